@@ -1,0 +1,88 @@
+//! User-interface languages and names given in several languages.
+
+use serde::{Deserialize, Serialize};
+
+/// A language of the user interface. Finnish is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Fi,
+    Sv,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Fi, Lang::Sv, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fi => "fi",
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a language code such as `sv` or `sv-FI`.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let primary = s.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "fi" => Some(Lang::Fi),
+            "sv" => Some(Lang::Sv),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The first supported language of an `Accept-Language` header.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        header
+            .split(',')
+            .filter_map(|part| Lang::parse(part.split(';').next().unwrap_or("")))
+            .next()
+    }
+}
+
+/// A name in Finnish with optional Swedish and English forms.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Names {
+    pub fi: String,
+    pub sv: Option<String>,
+    pub en: Option<String>,
+}
+
+impl Names {
+    pub fn new(fi: impl Into<String>, sv: Option<String>, en: Option<String>) -> Self {
+        let clean = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        Names { fi: fi.into(), sv: clean(sv), en: clean(en) }
+    }
+
+    /// The name in `lang`, falling back to Finnish where that form is missing.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fi => &self.fi,
+            Lang::Sv => self.sv.as_deref().unwrap_or(&self.fi),
+            Lang::En => self.en.as_deref().unwrap_or(&self.fi),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_language_tags() {
+        assert_eq!(Lang::parse("sv-FI"), Some(Lang::Sv));
+        assert_eq!(Lang::parse("EN"), Some(Lang::En));
+        assert_eq!(Lang::parse("de"), None);
+        assert_eq!(Lang::from_accept_language("de-DE,sv;q=0.8,en;q=0.5"), Some(Lang::Sv));
+    }
+
+    #[test]
+    fn names_fall_back_to_finnish() {
+        let n = Names::new("Kuopio", Some(" ".into()), Some("Kuopio city".into()));
+        assert_eq!(n.get(Lang::Sv), "Kuopio");
+        assert_eq!(n.get(Lang::En), "Kuopio city");
+    }
+}

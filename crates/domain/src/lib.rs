@@ -1,0 +1,18 @@
+//! Hyte's domain: pure types and rules, no IO.
+//!
+//! Values arriving from users are parsed into newtypes here ("parse, don't validate"),
+//! so that the rest of the system only ever holds valid data.
+
+pub mod area;
+pub mod audit;
+pub mod error;
+pub mod lang;
+pub mod org;
+pub mod user;
+
+pub use area::{Area, AreaKind, AreaRef, PopulationRow, Sex};
+pub use audit::AuditEntry;
+pub use error::{ErrorCode, FieldError, FieldErrors};
+pub use lang::{Lang, Names};
+pub use org::{OrgKind, Organisation, Sector, SectorInput};
+pub use user::{DisplayName, Email, Membership, Password, Permission, Role, User};

@@ -1,0 +1,42 @@
+//! The store conformance suite on SQLite (always runs).
+
+use hyte_store::AreaStore;
+use hyte_store_sqlite::SqliteStore;
+
+/// A migrated store in its own temporary directory, removed at the end of the test.
+struct Fresh {
+    store: SqliteStore,
+    dir: tempfile::TempDir,
+}
+
+impl std::ops::Deref for Fresh {
+    type Target = SqliteStore;
+    fn deref(&self) -> &SqliteStore {
+        &self.store
+    }
+}
+
+async fn fresh() -> Option<Fresh> {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("test.db").display());
+    Some(Fresh { store: SqliteStore::connect(&url).await.unwrap(), dir })
+}
+
+hyte_store::conformance_tests!(fresh);
+
+#[tokio::test]
+async fn real_finnish_areas_load() {
+    let s = fresh().await.unwrap();
+    let data = hyte_seed::areas::load().unwrap();
+    hyte_store::conformance::real_areas_import(&*s, &data).await;
+}
+
+#[tokio::test]
+async fn online_backup_is_a_usable_database() {
+    let s = fresh().await.unwrap();
+    s.import_areas(&hyte_store::conformance::sample_areas()).await.unwrap();
+    let dest = s.dir.path().join("backup.db");
+    s.backup(&dest).await.unwrap();
+    let copy = SqliteStore::connect(&format!("sqlite://{}", dest.display())).await.unwrap();
+    assert_eq!(copy.list_areas(None).await.unwrap().len(), 5);
+}
