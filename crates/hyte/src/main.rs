@@ -1,1 +1,264 @@
-fn main(){}
+//! `hyte`: the server and its command-line tools.
+
+mod config;
+mod db;
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand};
+use config::Config;
+use db::Db;
+use hyte_domain::{DisplayName, Email, Names, OrgKind, Password, Role};
+use hyte_store::{Actor, NewOrganisation, NewUser, Store};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "hyte", version, about = "Hyte: well-being and health promotion for Finnish municipalities and counties")]
+struct Cli {
+    /// Configuration file (default: ./hyte.toml if present). Environment variables override it.
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start the web server (the default). Loads the areas, and the demo into an empty SQLite database.
+    Serve,
+    /// Create or upgrade the database schema, then exit.
+    Migrate,
+    /// (Re)load the real Finnish areas and populations; idempotent.
+    Areas {
+        #[command(subcommand)]
+        action: AreasAction,
+    },
+    /// Load the demo organisations and users.
+    Demo {
+        #[command(subcommand)]
+        action: DemoAction,
+    },
+    /// Manage organisations.
+    Org {
+        #[command(subcommand)]
+        action: OrgAction,
+    },
+    /// Manage users.
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+    },
+    /// Copy a live SQLite database to FILE (consistent, without stopping the server).
+    Backup { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum AreasAction {
+    Load,
+}
+
+#[derive(Subcommand)]
+enum DemoAction {
+    Load,
+}
+
+#[derive(Subcommand)]
+enum OrgAction {
+    /// Add an organisation, e.g. `hyte org add --kind municipality --name-fi "Kuopion kaupunki" --area municipality/297`.
+    Add {
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        name_fi: String,
+        #[arg(long)]
+        name_sv: Option<String>,
+        #[arg(long)]
+        name_en: Option<String>,
+        /// KIND/CODE of the area, e.g. `municipality/297` or `wellbeing_county/13`.
+        #[arg(long)]
+        area: Option<String>,
+    },
+    List,
+}
+
+#[derive(Subcommand)]
+enum UserAction {
+    /// Add a user to an organisation, e.g. the first admin. The password is read from
+    /// `HYTE_PASSWORD` or standard input.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        org: i64,
+        #[arg(long, default_value = "admin")]
+        role: String,
+    },
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    let cli = Cli::parse();
+    let config = Config::load(cli.config.as_deref())?;
+    init_logs(&config);
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(config).await,
+        Command::Migrate => {
+            Db::open(&config.database_url).await?;
+            println!("Database at {} is up to date.", config.database_url);
+            Ok(())
+        }
+        Command::Areas { action: AreasAction::Load } => {
+            let db = Db::open(&config.database_url).await?;
+            load_areas(&*db.store()).await
+        }
+        Command::Demo { action: DemoAction::Load } => {
+            let db = Db::open(&config.database_url).await?;
+            let store = db.store();
+            if store.is_empty().await? {
+                load_areas(&*store).await?;
+            }
+            hyte_seed::demo::load(&*store, &hyte_web::auth::hash_password).await?;
+            print_demo_logins();
+            Ok(())
+        }
+        Command::Org { action } => org(config, action).await,
+        Command::User { action: UserAction::Add { email, name, org, role } } => {
+            let db = Db::open(&config.database_url).await?;
+            add_user(&*db.store(), &email, &name, org, &role).await
+        }
+        Command::Backup { file } => {
+            let Db::Sqlite(s) = Db::open(&config.database_url).await? else {
+                bail!("hyte backup copies SQLite databases; back up PostgreSQL with pg_dump");
+            };
+            if file.exists() {
+                bail!("{} exists; choose a new file", file.display());
+            }
+            s.backup(&file).await?;
+            println!("Backed up to {}", file.display());
+            Ok(())
+        }
+    }
+}
+
+fn init_logs(config: &Config) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
+    if config.log_format == "json" {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn load_areas(store: &dyn Store) -> Result<()> {
+    let data = hyte_seed::areas::load()?;
+    let s = store.import_areas(&data).await?;
+    tracing::info!(areas = s.areas, memberships = s.memberships, populations = s.populations, "areas loaded");
+    Ok(())
+}
+
+fn print_demo_logins() {
+    println!("Demo users (password: {}):", hyte_seed::demo::PASSWORD);
+    for u in &hyte_seed::demo::USERS {
+        println!("  {:<32} {} ({})", u.email, u.name, u.role.as_str());
+    }
+}
+
+async fn serve(config: Config) -> Result<()> {
+    let db = Db::open(&config.database_url).await?;
+    let store = db.store();
+    if store.is_empty().await? {
+        load_areas(&*store).await?;
+    }
+    let demo = config.demo_enabled() && store.organisation_count().await? == 0;
+    if demo {
+        hyte_seed::demo::load(&*store, &hyte_web::auth::hash_password).await?;
+        tracing::info!("demo dataset loaded");
+    }
+    let listener = tokio::net::TcpListener::bind(&config.bind).await.with_context(|| format!("binding {}", config.bind))?;
+    let addr = listener.local_addr()?;
+    println!("Hyte is running at http://{addr}/  (database: {})", config.database_url);
+    if config.demo_enabled() {
+        print_demo_logins();
+    }
+    let app = hyte_web::app_state(store, config.web());
+    hyte_web::serve(app, listener, shutdown_signal()).await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        tokio::signal::ctrl_c().await.ok();
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+async fn org(config: Config, action: OrgAction) -> Result<()> {
+    let db = Db::open(&config.database_url).await?;
+    let store = db.store();
+    match action {
+        OrgAction::Add { kind, name_fi, name_sv, name_en, area } => {
+            let kind = OrgKind::parse(&kind).with_context(|| {
+                let kinds: Vec<_> = OrgKind::ALL.iter().map(|k| k.as_str()).collect();
+                format!("--kind must be one of {}", kinds.join(", "))
+            })?;
+            let area_id = match area {
+                Some(a) => {
+                    let (k, c) = a.split_once('/').context("--area must be KIND/CODE, e.g. municipality/297")?;
+                    Some(store.get_area(k, c).await?.with_context(|| format!("no area {a}"))?.id)
+                }
+                None => None,
+            };
+            let names = Names::new(name_fi.trim(), name_sv, name_en);
+            if names.fi.is_empty() {
+                bail!("--name-fi must not be empty");
+            }
+            let o = store.create_organisation(&NewOrganisation { kind, names, area_id }, Actor::SYSTEM).await?;
+            println!("Created organisation {} ({})", o.id, o.names.fi);
+        }
+        OrgAction::List => {
+            for o in store.list_organisations().await? {
+                println!("{:>5}  {:<18} {}", o.id, o.kind.as_str(), o.names.fi);
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn add_user(store: &dyn Store, email: &str, name: &str, org: i64, role: &str) -> Result<()> {
+    let email = Email::parse(email).map_err(|c| anyhow::anyhow!("--email: {c}"))?;
+    let name = DisplayName::parse(name).map_err(|c| anyhow::anyhow!("--name: {c}"))?;
+    let role = Role::parse(role).map_err(|c| anyhow::anyhow!("--role: {c} (admin, coordinator, editor, viewer)"))?;
+    let raw = match std::env::var("HYTE_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            eprintln!("Password (at least {} characters):", Password::MIN);
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line)?;
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+    };
+    let password = Password::parse(&raw).map_err(|c| anyhow::anyhow!("password: {c}"))?;
+    let hash = hyte_web::auth::hash_password(password.expose());
+    let user = store
+        .create_user(&NewUser { email, display_name: name, password_hash: hash }, Some((org, role, None)), Actor::SYSTEM)
+        .await
+        .map_err(|e| anyhow::anyhow!("could not add user: {}", e.code()))?;
+    println!("Added user {} to organisation {org} as {}", user.email.as_str(), role.as_str());
+    Ok(())
+}

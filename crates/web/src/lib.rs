@@ -1,0 +1,71 @@
+//! The Hyte web server: explicit axum handlers for pages (askama, no JavaScript needed) and
+//! the JSON API (`/api/v1`, OpenAPI generated from code).
+
+pub mod api;
+pub mod auth;
+pub mod ctx;
+pub mod error;
+pub mod i18n;
+pub mod middleware;
+pub mod pages;
+
+use axum::routing::get;
+use axum::Router;
+use hyte_store::Store;
+use std::sync::Arc;
+
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Mark cookies `Secure` (set when served over HTTPS).
+    pub secure_cookies: bool,
+    pub session_hours: i64,
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_forwarded_for: bool,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        WebConfig { secure_cookies: false, session_hours: 12, trust_forwarded_for: false }
+    }
+}
+
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub i18n: Arc<i18n::I18n>,
+    pub config: WebConfig,
+}
+
+pub type App = Arc<AppState>;
+
+pub fn app_state(store: Arc<dyn Store>, config: WebConfig) -> App {
+    Arc::new(AppState { store, i18n: Arc::new(i18n::I18n::new()), config })
+}
+
+/// The whole application: pages, API, health checks, and the security layers around them.
+pub fn router(app: App) -> Router {
+    Router::new()
+        .merge(pages::routes())
+        .nest("/api/v1", api::routes())
+        .route("/healthz", get(pages::ops::healthz))
+        .route("/readyz", get(pages::ops::readyz))
+        .layer(axum::middleware::from_fn_with_state(app.clone(), middleware::csrf))
+        .layer(axum::middleware::from_fn_with_state(app.clone(), pages::error_pages))
+        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
+        .layer(
+            tower_http::trace::TraceLayer::new_for_http()
+                .make_span_with(tower_http::trace::DefaultMakeSpan::new().level(tracing::Level::INFO))
+                .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
+        .with_state(app)
+}
+
+/// Serves until `shutdown` completes, then finishes the requests in flight.
+pub async fn serve(
+    app: App,
+    listener: tokio::net::TcpListener,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let svc = router(app).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, svc).with_graceful_shutdown(shutdown).await
+}

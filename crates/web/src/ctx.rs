@@ -1,0 +1,198 @@
+//! The request context every page gets: language, CSRF token, the logged-in user and their
+//! memberships, and helpers for translation and authorisation.
+
+use crate::auth::{read_cookie, token_hash, LANG_COOKIE, SESSION_COOKIE};
+use crate::error::AppError;
+use crate::i18n::I18n;
+use crate::App;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, Uri};
+use hyte_domain::{ErrorCode, Lang, Membership, Names, OrgKind, Organisation, Permission, Role, User};
+use std::sync::Arc;
+
+/// The CSRF token of this request (set by the CSRF middleware).
+#[derive(Clone)]
+pub struct CsrfToken(pub String);
+
+pub struct SessionUser {
+    pub user: User,
+    pub memberships: Vec<(Membership, Organisation)>,
+}
+
+pub struct Ctx {
+    pub lang: Lang,
+    pub csrf: String,
+    /// Path and query of this request, for the language switch and after-login redirects.
+    pub path: String,
+    pub user: Option<SessionUser>,
+    pub i18n: Arc<I18n>,
+}
+
+pub struct LangLink {
+    pub code: &'static str,
+    pub label: &'static str,
+    pub href: String,
+    pub current: bool,
+}
+
+/// `%`-encodes a path for use as a query value.
+pub fn encode(s: &str) -> String {
+    serde_urlencoded::to_string([("", s)]).map(|q| q[1..].to_string()).unwrap_or_default()
+}
+
+/// A local redirect target: must start with one `/`, so it can't leave the site.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        _ => "/".to_string(),
+    }
+}
+
+impl Ctx {
+    pub async fn build(app: &App, headers: &HeaderMap, uri: &Uri, csrf: String) -> Result<Ctx, AppError> {
+        let cookies = headers.get(header::COOKIE).and_then(|v| v.to_str().ok()).unwrap_or("");
+        let lang = read_cookie(cookies, LANG_COOKIE)
+            .and_then(Lang::parse)
+            .or_else(|| headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::from_accept_language))
+            .unwrap_or_default();
+        let user = match read_cookie(cookies, SESSION_COOKIE) {
+            Some(token) if crate::auth::is_token(token) => {
+                match app.store.session_user(&token_hash(token), chrono::Utc::now()).await? {
+                    Some(user) => {
+                        let memberships = app.store.user_memberships(user.id).await?;
+                        Some(SessionUser { user, memberships })
+                    }
+                    None => None,
+                }
+            }
+            _ => None,
+        };
+        let path = uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
+        Ok(Ctx { lang, csrf, path, user, i18n: app.i18n.clone() })
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.i18n.t(self.lang, key)
+    }
+
+    pub fn t1(&self, key: &str, name: &str, value: impl ToString) -> String {
+        self.i18n.format(self.lang, key, &[(name, value.to_string())])
+    }
+
+    pub fn t2(&self, key: &str, n1: &str, v1: impl ToString, n2: &str, v2: impl ToString) -> String {
+        self.i18n.format(self.lang, key, &[(n1, v1.to_string()), (n2, v2.to_string())])
+    }
+
+    /// The translated text of an error code.
+    pub fn err(&self, code: impl std::borrow::Borrow<ErrorCode>) -> String {
+        self.t(&format!("error-{}", code.borrow()))
+    }
+
+    /// The translated name of a role.
+    pub fn role(&self, role: impl std::borrow::Borrow<Role>) -> String {
+        self.t(&format!("role-{}", role.borrow().as_str()))
+    }
+
+    /// The translated name of an organisation kind.
+    pub fn org_kind(&self, kind: impl std::borrow::Borrow<OrgKind>) -> String {
+        self.t(&format!("org-kind-{}", kind.borrow().as_str()))
+    }
+
+    pub fn name<'a>(&self, names: &'a Names) -> &'a str {
+        names.get(self.lang)
+    }
+
+    pub fn lang_code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    pub fn lang_links(&self) -> Vec<LangLink> {
+        [(Lang::Fi, "Suomeksi"), (Lang::Sv, "På svenska"), (Lang::En, "In English")]
+            .into_iter()
+            .map(|(l, label)| LangLink {
+                code: l.code(),
+                label,
+                href: format!("/lang/{}?next={}", l.code(), encode(&self.path)),
+                current: l == self.lang,
+            })
+            .collect()
+    }
+
+    /// Whether the navigation item at `href` is the current section.
+    pub fn nav_current(&self, href: &str) -> bool {
+        let path = self.path.split('?').next().unwrap_or("/");
+        match href {
+            "/" => path == "/",
+            "/org" => path == "/org" || path.starts_with("/orgs/"),
+            _ => path == href || path.starts_with(&format!("{href}/")),
+        }
+    }
+
+    /// Whether this page is the organisation's `section` ("" for its overview).
+    pub fn org_section(&self, org_id: impl std::borrow::Borrow<i64>, section: &str) -> bool {
+        let org_id = *org_id.borrow();
+        let base = format!("/orgs/{org_id}");
+        let path = self.path.split('?').next().unwrap_or("/");
+        if section.is_empty() {
+            return path == base;
+        }
+        let href = format!("{base}/{section}");
+        path == href || path.starts_with(&format!("{href}/"))
+    }
+
+    pub fn is_admin(&self, org_id: impl std::borrow::Borrow<i64>) -> bool {
+        self.can(*org_id.borrow(), Permission::Administer)
+    }
+
+    pub fn login_href(&self) -> String {
+        format!("/login?next={}", encode(&self.path))
+    }
+
+    pub fn require_user(&self) -> Result<&SessionUser, AppError> {
+        self.user.as_ref().ok_or(AppError::new(ErrorCode::NotLoggedIn))
+    }
+
+    pub fn membership(&self, org_id: impl std::borrow::Borrow<i64>) -> Option<&Membership> {
+        let org_id = *org_id.borrow();
+        self.user.as_ref()?.memberships.iter().find(|(m, _)| m.org_id == org_id).map(|(m, _)| m)
+    }
+
+    /// The user's membership in `org_id`, if its role allows `perm`. Every write checks this:
+    /// role **and** organisation.
+    pub fn require(&self, org_id: i64, perm: Permission) -> Result<&Membership, AppError> {
+        self.require_user()?;
+        match self.membership(org_id) {
+            Some(m) if m.role.can(perm) => Ok(m),
+            _ => Err(AppError::new(ErrorCode::Forbidden)),
+        }
+    }
+
+    pub fn can(&self, org_id: i64, perm: Permission) -> bool {
+        self.require(org_id, perm).is_ok()
+    }
+}
+
+impl FromRequestParts<App> for Ctx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Ctx, AppError> {
+        let csrf = parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
+        Ctx::build(app, &parts.headers, &parts.uri, csrf).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redirects_stay_on_site() {
+        assert_eq!(safe_next(Some("/areas?kind=x")), "/areas?kind=x");
+        assert_eq!(safe_next(Some("//evil.example")), "/");
+        assert_eq!(safe_next(Some("https://evil.example")), "/");
+        assert_eq!(safe_next(Some("/\\evil")), "/");
+        assert_eq!(safe_next(None), "/");
+        assert_eq!(encode("/areas?kind=municipality&q=a b"), "%2Fareas%3Fkind%3Dmunicipality%26q%3Da+b");
+    }
+}

@@ -1,0 +1,167 @@
+//! User-interface strings in Finnish, Swedish and English (Project Fluent).
+//! Keys are checked by tests: every key exists in every language, and every key used in the
+//! templates and code exists.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use hyte_domain::Lang;
+use std::collections::BTreeSet;
+
+pub const SOURCES: [(Lang, &str); 3] = [
+    (Lang::Fi, include_str!("../locales/fi.ftl")),
+    (Lang::Sv, include_str!("../locales/sv.ftl")),
+    (Lang::En, include_str!("../locales/en.ftl")),
+];
+
+pub struct I18n {
+    bundles: Vec<(Lang, FluentBundle<FluentResource>)>,
+}
+
+impl I18n {
+    pub fn new() -> I18n {
+        let bundles = SOURCES
+            .iter()
+            .map(|(lang, src)| {
+                let res = FluentResource::try_new(src.to_string())
+                    .unwrap_or_else(|(_, errs)| panic!("locale {} does not parse: {errs:?}", lang.code()));
+                let id: unic_langid::LanguageIdentifier = lang.code().parse().expect("language id");
+                let mut b = FluentBundle::new_concurrent(vec![id]);
+                b.set_use_isolating(false);
+                b.add_resource(res).expect("no duplicate keys");
+                (*lang, b)
+            })
+            .collect();
+        I18n { bundles }
+    }
+
+    fn bundle(&self, lang: Lang) -> &FluentBundle<FluentResource> {
+        &self.bundles.iter().find(|(l, _)| *l == lang).expect("all languages loaded").1
+    }
+
+    /// The message `key` in `lang`, with arguments. A missing key shows as the key itself.
+    pub fn format(&self, lang: Lang, key: &str, args: &[(&str, String)]) -> String {
+        let b = self.bundle(lang);
+        let Some(pattern) = b.get_message(key).and_then(|m| m.value()) else {
+            tracing::warn!(key, lang = lang.code(), "missing translation");
+            return key.to_string();
+        };
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            match v.parse::<i64>() {
+                Ok(n) => fargs.set(*k, FluentValue::from(n)),
+                Err(_) => fargs.set(*k, FluentValue::from(v.clone())),
+            }
+        }
+        let mut errors = vec![];
+        let out = b.format_pattern(pattern, if args.is_empty() { None } else { Some(&fargs) }, &mut errors);
+        out.into_owned()
+    }
+
+    pub fn t(&self, lang: Lang, key: &str) -> String {
+        self.format(lang, key, &[])
+    }
+
+    pub fn has(&self, lang: Lang, key: &str) -> bool {
+        self.bundle(lang).has_message(key)
+    }
+}
+
+impl Default for I18n {
+    fn default() -> Self {
+        I18n::new()
+    }
+}
+
+/// The message ids defined in one Fluent source.
+pub fn keys(src: &str) -> BTreeSet<String> {
+    let res = fluent_syntax::parser::parse(src).expect("locale parses");
+    res.body
+        .iter()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hyte_domain::{ErrorCode, OrgKind, Role};
+
+    #[test]
+    fn every_language_has_every_key() {
+        let fi = keys(SOURCES[0].1);
+        assert!(fi.len() > 50);
+        for (lang, src) in &SOURCES[1..] {
+            let other = keys(src);
+            let missing: Vec<_> = fi.difference(&other).collect();
+            let extra: Vec<_> = other.difference(&fi).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());
+            assert!(extra.is_empty(), "{} has keys Finnish lacks: {extra:?}", lang.code());
+        }
+    }
+
+    /// Keys built at run time from domain enums.
+    fn dynamic_keys() -> Vec<String> {
+        let mut k: Vec<String> = ErrorCode::ALL.iter().map(|c| format!("error-{c}")).collect();
+        k.extend(Role::ALL.iter().map(|r| format!("role-{}", r.as_str())));
+        k.extend(OrgKind::ALL.iter().map(|o| format!("org-kind-{}", o.as_str())));
+        k.extend(crate::pages::audit::ACTIONS.iter().map(|a| format!("audit-{}", a.replace('.', "-"))));
+        k
+    }
+
+    /// Keys written literally in templates and code: `t("…")`, `t1("…"`, `t2("…"`, `tkey: "…"`.
+    fn literal_keys() -> BTreeSet<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut found = BTreeSet::new();
+        let mut files = vec![];
+        for dir in ["templates", "src", "src/pages", "src/api"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_file() {
+                    files.push(p);
+                }
+            }
+        }
+        for p in files {
+            let text = std::fs::read_to_string(&p).unwrap();
+            for marker in ["t(\"", "t1(\"", "t2(\"", "tkey: \""] {
+                for part in text.split(marker).skip(1) {
+                    let key = part.split('"').next().unwrap();
+                    if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+                        found.insert(key.to_string());
+                    }
+                }
+            }
+            // Form labels are passed to `Field::new` as `"field-…"`.
+            for part in text.split("\"field-").skip(1) {
+                let rest = part.split('"').next().unwrap();
+                if !rest.is_empty() && rest.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+                    found.insert(format!("field-{rest}"));
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_used_key_exists_in_every_language() {
+        let i = I18n::new();
+        let used = literal_keys();
+        assert!(used.len() > 40, "the scan finds the keys in use ({})", used.len());
+        for key in used.iter().cloned().chain(dynamic_keys()) {
+            for lang in Lang::ALL {
+                assert!(i.has(lang, &key), "{} lacks {key}", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn arguments_are_substituted() {
+        let i = I18n::new();
+        assert_eq!(i.format(Lang::En, "areas-count", &[("count", "309".into())]), "309 areas");
+        assert_eq!(i.format(Lang::Fi, "areas-count", &[("count", "1".into())]), "1 alue");
+        assert_eq!(i.t(Lang::Sv, "no-such-key"), "no-such-key");
+    }
+}
