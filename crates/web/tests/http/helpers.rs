@@ -1,0 +1,106 @@
+//! A real server on a free port, on a fresh SQLite database with the real areas and the demo.
+
+use hyte_store::{AreaStore, OrgStore, UserStore};
+use hyte_store_sqlite::SqliteStore;
+use reqwest::cookie::{CookieStore, Jar};
+use reqwest::{Client, Response, StatusCode};
+use std::sync::Arc;
+
+pub const PASSWORD: &str = hyte_seed::demo::PASSWORD;
+
+pub struct TestApp {
+    pub base: String,
+    pub client: Client,
+    pub jar: Arc<Jar>,
+    pub store: Arc<SqliteStore>,
+    _dir: tempfile::TempDir,
+}
+
+pub async fn spawn() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("hyte.db").display());
+    let store = Arc::new(SqliteStore::connect(&url).await.unwrap());
+    store.import_areas(&hyte_seed::areas::load().unwrap()).await.unwrap();
+    hyte_seed::demo::load(&*store, &hyte_web::auth::hash_password).await.unwrap();
+    let app = hyte_web::app_state(store.clone(), hyte_web::WebConfig::default());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(hyte_web::serve(app, listener, std::future::pending()));
+    let jar = Arc::new(Jar::default());
+    let client = Client::builder()
+        .cookie_provider(jar.clone())
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    TestApp { base, client, jar, store, _dir: dir }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    pub async fn text(&self, path: &str) -> String {
+        let r = self.get(path).await;
+        assert_eq!(r.status(), StatusCode::OK, "GET {path}");
+        r.text().await.unwrap()
+    }
+
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        let header = self.jar.cookies(&self.base.parse().unwrap())?;
+        let header = header.to_str().unwrap().to_string();
+        header.split("; ").filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+    }
+
+    /// The CSRF token, fetching a page first if the cookie is not set yet.
+    pub async fn csrf(&self) -> String {
+        if self.cookie("hyte_csrf").is_none() {
+            self.get("/").await;
+        }
+        self.cookie("hyte_csrf").expect("csrf cookie")
+    }
+
+    /// Posts a form with the right CSRF token.
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        let mut f: Vec<(&str, String)> = fields.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        f.push(("csrf", self.csrf().await));
+        self.client.post(self.url(path)).form(&f).send().await.unwrap()
+    }
+
+    pub async fn post_without_csrf(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        self.client.post(self.url(path)).form(fields).send().await.unwrap()
+    }
+
+    pub async fn login(&self, email: &str) {
+        let r = self.post("/login", &[("email", email), ("password", PASSWORD), ("next", "/")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "login as {email}");
+    }
+
+    /// A second, independent browser against the same server.
+    pub fn other_browser(&self) -> TestApp {
+        let jar = Arc::new(Jar::default());
+        let client = Client::builder().cookie_provider(jar.clone()).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        TestApp { base: self.base.clone(), client, jar, store: self.store.clone(), _dir: tempfile::tempdir().unwrap() }
+    }
+
+    pub async fn org_id(&self, name_fi: &str) -> i64 {
+        self.store.list_organisations().await.unwrap().into_iter().find(|o| o.names.fi == name_fi).unwrap().id
+    }
+
+    pub async fn user_id(&self, email: &str) -> i64 {
+        self.store.find_login(email).await.unwrap().unwrap().0.id
+    }
+
+    pub async fn audit_len(&self, org_id: i64) -> usize {
+        use hyte_store::AuditStore;
+        self.store.audit_log(org_id, 10_000).await.unwrap().len()
+    }
+}
+
+pub fn location(r: &Response) -> String {
+    r.headers().get("location").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
+}

@@ -1,0 +1,10 @@
+//! Black-box HTTP tests: one binary, a real server per test.
+
+mod helpers;
+
+mod admin;
+mod api;
+mod areas;
+mod auth;
+mod authz;
+mod i18n;
