@@ -1,0 +1,163 @@
+// Crawls Hyte from its navigation in headless Chromium and checks every page with axe-core
+// (WCAG 2.1 A and AA rules) in Finnish, Swedish and English; also walks a form flow with
+// JavaScript turned off. Exits non-zero on any violation. Run by crates/hyte/tests/browser.rs.
+//
+//   HYTE_BASE=http://127.0.0.1:8080 HYTE_EMAIL=admin@kuopio.example HYTE_PASSWORD=… node axe.mjs
+
+import { chromium } from 'playwright-core';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const base = process.env.HYTE_BASE;
+const email = process.env.HYTE_EMAIL;
+const password = process.env.HYTE_PASSWORD;
+const shots = process.env.HYTE_SCREENSHOTS || new URL('./screenshots/', import.meta.url).pathname;
+if (!base || !email || !password) throw new Error('set HYTE_BASE, HYTE_EMAIL and HYTE_PASSWORD');
+mkdirSync(shots, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+
+let failures = 0;
+const fail = (msg) => { failures++; console.error('FAIL ' + msg); };
+
+async function axe(page, label) {
+  // Injected through the DevTools protocol, so the page keeps its real CSP.
+  if (!(await page.evaluate(() => !!window.axe))) await page.evaluate(axeSource);
+  const result = await page.evaluate(async () =>
+    await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }));
+  for (const v of result.violations) {
+    fail(`${label}: ${v.id} (${v.impact}) ${v.help}\n    ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join('\n    ')}`);
+  }
+  return result.violations.length;
+}
+
+async function login(page) {
+  await page.goto(base + '/login');
+  await page.fill('#login-email', email);
+  await page.fill('#login-password', password);
+  await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+}
+
+// Pages are grouped by route shape; two of each are enough.
+function shape(path) {
+  return path.replace(/^\/areas\/[^/]+\/[^/?]+/, '/areas/*/*').replace(/\/\d+/g, '/{id}').split('?')[0];
+}
+
+async function crawl(page) {
+  const seen = new Map(); // shape -> count
+  const visited = [];
+  const queue = ['/'];
+  const done = new Set();
+  while (queue.length && visited.length < 80) {
+    const path = queue.shift();
+    if (done.has(path)) continue;
+    done.add(path);
+    const s = shape(path);
+    if ((seen.get(s) || 0) >= 2) continue;
+    seen.set(s, (seen.get(s) || 0) + 1);
+    const res = await page.goto(base + path);
+    if (!res || res.status() >= 400) { fail(`GET ${path} -> ${res && res.status()}`); continue; }
+    const finalPath = new URL(page.url()).pathname + new URL(page.url()).search;
+    visited.push(finalPath);
+    const links = await page.$$eval('a[href]', as => as.map(a => a.getAttribute('href')));
+    for (const href of links) {
+      if (!href || !href.startsWith('/') || href.startsWith('//')) continue;
+      if (/^\/(lang|logout|api|static)\b/.test(href) || href.startsWith('/#')) continue;
+      queue.push(href.split('#')[0]);
+    }
+  }
+  return visited;
+}
+
+// 0. The checker itself finds known problems (an image without alt text, a page without lang).
+{
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.setContent('<html><head><title>x</title></head><body><main><img src="x.png"></main></body></html>');
+  await page.evaluate(axeSource);
+  const r = await page.evaluate(async () => await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a'] } }));
+  const ids = r.violations.map(v => v.id);
+  if (!ids.includes('image-alt') || !ids.includes('html-has-lang')) fail(`axe self-test found only ${ids}`);
+  await ctx.close();
+}
+
+// 1. Anonymous visitor: public pages, the login form with errors, an error page.
+{
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  for (const path of ['/', '/areas', '/areas/wellbeing_county/13', '/accessibility', '/login']) {
+    await page.goto(base + path);
+    await axe(page, `anonymous ${path}`);
+  }
+  await page.goto(base + '/login');
+  await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+  if (!(await page.$('.error-summary'))) fail('login with empty fields shows an error summary');
+  await axe(page, 'login form with errors');
+  await page.screenshot({ path: shots + 'login-errors.png', fullPage: true });
+  await page.goto(base + '/areas/municipality/000');
+  await axe(page, 'not found page');
+  await ctx.close();
+}
+
+// 2. Logged-in admin: crawl everything reachable from the navigation, in three languages.
+const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/users', '/orgs/{id}/users/{id}',
+  '/orgs/{id}/sectors', '/orgs/{id}/sectors/{id}', '/orgs/{id}/audit', '/areas/*/*'];
+{
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await login(page);
+  const pages = await crawl(page);
+  const shapes = new Set(pages.map(shape));
+  for (const r of required) if (!shapes.has(r)) fail(`page ${r} is not reachable from the navigation`);
+  console.log(`crawled ${pages.length} pages: ${[...shapes].join(', ')}`);
+  for (const lang of ['fi', 'sv', 'en']) {
+    await page.goto(`${base}/lang/${lang}?next=/`);
+    for (const path of pages) {
+      await page.goto(base + path);
+      const htmlLang = await page.getAttribute('html', 'lang');
+      if (htmlLang !== lang) fail(`${path}: html lang is ${htmlLang}, expected ${lang}`);
+      await axe(page, `${lang} ${path}`);
+    }
+  }
+  await page.goto(`${base}/lang/fi?next=/`);
+  for (const [name, path] of [['front', '/'], ['area', '/areas/municipality/297'], ['users', pages.find(p => /\/users$/.test(p))]]) {
+    await page.goto(base + path);
+    await page.screenshot({ path: `${shots}${name}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(base + '/areas/municipality/297');
+  await page.screenshot({ path: `${shots}area-phone.png`, fullPage: false });
+  await page.emulateMedia({ media: 'print' });
+  const navShown = await page.isVisible('.main-nav');
+  if (navShown) fail('print stylesheet hides the navigation');
+  await ctx.close();
+}
+
+// 3. Without JavaScript: log in, add a sector with a validation error first, then correctly.
+{
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await login(page);
+  await page.goto(base + '/org');
+  const orgPath = new URL(page.url()).pathname;
+  await page.goto(base + orgPath + '/sectors');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/sectors"] button[type=submit]')]);
+  if (!(await page.$('#add-name_fi-error'))) fail('no-JS: an empty sector name shows an error next to the field');
+  await page.fill('#add-name_fi', 'Selainkoe');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/sectors"] button[type=submit]')]);
+  if (!(await page.content()).includes('Selainkoe')) fail('no-JS: the new sector is listed');
+  await ctx.close();
+}
+
+await browser.close();
+if (failures) {
+  console.error(`${failures} accessibility or navigation failure(s)`);
+  process.exit(1);
+}
+console.log('axe-core: 0 violations');
