@@ -1,6 +1,6 @@
 //! Runs `tests/browser/axe.mjs` (headless Chromium + axe-core) against a real server with the
-//! real areas and the demo data. Needs Debian's `chromium` and `npm ci --prefix tests/browser`
-//! (`.ci/run` does both). Set `HYTE_SKIP_BROWSER=1` to skip on a machine without them.
+//! real areas and the demo data. Needs Node.js and Debian's `chromium` (`.ci/run` installs it);
+//! installs the pinned npm packages on first run. `HYTE_SKIP_BROWSER=1` skips it.
 
 use hyte_store::AreaStore;
 use hyte_store_sqlite::SqliteStore;
@@ -15,10 +15,15 @@ async fn every_page_passes_axe_core_in_every_language() {
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let dir = root.join("tests/browser");
-    assert!(
-        dir.join("node_modules/playwright-core").exists(),
-        "run `npm ci --prefix tests/browser` first (or set HYTE_SKIP_BROWSER=1)"
-    );
+    if !dir.join("node_modules/playwright-core").exists() {
+        // First run on this checkout: install the pinned test packages (package-lock.json).
+        let ok = std::process::Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&dir)
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "`npm ci` in tests/browser failed (needs Node.js and npm; or set HYTE_SKIP_BROWSER=1)");
+    }
     let chromium = std::env::var("CHROMIUM_PATH").unwrap_or_else(|_| "/usr/bin/chromium".into());
     assert!(Path::new(&chromium).exists(), "install Chromium (`apt-get install chromium`) or set CHROMIUM_PATH");
 
