@@ -16,23 +16,109 @@ pub struct DemoUser {
     pub sector: Option<&'static str>,
 }
 
-/// (key, kind, area code, fi, sv, en)
-const ORGS: [(&str, OrgKind, Option<(&str, &str)>, &str, &str, &str); 5] = [
-    ("kuopio", OrgKind::Municipality, Some(("municipality", "297")), "Kuopion kaupunki", "Kuopio stad", "City of Kuopio"),
-    ("siilinjarvi", OrgKind::Municipality, Some(("municipality", "749")), "Siilinjärven kunta", "Siilinjärvi kommun", "Municipality of Siilinjärvi"),
-    ("oulu", OrgKind::Municipality, Some(("municipality", "564")), "Oulun kaupunki", "Uleåborgs stad", "City of Oulu"),
-    ("pohjois-savo", OrgKind::WellbeingCounty, Some(("wellbeing_county", "13")), "Pohjois-Savon hyvinvointialue", "Norra Savolax välfärdsområde", "North Savo wellbeing services county"),
-    ("vertaistuki", OrgKind::Ngo, None, "Savon Vertaistuki ry (esimerkki)", "Savolax kamratstöd rf (exempel)", "Savo Peer Support (example)"),
+/// (key, kind, area (kind, code), fi, sv, en)
+type DemoOrg = (
+    &'static str,
+    OrgKind,
+    Option<(&'static str, &'static str)>,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+const ORGS: [DemoOrg; 5] = [
+    (
+        "kuopio",
+        OrgKind::Municipality,
+        Some(("municipality", "297")),
+        "Kuopion kaupunki",
+        "Kuopio stad",
+        "City of Kuopio",
+    ),
+    (
+        "siilinjarvi",
+        OrgKind::Municipality,
+        Some(("municipality", "749")),
+        "Siilinjärven kunta",
+        "Siilinjärvi kommun",
+        "Municipality of Siilinjärvi",
+    ),
+    (
+        "oulu",
+        OrgKind::Municipality,
+        Some(("municipality", "564")),
+        "Oulun kaupunki",
+        "Uleåborgs stad",
+        "City of Oulu",
+    ),
+    (
+        "pohjois-savo",
+        OrgKind::WellbeingCounty,
+        Some(("wellbeing_county", "13")),
+        "Pohjois-Savon hyvinvointialue",
+        "Norra Savolax välfärdsområde",
+        "North Savo wellbeing services county",
+    ),
+    (
+        "vertaistuki",
+        OrgKind::Ngo,
+        None,
+        "Savon Vertaistuki ry (esimerkki)",
+        "Savolax kamratstöd rf (exempel)",
+        "Savo Peer Support (example)",
+    ),
 ];
 
 pub const USERS: [DemoUser; 7] = [
-    DemoUser { email: "admin@kuopio.example", name: "Aino Ahonen", org: "kuopio", role: Role::Admin, sector: Some("Keskushallinto") },
-    DemoUser { email: "koordinaattori@kuopio.example", name: "Kalle Koskinen", org: "kuopio", role: Role::Coordinator, sector: Some("Keskushallinto") },
-    DemoUser { email: "sivistys@kuopio.example", name: "Sanna Savolainen", org: "kuopio", role: Role::Editor, sector: Some("Sivistys ja koulutus") },
-    DemoUser { email: "katselija@kuopio.example", name: "Veikko Virtanen", org: "kuopio", role: Role::Viewer, sector: None },
-    DemoUser { email: "admin@oulu.example", name: "Outi Oikarinen", org: "oulu", role: Role::Admin, sector: None },
-    DemoUser { email: "hyte@pohjois-savo.example", name: "Heli Heikkinen", org: "pohjois-savo", role: Role::Admin, sector: None },
-    DemoUser { email: "jarjesto@vertaistuki.example", name: "Jussi Järvinen", org: "vertaistuki", role: Role::Admin, sector: None },
+    DemoUser {
+        email: "admin@kuopio.example",
+        name: "Aino Ahonen",
+        org: "kuopio",
+        role: Role::Admin,
+        sector: Some("Keskushallinto"),
+    },
+    DemoUser {
+        email: "koordinaattori@kuopio.example",
+        name: "Kalle Koskinen",
+        org: "kuopio",
+        role: Role::Coordinator,
+        sector: Some("Keskushallinto"),
+    },
+    DemoUser {
+        email: "sivistys@kuopio.example",
+        name: "Sanna Savolainen",
+        org: "kuopio",
+        role: Role::Editor,
+        sector: Some("Sivistys ja koulutus"),
+    },
+    DemoUser {
+        email: "katselija@kuopio.example",
+        name: "Veikko Virtanen",
+        org: "kuopio",
+        role: Role::Viewer,
+        sector: None,
+    },
+    DemoUser {
+        email: "admin@oulu.example",
+        name: "Outi Oikarinen",
+        org: "oulu",
+        role: Role::Admin,
+        sector: None,
+    },
+    DemoUser {
+        email: "hyte@pohjois-savo.example",
+        name: "Heli Heikkinen",
+        org: "pohjois-savo",
+        role: Role::Admin,
+        sector: None,
+    },
+    DemoUser {
+        email: "jarjesto@vertaistuki.example",
+        name: "Jussi Järvinen",
+        org: "vertaistuki",
+        role: Role::Admin,
+        sector: None,
+    },
 ];
 
 /// Loads the demo organisations and users. `hash` turns a password into a stored hash.
@@ -41,11 +127,24 @@ pub async fn load(store: &dyn Store, hash: &dyn Fn(&str) -> String) -> Result<()
     let mut ids = std::collections::HashMap::new();
     for (key, kind, area, fi, sv, en) in ORGS {
         let area_id = match area {
-            Some((k, code)) => Some(store.get_area(k, code).await?.with_context(|| format!("area {k}/{code} missing: load areas first"))?.id),
+            Some((k, code)) => Some(
+                store
+                    .get_area(k, code)
+                    .await?
+                    .with_context(|| format!("area {k}/{code} missing: load areas first"))?
+                    .id,
+            ),
             None => None,
         };
         let org = store
-            .create_organisation(&NewOrganisation { kind, names: Names::new(fi, Some(sv.into()), Some(en.into())), area_id }, Actor::SYSTEM)
+            .create_organisation(
+                &NewOrganisation {
+                    kind,
+                    names: Names::new(fi, Some(sv.into()), Some(en.into())),
+                    area_id,
+                },
+                Actor::SYSTEM,
+            )
             .await?;
         ids.insert(key, org.id);
     }
@@ -53,7 +152,12 @@ pub async fn load(store: &dyn Store, hash: &dyn Fn(&str) -> String) -> Result<()
     for u in &USERS {
         let org_id = ids[u.org];
         let sector_id = match u.sector {
-            Some(name) => store.list_sectors(org_id).await?.into_iter().find(|s| s.names.fi == name).map(|s| s.id),
+            Some(name) => store
+                .list_sectors(org_id)
+                .await?
+                .into_iter()
+                .find(|s| s.names.fi == name)
+                .map(|s| s.id),
             None => None,
         };
         let new = NewUser {
@@ -61,7 +165,9 @@ pub async fn load(store: &dyn Store, hash: &dyn Fn(&str) -> String) -> Result<()
             display_name: DisplayName::parse(u.name).map_err(|c| anyhow::anyhow!("{c}"))?,
             password_hash: hashed.clone(),
         };
-        store.create_user(&new, Some((org_id, u.role, sector_id)), Actor::SYSTEM).await?;
+        store
+            .create_user(&new, Some((org_id, u.role, sector_id)), Actor::SYSTEM)
+            .await?;
     }
     Ok(())
 }

@@ -6,8 +6,8 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use hyte_domain::{
-    Area, AuditEntry, ErrorCode, Membership, Names, OrgKind, Organisation, PopulationRow, Role, Sector, SectorInput,
-    User,
+    Area, AuditEntry, ErrorCode, Membership, Names, OrgKind, Organisation, PopulationRow, Role,
+    Sector, SectorInput, User,
 };
 
 pub mod conformance;
@@ -126,13 +126,18 @@ pub struct NewOrganisation {
 #[async_trait]
 pub trait OrgStore: Send + Sync {
     /// Creates an organisation; public bodies get the default sectors.
-    async fn create_organisation(&self, org: &NewOrganisation, actor: Actor) -> Result<Organisation>;
+    async fn create_organisation(
+        &self,
+        org: &NewOrganisation,
+        actor: Actor,
+    ) -> Result<Organisation>;
     async fn list_organisations(&self) -> Result<Vec<Organisation>>;
     async fn get_organisation(&self, id: i64) -> Result<Option<Organisation>>;
     async fn organisations_for_area(&self, area_id: i64) -> Result<Vec<Organisation>>;
     async fn list_sectors(&self, org_id: i64) -> Result<Vec<Sector>>;
     async fn get_sector(&self, org_id: i64, sector_id: i64) -> Result<Option<Sector>>;
-    async fn create_sector(&self, org_id: i64, input: &SectorInput, actor: Actor) -> Result<Sector>;
+    async fn create_sector(&self, org_id: i64, input: &SectorInput, actor: Actor)
+        -> Result<Sector>;
     /// Fails with `edit_conflict` when the sector is no longer at `version`.
     async fn update_sector(
         &self,
@@ -142,7 +147,13 @@ pub trait OrgStore: Send + Sync {
         input: &SectorInput,
         actor: Actor,
     ) -> Result<Sector>;
-    async fn delete_sector(&self, org_id: i64, sector_id: i64, version: i64, actor: Actor) -> Result<()>;
+    async fn delete_sector(
+        &self,
+        org_id: i64,
+        sector_id: i64,
+        version: i64,
+        actor: Actor,
+    ) -> Result<()>;
 }
 
 // ---- users, memberships, sessions -----------------------------------------------------------
@@ -191,22 +202,44 @@ pub trait UserStore: Send + Sync {
         sector_id: Option<i64>,
         actor: Actor,
     ) -> Result<Membership>;
-    async fn remove_membership(&self, org_id: i64, user_id: i64, version: i64, actor: Actor) -> Result<()>;
+    async fn remove_membership(
+        &self,
+        org_id: i64,
+        user_id: i64,
+        version: i64,
+        actor: Actor,
+    ) -> Result<()>;
     async fn org_members(&self, org_id: i64) -> Result<Vec<Member>>;
     async fn user_memberships(&self, user_id: i64) -> Result<Vec<(Membership, Organisation)>>;
 }
 
 #[async_trait]
 pub trait SessionStore: Send + Sync {
-    async fn create_session(&self, token_hash: &str, user_id: i64, now: DateTime<Utc>, expires: DateTime<Utc>)
-        -> Result<()>;
+    async fn create_session(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        now: DateTime<Utc>,
+        expires: DateTime<Utc>,
+    ) -> Result<()>;
     /// The user of a live session.
     async fn session_user(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>>;
     async fn delete_session(&self, token_hash: &str) -> Result<()>;
     async fn delete_expired_sessions(&self, now: DateTime<Utc>) -> Result<u64>;
-    async fn record_login_attempt(&self, email: &str, ip: &str, success: bool, at: DateTime<Utc>) -> Result<()>;
+    async fn record_login_attempt(
+        &self,
+        email: &str,
+        ip: &str,
+        success: bool,
+        at: DateTime<Utc>,
+    ) -> Result<()>;
     /// Failed attempts since `since`: (for this e-mail, from this address).
-    async fn failed_logins_since(&self, email: &str, ip: &str, since: DateTime<Utc>) -> Result<(i64, i64)>;
+    async fn failed_logins_since(
+        &self,
+        email: &str,
+        ip: &str,
+        since: DateTime<Utc>,
+    ) -> Result<(i64, i64)>;
 }
 
 #[async_trait]

@@ -45,6 +45,7 @@ macro_rules! impl_portable_store {
                 ::serde_json::to_string(v).ok()
             }
 
+            #[allow(clippy::too_many_arguments)] // one flat row of the audit log
             async fn audit(
                 tx: &mut Tx<'_>,
                 actor: Actor,

@@ -3,12 +3,14 @@
 use crate::StoreError;
 use chrono::{DateTime, Utc};
 use hyte_domain::{
-    Area, AreaKind, AuditEntry, Email, Membership, Names, OrgKind, Organisation, PopulationRow, Role, Sector, Sex,
-    User,
+    Area, AreaKind, AuditEntry, Email, Membership, Names, OrgKind, Organisation, PopulationRow,
+    Role, Sector, Sex, User,
 };
 
 fn corrupt(what: &str, value: &str) -> StoreError {
-    StoreError::Database(sqlx::Error::Decode(format!("invalid {what} in database: {value:?}").into()))
+    StoreError::Database(sqlx::Error::Decode(
+        format!("invalid {what} in database: {value:?}").into(),
+    ))
 }
 
 #[derive(sqlx::FromRow)]
@@ -100,7 +102,12 @@ pub struct SectorRow {
 
 impl From<SectorRow> for Sector {
     fn from(r: SectorRow) -> Sector {
-        Sector { id: r.id, org_id: r.org_id, names: Names::new(r.name_fi, r.name_sv, r.name_en), version: r.version }
+        Sector {
+            id: r.id,
+            org_id: r.org_id,
+            names: Names::new(r.name_fi, r.name_sv, r.name_en),
+            version: r.version,
+        }
     }
 }
 

@@ -22,8 +22,9 @@ impl I18n {
         let bundles = SOURCES
             .iter()
             .map(|(lang, src)| {
-                let res = FluentResource::try_new(src.to_string())
-                    .unwrap_or_else(|(_, errs)| panic!("locale {} does not parse: {errs:?}", lang.code()));
+                let res = FluentResource::try_new(src.to_string()).unwrap_or_else(|(_, errs)| {
+                    panic!("locale {} does not parse: {errs:?}", lang.code())
+                });
                 let id: unic_langid::LanguageIdentifier = lang.code().parse().expect("language id");
                 let mut b = FluentBundle::new_concurrent(vec![id]);
                 b.set_use_isolating(false);
@@ -35,7 +36,12 @@ impl I18n {
     }
 
     fn bundle(&self, lang: Lang) -> &FluentBundle<FluentResource> {
-        &self.bundles.iter().find(|(l, _)| *l == lang).expect("all languages loaded").1
+        &self
+            .bundles
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .expect("all languages loaded")
+            .1
     }
 
     /// The message `key` in `lang`, with arguments. A missing key shows as the key itself.
@@ -53,7 +59,11 @@ impl I18n {
             }
         }
         let mut errors = vec![];
-        let out = b.format_pattern(pattern, if args.is_empty() { None } else { Some(&fargs) }, &mut errors);
+        let out = b.format_pattern(
+            pattern,
+            if args.is_empty() { None } else { Some(&fargs) },
+            &mut errors,
+        );
         out.into_owned()
     }
 
@@ -98,16 +108,31 @@ mod tests {
             let missing: Vec<_> = fi.difference(&other).collect();
             let extra: Vec<_> = other.difference(&fi).collect();
             assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());
-            assert!(extra.is_empty(), "{} has keys Finnish lacks: {extra:?}", lang.code());
+            assert!(
+                extra.is_empty(),
+                "{} has keys Finnish lacks: {extra:?}",
+                lang.code()
+            );
         }
     }
 
     /// Keys built at run time from domain enums.
     fn dynamic_keys() -> Vec<String> {
-        let mut k: Vec<String> = ErrorCode::ALL.iter().map(|c| format!("error-{c}")).collect();
+        let mut k: Vec<String> = ErrorCode::ALL
+            .iter()
+            .map(|c| format!("error-{c}"))
+            .collect();
         k.extend(Role::ALL.iter().map(|r| format!("role-{}", r.as_str())));
-        k.extend(OrgKind::ALL.iter().map(|o| format!("org-kind-{}", o.as_str())));
-        k.extend(crate::pages::audit::ACTIONS.iter().map(|a| format!("audit-{}", a.replace('.', "-"))));
+        k.extend(
+            OrgKind::ALL
+                .iter()
+                .map(|o| format!("org-kind-{}", o.as_str())),
+        );
+        k.extend(
+            crate::pages::audit::ACTIONS
+                .iter()
+                .map(|a| format!("audit-{}", a.replace('.', "-"))),
+        );
         k
     }
 
@@ -129,14 +154,21 @@ mod tests {
             for marker in [".t(\"", ".t1(\"", ".t2(\""] {
                 for part in text.split(marker).skip(1) {
                     let key = part.split('"').next().unwrap();
-                    if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+                    if !key.is_empty()
+                        && key
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                    {
                         found.insert(key.to_string());
                     }
                 }
             }
             // Form labels are passed to `Field::new` as `"field-…"` in the page code.
             let is_rust = p.extension().is_some_and(|e| e == "rs");
-            for part in text.split("\"field-").skip(if is_rust { 1 } else { usize::MAX }) {
+            for part in text
+                .split("\"field-")
+                .skip(if is_rust { 1 } else { usize::MAX })
+            {
                 let rest = part.split('"').next().unwrap();
                 if !rest.is_empty() && rest.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
                     found.insert(format!("field-{rest}"));
@@ -150,7 +182,11 @@ mod tests {
     fn every_used_key_exists_in_every_language() {
         let i = I18n::new();
         let used = literal_keys();
-        assert!(used.len() > 40, "the scan finds the keys in use ({})", used.len());
+        assert!(
+            used.len() > 40,
+            "the scan finds the keys in use ({})",
+            used.len()
+        );
         for key in used.iter().cloned().chain(dynamic_keys()) {
             for lang in Lang::ALL {
                 assert!(i.has(lang, &key), "{} lacks {key}", lang.code());
@@ -161,8 +197,14 @@ mod tests {
     #[test]
     fn arguments_are_substituted() {
         let i = I18n::new();
-        assert_eq!(i.format(Lang::En, "areas-count", &[("count", "309".into())]), "309 areas");
-        assert_eq!(i.format(Lang::Fi, "areas-count", &[("count", "1".into())]), "1 alue");
+        assert_eq!(
+            i.format(Lang::En, "areas-count", &[("count", "309".into())]),
+            "309 areas"
+        );
+        assert_eq!(
+            i.format(Lang::Fi, "areas-count", &[("count", "1".into())]),
+            "1 alue"
+        );
         assert_eq!(i.t(Lang::Sv, "no-such-key"), "no-such-key");
     }
 }

@@ -42,7 +42,10 @@ pub struct ListParams {
 /// All areas, or those of one kind.
 #[utoipa::path(get, path = "/api/v1/areas", tag = "areas", params(ListParams),
     responses((status = 200, description = "Areas ordered by kind and Finnish name", body = [AreaDto])))]
-pub async fn list(State(app): State<App>, Query(p): Query<ListParams>) -> Result<Json<Vec<AreaDto>>, AppError> {
+pub async fn list(
+    State(app): State<App>,
+    Query(p): Query<ListParams>,
+) -> Result<Json<Vec<AreaDto>>, AppError> {
     let areas = app.store.list_areas(p.kind.as_deref()).await?;
     Ok(Json(areas.iter().map(AreaDto::from).collect()))
 }
@@ -84,11 +87,21 @@ pub async fn detail(
     Path((kind, code)): Path<(String, String)>,
     Query(p): Query<DetailParams>,
 ) -> Result<Json<AreaDetailDto>, AppError> {
-    let area = app.store.get_area(&kind, &code).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
+    let area = app
+        .store
+        .get_area(&kind, &code)
+        .await?
+        .ok_or(AppError::new(ErrorCode::NotFound))?;
     let years = app.store.area_years(area.id).await?;
-    let year = p.year.filter(|y| years.contains(y)).or(years.first().copied());
+    let year = p
+        .year
+        .filter(|y| years.contains(y))
+        .or(years.first().copied());
     let (parents, members) = match year {
-        Some(y) => (app.store.area_parents(area.id, y).await?, app.store.area_members(area.id, y).await?),
+        Some(y) => (
+            app.store.area_parents(area.id, y).await?,
+            app.store.area_members(area.id, y).await?,
+        ),
         None => (vec![], vec![]),
     };
     let population = app
@@ -96,7 +109,12 @@ pub async fn detail(
         .area_population(area.id)
         .await?
         .into_iter()
-        .map(|p| PopulationDto { year: p.year, sex: p.sex.as_str().into(), population: p.population, derived: p.derived })
+        .map(|p| PopulationDto {
+            year: p.year,
+            sex: p.sex.as_str().into(),
+            population: p.population,
+            derived: p.derived,
+        })
         .collect();
     Ok(Json(AreaDetailDto {
         area: (&area).into(),

@@ -33,7 +33,10 @@ pub fn routes() -> Router<App> {
         .route("/areas/{kind}/{code}", get(areas::detail))
         .route("/organisations", get(orgs::list))
         .route("/organisations/{id}", get(orgs::detail))
-        .route("/organisations/{id}/sectors", get(orgs::sectors).post(orgs::create_sector))
+        .route(
+            "/organisations/{id}/sectors",
+            get(orgs::sectors).post(orgs::create_sector),
+        )
         .route("/me", get(me::me))
         .route("/openapi.json", get(openapi))
 }
@@ -52,6 +55,10 @@ pub struct NamesDto {
 
 impl From<&hyte_domain::Names> for NamesDto {
     fn from(n: &hyte_domain::Names) -> NamesDto {
-        NamesDto { fi: n.fi.clone(), sv: n.sv.clone(), en: n.en.clone() }
+        NamesDto {
+            fi: n.fi.clone(),
+            sv: n.sv.clone(),
+            en: n.en.clone(),
+        }
     }
 }

@@ -25,7 +25,14 @@ pub struct Choice {
 
 impl Field {
     /// A field named `name`; its id is `prefix-name`, unique on the page.
-    pub fn new(c: &Ctx, prefix: &str, name: &'static str, label_key: &str, value: &str, errors: &FieldErrors) -> Field {
+    pub fn new(
+        c: &Ctx,
+        prefix: &str,
+        name: &'static str,
+        label_key: &str,
+        value: &str,
+        errors: &FieldErrors,
+    ) -> Field {
         Field {
             id: format!("{prefix}-{name}"),
             name,
@@ -35,7 +42,7 @@ impl Field {
             autocomplete: "off",
             required: false,
             hint: None,
-            error: errors.get(name).map(|code| c.err(&code)),
+            error: errors.get(name).map(|code| c.err(code)),
             options: vec![],
         }
     }
@@ -64,7 +71,11 @@ impl Field {
         self.kind = "select";
         self.options = options
             .into_iter()
-            .map(|(value, label)| Choice { selected: value == self.value, value, label })
+            .map(|(value, label)| Choice {
+                selected: value == self.value,
+                value,
+                label,
+            })
             .collect();
         self
     }
@@ -86,6 +97,10 @@ impl Field {
 pub fn summary(fields: &[Field]) -> Vec<(String, String, String)> {
     fields
         .iter()
-        .filter_map(|f| f.error.as_ref().map(|e| (f.id.clone(), f.label.clone(), e.clone())))
+        .filter_map(|f| {
+            f.error
+                .as_ref()
+                .map(|e| (f.id.clone(), f.label.clone(), e.clone()))
+        })
         .collect()
 }

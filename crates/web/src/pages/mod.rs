@@ -36,11 +36,20 @@ pub fn routes() -> Router<App> {
         .route("/org", get(org::mine))
         .route("/orgs/{id}", get(org::page))
         .route("/orgs/{id}/users", get(users::page).post(users::add))
-        .route("/orgs/{id}/users/{user_id}", get(users::edit).post(users::update))
+        .route(
+            "/orgs/{id}/users/{user_id}",
+            get(users::edit).post(users::update),
+        )
         .route("/orgs/{id}/users/{user_id}/remove", post(users::remove))
         .route("/orgs/{id}/sectors", get(sectors::page).post(sectors::add))
-        .route("/orgs/{id}/sectors/{sector_id}", get(sectors::edit).post(sectors::update))
-        .route("/orgs/{id}/sectors/{sector_id}/delete", post(sectors::delete))
+        .route(
+            "/orgs/{id}/sectors/{sector_id}",
+            get(sectors::edit).post(sectors::update),
+        )
+        .route(
+            "/orgs/{id}/sectors/{sector_id}/delete",
+            post(sectors::delete),
+        )
         .route("/orgs/{id}/audit", get(audit::page))
         .route("/static/hyte.css", get(stylesheet))
 }
@@ -61,8 +70,14 @@ pub fn see_other(to: &str) -> Response {
 async fn stylesheet() -> Response {
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8")),
-            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/css; charset=utf-8"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=3600"),
+            ),
         ],
         include_str!("../../static/hyte.css"),
     )
@@ -84,7 +99,11 @@ pub async fn error_pages(State(app): State<App>, req: Request, next: Next) -> Re
     if path.starts_with("/api/") || path == "/healthz" || path == "/readyz" {
         return next.run(req).await;
     }
-    let (headers, uri, method) = (req.headers().clone(), req.uri().clone(), req.method().clone());
+    let (headers, uri, method) = (
+        req.headers().clone(),
+        req.uri().clone(),
+        req.method().clone(),
+    );
     let res = next.run(req).await;
     let Some(ErrorMarker(code)) = res.extensions().get::<ErrorMarker>().copied() else {
         return res;
@@ -94,13 +113,20 @@ pub async fn error_pages(State(app): State<App>, req: Request, next: Next) -> Re
         return Redirect::to(&format!("/login?next={}", encode(next))).into_response();
     }
     let status = res.status();
-    let cookies = headers.get(header::COOKIE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let cookies = headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     let csrf = read_cookie(cookies, CSRF_COOKIE).unwrap_or("").to_string();
     let c = match Ctx::build(&app, &headers, &uri, csrf).await {
         Ok(c) => c,
         Err(_) => return res,
     };
-    let page = ErrorPage { c, code, status: status.as_u16() };
+    let page = ErrorPage {
+        c,
+        code,
+        status: status.as_u16(),
+    };
     match page.render() {
         Ok(html) => {
             let mut out = (status, Html(html)).into_response();

@@ -41,21 +41,55 @@ struct SectorsPage {
     errors: Vec<(String, String, String)>,
 }
 
-async fn sectors_page(app: &App, c: Ctx, org: Organisation, f: &SectorForm, errors: &FieldErrors) -> Result<SectorsPage, AppError> {
+async fn sectors_page(
+    app: &App,
+    c: Ctx,
+    org: Organisation,
+    f: &SectorForm,
+    errors: &FieldErrors,
+) -> Result<SectorsPage, AppError> {
     let sectors = app.store.list_sectors(org.id).await?;
     let fields = fields(&c, "add", f, errors);
-    Ok(SectorsPage { errors: summary(&fields), fields, sectors, org, c })
+    Ok(SectorsPage {
+        errors: summary(&fields),
+        fields,
+        sectors,
+        org,
+        c,
+    })
 }
 
-pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+pub async fn page(
+    State(app): State<App>,
+    c: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
     let (org, _) = visible_org(&app, &c, id, Permission::Administer).await?;
-    render(&sectors_page(&app, c, org, &SectorForm::default(), &FieldErrors::default()).await?)
+    render(
+        &sectors_page(
+            &app,
+            c,
+            org,
+            &SectorForm::default(),
+            &FieldErrors::default(),
+        )
+        .await?,
+    )
 }
 
-pub async fn add(State(app): State<App>, c: Ctx, Path(id): Path<i64>, Form(f): Form<SectorForm>) -> Result<Response, AppError> {
+pub async fn add(
+    State(app): State<App>,
+    c: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<SectorForm>,
+) -> Result<Response, AppError> {
     let (org, me) = visible_org(&app, &c, id, Permission::Administer).await?;
     let errors = match SectorInput::parse(&f.name_fi, &f.name_sv, &f.name_en) {
-        Ok(input) => match app.store.create_sector(id, &input, Actor::user(me.user_id)).await {
+        Ok(input) => match app
+            .store
+            .create_sector(id, &input, Actor::user(me.user_id))
+            .await
+        {
             Ok(_) => return Ok(see_other(&format!("/orgs/{id}/sectors"))),
             Err(StoreError::Rule(ErrorCode::NameTaken)) => ErrorCode::NameTaken.on("name_fi"),
             Err(e) => return Err(e.into()),
@@ -89,20 +123,49 @@ fn form_of(s: &Sector) -> SectorForm {
 }
 
 async fn load_sector(app: &App, org_id: i64, sector_id: i64) -> Result<Sector, AppError> {
-    app.store.get_sector(org_id, sector_id).await?.ok_or(AppError::new(ErrorCode::NotFound))
+    app.store
+        .get_sector(org_id, sector_id)
+        .await?
+        .ok_or(AppError::new(ErrorCode::NotFound))
 }
 
-fn edit_page(c: Ctx, org: Organisation, sector: Sector, f: &SectorForm, errors: &FieldErrors, alert: Option<ErrorCode>) -> EditPage {
+fn edit_page(
+    c: Ctx,
+    org: Organisation,
+    sector: Sector,
+    f: &SectorForm,
+    errors: &FieldErrors,
+    alert: Option<ErrorCode>,
+) -> EditPage {
     let fields = fields(&c, "edit", f, errors);
-    let alert = alert.map(|a| c.err(&a));
-    EditPage { errors: summary(&fields), fields, alert, version: f.version, org, sector, c }
+    let alert = alert.map(|a| c.err(a));
+    EditPage {
+        errors: summary(&fields),
+        fields,
+        alert,
+        version: f.version,
+        org,
+        sector,
+        c,
+    }
 }
 
-pub async fn edit(State(app): State<App>, c: Ctx, Path((id, sector_id)): Path<(i64, i64)>) -> Result<Response, AppError> {
+pub async fn edit(
+    State(app): State<App>,
+    c: Ctx,
+    Path((id, sector_id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
     let (org, _) = visible_org(&app, &c, id, Permission::Administer).await?;
     let sector = load_sector(&app, id, sector_id).await?;
     let f = form_of(&sector);
-    render(&edit_page(c, org, sector, &f, &FieldErrors::default(), None))
+    render(&edit_page(
+        c,
+        org,
+        sector,
+        &f,
+        &FieldErrors::default(),
+        None,
+    ))
 }
 
 pub async fn update(
@@ -115,19 +178,43 @@ pub async fn update(
     let sector = load_sector(&app, id, sector_id).await?;
     let input = match SectorInput::parse(&f.name_fi, &f.name_sv, &f.name_en) {
         Ok(i) => i,
-        Err(errors) => return render_status(status_of(ErrorCode::InvalidInput), &edit_page(c, org, sector, &f, &errors, None)),
-    };
-    match app.store.update_sector(id, sector_id, f.version, &input, Actor::user(me.user_id)).await {
-        Ok(_) => Ok(see_other(&format!("/orgs/{id}/sectors"))),
-        Err(StoreError::Rule(ErrorCode::NameTaken)) => {
-            render_status(status_of(ErrorCode::NameTaken), &edit_page(c, org, sector, &f, &ErrorCode::NameTaken.on("name_fi"), None))
+        Err(errors) => {
+            return render_status(
+                status_of(ErrorCode::InvalidInput),
+                &edit_page(c, org, sector, &f, &errors, None),
+            )
         }
+    };
+    match app
+        .store
+        .update_sector(id, sector_id, f.version, &input, Actor::user(me.user_id))
+        .await
+    {
+        Ok(_) => Ok(see_other(&format!("/orgs/{id}/sectors"))),
+        Err(StoreError::Rule(ErrorCode::NameTaken)) => render_status(
+            status_of(ErrorCode::NameTaken),
+            &edit_page(
+                c,
+                org,
+                sector,
+                &f,
+                &ErrorCode::NameTaken.on("name_fi"),
+                None,
+            ),
+        ),
         Err(StoreError::Rule(ErrorCode::EditConflict)) => {
             // Keep what the user typed, show that someone else saved first; the form now
             // edits the current version, so saving again is a deliberate overwrite.
             let mut kept = f;
             kept.version = sector.version;
-            let page = edit_page(c, org, sector, &kept, &FieldErrors::default(), Some(ErrorCode::EditConflict));
+            let page = edit_page(
+                c,
+                org,
+                sector,
+                &kept,
+                &FieldErrors::default(),
+                Some(ErrorCode::EditConflict),
+            );
             render_status(status_of(ErrorCode::EditConflict), &page)
         }
         Err(e) => Err(e.into()),
@@ -141,12 +228,19 @@ pub async fn delete(
     Form(f): Form<SectorForm>,
 ) -> Result<Response, AppError> {
     let (org, me) = visible_org(&app, &c, id, Permission::Administer).await?;
-    match app.store.delete_sector(id, sector_id, f.version, Actor::user(me.user_id)).await {
+    match app
+        .store
+        .delete_sector(id, sector_id, f.version, Actor::user(me.user_id))
+        .await
+    {
         Ok(()) => Ok(see_other(&format!("/orgs/{id}/sectors"))),
         Err(StoreError::Rule(code @ (ErrorCode::SectorInUse | ErrorCode::EditConflict))) => {
             let sector = load_sector(&app, id, sector_id).await?;
             let form = form_of(&sector);
-            render_status(status_of(code), &edit_page(c, org, sector, &form, &FieldErrors::default(), Some(code)))
+            render_status(
+                status_of(code),
+                &edit_page(c, org, sector, &form, &FieldErrors::default(), Some(code)),
+            )
         }
         Err(e) => Err(e.into()),
     }

@@ -20,8 +20,13 @@ pub async fn spawn() -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("hyte.db").display());
     let store = Arc::new(SqliteStore::connect(&url).await.unwrap());
-    store.import_areas(&hyte_seed::areas::load().unwrap()).await.unwrap();
-    hyte_seed::demo::load(&*store, &hyte_web::auth::hash_password).await.unwrap();
+    store
+        .import_areas(&hyte_seed::areas::load().unwrap())
+        .await
+        .unwrap();
+    hyte_seed::demo::load(&*store, &hyte_web::auth::hash_password)
+        .await
+        .unwrap();
     let app = hyte_web::app_state(store.clone(), hyte_web::WebConfig::default());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
@@ -32,7 +37,13 @@ pub async fn spawn() -> TestApp {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    TestApp { base, client, jar, store, _dir: dir }
+    TestApp {
+        base,
+        client,
+        jar,
+        store,
+        _dir: dir,
+    }
 }
 
 impl TestApp {
@@ -53,7 +64,11 @@ impl TestApp {
     pub fn cookie(&self, name: &str) -> Option<String> {
         let header = self.jar.cookies(&self.base.parse().unwrap())?;
         let header = header.to_str().unwrap().to_string();
-        header.split("; ").filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+        header
+            .split("; ")
+            .filter_map(|kv| kv.split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
     }
 
     /// The CSRF token, fetching a page first if the cookie is not set yet.
@@ -68,27 +83,59 @@ impl TestApp {
     pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Response {
         let mut f: Vec<(&str, String)> = fields.iter().map(|(k, v)| (*k, v.to_string())).collect();
         f.push(("csrf", self.csrf().await));
-        self.client.post(self.url(path)).form(&f).send().await.unwrap()
+        self.client
+            .post(self.url(path))
+            .form(&f)
+            .send()
+            .await
+            .unwrap()
     }
 
     pub async fn post_without_csrf(&self, path: &str, fields: &[(&str, &str)]) -> Response {
-        self.client.post(self.url(path)).form(fields).send().await.unwrap()
+        self.client
+            .post(self.url(path))
+            .form(fields)
+            .send()
+            .await
+            .unwrap()
     }
 
     pub async fn login(&self, email: &str) {
-        let r = self.post("/login", &[("email", email), ("password", PASSWORD), ("next", "/")]).await;
+        let r = self
+            .post(
+                "/login",
+                &[("email", email), ("password", PASSWORD), ("next", "/")],
+            )
+            .await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER, "login as {email}");
     }
 
     /// A second, independent browser against the same server.
     pub fn other_browser(&self) -> TestApp {
         let jar = Arc::new(Jar::default());
-        let client = Client::builder().cookie_provider(jar.clone()).redirect(reqwest::redirect::Policy::none()).build().unwrap();
-        TestApp { base: self.base.clone(), client, jar, store: self.store.clone(), _dir: tempfile::tempdir().unwrap() }
+        let client = Client::builder()
+            .cookie_provider(jar.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        TestApp {
+            base: self.base.clone(),
+            client,
+            jar,
+            store: self.store.clone(),
+            _dir: tempfile::tempdir().unwrap(),
+        }
     }
 
     pub async fn org_id(&self, name_fi: &str) -> i64 {
-        self.store.list_organisations().await.unwrap().into_iter().find(|o| o.names.fi == name_fi).unwrap().id
+        self.store
+            .list_organisations()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|o| o.names.fi == name_fi)
+            .unwrap()
+            .id
     }
 
     pub async fn user_id(&self, email: &str) -> i64 {
@@ -102,5 +149,8 @@ impl TestApp {
 }
 
 pub fn location(r: &Response) -> String {
-    r.headers().get("location").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
+    r.headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default()
 }
