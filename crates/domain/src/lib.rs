@@ -8,6 +8,7 @@ pub mod audit;
 pub mod error;
 pub mod lang;
 pub mod org;
+pub mod stats;
 pub mod user;
 
 pub use area::{Area, AreaKind, AreaRef, PopulationRow, Sex};
