@@ -6,6 +6,7 @@
 pub mod area;
 pub mod audit;
 pub mod error;
+pub mod indicator;
 pub mod lang;
 pub mod org;
 pub mod stats;
@@ -14,6 +15,7 @@ pub mod user;
 pub use area::{Area, AreaKind, AreaRef, PopulationRow, Sex};
 pub use audit::AuditEntry;
 pub use error::{ErrorCode, FieldError, FieldErrors};
+pub use indicator::{Indicator, IndicatorTexts, Observation, ValueType};
 pub use lang::{Lang, Names};
 pub use org::{OrgKind, Organisation, Sector, SectorInput};
 pub use user::{DisplayName, Email, Membership, Password, Permission, Role, User};

@@ -31,7 +31,7 @@ enum Command {
     Serve,
     /// Create or upgrade the database schema, then exit.
     Migrate,
-    /// (Re)load the real Finnish areas and populations; idempotent.
+    /// (Re)load the real Finnish areas, populations and the Sotkanet indicator catalogue; idempotent.
     Areas {
         #[command(subcommand)]
         action: AreasAction,

@@ -2,7 +2,6 @@
 //! real areas and the demo data. Needs Node.js and Debian's `chromium` (`.ci/run` installs it);
 //! installs the pinned npm packages on first run. `HYTE_SKIP_BROWSER=1` skips it.
 
-use hyte_store::AreaStore;
 use hyte_store_sqlite::SqliteStore;
 use std::path::Path;
 use std::sync::Arc;
@@ -42,10 +41,7 @@ async fn every_page_passes_axe_core_in_every_language() {
         .await
         .unwrap(),
     );
-    store
-        .import_areas(&hyte_seed::areas::load().unwrap())
-        .await
-        .unwrap();
+    hyte_seed::load_base(&*store).await.unwrap();
     hyte_seed::demo::load(&*store, &hyte_web::auth::hash_password)
         .await
         .unwrap();

@@ -2,7 +2,7 @@
 //! `HYTE_TEST_POSTGRES_URL` is set; `.ci/run` sets it). The same flows on SQLite are in
 //! `crates/web/tests/http`.
 
-use hyte_store::{AreaStore, OrgStore};
+use hyte_store::OrgStore;
 use hyte_store_postgres::PgStore;
 use rand::Rng;
 use sqlx::Connection;
@@ -23,10 +23,7 @@ async fn the_app_works_on_postgres() {
     let url = format!("{}/{db}", admin_url.rsplit_once('/').unwrap().0);
 
     let store = Arc::new(PgStore::connect(&url).await.unwrap());
-    store
-        .import_areas(&hyte_seed::areas::load().unwrap())
-        .await
-        .unwrap();
+    hyte_seed::load_base(&*store).await.unwrap();
     hyte_seed::demo::load(&*store, &hyte_web::auth::hash_password)
         .await
         .unwrap();

@@ -122,7 +122,7 @@ pub const USERS: [DemoUser; 7] = [
 ];
 
 /// Loads the demo organisations and users. `hash` turns a password into a stored hash.
-/// Expects the areas to be loaded.
+/// Expects the base data (areas, indicator catalogue) to be loaded.
 pub async fn load(store: &dyn Store, hash: &dyn Fn(&str) -> String) -> Result<()> {
     let mut ids = std::collections::HashMap::new();
     for (key, kind, area, fi, sv, en) in ORGS {

@@ -3,3 +3,10 @@
 
 pub mod areas;
 pub mod demo;
+pub mod knowledge;
+
+/// Loads the base data every installation has: the areas and the indicator catalogue.
+pub async fn load_base(store: &dyn hyte_store::Store) -> anyhow::Result<()> {
+    store.import_areas(&areas::load()?).await?;
+    knowledge::load_catalogue(store).await
+}

@@ -11,8 +11,12 @@ use hyte_domain::{
 };
 
 pub mod conformance;
+pub mod indicators;
 pub mod portable;
+pub mod portable_indicators;
 pub mod rows;
+
+pub use indicators::{ExternalRegion, IndicatorFilter, IndicatorStore, NewIndicator, ObservationQuery};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -256,7 +260,7 @@ pub enum Backend {
 
 /// Everything the web layer needs, as one object.
 #[async_trait]
-pub trait Store: AreaStore + OrgStore + UserStore + SessionStore + AuditStore {
+pub trait Store: AreaStore + OrgStore + UserStore + SessionStore + AuditStore + IndicatorStore {
     fn backend(&self) -> Backend;
     async fn ping(&self) -> Result<()>;
     /// Nothing is loaded yet: no areas.

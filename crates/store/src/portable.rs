@@ -14,15 +14,63 @@ pub const MEMBERSHIP_COLS: &str = "user_id, org_id, role, sector_id, version";
 /// Rows per multi-row INSERT (well under both backends' bind-parameter limits).
 pub const CHUNK: usize = 400;
 
+
+/// Helpers every portable impl block uses: the transaction type, rule errors, audit rows.
+#[macro_export]
+macro_rules! portable_helpers {
+    ($db:ty) => {
+        type Tx<'a> = ::sqlx::Transaction<'a, $db>;
+
+        fn rule(code: ::hyte_domain::ErrorCode) -> $crate::StoreError {
+            $crate::StoreError::Rule(code)
+        }
+
+        fn is_unique(e: &::sqlx::Error) -> bool {
+            matches!(e, ::sqlx::Error::Database(d) if d.is_unique_violation())
+        }
+
+        fn json<T: ::serde::Serialize>(v: &T) -> Option<String> {
+            ::serde_json::to_string(v).ok()
+        }
+
+        #[allow(clippy::too_many_arguments)] // one flat row of the audit log
+        async fn audit(
+            tx: &mut Tx<'_>,
+            actor: $crate::Actor,
+            org_id: Option<i64>,
+            action: &str,
+            entity: &str,
+            entity_id: String,
+            before: Option<String>,
+            after: Option<String>,
+        ) -> $crate::Result<()> {
+            ::sqlx::query(
+                "INSERT INTO audit_log (at, actor_user_id, org_id, action, entity, entity_id, before_json, after_json) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(::chrono::Utc::now())
+            .bind(actor.user_id)
+            .bind(org_id)
+            .bind(action)
+            .bind(entity)
+            .bind(entity_id)
+            .bind(before)
+            .bind(after)
+            .execute(&mut **tx)
+            .await?;
+            Ok(())
+        }
+
+    };
+}
+
 #[macro_export]
 macro_rules! impl_portable_store {
     ($store:ty, $db:ty, $backend:expr) => {
         const _: () = {
             use $crate::portable::{AREA_COLS, CHUNK, MEMBERSHIP_COLS, ORG_COLS, SECTOR_COLS};
             use $crate::rows::{self, collect};
-            use $crate::{
-                Actor, AreaImport, AreaKindRow, ImportSummary, Member, NewOrganisation, NewUser, Result, StoreError,
-            };
+            use $crate::{Actor, AreaImport, AreaKindRow, ImportSummary, Member, NewOrganisation, NewUser, Result};
             use ::async_trait::async_trait;
             use ::chrono::{DateTime, Utc};
             use ::hyte_domain::{
@@ -31,47 +79,7 @@ macro_rules! impl_portable_store {
             };
             use ::std::collections::HashMap;
 
-            type Tx<'a> = ::sqlx::Transaction<'a, $db>;
-
-            fn rule(code: ErrorCode) -> StoreError {
-                StoreError::Rule(code)
-            }
-
-            fn is_unique(e: &::sqlx::Error) -> bool {
-                matches!(e, ::sqlx::Error::Database(d) if d.is_unique_violation())
-            }
-
-            fn json<T: ::serde::Serialize>(v: &T) -> Option<String> {
-                ::serde_json::to_string(v).ok()
-            }
-
-            #[allow(clippy::too_many_arguments)] // one flat row of the audit log
-            async fn audit(
-                tx: &mut Tx<'_>,
-                actor: Actor,
-                org_id: Option<i64>,
-                action: &str,
-                entity: &str,
-                entity_id: String,
-                before: Option<String>,
-                after: Option<String>,
-            ) -> Result<()> {
-                ::sqlx::query(
-                    "INSERT INTO audit_log (at, actor_user_id, org_id, action, entity, entity_id, before_json, after_json) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                )
-                .bind(Utc::now())
-                .bind(actor.user_id)
-                .bind(org_id)
-                .bind(action)
-                .bind(entity)
-                .bind(entity_id)
-                .bind(before)
-                .bind(after)
-                .execute(&mut **tx)
-                .await?;
-                Ok(())
-            }
+            $crate::portable_helpers!($db);
 
             async fn sector_in_tx(tx: &mut Tx<'_>, org_id: i64, id: i64) -> Result<Option<Sector>> {
                 let row: Option<rows::SectorRow> =
@@ -770,6 +778,8 @@ macro_rules! impl_portable_store {
                     Ok(rows.into_iter().map(AuditEntry::from).collect())
                 }
             }
+            $crate::impl_indicator_store!($store, $db);
+
             #[async_trait]
             impl $crate::Store for $store {
                 fn backend(&self) -> $crate::Backend {

@@ -208,3 +208,75 @@ where
 {
     rows.into_iter().map(T::try_from).collect()
 }
+
+#[derive(sqlx::FromRow)]
+pub struct IndicatorRow {
+    pub id: i64,
+    pub source: String,
+    pub source_id: String,
+    pub org_id: Option<i64>,
+    pub title_fi: String,
+    pub title_sv: Option<String>,
+    pub title_en: Option<String>,
+    pub texts_json: String,
+    pub value_type: String,
+    pub decimals: i32,
+    pub polarity: String,
+    pub producer: Option<String>,
+    pub attribution: String,
+    pub themes: String,
+    pub data_updated: Option<String>,
+    pub version: i64,
+}
+
+impl TryFrom<IndicatorRow> for hyte_domain::Indicator {
+    type Error = StoreError;
+    fn try_from(r: IndicatorRow) -> Result<hyte_domain::Indicator, StoreError> {
+        Ok(hyte_domain::Indicator {
+            id: r.id,
+            source: r.source,
+            source_id: r.source_id,
+            org_id: r.org_id,
+            title: Names::new(r.title_fi, r.title_sv, r.title_en),
+            texts: serde_json::from_str(&r.texts_json).map_err(|_| corrupt("indicator texts", &r.texts_json))?,
+            value_type: hyte_domain::ValueType::parse(&r.value_type).ok_or_else(|| corrupt("value type", &r.value_type))?,
+            decimals: r.decimals,
+            polarity: hyte_domain::stats::Polarity::parse(&r.polarity).ok_or_else(|| corrupt("polarity", &r.polarity))?,
+            producer: r.producer,
+            attribution: r.attribution,
+            themes: crate::portable_indicators::themes_from_text(&r.themes),
+            data_updated: r.data_updated,
+            version: r.version,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct ObservationRow {
+    pub indicator_id: i64,
+    pub area_id: i64,
+    pub year: i32,
+    pub sex: String,
+    pub age_band: String,
+    pub value: Option<f64>,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+    pub suppressed: bool,
+}
+
+impl TryFrom<ObservationRow> for hyte_domain::Observation {
+    type Error = StoreError;
+    fn try_from(r: ObservationRow) -> Result<hyte_domain::Observation, StoreError> {
+        Ok(hyte_domain::Observation {
+            indicator_id: r.indicator_id,
+            area_id: r.area_id,
+            year: r.year,
+            sex: Sex::parse(&r.sex).ok_or_else(|| corrupt("sex", &r.sex))?,
+            age_band: r.age_band,
+            value: r.value,
+            numerator: r.numerator,
+            denominator: r.denominator,
+            suppressed: r.suppressed,
+        })
+    }
+}

@@ -1,6 +1,6 @@
 //! A real server on a free port, on a fresh SQLite database with the real areas and the demo.
 
-use hyte_store::{AreaStore, OrgStore, UserStore};
+use hyte_store::{OrgStore, UserStore};
 use hyte_store_sqlite::SqliteStore;
 use reqwest::cookie::{CookieStore, Jar};
 use reqwest::{Client, Response, StatusCode};
@@ -16,17 +16,29 @@ pub struct TestApp {
     _dir: tempfile::TempDir,
 }
 
+/// A clean database with the base data and the demo, built once per test binary; each test
+/// copies it.
+async fn template() -> std::path::PathBuf {
+    static TEMPLATE: tokio::sync::OnceCell<tempfile::TempDir> = tokio::sync::OnceCell::const_new();
+    let dir = TEMPLATE
+        .get_or_init(|| async {
+            let dir = tempfile::tempdir().unwrap();
+            let store = SqliteStore::connect(&format!("sqlite://{}", dir.path().join("build.db").display())).await.unwrap();
+            hyte_seed::load_base(&store).await.unwrap();
+            hyte_seed::demo::load(&store, &hyte_web::auth::hash_password).await.unwrap();
+            store.backup(&dir.path().join("clean.db")).await.unwrap();
+            store.close().await;
+            dir
+        })
+        .await;
+    dir.path().join("clean.db")
+}
+
 pub async fn spawn() -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("hyte.db").display());
-    let store = Arc::new(SqliteStore::connect(&url).await.unwrap());
-    store
-        .import_areas(&hyte_seed::areas::load().unwrap())
-        .await
-        .unwrap();
-    hyte_seed::demo::load(&*store, &hyte_web::auth::hash_password)
-        .await
-        .unwrap();
+    let db = dir.path().join("hyte.db");
+    std::fs::copy(template().await, &db).unwrap();
+    let store = Arc::new(SqliteStore::connect(&format!("sqlite://{}", db.display())).await.unwrap());
     let app = hyte_web::app_state(store.clone(), hyte_web::WebConfig::default());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
@@ -37,13 +49,7 @@ pub async fn spawn() -> TestApp {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    TestApp {
-        base,
-        client,
-        jar,
-        store,
-        _dir: dir,
-    }
+    TestApp { base, client, jar, store, _dir: dir }
 }
 
 impl TestApp {

@@ -1,0 +1,98 @@
+//! Writing parsed rows: resolve indicators and regions, check everything, then write once.
+
+use crate::sotkanet::{DataRow, SOURCE};
+use crate::{ImportError, Report};
+use hyte_domain::stats::suppress;
+use hyte_domain::{Observation, ValueType};
+use hyte_store::{Store, StoreError};
+use std::collections::HashMap;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportFailure {
+    #[error("{0}")]
+    Input(#[from] ImportError),
+    #[error("database: {0}")]
+    Store(#[from] StoreError),
+}
+
+/// The denominator implied by a proportion or rate and its numerator (`n = x · scale / value`).
+pub fn implied_denominator(value_type: ValueType, value: Option<f64>, numerator: Option<f64>) -> Option<f64> {
+    let (m, v, x) = (value_type.multiplier()?, value?, numerator?);
+    (v > 0.0 && x >= 0.0).then(|| x * m / v)
+}
+
+/// Builds an observation, deriving the denominator and the suppression flag.
+pub fn observation(
+    indicator_id: i64,
+    value_type: ValueType,
+    area_id: i64,
+    row: (i32, hyte_domain::Sex, String),
+    value: Option<f64>,
+    numerator: Option<f64>,
+    denominator: Option<f64>,
+    report: &mut Report,
+) -> Observation {
+    let denominator = denominator.or_else(|| {
+        let d = implied_denominator(value_type, value, numerator);
+        if d.is_some() {
+            report.derived_denominators += 1;
+        }
+        d
+    });
+    Observation {
+        indicator_id,
+        area_id,
+        year: row.0,
+        sex: row.1,
+        age_band: row.2,
+        value,
+        numerator,
+        denominator,
+        suppressed: suppress(numerator),
+    }
+}
+
+/// Keeps the last row of each key, counting the repeats.
+pub fn dedupe(rows: Vec<Observation>, report: &mut Report) -> Vec<Observation> {
+    let mut at: HashMap<(i64, i64, i32, &'static str, String), usize> = HashMap::new();
+    let mut out: Vec<Observation> = Vec::with_capacity(rows.len());
+    for o in rows {
+        let key = (o.indicator_id, o.area_id, o.year, o.sex.as_str(), o.age_band.clone());
+        match at.get(&key) {
+            Some(&i) => {
+                report.duplicates += 1;
+                out[i] = o;
+            }
+            None => {
+                at.insert(key, out.len());
+                out.push(o);
+            }
+        }
+    }
+    out
+}
+
+/// Imports Sotkanet data rows. Unknown indicators and unknown region ids are errors (nothing is
+/// written); rows for region categories Hyte has no areas for are skipped and counted.
+pub async fn sotkanet_data(store: &dyn Store, file: &str, rows: &[DataRow]) -> Result<Report, ImportFailure> {
+    let indicators = store.indicator_ids(SOURCE, None).await?;
+    let regions = store.area_codes(SOURCE).await?;
+    let mut report = Report::default();
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let &(indicator_id, value_type) = indicators.get(&r.indicator).ok_or_else(|| {
+            ImportError::new(file, r.line, "indicator", format!("unknown indicator {}: import its metadata first", r.indicator))
+        })?;
+        let (category, area) = regions
+            .get(&r.region)
+            .ok_or_else(|| ImportError::new(file, r.line, "region", format!("unknown Sotkanet region id {}", r.region)))?;
+        let Some(area_id) = area else {
+            *report.skipped_by_category.entry(category.clone()).or_default() += 1;
+            continue;
+        };
+        out.push(observation(indicator_id, value_type, *area_id, (r.year, r.sex, String::new()), r.value, r.absolute, None, &mut report));
+    }
+    let out = dedupe(out, &mut report);
+    report.written = store.import_observations(&out).await?;
+    Ok(report)
+}

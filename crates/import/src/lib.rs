@@ -1,0 +1,45 @@
+//! Imports into the knowledge base. Parsing is separate from writing: a file is parsed and
+//! checked whole (errors name the file, line and field), and only then written in one
+//! transaction, so a broken file writes nothing.
+
+pub mod apply;
+pub mod own;
+pub mod sotkanet;
+
+use std::collections::BTreeMap;
+
+/// What is wrong with an input file, and where.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{file}, line {line}, field {field}: {message}")]
+pub struct ImportError {
+    pub file: String,
+    /// 1-based line (for JSON: the 1-based position of the record in the array).
+    pub line: usize,
+    pub field: String,
+    pub message: String,
+}
+
+impl ImportError {
+    pub fn new(file: &str, line: usize, field: &str, message: impl Into<String>) -> ImportError {
+        ImportError { file: file.into(), line, field: field.into(), message: message.into() }
+    }
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Report {
+    /// Observations written (inserted or updated).
+    pub written: u64,
+    /// Rows for regions of categories Hyte has no areas for (e.g. SEUTUKUNTA), by category.
+    pub skipped_by_category: BTreeMap<String, u64>,
+    /// Rows that repeated an earlier row's key (the last one wins).
+    pub duplicates: u64,
+    /// Rows whose denominator was derived from value and absolute value.
+    pub derived_denominators: u64,
+}
+
+impl Report {
+    pub fn skipped(&self) -> u64 {
+        self.skipped_by_category.values().sum()
+    }
+}

@@ -1,0 +1,173 @@
+//! Hyte's template for an organisation's own data (e.g. a local survey), kept apart from
+//! national data (`source = own`, owned by the organisation). Columns, `;` or `,` separated:
+//!
+//! `indicator_code;indicator_title_fi;value_type;area_kind;area_code;year;sex;age_band;value;numerator;denominator`
+//!
+//! `value_type` is `percent`, `per1000`, `per10000`, `per100000`, `count`, `index` or `other`;
+//! `sex` is `total`, `male` or `female`; `age_band` may be empty (all ages); `numerator` and
+//! `denominator` may be empty. See docs/import.md.
+
+use crate::apply::{dedupe, observation, ImportFailure};
+use crate::{ImportError, Report};
+use hyte_domain::stats::Polarity;
+use hyte_domain::{IndicatorTexts, Names, Sex, ValueType};
+use hyte_store::{NewIndicator, Store};
+use std::collections::{BTreeMap, HashMap};
+
+pub const SOURCE: &str = "own";
+pub const COLUMNS: [&str; 11] = [
+    "indicator_code",
+    "indicator_title_fi",
+    "value_type",
+    "area_kind",
+    "area_code",
+    "year",
+    "sex",
+    "age_band",
+    "value",
+    "numerator",
+    "denominator",
+];
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OwnRow {
+    pub line: usize,
+    pub indicator_code: String,
+    pub title_fi: String,
+    pub value_type: ValueType,
+    pub area: (String, String),
+    pub year: i32,
+    pub sex: Sex,
+    pub age_band: String,
+    pub value: Option<f64>,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+}
+
+fn number(file: &str, line: usize, field: &str, s: &str) -> Result<Option<f64>, ImportError> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let v = t.replace(',', ".").parse::<f64>().ok().filter(|x| x.is_finite());
+    v.map(Some).ok_or_else(|| ImportError::new(file, line, field, format!("not a number: {s:?}")))
+}
+
+pub fn parse(file: &str, text: &str) -> Result<Vec<OwnRow>, ImportError> {
+    let text = text.trim_start_matches('\u{feff}');
+    let delimiter = if text.lines().next().unwrap_or("").contains(';') { b';' } else { b',' };
+    let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).from_reader(text.as_bytes());
+    let headers: Vec<String> = rdr.headers().map_err(|e| ImportError::new(file, 1, "-", e.to_string()))?.iter().map(|h| h.trim().to_lowercase()).collect();
+    let mut idx = HashMap::new();
+    for c in COLUMNS {
+        let i = headers.iter().position(|h| h == c).ok_or_else(|| ImportError::new(file, 1, c, format!("missing column {c}")))?;
+        idx.insert(c, i);
+    }
+    let mut out = vec![];
+    for (i, rec) in rdr.records().enumerate() {
+        let line = i + 2;
+        let rec = rec.map_err(|e| ImportError::new(file, line, "-", format!("malformed row: {e}")))?;
+        let get = |c: &str| rec.get(idx[c]).unwrap_or("").trim().to_string();
+        let required = |c: &str| {
+            let v = get(c);
+            if v.is_empty() {
+                Err(ImportError::new(file, line, c, "required"))
+            } else {
+                Ok(v)
+            }
+        };
+        let code = required("indicator_code")?;
+        if code.chars().count() > 60 {
+            return Err(ImportError::new(file, line, "indicator_code", "at most 60 characters"));
+        }
+        let vt = required("value_type")?;
+        let value_type = ValueType::parse(&vt).ok_or_else(|| ImportError::new(file, line, "value_type", format!("unknown value type {vt:?}")))?;
+        let year = required("year")?;
+        let year = year.parse::<i32>().ok().filter(|y| (1900..=2100).contains(y)).ok_or_else(|| ImportError::new(file, line, "year", format!("not a year: {year:?}")))?;
+        let sex = get("sex");
+        let sex = if sex.is_empty() { Sex::Total } else { Sex::parse(&sex).ok_or_else(|| ImportError::new(file, line, "sex", format!("expected total, male or female, got {sex:?}")))? };
+        out.push(OwnRow {
+            line,
+            title_fi: required("indicator_title_fi")?,
+            indicator_code: code,
+            value_type,
+            area: (required("area_kind")?, required("area_code")?),
+            year,
+            sex,
+            age_band: get("age_band"),
+            value: number(file, line, "value", &get("value"))?,
+            numerator: number(file, line, "numerator", &get("numerator"))?,
+            denominator: number(file, line, "denominator", &get("denominator"))?,
+        });
+    }
+    Ok(out)
+}
+
+/// Imports an organisation's own rows: every area is checked before anything is written; the
+/// indicators are created or updated from the rows.
+pub async fn apply(store: &dyn Store, org_id: i64, org_name: &str, file: &str, rows: &[OwnRow]) -> Result<Report, ImportFailure> {
+    let areas: HashMap<(String, String), i64> =
+        store.list_areas(None).await?.into_iter().map(|a| ((a.kind.as_str().to_string(), a.code.clone()), a.id)).collect();
+    for r in rows {
+        if !areas.contains_key(&r.area) {
+            return Err(ImportError::new(file, r.line, "area_code", format!("unknown area {}/{}", r.area.0, r.area.1)).into());
+        }
+    }
+    let mut defs: BTreeMap<&str, &OwnRow> = BTreeMap::new();
+    for r in rows {
+        defs.insert(&r.indicator_code, r);
+    }
+    let new: Vec<NewIndicator> = defs
+        .values()
+        .map(|r| NewIndicator {
+            source: SOURCE.into(),
+            source_id: r.indicator_code.clone(),
+            org_id: Some(org_id),
+            title: Names::new(r.title_fi.clone(), None, None),
+            texts: IndicatorTexts::default(),
+            value_type: r.value_type,
+            decimals: 1,
+            polarity: Polarity::NoDirection,
+            producer: Some(org_name.to_string()),
+            attribution: format!("Lähde: {org_name}"),
+            themes: vec![],
+            data_updated: None,
+            complete: true,
+        })
+        .collect();
+    store.upsert_indicators(&new).await?;
+    let ids = store.indicator_ids(SOURCE, Some(org_id)).await?;
+    let mut report = Report::default();
+    let obs = rows
+        .iter()
+        .map(|r| {
+            let (id, vt) = ids[&r.indicator_code];
+            observation(id, vt, areas[&r.area], (r.year, r.sex, r.age_band.clone()), r.value, r.numerator, r.denominator, &mut report)
+        })
+        .collect();
+    let obs = dedupe(obs, &mut report);
+    report.written = store.import_observations(&obs).await?;
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "indicator_code;indicator_title_fi;value_type;area_kind;area_code;year;sex;age_band;value;numerator;denominator\n";
+
+    #[test]
+    fn parses_the_template() {
+        let rows = parse("own.csv", &format!("{HEAD}liikunta;Liikkuu riittävästi, %;percent;municipality;297;2024;female;13-15;54,2;271;500\n")).unwrap();
+        assert_eq!(rows[0].area, ("municipality".to_string(), "297".to_string()));
+        assert_eq!((rows[0].value, rows[0].sex, rows[0].age_band.as_str()), (Some(54.2), Sex::Female, "13-15"));
+    }
+
+    #[test]
+    fn errors_name_line_and_field() {
+        let e = parse("own.csv", &format!("{HEAD}a;A;percent;municipality;297;2024;;;1;;\na;A;percentage;municipality;297;2024;;;1;;\n")).unwrap_err();
+        assert_eq!((e.line, e.field.as_str()), (3, "value_type"));
+        let e = parse("own.csv", "indicator_code;value\n").unwrap_err();
+        assert_eq!(e.field, "indicator_title_fi");
+    }
+}
