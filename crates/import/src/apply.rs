@@ -72,20 +72,22 @@ pub fn dedupe(rows: Vec<Observation>, report: &mut Report) -> Vec<Observation> {
     out
 }
 
-/// Imports Sotkanet data rows. Unknown indicators and unknown region ids are errors (nothing is
-/// written); rows for region categories Hyte has no areas for are skipped and counted.
-pub async fn sotkanet_data(store: &dyn Store, file: &str, rows: &[DataRow]) -> Result<Report, ImportFailure> {
+/// Imports Sotkanet data rows. Rows naming unknown indicators or region ids, and rows for region
+/// categories Hyte has no areas for, are not written but reported (with counts and first lines).
+pub async fn sotkanet_data(store: &dyn Store, _file: &str, rows: &[DataRow]) -> Result<Report, ImportFailure> {
     let indicators = store.indicator_ids(SOURCE, None).await?;
     let regions = store.area_codes(SOURCE).await?;
     let mut report = Report::default();
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
-        let &(indicator_id, value_type) = indicators.get(&r.indicator).ok_or_else(|| {
-            ImportError::new(file, r.line, "indicator", format!("unknown indicator {}: import its metadata first", r.indicator))
-        })?;
-        let (category, area) = regions
-            .get(&r.region)
-            .ok_or_else(|| ImportError::new(file, r.line, "region", format!("unknown Sotkanet region id {}", r.region)))?;
+        let Some(&(indicator_id, value_type)) = indicators.get(&r.indicator) else {
+            Report::unknown(&mut report.unknown_indicators, &r.indicator, r.line);
+            continue;
+        };
+        let Some((category, area)) = regions.get(&r.region) else {
+            Report::unknown(&mut report.unknown_regions, &r.region, r.line);
+            continue;
+        };
         let Some(area_id) = area else {
             *report.skipped_by_category.entry(category.clone()).or_default() += 1;
             continue;

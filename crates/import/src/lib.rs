@@ -3,6 +3,7 @@
 //! transaction, so a broken file writes nothing.
 
 pub mod apply;
+pub mod checks;
 pub mod own;
 pub mod sotkanet;
 
@@ -32,6 +33,10 @@ pub struct Report {
     pub written: u64,
     /// Rows for regions of categories Hyte has no areas for (e.g. SEUTUKUNTA), by category.
     pub skipped_by_category: BTreeMap<String, u64>,
+    /// Rows naming an indicator Hyte does not have: id → (rows, first line). Not written.
+    pub unknown_indicators: BTreeMap<String, (u64, usize)>,
+    /// Rows naming a region id Hyte does not know: id → (rows, first line). Not written.
+    pub unknown_regions: BTreeMap<String, (u64, usize)>,
     /// Rows that repeated an earlier row's key (the last one wins).
     pub duplicates: u64,
     /// Rows whose denominator was derived from value and absolute value.
@@ -39,7 +44,14 @@ pub struct Report {
 }
 
 impl Report {
+    /// Rows not written: other region categories and unknown ids.
     pub fn skipped(&self) -> u64 {
-        self.skipped_by_category.values().sum()
+        self.skipped_by_category.values().sum::<u64>()
+            + self.unknown_indicators.values().map(|v| v.0).sum::<u64>()
+            + self.unknown_regions.values().map(|v| v.0).sum::<u64>()
+    }
+
+    pub(crate) fn unknown(map: &mut BTreeMap<String, (u64, usize)>, id: &str, line: usize) {
+        map.entry(id.to_string()).or_insert((0, line)).0 += 1;
     }
 }

@@ -12,6 +12,8 @@ const REGIONS: &str = include_str!("../../../data/sotkanet/regions_2015.json");
 const COUNTIES: &str = include_str!("../../../data/sotkanet/hyvinvointialueet.csv");
 const CATALOGUE: &str = include_str!("../../../data/sotkanet/indicators_2015.json");
 const METADATA: &str = include_str!("../../../data/sotkanet/indicator_metadata_2025.json");
+/// Catalogue entries for demo indicators newer than the 2015 catalogue (titles from the data file).
+const SUPPLEMENT: &str = include_str!("../../../data/sotkanet/indicators_2019_supplement.json");
 const DATA_2019: &str = include_str!("../../../data/sotkanet/data_2019_kunnat.csv");
 
 /// Sotkanet's indicator of population on 31 December.
@@ -41,6 +43,7 @@ pub async fn load_catalogue(store: &dyn Store) -> Result<()> {
     regions.extend(sotkanet::county_ids("hyvinvointialueet.csv", COUNTIES)?);
     store.upsert_area_codes(sotkanet::SOURCE, &regions).await?;
     let mut list = sotkanet::indicators("indicators_2015.json", CATALOGUE.as_bytes())?;
+    list.extend(sotkanet::indicators("indicators_2019_supplement.json", SUPPLEMENT.as_bytes())?);
     list.extend(sotkanet::indicators("indicator_metadata_2025.json", METADATA.as_bytes())?);
     for i in &mut list {
         if let Some((_, p)) = DEFAULT_POLARITY.iter().find(|(id, _)| *id == i.source_id) {

@@ -82,3 +82,12 @@ async fn real_finnish_areas_load() {
     let data = hyte_seed::areas::load().unwrap();
     hyte_store::conformance::real_areas_import(&*s, &data).await;
 }
+
+#[tokio::test]
+async fn sotkanet_imports() {
+    let Some(s) = fresh().await else { return };
+    hyte_seed::load_base(&*s).await.unwrap();
+    hyte_import::checks::broken_files_write_nothing(&*s).await;
+    hyte_import::checks::unknown_ids_are_reported(&*s).await;
+    hyte_import::checks::real_sotkanet_files_import(&*s).await;
+}

@@ -47,3 +47,12 @@ async fn online_backup_is_a_usable_database() {
         .unwrap();
     assert_eq!(copy.list_areas(None).await.unwrap().len(), 5);
 }
+
+#[tokio::test]
+async fn sotkanet_imports() {
+    let s = fresh().await.unwrap();
+    hyte_seed::load_base(&*s).await.unwrap();
+    hyte_import::checks::broken_files_write_nothing(&*s).await;
+    hyte_import::checks::unknown_ids_are_reported(&*s).await;
+    hyte_import::checks::real_sotkanet_files_import(&*s).await;
+}
