@@ -98,7 +98,13 @@ impl Polarity {
     }
 
     pub fn parse(s: &str) -> Option<Polarity> {
-        [Polarity::HigherIsBetter, Polarity::LowerIsBetter, Polarity::NoDirection].into_iter().find(|p| p.as_str() == s)
+        [
+            Polarity::HigherIsBetter,
+            Polarity::LowerIsBetter,
+            Polarity::NoDirection,
+        ]
+        .into_iter()
+        .find(|p| p.as_str() == s)
     }
 }
 
@@ -163,13 +169,23 @@ pub fn plain_text(html: &str) -> String {
             break;
         };
         let tag = rest[start + 1..start + end].trim().to_ascii_lowercase();
-        if tag.starts_with("br") || tag.starts_with("/p") || tag.starts_with("p ") || tag == "p" || tag.starts_with("/li") {
+        if tag.starts_with("br")
+            || tag.starts_with("/p")
+            || tag.starts_with("p ")
+            || tag == "p"
+            || tag.starts_with("/li")
+        {
             out.push('\n');
         }
         rest = &rest[start + end + 1..];
     }
     out.push_str(rest);
-    let decoded = out.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+    let decoded = out
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
     let mut lines: Vec<&str> = decoded.lines().map(str::trim).collect();
     lines.dedup_by(|a, b| a.is_empty() && b.is_empty());
     lines.join("\n").trim().to_string()
@@ -183,14 +199,23 @@ mod tests {
     fn value_types() {
         assert_eq!(ValueType::from_sotkanet("PER100000"), ValueType::Per100000);
         assert_eq!(ValueType::from_sotkanet("INDEKSI"), ValueType::Index);
-        assert_eq!(ValueType::guess_from_title("Kuolleisuus / 100 000 asukasta"), ValueType::Per100000);
-        assert_eq!(ValueType::guess_from_title("Työttömät, % työvoimasta"), ValueType::Percent);
+        assert_eq!(
+            ValueType::guess_from_title("Kuolleisuus / 100 000 asukasta"),
+            ValueType::Per100000
+        );
+        assert_eq!(
+            ValueType::guess_from_title("Työttömät, % työvoimasta"),
+            ValueType::Percent
+        );
         assert_eq!(ValueType::guess_from_title("Mielenterveyden häiriöihin sairaalahoitoa saaneet 0 - 17-vuotiaat / 1 000 vastaavanikäistä"), ValueType::Per1000);
         assert_eq!(ValueType::Percent.multiplier(), Some(100.0));
         for v in ValueType::ALL {
             assert_eq!(ValueType::parse(v.as_str()), Some(v));
         }
-        assert_eq!(Polarity::parse("lower_is_better"), Some(Polarity::LowerIsBetter));
+        assert_eq!(
+            Polarity::parse("lower_is_better"),
+            Some(Polarity::LowerIsBetter)
+        );
     }
 
     #[test]

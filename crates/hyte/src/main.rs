@@ -172,14 +172,8 @@ fn init_logs(config: &Config) {
 }
 
 async fn load_areas(store: &dyn Store) -> Result<()> {
-    let data = hyte_seed::areas::load()?;
-    let s = store.import_areas(&data).await?;
-    tracing::info!(
-        areas = s.areas,
-        memberships = s.memberships,
-        populations = s.populations,
-        "areas loaded"
-    );
+    hyte_seed::load_base(store).await?;
+    tracing::info!("areas and indicator catalogue loaded");
     Ok(())
 }
 

@@ -49,24 +49,44 @@ fn number(file: &str, line: usize, field: &str, s: &str) -> Result<Option<f64>, 
     if t.is_empty() {
         return Ok(None);
     }
-    let v = t.replace(',', ".").parse::<f64>().ok().filter(|x| x.is_finite());
-    v.map(Some).ok_or_else(|| ImportError::new(file, line, field, format!("not a number: {s:?}")))
+    let v = t
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite());
+    v.map(Some)
+        .ok_or_else(|| ImportError::new(file, line, field, format!("not a number: {s:?}")))
 }
 
 pub fn parse(file: &str, text: &str) -> Result<Vec<OwnRow>, ImportError> {
     let text = text.trim_start_matches('\u{feff}');
-    let delimiter = if text.lines().next().unwrap_or("").contains(';') { b';' } else { b',' };
-    let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).from_reader(text.as_bytes());
-    let headers: Vec<String> = rdr.headers().map_err(|e| ImportError::new(file, 1, "-", e.to_string()))?.iter().map(|h| h.trim().to_lowercase()).collect();
+    let delimiter = if text.lines().next().unwrap_or("").contains(';') {
+        b';'
+    } else {
+        b','
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = rdr
+        .headers()
+        .map_err(|e| ImportError::new(file, 1, "-", e.to_string()))?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
     let mut idx = HashMap::new();
     for c in COLUMNS {
-        let i = headers.iter().position(|h| h == c).ok_or_else(|| ImportError::new(file, 1, c, format!("missing column {c}")))?;
+        let i = headers
+            .iter()
+            .position(|h| h == c)
+            .ok_or_else(|| ImportError::new(file, 1, c, format!("missing column {c}")))?;
         idx.insert(c, i);
     }
     let mut out = vec![];
     for (i, rec) in rdr.records().enumerate() {
         let line = i + 2;
-        let rec = rec.map_err(|e| ImportError::new(file, line, "-", format!("malformed row: {e}")))?;
+        let rec =
+            rec.map_err(|e| ImportError::new(file, line, "-", format!("malformed row: {e}")))?;
         let get = |c: &str| rec.get(idx[c]).unwrap_or("").trim().to_string();
         let required = |c: &str| {
             let v = get(c);
@@ -78,14 +98,41 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<OwnRow>, ImportError> {
         };
         let code = required("indicator_code")?;
         if code.chars().count() > 60 {
-            return Err(ImportError::new(file, line, "indicator_code", "at most 60 characters"));
+            return Err(ImportError::new(
+                file,
+                line,
+                "indicator_code",
+                "at most 60 characters",
+            ));
         }
         let vt = required("value_type")?;
-        let value_type = ValueType::parse(&vt).ok_or_else(|| ImportError::new(file, line, "value_type", format!("unknown value type {vt:?}")))?;
+        let value_type = ValueType::parse(&vt).ok_or_else(|| {
+            ImportError::new(
+                file,
+                line,
+                "value_type",
+                format!("unknown value type {vt:?}"),
+            )
+        })?;
         let year = required("year")?;
-        let year = year.parse::<i32>().ok().filter(|y| (1900..=2100).contains(y)).ok_or_else(|| ImportError::new(file, line, "year", format!("not a year: {year:?}")))?;
+        let year = year
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1900..=2100).contains(y))
+            .ok_or_else(|| ImportError::new(file, line, "year", format!("not a year: {year:?}")))?;
         let sex = get("sex");
-        let sex = if sex.is_empty() { Sex::Total } else { Sex::parse(&sex).ok_or_else(|| ImportError::new(file, line, "sex", format!("expected total, male or female, got {sex:?}")))? };
+        let sex = if sex.is_empty() {
+            Sex::Total
+        } else {
+            Sex::parse(&sex).ok_or_else(|| {
+                ImportError::new(
+                    file,
+                    line,
+                    "sex",
+                    format!("expected total, male or female, got {sex:?}"),
+                )
+            })?
+        };
         out.push(OwnRow {
             line,
             title_fi: required("indicator_title_fi")?,
@@ -105,12 +152,28 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<OwnRow>, ImportError> {
 
 /// Imports an organisation's own rows: every area is checked before anything is written; the
 /// indicators are created or updated from the rows.
-pub async fn apply(store: &dyn Store, org_id: i64, org_name: &str, file: &str, rows: &[OwnRow]) -> Result<Report, ImportFailure> {
-    let areas: HashMap<(String, String), i64> =
-        store.list_areas(None).await?.into_iter().map(|a| ((a.kind.as_str().to_string(), a.code.clone()), a.id)).collect();
+pub async fn apply(
+    store: &dyn Store,
+    org_id: i64,
+    org_name: &str,
+    file: &str,
+    rows: &[OwnRow],
+) -> Result<Report, ImportFailure> {
+    let areas: HashMap<(String, String), i64> = store
+        .list_areas(None)
+        .await?
+        .into_iter()
+        .map(|a| ((a.kind.as_str().to_string(), a.code.clone()), a.id))
+        .collect();
     for r in rows {
         if !areas.contains_key(&r.area) {
-            return Err(ImportError::new(file, r.line, "area_code", format!("unknown area {}/{}", r.area.0, r.area.1)).into());
+            return Err(ImportError::new(
+                file,
+                r.line,
+                "area_code",
+                format!("unknown area {}/{}", r.area.0, r.area.1),
+            )
+            .into());
         }
     }
     let mut defs: BTreeMap<&str, &OwnRow> = BTreeMap::new();
@@ -142,7 +205,16 @@ pub async fn apply(store: &dyn Store, org_id: i64, org_name: &str, file: &str, r
         .iter()
         .map(|r| {
             let (id, vt) = ids[&r.indicator_code];
-            observation(id, vt, areas[&r.area], (r.year, r.sex, r.age_band.clone()), r.value, r.numerator, r.denominator, &mut report)
+            observation(
+                id,
+                vt,
+                areas[&r.area],
+                (r.year, r.sex, r.age_band.clone()),
+                r.value,
+                r.numerator,
+                r.denominator,
+                &mut report,
+            )
         })
         .collect();
     let obs = dedupe(obs, &mut report);
@@ -159,8 +231,14 @@ mod tests {
     #[test]
     fn parses_the_template() {
         let rows = parse("own.csv", &format!("{HEAD}liikunta;Liikkuu riittävästi, %;percent;municipality;297;2024;female;13-15;54,2;271;500\n")).unwrap();
-        assert_eq!(rows[0].area, ("municipality".to_string(), "297".to_string()));
-        assert_eq!((rows[0].value, rows[0].sex, rows[0].age_band.as_str()), (Some(54.2), Sex::Female, "13-15"));
+        assert_eq!(
+            rows[0].area,
+            ("municipality".to_string(), "297".to_string())
+        );
+        assert_eq!(
+            (rows[0].value, rows[0].sex, rows[0].age_band.as_str()),
+            (Some(54.2), Sex::Female, "13-15")
+        );
     }
 
     #[test]

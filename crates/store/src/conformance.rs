@@ -1,8 +1,8 @@
 //! The conformance suite: every backend must pass these, run with a fresh, migrated store.
 //! Backends call [`conformance_tests!`] from an integration test with an async factory.
 
-use crate::*;
 use crate::indicators::{ExternalRegion, IndicatorFilter, NewIndicator, ObservationQuery};
+use crate::*;
 use chrono::{Duration, Utc};
 use hyte_domain::{DisplayName, Email, ErrorCode, Names, OrgKind, Role, SectorInput, Sex};
 
@@ -612,36 +612,107 @@ pub async fn indicators_keep_user_edits_and_search_in_three_languages(s: &dyn St
     use hyte_domain::stats::Polarity;
     let o = org(s, OrgKind::Municipality, "Kuopio").await;
     let other = org(s, OrgKind::Municipality, "Oulu").await;
-    s.upsert_indicators(&[indicator("4404", "Päivittäin tupakoivat, %", "Dagligrökare, %", false), indicator("5527", "Liian vähän liikkuvat, %", "För lite motion, %", false)])
-        .await
-        .unwrap();
+    s.upsert_indicators(&[
+        indicator("4404", "Päivittäin tupakoivat, %", "Dagligrökare, %", false),
+        indicator(
+            "5527",
+            "Liian vähän liikkuvat, %",
+            "För lite motion, %",
+            false,
+        ),
+    ])
+    .await
+    .unwrap();
     let ids = s.indicator_ids("sotkanet", None).await.unwrap();
     let (smoking, _) = ids["4404"];
     // A user sets the direction; a later metadata import keeps it but adds the texts.
     let i = s.get_indicator(smoking).await.unwrap().unwrap();
-    let edited = s.set_polarity(smoking, i.version, Polarity::LowerIsBetter, Actor::SYSTEM, o.id).await.unwrap();
+    let edited = s
+        .set_polarity(
+            smoking,
+            i.version,
+            Polarity::LowerIsBetter,
+            Actor::SYSTEM,
+            o.id,
+        )
+        .await
+        .unwrap();
     assert_eq!(edited.version, i.version + 1);
-    assert_eq!(s.set_polarity(smoking, i.version, Polarity::HigherIsBetter, Actor::SYSTEM, o.id).await.unwrap_err().code(), ErrorCode::EditConflict);
+    assert_eq!(
+        s.set_polarity(
+            smoking,
+            i.version,
+            Polarity::HigherIsBetter,
+            Actor::SYSTEM,
+            o.id
+        )
+        .await
+        .unwrap_err()
+        .code(),
+        ErrorCode::EditConflict
+    );
     let mut meta = indicator("4404", "Päivittäin tupakoivat, %", "Dagligrökare, %", true);
     meta.texts.description = Some(Names::new("Kuvaus", None, None));
     meta.themes = vec!["tupakointi".into(), "elintavat".into()];
     meta.decimals = 2;
     s.upsert_indicators(&[meta]).await.unwrap();
     // A catalogue entry does not wipe the metadata.
-    s.upsert_indicators(&[indicator("4404", "Päivittäin tupakoivat, % (uusi)", "Dagligrökare, %", false)]).await.unwrap();
+    s.upsert_indicators(&[indicator(
+        "4404",
+        "Päivittäin tupakoivat, % (uusi)",
+        "Dagligrökare, %",
+        false,
+    )])
+    .await
+    .unwrap();
     let i = s.get_indicator(smoking).await.unwrap().unwrap();
     assert_eq!(i.polarity, Polarity::LowerIsBetter);
     assert_eq!(i.title.fi, "Päivittäin tupakoivat, % (uusi)");
-    assert_eq!((i.decimals, i.texts.description.unwrap().fi.as_str()), (2, "Kuvaus"));
-    assert_eq!(i.themes, vec!["tupakointi".to_string(), "elintavat".to_string()]);
-    assert!(s.audit_log(o.id, 10).await.unwrap().iter().any(|e| e.action == "indicator.update"));
+    assert_eq!(
+        (i.decimals, i.texts.description.unwrap().fi.as_str()),
+        (2, "Kuvaus")
+    );
+    assert_eq!(
+        i.themes,
+        vec!["tupakointi".to_string(), "elintavat".to_string()]
+    );
+    assert!(s
+        .audit_log(o.id, 10)
+        .await
+        .unwrap()
+        .iter()
+        .any(|e| e.action == "indicator.update"));
 
-    let find = |q: &str| IndicatorFilter { q: q.into(), limit: 50, ..Default::default() };
-    assert_eq!(s.list_indicators(&find("dagligrökare")).await.unwrap().1, 1, "Swedish");
-    assert_eq!(s.list_indicators(&find("TUPAKOIVAT")).await.unwrap().1, 1, "Finnish, any case");
-    assert_eq!(s.list_indicators(&find("(en)")).await.unwrap().1, 2, "English");
-    assert_eq!(s.list_indicators(&find("5527")).await.unwrap().0[0].source_id, "5527", "by id");
-    let by_theme = IndicatorFilter { theme: Some("elintavat".into()), limit: 50, ..Default::default() };
+    let find = |q: &str| IndicatorFilter {
+        q: q.into(),
+        limit: 50,
+        ..Default::default()
+    };
+    assert_eq!(
+        s.list_indicators(&find("dagligrökare")).await.unwrap().1,
+        1,
+        "Swedish"
+    );
+    assert_eq!(
+        s.list_indicators(&find("TUPAKOIVAT")).await.unwrap().1,
+        1,
+        "Finnish, any case"
+    );
+    assert_eq!(
+        s.list_indicators(&find("(en)")).await.unwrap().1,
+        2,
+        "English"
+    );
+    assert_eq!(
+        s.list_indicators(&find("5527")).await.unwrap().0[0].source_id,
+        "5527",
+        "by id"
+    );
+    let by_theme = IndicatorFilter {
+        theme: Some("elintavat".into()),
+        limit: 50,
+        ..Default::default()
+    };
     assert_eq!(s.list_indicators(&by_theme).await.unwrap().1, 1);
     assert_eq!(s.indicator_themes().await.unwrap().len(), 2);
 
@@ -653,8 +724,23 @@ pub async fn indicators_keep_user_edits_and_search_in_three_languages(s: &dyn St
     let mut theirs = own.clone();
     theirs.org_id = Some(other.id);
     s.upsert_indicators(&[theirs]).await.unwrap();
-    assert_eq!(s.list_indicators(&IndicatorFilter { limit: 50, ..Default::default() }).await.unwrap().1, 2, "public sees national only");
-    let mine = IndicatorFilter { visible_orgs: vec![o.id], source: Some("own".into()), limit: 50, ..Default::default() };
+    assert_eq!(
+        s.list_indicators(&IndicatorFilter {
+            limit: 50,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .1,
+        2,
+        "public sees national only"
+    );
+    let mine = IndicatorFilter {
+        visible_orgs: vec![o.id],
+        source: Some("own".into()),
+        limit: 50,
+        ..Default::default()
+    };
     let (list, n) = s.list_indicators(&mine).await.unwrap();
     assert_eq!((n, list[0].org_id), (1, Some(o.id)));
     assert_eq!(s.indicator_ids("own", Some(o.id)).await.unwrap().len(), 1);
@@ -669,9 +755,21 @@ pub async fn observations_are_upserted_and_queried(s: &dyn Store) {
         .upsert_area_codes(
             "sotkanet",
             &[
-                ExternalRegion { external_id: "298".into(), category: "KUNTA".into(), area: Some(("municipality".into(), "297".into())) },
-                ExternalRegion { external_id: "700".into(), category: "SEUTUKUNTA".into(), area: None },
-                ExternalRegion { external_id: "999".into(), category: "KUNTA".into(), area: Some(("municipality".into(), "000".into())) },
+                ExternalRegion {
+                    external_id: "298".into(),
+                    category: "KUNTA".into(),
+                    area: Some(("municipality".into(), "297".into())),
+                },
+                ExternalRegion {
+                    external_id: "700".into(),
+                    category: "SEUTUKUNTA".into(),
+                    area: None,
+                },
+                ExternalRegion {
+                    external_id: "999".into(),
+                    category: "KUNTA".into(),
+                    area: Some(("municipality".into(), "000".into())),
+                },
             ],
         )
         .await
@@ -681,7 +779,9 @@ pub async fn observations_are_upserted_and_queried(s: &dyn Store) {
     assert_eq!(codes["298"], ("KUNTA".to_string(), Some(kuopio)));
     assert_eq!(codes["700"], ("SEUTUKUNTA".to_string(), None));
 
-    s.upsert_indicators(&[indicator("5", "Toimeentulotuki, %", "Utkomststöd, %", true)]).await.unwrap();
+    s.upsert_indicators(&[indicator("5", "Toimeentulotuki, %", "Utkomststöd, %", true)])
+        .await
+        .unwrap();
     let (ind, _) = s.indicator_ids("sotkanet", None).await.unwrap()["5"];
     let o = |area_id, year, sex, value: f64| Observation {
         indicator_id: ind,
@@ -694,20 +794,49 @@ pub async fn observations_are_upserted_and_queried(s: &dyn Store) {
         denominator: Some(1000.0),
         suppressed: false,
     };
-    let rows = vec![o(kuopio, 2019, Sex::Total, 6.5), o(kuopio, 2020, Sex::Total, 6.0), o(kuopio, 2020, Sex::Female, 5.5), o(siilinjarvi, 2020, Sex::Total, 4.0)];
+    let rows = vec![
+        o(kuopio, 2019, Sex::Total, 6.5),
+        o(kuopio, 2020, Sex::Total, 6.0),
+        o(kuopio, 2020, Sex::Female, 5.5),
+        o(siilinjarvi, 2020, Sex::Total, 4.0),
+    ];
     assert_eq!(s.import_observations(&rows).await.unwrap(), 4);
     // Re-import updates, never duplicates.
-    s.import_observations(&[o(kuopio, 2020, Sex::Total, 6.1)]).await.unwrap();
+    s.import_observations(&[o(kuopio, 2020, Sex::Total, 6.1)])
+        .await
+        .unwrap();
     assert_eq!(s.observation_count().await.unwrap(), 4);
-    let q = ObservationQuery { indicator_ids: vec![ind], area_ids: vec![kuopio], ..Default::default() };
+    let q = ObservationQuery {
+        indicator_ids: vec![ind],
+        area_ids: vec![kuopio],
+        ..Default::default()
+    };
     let got = s.observations(&q).await.unwrap();
     assert_eq!(got.len(), 3);
-    assert_eq!(got.iter().find(|x| x.year == 2020 && x.sex == Sex::Total).unwrap().value, Some(6.1));
-    let q = ObservationQuery { indicator_ids: vec![ind], years: Some((2020, 2020)), sex: Some(Sex::Total), ..Default::default() };
+    assert_eq!(
+        got.iter()
+            .find(|x| x.year == 2020 && x.sex == Sex::Total)
+            .unwrap()
+            .value,
+        Some(6.1)
+    );
+    let q = ObservationQuery {
+        indicator_ids: vec![ind],
+        years: Some((2020, 2020)),
+        sex: Some(Sex::Total),
+        ..Default::default()
+    };
     assert_eq!(s.observations(&q).await.unwrap().len(), 2);
     assert_eq!(s.indicators_for_area(siilinjarvi).await.unwrap(), vec![ind]);
     // A row for an unknown area fails the whole batch.
-    let bad = vec![o(kuopio, 2021, Sex::Total, 1.0), o(999_999, 2021, Sex::Total, 1.0)];
+    let bad = vec![
+        o(kuopio, 2021, Sex::Total, 1.0),
+        o(999_999, 2021, Sex::Total, 1.0),
+    ];
     assert!(s.import_observations(&bad).await.is_err());
-    assert_eq!(s.observation_count().await.unwrap(), 4, "nothing of the failed batch was written");
+    assert_eq!(
+        s.observation_count().await.unwrap(),
+        4,
+        "nothing of the failed batch was written"
+    );
 }

@@ -64,13 +64,24 @@ pub trait IndicatorStore: Send + Sync {
     async fn upsert_indicators(&self, items: &[NewIndicator]) -> Result<u64>;
     async fn get_indicator(&self, id: i64) -> Result<Option<Indicator>>;
     /// Indicator ids and value types by source id, for one source and owner (None: national).
-    async fn indicator_ids(&self, source: &str, org_id: Option<i64>) -> Result<HashMap<String, (i64, ValueType)>>;
+    async fn indicator_ids(
+        &self,
+        source: &str,
+        org_id: Option<i64>,
+    ) -> Result<HashMap<String, (i64, ValueType)>>;
     /// Matching indicators ordered by Finnish title, and the total count.
     async fn list_indicators(&self, f: &IndicatorFilter) -> Result<(Vec<Indicator>, i64)>;
     /// Every theme (subject) in use, with its count, most used first.
     async fn indicator_themes(&self) -> Result<Vec<(String, i64)>>;
     /// Sets the direction; `edit_conflict` on a stale version. Audited under `org_id`.
-    async fn set_polarity(&self, id: i64, version: i64, polarity: Polarity, actor: Actor, org_id: i64) -> Result<Indicator>;
+    async fn set_polarity(
+        &self,
+        id: i64,
+        version: i64,
+        polarity: Polarity,
+        actor: Actor,
+        org_id: i64,
+    ) -> Result<Indicator>;
 
     /// Records external region ids of `source` with their category, mapped to the area
     /// (kind, code) where Hyte has it. Returns how many were mapped to an area.

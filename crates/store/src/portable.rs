@@ -14,7 +14,6 @@ pub const MEMBERSHIP_COLS: &str = "user_id, org_id, role, sector_id, version";
 /// Rows per multi-row INSERT (well under both backends' bind-parameter limits).
 pub const CHUNK: usize = 400;
 
-
 /// Helpers every portable impl block uses: the transaction type, rule errors, audit rows.
 #[macro_export]
 macro_rules! portable_helpers {

@@ -238,10 +238,13 @@ impl TryFrom<IndicatorRow> for hyte_domain::Indicator {
             source_id: r.source_id,
             org_id: r.org_id,
             title: Names::new(r.title_fi, r.title_sv, r.title_en),
-            texts: serde_json::from_str(&r.texts_json).map_err(|_| corrupt("indicator texts", &r.texts_json))?,
-            value_type: hyte_domain::ValueType::parse(&r.value_type).ok_or_else(|| corrupt("value type", &r.value_type))?,
+            texts: serde_json::from_str(&r.texts_json)
+                .map_err(|_| corrupt("indicator texts", &r.texts_json))?,
+            value_type: hyte_domain::ValueType::parse(&r.value_type)
+                .ok_or_else(|| corrupt("value type", &r.value_type))?,
             decimals: r.decimals,
-            polarity: hyte_domain::stats::Polarity::parse(&r.polarity).ok_or_else(|| corrupt("polarity", &r.polarity))?,
+            polarity: hyte_domain::stats::Polarity::parse(&r.polarity)
+                .ok_or_else(|| corrupt("polarity", &r.polarity))?,
             producer: r.producer,
             attribution: r.attribution,
             themes: crate::portable_indicators::themes_from_text(&r.themes),

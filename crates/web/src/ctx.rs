@@ -191,6 +191,10 @@ impl Ctx {
         self.can(*org_id.borrow(), Permission::Administer)
     }
 
+    pub fn can_coordinate(&self, org_id: impl std::borrow::Borrow<i64>) -> bool {
+        self.can(*org_id.borrow(), Permission::Coordinate)
+    }
+
     pub fn login_href(&self) -> String {
         format!("/login?next={}", encode(&self.path))
     }

@@ -3,9 +3,12 @@
 
 pub mod api;
 pub mod auth;
+pub mod charts;
 pub mod ctx;
+pub mod download;
 pub mod error;
 pub mod i18n;
+pub mod knowledge;
 pub mod middleware;
 pub mod pages;
 
@@ -56,6 +59,7 @@ pub fn router(app: App) -> Router {
         .nest("/api/v1", api::routes())
         .route("/healthz", get(pages::ops::healthz))
         .route("/readyz", get(pages::ops::readyz))
+        .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),
             middleware::csrf,

@@ -85,6 +85,22 @@ async fn supplied_token(req: Request) -> (Option<String>, Result<Request, Respon
     if let Some(h) = req.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok()) {
         return (Some(h.to_string()), Ok(req));
     }
+    // Multipart uploads carry the token in the form's action URL (`?csrf=…`).
+    let is_multipart = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("multipart/form-data"));
+    if is_multipart {
+        let token = req.uri().query().and_then(|q| {
+            serde_urlencoded::from_str::<Vec<(String, String)>>(q)
+                .ok()?
+                .into_iter()
+                .find(|(k, _)| k == CSRF_FIELD)
+                .map(|(_, v)| v)
+        });
+        return (token, Ok(req));
+    }
     let is_form = req
         .headers()
         .get(header::CONTENT_TYPE)

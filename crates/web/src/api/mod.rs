@@ -2,6 +2,7 @@
 //! document is generated (and snapshot-tested).
 
 pub mod areas;
+pub mod indicators;
 pub mod me;
 pub mod orgs;
 
@@ -21,9 +22,21 @@ use utoipa::OpenApi;
                        Errors are JSON with stable snake_case codes. State-changing calls need the session cookie and \
                        an `X-CSRF-Token` header equal to the `hyte_csrf` cookie. Area data: Statistics Finland, CC BY 4.0."
     ),
-    paths(areas::list, areas::detail, orgs::list, orgs::detail, orgs::sectors, orgs::create_sector, me::me),
+    paths(
+        areas::list,
+        areas::detail,
+        indicators::list,
+        indicators::detail,
+        indicators::observations,
+        indicators::profile,
+        orgs::list,
+        orgs::detail,
+        orgs::sectors,
+        orgs::create_sector,
+        me::me
+    ),
     components(schemas(ApiErrorBody, ApiError, ApiFieldError, NamesDto)),
-    tags((name = "areas"), (name = "organisations"), (name = "users"))
+    tags((name = "areas"), (name = "indicators"), (name = "organisations"), (name = "users"))
 )]
 pub struct ApiDoc;
 
@@ -37,6 +50,10 @@ pub fn routes() -> Router<App> {
             "/organisations/{id}/sectors",
             get(orgs::sectors).post(orgs::create_sector),
         )
+        .route("/indicators", get(indicators::list))
+        .route("/indicators/{id}", get(indicators::detail))
+        .route("/observations", get(indicators::observations))
+        .route("/profiles/{kind}/{code}", get(indicators::profile))
         .route("/me", get(me::me))
         .route("/openapi.json", get(openapi))
 }

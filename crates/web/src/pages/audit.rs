@@ -11,7 +11,7 @@ use axum::response::Response;
 use hyte_domain::{AuditEntry, Organisation, Permission};
 
 /// Every action the store records; each has a translation `audit-<action with - for .>`.
-pub const ACTIONS: [&str; 8] = [
+pub const ACTIONS: [&str; 9] = [
     "organisation.create",
     "sector.create",
     "sector.update",
@@ -20,6 +20,7 @@ pub const ACTIONS: [&str; 8] = [
     "membership.create",
     "membership.update",
     "membership.delete",
+    "indicator.update",
 ];
 
 pub struct Row {

@@ -5,9 +5,12 @@ pub mod areas;
 pub mod audit;
 pub mod form;
 pub mod home;
+pub mod import;
+pub mod indicators;
 pub mod login;
 pub mod ops;
 pub mod org;
+pub mod profile;
 pub mod sectors;
 pub mod users;
 
@@ -51,6 +54,16 @@ pub fn routes() -> Router<App> {
             post(sectors::delete),
         )
         .route("/orgs/{id}/audit", get(audit::page))
+        .route("/areas/{kind}/{code}/profile", get(profile::page))
+        .route("/indicators", get(indicators::catalogue))
+        .route("/indicators/{id}", get(indicators::page))
+        .route("/indicators/{id}/polarity", post(indicators::set_polarity))
+        .route("/indicators/{id}/across", get(indicators::across))
+        .route(
+            "/indicators/{id}/series/{kind}/{code}",
+            get(indicators::series),
+        )
+        .route("/orgs/{id}/import", get(import::form).post(import::upload))
         .route("/static/hyte.css", get(stylesheet))
 }
 
@@ -65,6 +78,11 @@ pub fn render_status(status: StatusCode, t: &impl Template) -> Result<Response, 
 /// After a successful form post: back to a page (303, so reload does not post again).
 pub fn see_other(to: &str) -> Response {
     Redirect::to(to).into_response()
+}
+
+/// Any path no route matches.
+pub async fn not_found() -> AppError {
+    AppError::new(ErrorCode::NotFound)
 }
 
 async fn stylesheet() -> Response {
@@ -92,12 +110,39 @@ struct ErrorPage {
     status: u16,
 }
 
-/// Turns error responses of page routes into a translated page; sends anonymous visitors of
-/// internal pages to the login form.
+/// The error code of a response: a handler's [`AppError`], or one of axum's plain-text
+/// rejections (a malformed path or query, a bad form body).
+fn error_code(res: &Response) -> Option<ErrorCode> {
+    if let Some(ErrorMarker(code)) = res.extensions().get::<ErrorMarker>() {
+        return Some(*code);
+    }
+    let plain = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("text/plain"));
+    match res.status() {
+        s if !plain || !s.is_client_error() => None,
+        StatusCode::NOT_FOUND | StatusCode::BAD_REQUEST | StatusCode::METHOD_NOT_ALLOWED => {
+            Some(ErrorCode::NotFound)
+        }
+        _ => Some(ErrorCode::InvalidInput),
+    }
+}
+
+/// Turns error responses into a translated page (or, under `/api`, into JSON); sends anonymous
+/// visitors of internal pages to the login form.
 pub async fn error_pages(State(app): State<App>, req: Request, next: Next) -> Response {
     let path = req.uri().path();
-    if path.starts_with("/api/") || path == "/healthz" || path == "/readyz" {
+    if path == "/healthz" || path == "/readyz" {
         return next.run(req).await;
+    }
+    if path.starts_with("/api/") {
+        let res = next.run(req).await;
+        return match (res.extensions().get::<ErrorMarker>(), error_code(&res)) {
+            (None, Some(code)) => AppError::new(code).into_response(),
+            _ => res,
+        };
     }
     let (headers, uri, method) = (
         req.headers().clone(),
@@ -105,14 +150,18 @@ pub async fn error_pages(State(app): State<App>, req: Request, next: Next) -> Re
         req.method().clone(),
     );
     let res = next.run(req).await;
-    let Some(ErrorMarker(code)) = res.extensions().get::<ErrorMarker>().copied() else {
+    let Some(code) = error_code(&res) else {
         return res;
     };
     if code == ErrorCode::NotLoggedIn && method == Method::GET {
         let next = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
         return Redirect::to(&format!("/login?next={}", encode(next))).into_response();
     }
-    let status = res.status();
+    let status = if res.extensions().get::<ErrorMarker>().is_some() {
+        res.status()
+    } else {
+        crate::error::status_of(code)
+    };
     let cookies = headers
         .get(header::COOKIE)
         .and_then(|v| v.to_str().ok())

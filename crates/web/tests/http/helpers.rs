@@ -23,9 +23,16 @@ async fn template() -> std::path::PathBuf {
     let dir = TEMPLATE
         .get_or_init(|| async {
             let dir = tempfile::tempdir().unwrap();
-            let store = SqliteStore::connect(&format!("sqlite://{}", dir.path().join("build.db").display())).await.unwrap();
+            let store = SqliteStore::connect(&format!(
+                "sqlite://{}",
+                dir.path().join("build.db").display()
+            ))
+            .await
+            .unwrap();
             hyte_seed::load_base(&store).await.unwrap();
-            hyte_seed::demo::load(&store, &hyte_web::auth::hash_password).await.unwrap();
+            hyte_seed::demo::load(&store, &hyte_web::auth::hash_password)
+                .await
+                .unwrap();
             store.backup(&dir.path().join("clean.db")).await.unwrap();
             store.close().await;
             dir
@@ -38,7 +45,11 @@ pub async fn spawn() -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("hyte.db");
     std::fs::copy(template().await, &db).unwrap();
-    let store = Arc::new(SqliteStore::connect(&format!("sqlite://{}", db.display())).await.unwrap());
+    let store = Arc::new(
+        SqliteStore::connect(&format!("sqlite://{}", db.display()))
+            .await
+            .unwrap(),
+    );
     let app = hyte_web::app_state(store.clone(), hyte_web::WebConfig::default());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
@@ -49,7 +60,13 @@ pub async fn spawn() -> TestApp {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    TestApp { base, client, jar, store, _dir: dir }
+    TestApp {
+        base,
+        client,
+        jar,
+        store,
+        _dir: dir,
+    }
 }
 
 impl TestApp {

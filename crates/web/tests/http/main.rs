@@ -8,3 +8,4 @@ mod areas;
 mod auth;
 mod authz;
 mod i18n;
+mod knowledge;
