@@ -46,7 +46,7 @@ async function login(page) {
 
 // Pages are grouped by route shape; two of each are enough.
 function shape(path) {
-  return path.replace(/^\/areas\/[^/]+\/[^/?]+/, '/areas/*/*').replace(/\/\d+/g, '/{id}').split('?')[0];
+  return path.replace(/^\/areas\/([^/]+)\/[^/?]+/, '/areas/$1/*').replace(/\/\d+/g, '/{id}').split('?')[0];
 }
 
 async function crawl(page) {
@@ -54,7 +54,7 @@ async function crawl(page) {
   const visited = [];
   const queue = ['/'];
   const done = new Set();
-  while (queue.length && visited.length < 80) {
+  while (queue.length && visited.length < 120) {
     const path = queue.shift();
     if (done.has(path)) continue;
     done.add(path);
@@ -68,7 +68,7 @@ async function crawl(page) {
     const links = await page.$$eval('a[href]', as => as.map(a => a.getAttribute('href')));
     for (const href of links) {
       if (!href || !href.startsWith('/') || href.startsWith('//')) continue;
-      if (/^\/(lang|logout|api|static)\b/.test(href) || href.startsWith('/#')) continue;
+      if (/^\/(lang|logout|api|static)\b/.test(href) || href.startsWith('/#') || /[?&]format=/.test(href)) continue;
       queue.push(href.split('#')[0]);
     }
   }
@@ -107,7 +107,8 @@ async function crawl(page) {
 
 // 2. Logged-in admin: crawl everything reachable from the navigation, in three languages.
 const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/users', '/orgs/{id}/users/{id}',
-  '/orgs/{id}/sectors', '/orgs/{id}/sectors/{id}', '/orgs/{id}/audit', '/areas/*/*'];
+  '/orgs/{id}/sectors', '/orgs/{id}/sectors/{id}', '/orgs/{id}/audit', '/areas/municipality/*', '/orgs/{id}/import',
+  '/indicators', '/indicators/{id}', '/areas/municipality/*/profile', '/indicators/{id}/across', '/indicators/{id}/series/municipality/{id}'];
 {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();

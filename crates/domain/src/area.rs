@@ -17,8 +17,7 @@ impl AreaKind {
 
     /// A kind code is 2–40 characters of `a-z` and `_`.
     pub fn parse(s: &str) -> Option<AreaKind> {
-        let ok =
-            (2..=40).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+        let ok = (2..=40).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
         ok.then(|| AreaKind(s.to_string()))
     }
 

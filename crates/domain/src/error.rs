@@ -154,10 +154,7 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for c in ErrorCode::ALL {
             let s = c.as_str();
-            assert!(
-                s.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_'),
-                "{s}"
-            );
+            assert!(s.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_'), "{s}");
             assert!(seen.insert(s), "duplicate {s}");
             assert_eq!(c.to_string(), s);
         }

@@ -98,13 +98,7 @@ impl Polarity {
     }
 
     pub fn parse(s: &str) -> Option<Polarity> {
-        [
-            Polarity::HigherIsBetter,
-            Polarity::LowerIsBetter,
-            Polarity::NoDirection,
-        ]
-        .into_iter()
-        .find(|p| p.as_str() == s)
+        [Polarity::HigherIsBetter, Polarity::LowerIsBetter, Polarity::NoDirection].into_iter().find(|p| p.as_str() == s)
     }
 }
 
@@ -199,23 +193,19 @@ mod tests {
     fn value_types() {
         assert_eq!(ValueType::from_sotkanet("PER100000"), ValueType::Per100000);
         assert_eq!(ValueType::from_sotkanet("INDEKSI"), ValueType::Index);
+        assert_eq!(ValueType::guess_from_title("Kuolleisuus / 100 000 asukasta"), ValueType::Per100000);
+        assert_eq!(ValueType::guess_from_title("Työttömät, % työvoimasta"), ValueType::Percent);
         assert_eq!(
-            ValueType::guess_from_title("Kuolleisuus / 100 000 asukasta"),
-            ValueType::Per100000
+            ValueType::guess_from_title(
+                "Mielenterveyden häiriöihin sairaalahoitoa saaneet 0 - 17-vuotiaat / 1 000 vastaavanikäistä"
+            ),
+            ValueType::Per1000
         );
-        assert_eq!(
-            ValueType::guess_from_title("Työttömät, % työvoimasta"),
-            ValueType::Percent
-        );
-        assert_eq!(ValueType::guess_from_title("Mielenterveyden häiriöihin sairaalahoitoa saaneet 0 - 17-vuotiaat / 1 000 vastaavanikäistä"), ValueType::Per1000);
         assert_eq!(ValueType::Percent.multiplier(), Some(100.0));
         for v in ValueType::ALL {
             assert_eq!(ValueType::parse(v.as_str()), Some(v));
         }
-        assert_eq!(
-            Polarity::parse("lower_is_better"),
-            Some(Polarity::LowerIsBetter)
-        );
+        assert_eq!(Polarity::parse("lower_is_better"), Some(Polarity::LowerIsBetter));
     }
 
     #[test]

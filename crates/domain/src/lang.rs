@@ -36,10 +36,7 @@ impl Lang {
 
     /// The first supported language of an `Accept-Language` header.
     pub fn from_accept_language(header: &str) -> Option<Lang> {
-        header
-            .split(',')
-            .filter_map(|part| Lang::parse(part.split(';').next().unwrap_or("")))
-            .next()
+        header.split(',').filter_map(|part| Lang::parse(part.split(';').next().unwrap_or(""))).next()
     }
 }
 
@@ -54,11 +51,7 @@ pub struct Names {
 impl Names {
     pub fn new(fi: impl Into<String>, sv: Option<String>, en: Option<String>) -> Self {
         let clean = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-        Names {
-            fi: fi.into(),
-            sv: clean(sv),
-            en: clean(en),
-        }
+        Names { fi: fi.into(), sv: clean(sv), en: clean(en) }
     }
 
     /// The name in `lang`, falling back to Finnish where that form is missing.
@@ -80,10 +73,7 @@ mod tests {
         assert_eq!(Lang::parse("sv-FI"), Some(Lang::Sv));
         assert_eq!(Lang::parse("EN"), Some(Lang::En));
         assert_eq!(Lang::parse("de"), None);
-        assert_eq!(
-            Lang::from_accept_language("de-DE,sv;q=0.8,en;q=0.5"),
-            Some(Lang::Sv)
-        );
+        assert_eq!(Lang::from_accept_language("de-DE,sv;q=0.8,en;q=0.5"), Some(Lang::Sv));
     }
 
     #[test]

@@ -54,10 +54,7 @@ impl OrgKind {
 
     /// Public bodies with the statutory HYTE duties get the default sectors.
     pub fn is_public_body(self) -> bool {
-        matches!(
-            self,
-            OrgKind::Municipality | OrgKind::WellbeingCounty | OrgKind::Region
-        )
+        matches!(self, OrgKind::Municipality | OrgKind::WellbeingCounty | OrgKind::Region)
     }
 }
 
@@ -106,9 +103,7 @@ impl SectorInput {
         let sv = errs.check("name_sv", optional_text(sv, NAME_MAX));
         let en = errs.check("name_en", optional_text(en, NAME_MAX));
         match (fi, sv, en) {
-            (Some(fi), Some(sv), Some(en)) if errs.is_empty() => Ok(SectorInput {
-                names: Names::new(fi, sv, en),
-            }),
+            (Some(fi), Some(sv), Some(en)) if errs.is_empty() => Ok(SectorInput { names: Names::new(fi, sv, en) }),
             _ => Err(errs),
         }
     }
@@ -117,34 +112,14 @@ impl SectorInput {
 /// The default sectors of a municipality or county (fi, sv, en), after Act 612/2021:
 /// HYTE belongs to every administrative branch.
 pub const DEFAULT_SECTORS: [(&str, &str, &str); 8] = [
-    (
-        "Keskushallinto",
-        "Centralförvaltning",
-        "Central administration",
-    ),
-    (
-        "Sivistys ja koulutus",
-        "Bildning och utbildning",
-        "Education",
-    ),
-    (
-        "Varhaiskasvatus",
-        "Småbarnspedagogik",
-        "Early childhood education",
-    ),
+    ("Keskushallinto", "Centralförvaltning", "Central administration"),
+    ("Sivistys ja koulutus", "Bildning och utbildning", "Education"),
+    ("Varhaiskasvatus", "Småbarnspedagogik", "Early childhood education"),
     ("Kulttuuri", "Kultur", "Culture"),
     ("Liikunta", "Idrott", "Sports"),
     ("Nuoriso", "Ungdom", "Youth"),
-    (
-        "Tekninen ja ympäristö",
-        "Teknik och miljö",
-        "Technical services and environment",
-    ),
-    (
-        "Sosiaali- ja terveyspalvelut",
-        "Social- och hälsovård",
-        "Social and health services",
-    ),
+    ("Tekninen ja ympäristö", "Teknik och miljö", "Technical services and environment"),
+    ("Sosiaali- ja terveyspalvelut", "Social- och hälsovård", "Social and health services"),
 ];
 
 impl ErrorCode {
@@ -168,12 +143,7 @@ mod tests {
         assert_eq!(ok.names.fi, "Liikunta");
         assert_eq!(ok.names.sv, None);
         let long = "x".repeat(NAME_MAX + 1);
-        assert_eq!(
-            SectorInput::parse(&long, "", "")
-                .unwrap_err()
-                .get("name_fi"),
-            Some(ErrorCode::TooLong)
-        );
+        assert_eq!(SectorInput::parse(&long, "", "").unwrap_err().get("name_fi"), Some(ErrorCode::TooLong));
     }
 
     #[test]

@@ -100,11 +100,7 @@ pub fn exact_poisson_count(events: u32, level: Level) -> Interval {
     let x = events;
     let hi_bound = 10.0 * (x as f64 + 10.0);
     let upper = solve_decreasing(|mu| poisson_cdf(x, mu), a, 0.0, hi_bound);
-    let lower = if x == 0 {
-        0.0
-    } else {
-        solve_decreasing(|mu| -(1.0 - poisson_cdf(x - 1, mu)), -a, 0.0, hi_bound)
-    };
+    let lower = if x == 0 { 0.0 } else { solve_decreasing(|mu| -(1.0 - poisson_cdf(x - 1, mu)), -a, 0.0, hi_bound) };
     Interval { lower, upper }
 }
 
@@ -127,15 +123,9 @@ pub fn rate(events: f64, n: f64, multiplier: f64, level: Level) -> Result<Interv
     if events < 0.0 {
         return Err(NoInterval::InvalidCounts);
     }
-    let count = if events < 10.0 {
-        exact_poisson_count(events.round() as u32, level)
-    } else {
-        byar_count(events, level)
-    };
-    Ok(Interval {
-        lower: count.lower / n * multiplier,
-        upper: count.upper / n * multiplier,
-    })
+    let count =
+        if events < 10.0 { exact_poisson_count(events.round() as u32, level) } else { byar_count(events, level) };
+    Ok(Interval { lower: count.lower / n * multiplier, upper: count.upper / n * multiplier })
 }
 
 /// Which way is good for an indicator.
@@ -162,11 +152,7 @@ pub enum Comparison {
 }
 
 /// Fingertips' method: the area's interval against the benchmark's value.
-pub fn compare(
-    interval: Option<Interval>,
-    benchmark: Option<f64>,
-    polarity: Polarity,
-) -> Comparison {
+pub fn compare(interval: Option<Interval>, benchmark: Option<f64>, polarity: Polarity) -> Comparison {
     let (Some(ci), Some(b)) = (interval, benchmark) else {
         return Comparison::NotCompared;
     };
@@ -174,12 +160,8 @@ pub fn compare(
     let lower = ci.upper < b;
     match (higher, lower, polarity) {
         (false, false, _) => Comparison::Similar,
-        (true, _, Polarity::HigherIsBetter) | (_, true, Polarity::LowerIsBetter) => {
-            Comparison::Better
-        }
-        (true, _, Polarity::LowerIsBetter) | (_, true, Polarity::HigherIsBetter) => {
-            Comparison::Worse
-        }
+        (true, _, Polarity::HigherIsBetter) | (_, true, Polarity::LowerIsBetter) => Comparison::Better,
+        (true, _, Polarity::LowerIsBetter) | (_, true, Polarity::HigherIsBetter) => Comparison::Worse,
         (true, _, Polarity::NoDirection) => Comparison::Higher,
         (_, true, Polarity::NoDirection) => Comparison::Lower,
     }
@@ -238,23 +220,13 @@ pub fn trend(points: &[Point], polarity: Polarity, level: Level) -> Trend {
 
 /// χ² test for trend in proportions (Armitage): returns (signed √χ², direction of change).
 fn chi2_trend(pts: &[Point]) -> Option<(f64, f64)> {
-    let counts: Option<Vec<(f64, f64, f64)>> = pts
-        .iter()
-        .map(|p| {
-            Some((
-                p.year as f64,
-                p.events?,
-                p.denominator.filter(|n| *n > 0.0)?,
-            ))
-        })
-        .collect();
+    let counts: Option<Vec<(f64, f64, f64)>> =
+        pts.iter().map(|p| Some((p.year as f64, p.events?, p.denominator.filter(|n| *n > 0.0)?))).collect();
     let counts = counts?;
     if counts.iter().any(|(_, x, n)| x > n) {
         return None;
     }
-    let (sx, sn): (f64, f64) = counts
-        .iter()
-        .fold((0.0, 0.0), |(a, b), (_, x, n)| (a + x, b + n));
+    let (sx, sn): (f64, f64) = counts.iter().fold((0.0, 0.0), |(a, b), (_, x, n)| (a + x, b + n));
     let pbar = sx / sn;
     if pbar <= 0.0 || pbar >= 1.0 {
         return None;
@@ -269,33 +241,16 @@ fn chi2_trend(pts: &[Point]) -> Option<(f64, f64)> {
 
 /// Weighted least-squares slope of value on year: returns (slope / SE(slope), slope).
 fn wls_trend(pts: &[Point]) -> Option<(f64, f64)> {
-    let w: Option<Vec<f64>> = pts
-        .iter()
-        .map(|p| p.se.filter(|s| *s > 0.0).map(|s| 1.0 / (s * s)))
-        .collect();
+    let w: Option<Vec<f64>> = pts.iter().map(|p| p.se.filter(|s| *s > 0.0).map(|s| 1.0 / (s * s))).collect();
     let w = w?;
     let sw: f64 = w.iter().sum();
-    let mt = pts
-        .iter()
-        .zip(&w)
-        .map(|(p, w)| w * p.year as f64)
-        .sum::<f64>()
-        / sw;
+    let mt = pts.iter().zip(&w).map(|(p, w)| w * p.year as f64).sum::<f64>() / sw;
     let my = pts.iter().zip(&w).map(|(p, w)| w * p.value).sum::<f64>() / sw;
-    let sxx: f64 = pts
-        .iter()
-        .zip(&w)
-        .map(|(p, w)| w * (p.year as f64 - mt).powi(2))
-        .sum();
+    let sxx: f64 = pts.iter().zip(&w).map(|(p, w)| w * (p.year as f64 - mt).powi(2)).sum();
     if sxx <= 0.0 {
         return None;
     }
-    let slope = pts
-        .iter()
-        .zip(&w)
-        .map(|(p, w)| w * (p.year as f64 - mt) * (p.value - my))
-        .sum::<f64>()
-        / sxx;
+    let slope = pts.iter().zip(&w).map(|(p, w)| w * (p.year as f64 - mt) * (p.value - my)).sum::<f64>() / sxx;
     let se = (1.0 / sxx).sqrt();
     Some((slope / se, slope))
 }
@@ -324,11 +279,7 @@ pub fn gap(a: f64, a_ci: Option<Interval>, b: f64, b_ci: Option<Interval>, level
         }
         _ => None,
     };
-    Gap {
-        absolute: a - b,
-        ratio: (b != 0.0).then(|| a / b),
-        significant,
-    }
+    Gap { absolute: a - b, ratio: (b != 0.0).then(|| a / b), significant }
 }
 
 /// Inequality between areas (e.g. the municipalities of a county).
@@ -344,12 +295,7 @@ pub struct Spread {
 pub fn spread(values: &[f64]) -> Option<Spread> {
     let min = values.iter().copied().fold(f64::INFINITY, f64::min);
     let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    (!values.is_empty()).then(|| Spread {
-        min,
-        max,
-        range: max - min,
-        ratio: (min != 0.0).then(|| max / min),
-    })
+    (!values.is_empty()).then(|| Spread { min, max, range: max - min, ratio: (min != 0.0).then(|| max / min) })
 }
 
 /// Counts below this are not shown in public views.
@@ -365,81 +311,30 @@ mod tests {
     use super::*;
 
     fn p(year: i32, x: f64, n: f64) -> Point {
-        Point {
-            year,
-            value: x / n * 100.0,
-            events: Some(x),
-            denominator: Some(n),
-            se: None,
-        }
+        Point { year, value: x / n * 100.0, events: Some(x), denominator: Some(n), se: None }
     }
 
     #[test]
     fn comparison_follows_polarity() {
-        let ci = Some(Interval {
-            lower: 12.0,
-            upper: 15.0,
-        });
-        assert_eq!(
-            compare(ci, Some(10.0), Polarity::LowerIsBetter),
-            Comparison::Worse
-        );
-        assert_eq!(
-            compare(ci, Some(10.0), Polarity::HigherIsBetter),
-            Comparison::Better
-        );
-        assert_eq!(
-            compare(ci, Some(16.0), Polarity::HigherIsBetter),
-            Comparison::Worse
-        );
-        assert_eq!(
-            compare(ci, Some(13.0), Polarity::HigherIsBetter),
-            Comparison::Similar
-        );
-        assert_eq!(
-            compare(ci, Some(10.0), Polarity::NoDirection),
-            Comparison::Higher
-        );
-        assert_eq!(
-            compare(None, Some(10.0), Polarity::NoDirection),
-            Comparison::NotCompared
-        );
-        assert_eq!(
-            compare(ci, None, Polarity::NoDirection),
-            Comparison::NotCompared
-        );
+        let ci = Some(Interval { lower: 12.0, upper: 15.0 });
+        assert_eq!(compare(ci, Some(10.0), Polarity::LowerIsBetter), Comparison::Worse);
+        assert_eq!(compare(ci, Some(10.0), Polarity::HigherIsBetter), Comparison::Better);
+        assert_eq!(compare(ci, Some(16.0), Polarity::HigherIsBetter), Comparison::Worse);
+        assert_eq!(compare(ci, Some(13.0), Polarity::HigherIsBetter), Comparison::Similar);
+        assert_eq!(compare(ci, Some(10.0), Polarity::NoDirection), Comparison::Higher);
+        assert_eq!(compare(None, Some(10.0), Polarity::NoDirection), Comparison::NotCompared);
+        assert_eq!(compare(ci, None, Polarity::NoDirection), Comparison::NotCompared);
     }
 
     #[test]
     fn trends_need_five_points_and_follow_polarity() {
-        let rising: Vec<Point> = (0..5)
-            .map(|i| p(2019 + i, 100.0 + 40.0 * i as f64, 1000.0))
-            .collect();
-        assert_eq!(
-            trend(&rising, Polarity::LowerIsBetter, Level::P95),
-            Trend::Worsening
-        );
-        assert_eq!(
-            trend(&rising, Polarity::HigherIsBetter, Level::P95),
-            Trend::Improving
-        );
-        assert_eq!(
-            trend(&rising[..4], Polarity::HigherIsBetter, Level::P95),
-            Trend::CannotBeCalculated
-        );
-        let flat: Vec<Point> = (0..5)
-            .map(|i| {
-                p(
-                    2019 + i,
-                    100.0 + [0.0, 3.0, -2.0, 1.0, 0.0][i as usize],
-                    1000.0,
-                )
-            })
-            .collect();
-        assert_eq!(
-            trend(&flat, Polarity::HigherIsBetter, Level::P95),
-            Trend::NoSignificantChange
-        );
+        let rising: Vec<Point> = (0..5).map(|i| p(2019 + i, 100.0 + 40.0 * i as f64, 1000.0)).collect();
+        assert_eq!(trend(&rising, Polarity::LowerIsBetter, Level::P95), Trend::Worsening);
+        assert_eq!(trend(&rising, Polarity::HigherIsBetter, Level::P95), Trend::Improving);
+        assert_eq!(trend(&rising[..4], Polarity::HigherIsBetter, Level::P95), Trend::CannotBeCalculated);
+        let flat: Vec<Point> =
+            (0..5).map(|i| p(2019 + i, 100.0 + [0.0, 3.0, -2.0, 1.0, 0.0][i as usize], 1000.0)).collect();
+        assert_eq!(trend(&flat, Polarity::HigherIsBetter, Level::P95), Trend::NoSignificantChange);
         // Without counts, standard errors are used.
         let by_se: Vec<Point> = (0..5)
             .map(|i| Point {
@@ -450,15 +345,9 @@ mod tests {
                 se: Some(1.0),
             })
             .collect();
-        assert_eq!(
-            trend(&by_se, Polarity::LowerIsBetter, Level::P95),
-            Trend::Improving
-        );
+        assert_eq!(trend(&by_se, Polarity::LowerIsBetter, Level::P95), Trend::Improving);
         let no_info: Vec<Point> = by_se.iter().map(|p| Point { se: None, ..*p }).collect();
-        assert_eq!(
-            trend(&no_info, Polarity::LowerIsBetter, Level::P95),
-            Trend::CannotBeCalculated
-        );
+        assert_eq!(trend(&no_info, Polarity::LowerIsBetter, Level::P95), Trend::CannotBeCalculated);
     }
 
     #[test]
@@ -475,41 +364,23 @@ mod tests {
     fn gaps_and_spreads() {
         let g = gap(
             30.0,
-            Some(Interval {
-                lower: 28.0,
-                upper: 32.0,
-            }),
+            Some(Interval { lower: 28.0, upper: 32.0 }),
             20.0,
-            Some(Interval {
-                lower: 18.0,
-                upper: 22.0,
-            }),
+            Some(Interval { lower: 18.0, upper: 22.0 }),
             Level::P95,
         );
-        assert_eq!(
-            (g.absolute, g.ratio, g.significant),
-            (10.0, Some(1.5), Some(true))
-        );
+        assert_eq!((g.absolute, g.ratio, g.significant), (10.0, Some(1.5), Some(true)));
         let g = gap(
             21.0,
-            Some(Interval {
-                lower: 18.0,
-                upper: 24.0,
-            }),
+            Some(Interval { lower: 18.0, upper: 24.0 }),
             20.0,
-            Some(Interval {
-                lower: 17.0,
-                upper: 23.0,
-            }),
+            Some(Interval { lower: 17.0, upper: 23.0 }),
             Level::P95,
         );
         assert_eq!(g.significant, Some(false));
         assert_eq!(gap(1.0, None, 0.0, None, Level::P95).ratio, None);
         let s = spread(&[4.0, 10.0, 8.0]).unwrap();
-        assert_eq!(
-            (s.min, s.max, s.range, s.ratio),
-            (4.0, 10.0, 6.0, Some(2.5))
-        );
+        assert_eq!((s.min, s.max, s.range, s.ratio), (4.0, 10.0, 6.0, Some(2.5)));
         assert!(spread(&[]).is_none());
     }
 
@@ -523,17 +394,8 @@ mod tests {
 
     #[test]
     fn intervals_say_why_they_are_missing() {
-        assert_eq!(
-            wilson(1.0, 0.0, 100.0, Level::P95),
-            Err(NoInterval::NoDenominator)
-        );
-        assert_eq!(
-            wilson(11.0, 10.0, 100.0, Level::P95),
-            Err(NoInterval::InvalidCounts)
-        );
-        assert_eq!(
-            rate(-1.0, 10.0, 1000.0, Level::P95),
-            Err(NoInterval::InvalidCounts)
-        );
+        assert_eq!(wilson(1.0, 0.0, 100.0, Level::P95), Err(NoInterval::NoDenominator));
+        assert_eq!(wilson(11.0, 10.0, 100.0, Level::P95), Err(NoInterval::InvalidCounts));
+        assert_eq!(rate(-1.0, 10.0, 1000.0, Level::P95), Err(NoInterval::InvalidCounts));
     }
 }

@@ -17,12 +17,8 @@ fn every_reference_row_matches() {
     let mut checked = 0;
     for (i, line) in text.lines().enumerate().skip(1) {
         let f: Vec<&str> = line.split(',').collect();
-        let num = |k: usize| {
-            f[k].parse::<f64>()
-                .unwrap_or_else(|_| panic!("line {}: field {k}", i + 1))
-        };
-        let (events, n, mult, value, lower, upper) =
-            (num(1), num(2), num(3), num(5), num(6), num(7));
+        let num = |k: usize| f[k].parse::<f64>().unwrap_or_else(|_| panic!("line {}: field {k}", i + 1));
+        let (events, n, mult, value, lower, upper) = (num(1), num(2), num(3), num(5), num(6), num(7));
         let level = match f[4] {
             "95" => Level::P95,
             "99.8" => Level::P998,
@@ -42,20 +38,8 @@ fn every_reference_row_matches() {
         }
         .unwrap();
         assert!(close(events / n * mult, value), "line {}: value", i + 1);
-        assert!(
-            close(ci.lower, lower),
-            "line {}: lower {} vs {}",
-            i + 1,
-            ci.lower,
-            lower
-        );
-        assert!(
-            close(ci.upper, upper),
-            "line {}: upper {} vs {}",
-            i + 1,
-            ci.upper,
-            upper
-        );
+        assert!(close(ci.lower, lower), "line {}: lower {} vs {}", i + 1, ci.lower, lower);
+        assert!(close(ci.upper, upper), "line {}: upper {} vs {}", i + 1, ci.upper, upper);
         checked += 1;
     }
     assert_eq!(checked, 42);

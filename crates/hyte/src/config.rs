@@ -57,8 +57,7 @@ impl Config {
         };
         let mut c = match file {
             Some(p) => {
-                let text = std::fs::read_to_string(&p)
-                    .with_context(|| format!("reading {}", p.display()))?;
+                let text = std::fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?;
                 toml::from_str(&text).with_context(|| format!("in {}", p.display()))?
             }
             None => Config::default(),
@@ -78,9 +77,7 @@ impl Config {
             self.log_format = v;
         }
         if let Ok(v) = std::env::var("HYTE_SESSION_HOURS") {
-            self.session_hours = v
-                .parse()
-                .context("HYTE_SESSION_HOURS must be a whole number")?;
+            self.session_hours = v.parse().context("HYTE_SESSION_HOURS must be a whole number")?;
         }
         if let Some(b) = env_bool("HYTE_DEMO")? {
             self.demo = Some(b);
@@ -95,8 +92,7 @@ impl Config {
     }
 
     pub fn is_postgres(&self) -> bool {
-        self.database_url.starts_with("postgres://")
-            || self.database_url.starts_with("postgresql://")
+        self.database_url.starts_with("postgres://") || self.database_url.starts_with("postgresql://")
     }
 
     pub fn demo_enabled(&self) -> bool {
@@ -118,16 +114,11 @@ mod tests {
 
     #[test]
     fn file_values_override_defaults() {
-        let c: Config =
-            toml::from_str("bind = \"0.0.0.0:9000\"\ndatabase_url = \"postgres://db/hyte\"")
-                .unwrap();
+        let c: Config = toml::from_str("bind = \"0.0.0.0:9000\"\ndatabase_url = \"postgres://db/hyte\"").unwrap();
         assert_eq!(c.bind, "0.0.0.0:9000");
         assert!(c.is_postgres());
         assert!(!c.demo_enabled(), "no demo on PostgreSQL unless asked");
         assert!(Config::default().demo_enabled());
-        assert!(
-            toml::from_str::<Config>("bnid = 1").is_err(),
-            "typos are errors"
-        );
+        assert!(toml::from_str::<Config>("bnid = 1").is_err(), "typos are errors");
     }
 }

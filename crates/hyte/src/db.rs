@@ -15,17 +15,9 @@ impl Db {
     /// Connects and runs the backend's migrations.
     pub async fn open(url: &str) -> Result<Db> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            Ok(Db::Postgres(Arc::new(
-                PgStore::connect(url)
-                    .await
-                    .context("connecting to PostgreSQL")?,
-            )))
+            Ok(Db::Postgres(Arc::new(PgStore::connect(url).await.context("connecting to PostgreSQL")?)))
         } else if url.starts_with("sqlite:") {
-            Ok(Db::Sqlite(Arc::new(
-                SqliteStore::connect(url)
-                    .await
-                    .with_context(|| format!("opening {url}"))?,
-            )))
+            Ok(Db::Sqlite(Arc::new(SqliteStore::connect(url).await.with_context(|| format!("opening {url}"))?)))
         } else {
             anyhow::bail!("unsupported database URL {url:?}: use sqlite://FILE or postgres://…")
         }

@@ -112,15 +112,11 @@ async fn main() -> Result<()> {
             println!("Database at {} is up to date.", config.database_url);
             Ok(())
         }
-        Command::Areas {
-            action: AreasAction::Load,
-        } => {
+        Command::Areas { action: AreasAction::Load } => {
             let db = Db::open(&config.database_url).await?;
             load_areas(&*db.store()).await
         }
-        Command::Demo {
-            action: DemoAction::Load,
-        } => {
+        Command::Demo { action: DemoAction::Load } => {
             let db = Db::open(&config.database_url).await?;
             let store = db.store();
             if store.is_empty().await? {
@@ -131,15 +127,7 @@ async fn main() -> Result<()> {
             Ok(())
         }
         Command::Org { action } => org(config, action).await,
-        Command::User {
-            action:
-                UserAction::Add {
-                    email,
-                    name,
-                    org,
-                    role,
-                },
-        } => {
+        Command::User { action: UserAction::Add { email, name, org, role } } => {
             let db = Db::open(&config.database_url).await?;
             add_user(&*db.store(), &email, &name, org, &role).await
         }
@@ -160,10 +148,7 @@ async fn main() -> Result<()> {
 fn init_logs(config: &Config) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_target(false)
-        .with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_target(false).with_writer(std::io::stderr);
     if config.log_format == "json" {
         builder.json().init();
     } else {
@@ -195,14 +180,10 @@ async fn serve(config: Config) -> Result<()> {
         hyte_seed::demo::load(&*store, &hyte_web::auth::hash_password).await?;
         tracing::info!("demo dataset loaded");
     }
-    let listener = tokio::net::TcpListener::bind(&config.bind)
-        .await
-        .with_context(|| format!("binding {}", config.bind))?;
+    let listener =
+        tokio::net::TcpListener::bind(&config.bind).await.with_context(|| format!("binding {}", config.bind))?;
     let addr = listener.local_addr()?;
-    println!(
-        "Hyte is running at http://{addr}/  (database: {})",
-        config.database_url
-    );
+    println!("Hyte is running at http://{addr}/  (database: {})", config.database_url);
     if config.demo_enabled() {
         print_demo_logins();
     }
@@ -218,8 +199,7 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
             s.recv().await;
         }
     };
@@ -236,29 +216,15 @@ async fn org(config: Config, action: OrgAction) -> Result<()> {
     let db = Db::open(&config.database_url).await?;
     let store = db.store();
     match action {
-        OrgAction::Add {
-            kind,
-            name_fi,
-            name_sv,
-            name_en,
-            area,
-        } => {
+        OrgAction::Add { kind, name_fi, name_sv, name_en, area } => {
             let kind = OrgKind::parse(&kind).with_context(|| {
                 let kinds: Vec<_> = OrgKind::ALL.iter().map(|k| k.as_str()).collect();
                 format!("--kind must be one of {}", kinds.join(", "))
             })?;
             let area_id = match area {
                 Some(a) => {
-                    let (k, c) = a
-                        .split_once('/')
-                        .context("--area must be KIND/CODE, e.g. municipality/297")?;
-                    Some(
-                        store
-                            .get_area(k, c)
-                            .await?
-                            .with_context(|| format!("no area {a}"))?
-                            .id,
-                    )
+                    let (k, c) = a.split_once('/').context("--area must be KIND/CODE, e.g. municipality/297")?;
+                    Some(store.get_area(k, c).await?.with_context(|| format!("no area {a}"))?.id)
                 }
                 None => None,
             };
@@ -266,16 +232,7 @@ async fn org(config: Config, action: OrgAction) -> Result<()> {
             if names.fi.is_empty() {
                 bail!("--name-fi must not be empty");
             }
-            let o = store
-                .create_organisation(
-                    &NewOrganisation {
-                        kind,
-                        names,
-                        area_id,
-                    },
-                    Actor::SYSTEM,
-                )
-                .await?;
+            let o = store.create_organisation(&NewOrganisation { kind, names, area_id }, Actor::SYSTEM).await?;
             println!("Created organisation {} ({})", o.id, o.names.fi);
         }
         OrgAction::List => {
@@ -290,8 +247,7 @@ async fn org(config: Config, action: OrgAction) -> Result<()> {
 async fn add_user(store: &dyn Store, email: &str, name: &str, org: i64, role: &str) -> Result<()> {
     let email = Email::parse(email).map_err(|c| anyhow::anyhow!("--email: {c}"))?;
     let name = DisplayName::parse(name).map_err(|c| anyhow::anyhow!("--name: {c}"))?;
-    let role = Role::parse(role)
-        .map_err(|c| anyhow::anyhow!("--role: {c} (admin, coordinator, editor, viewer)"))?;
+    let role = Role::parse(role).map_err(|c| anyhow::anyhow!("--role: {c} (admin, coordinator, editor, viewer)"))?;
     let raw = match std::env::var("HYTE_PASSWORD") {
         Ok(p) => p,
         Err(_) => {
@@ -305,20 +261,12 @@ async fn add_user(store: &dyn Store, email: &str, name: &str, org: i64, role: &s
     let hash = hyte_web::auth::hash_password(password.expose());
     let user = store
         .create_user(
-            &NewUser {
-                email,
-                display_name: name,
-                password_hash: hash,
-            },
+            &NewUser { email, display_name: name, password_hash: hash },
             Some((org, role, None)),
             Actor::SYSTEM,
         )
         .await
         .map_err(|e| anyhow::anyhow!("could not add user: {}", e.code()))?;
-    println!(
-        "Added user {} to organisation {org} as {}",
-        user.email.as_str(),
-        role.as_str()
-    );
+    println!("Added user {} to organisation {org} as {}", user.email.as_str(), role.as_str());
     Ok(())
 }

@@ -21,30 +21,16 @@ async fn every_page_passes_axe_core_in_every_language() {
             .current_dir(&dir)
             .status()
             .is_ok_and(|s| s.success());
-        assert!(
-            ok,
-            "`npm ci` in tests/browser failed (needs Node.js and npm; or set HYTE_SKIP_BROWSER=1)"
-        );
+        assert!(ok, "`npm ci` in tests/browser failed (needs Node.js and npm; or set HYTE_SKIP_BROWSER=1)");
     }
     let chromium = std::env::var("CHROMIUM_PATH").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    assert!(
-        Path::new(&chromium).exists(),
-        "install Chromium (`apt-get install chromium`) or set CHROMIUM_PATH"
-    );
+    assert!(Path::new(&chromium).exists(), "install Chromium (`apt-get install chromium`) or set CHROMIUM_PATH");
 
     let tmp = tempfile::tempdir().unwrap();
-    let store = Arc::new(
-        SqliteStore::connect(&format!(
-            "sqlite://{}",
-            tmp.path().join("hyte.db").display()
-        ))
-        .await
-        .unwrap(),
-    );
+    let store =
+        Arc::new(SqliteStore::connect(&format!("sqlite://{}", tmp.path().join("hyte.db").display())).await.unwrap());
     hyte_seed::load_base(&*store).await.unwrap();
-    hyte_seed::demo::load(&*store, &hyte_web::auth::hash_password)
-        .await
-        .unwrap();
+    hyte_seed::demo::load(&*store, &hyte_web::auth::hash_password).await.unwrap();
     let app = hyte_web::app_state(store, hyte_web::WebConfig::default());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
@@ -63,9 +49,6 @@ async fn every_page_passes_axe_core_in_every_language() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     println!("{stdout}");
-    assert!(
-        out.status.success(),
-        "axe-core found problems:\n{stderr}\n{stdout}"
-    );
+    assert!(out.status.success(), "axe-core found problems:\n{stderr}\n{stdout}");
     assert!(stdout.contains("axe-core: 0 violations"));
 }

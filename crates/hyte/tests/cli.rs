@@ -7,21 +7,14 @@ use std::process::{Command, Stdio};
 fn hyte(dir: &std::path::Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_hyte"));
     c.current_dir(dir)
-        .env(
-            "DATABASE_URL",
-            format!("sqlite://{}", dir.join("hyte.db").display()),
-        )
+        .env("DATABASE_URL", format!("sqlite://{}", dir.join("hyte.db").display()))
         .env_remove("HYTE_DEMO");
     c
 }
 
 fn run(c: &mut Command) -> String {
     let out = c.output().unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(out.status.success(), "{c:?} failed:\n{text}");
     text
 }
@@ -29,51 +22,29 @@ fn run(c: &mut Command) -> String {
 #[test]
 fn serve_starts_with_areas_and_demo_and_stops_gracefully() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = hyte(dir.path())
-        .env("HYTE_BIND", "127.0.0.1:0")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child =
+        hyte(dir.path()).env("HYTE_BIND", "127.0.0.1:0").stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let first = lines.next().unwrap().unwrap();
-    let url = first
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .expect("prints the URL")
-        .to_string();
+    let url = first.split_whitespace().find(|w| w.starts_with("http://")).expect("prints the URL").to_string();
     let logins: Vec<String> = lines.by_ref().take(3).map(|l| l.unwrap()).collect();
-    assert!(
-        logins[0].contains("hyte-demo-2026"),
-        "prints how to log in: {logins:?}"
-    );
+    assert!(logins[0].contains("hyte-demo-2026"), "prints how to log in: {logins:?}");
     assert!(logins[1].contains("admin@kuopio.example"));
 
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     rt.block_on(async {
         let ready = reqwest_get(&format!("{url}readyz")).await;
         assert_eq!(ready, "ready");
         let areas = reqwest_get(&format!("{url}api/v1/areas?kind=municipality")).await;
         assert!(areas.contains("\"Kuopio\""));
     });
-    Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
+    Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
     let status = child.wait().unwrap();
     assert!(status.success(), "graceful shutdown exits 0: {status:?}");
 
     // A second start finds the database loaded and does not load the demo twice.
     let out = run(hyte(dir.path()).args(["org", "list"]));
-    assert_eq!(
-        out.lines()
-            .filter(|l| l.contains("Kuopion kaupunki"))
-            .count(),
-        1
-    );
+    assert_eq!(out.lines().filter(|l| l.contains("Kuopion kaupunki")).count(), 1);
 }
 
 async fn reqwest_get(url: &str) -> String {
@@ -82,11 +53,7 @@ async fn reqwest_get(url: &str) -> String {
     let rest = url.strip_prefix("http://").unwrap();
     let (host, path) = rest.split_once('/').unwrap();
     let mut s = tokio::net::TcpStream::connect(host).await.unwrap();
-    s.write_all(
-        format!("GET /{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes(),
-    )
-    .await
-    .unwrap();
+    s.write_all(format!("GET /{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes()).await.unwrap();
     let mut buf = String::new();
     s.read_to_string(&mut buf).await.unwrap();
     assert!(buf.starts_with("HTTP/1.1 200"), "{buf}");
@@ -110,54 +77,21 @@ fn admin_subcommands_work_and_refuse_bad_input() {
     ]));
     assert!(out.contains("Created organisation 1"), "{out}");
     let out = run(hyte(dir.path())
-        .args([
-            "user",
-            "add",
-            "--email",
-            "Anna@Iisalmi.example",
-            "--name",
-            "Anna A",
-            "--org",
-            "1",
-        ])
+        .args(["user", "add", "--email", "Anna@Iisalmi.example", "--name", "Anna A", "--org", "1"])
         .env("HYTE_PASSWORD", "a long password"));
-    assert!(
-        out.contains("anna@iisalmi.example") && out.contains("admin"),
-        "{out}"
-    );
+    assert!(out.contains("anna@iisalmi.example") && out.contains("admin"), "{out}");
 
     let bad = hyte(dir.path())
-        .args([
-            "user",
-            "add",
-            "--email",
-            "anna@iisalmi.example",
-            "--name",
-            "Anna",
-            "--org",
-            "1",
-        ])
+        .args(["user", "add", "--email", "anna@iisalmi.example", "--name", "Anna", "--org", "1"])
         .env("HYTE_PASSWORD", "a long password")
         .output()
         .unwrap();
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("email_taken"));
-    let bad = hyte(dir.path())
-        .args(["org", "add", "--kind", "castle", "--name-fi", "X"])
-        .output()
-        .unwrap();
+    let bad = hyte(dir.path()).args(["org", "add", "--kind", "castle", "--name-fi", "X"]).output().unwrap();
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--kind must be one of"));
     let bad = hyte(dir.path())
-        .args([
-            "user",
-            "add",
-            "--email",
-            "b@iisalmi.example",
-            "--name",
-            "B",
-            "--org",
-            "1",
-        ])
+        .args(["user", "add", "--email", "b@iisalmi.example", "--name", "B", "--org", "1"])
         .env("HYTE_PASSWORD", "short")
         .output()
         .unwrap();
@@ -168,16 +102,7 @@ fn admin_subcommands_work_and_refuse_bad_input() {
     let out = run(Command::new(env!("CARGO_BIN_EXE_hyte"))
         .args(["org", "list"])
         .env("DATABASE_URL", format!("sqlite://{}", backup.display())));
-    assert!(
-        out.contains("Iisalmen kaupunki"),
-        "the backup is a working database"
-    );
-    let again = hyte(dir.path())
-        .args(["backup", backup.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        !again.status.success(),
-        "an existing file is never overwritten"
-    );
+    assert!(out.contains("Iisalmen kaupunki"), "the backup is a working database");
+    let again = hyte(dir.path()).args(["backup", backup.to_str().unwrap()]).output().unwrap();
+    assert!(!again.status.success(), "an existing file is never overwritten");
 }

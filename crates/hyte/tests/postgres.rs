@@ -16,51 +16,23 @@ async fn the_app_works_on_postgres() {
     };
     let db = format!("hyte_web_{:016x}", rand::thread_rng().gen::<u64>());
     let mut admin = sqlx::PgConnection::connect(&admin_url).await.unwrap();
-    sqlx::query(&format!("CREATE DATABASE {db}"))
-        .execute(&mut admin)
-        .await
-        .unwrap();
+    sqlx::query(&format!("CREATE DATABASE {db}")).execute(&mut admin).await.unwrap();
     let url = format!("{}/{db}", admin_url.rsplit_once('/').unwrap().0);
 
     let store = Arc::new(PgStore::connect(&url).await.unwrap());
     hyte_seed::load_base(&*store).await.unwrap();
-    hyte_seed::demo::load(&*store, &hyte_web::auth::hash_password)
-        .await
-        .unwrap();
-    let kuopio = store
-        .list_organisations()
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|o| o.names.fi == "Kuopion kaupunki")
-        .unwrap()
-        .id;
+    hyte_seed::demo::load(&*store, &hyte_web::auth::hash_password).await.unwrap();
+    let kuopio =
+        store.list_organisations().await.unwrap().into_iter().find(|o| o.names.fi == "Kuopion kaupunki").unwrap().id;
     let app = hyte_web::app_state(store.clone(), hyte_web::WebConfig::default());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(hyte_web::serve(app, listener, std::future::pending()));
 
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let page = client
-        .get(format!("{base}/login"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let csrf = page
-        .split(r#"name="csrf" value=""#)
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
+    let client =
+        reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let page = client.get(format!("{base}/login")).send().await.unwrap().text().await.unwrap();
+    let csrf = page.split(r#"name="csrf" value=""#).nth(1).unwrap().split('"').next().unwrap().to_string();
     let r = client
         .post(format!("{base}/login"))
         .form(&[
@@ -80,48 +52,14 @@ async fn the_app_works_on_postgres() {
         .await
         .unwrap();
     assert_eq!(r.status(), 303);
-    let audit = client
-        .get(format!("{base}/orgs/{kuopio}/audit"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let audit = client.get(format!("{base}/orgs/{kuopio}/audit")).send().await.unwrap().text().await.unwrap();
     assert!(audit.contains("Kirjastot") && audit.contains("admin@kuopio.example"));
-    let area = client
-        .get(format!("{base}/areas/municipality/297"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let area = client.get(format!("{base}/areas/municipality/297")).send().await.unwrap().text().await.unwrap();
     assert!(area.contains("122\u{a0}594"));
-    let me: serde_json::Value = client
-        .get(format!("{base}/api/v1/me"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let me: serde_json::Value = client.get(format!("{base}/api/v1/me")).send().await.unwrap().json().await.unwrap();
     assert_eq!(me["email"], "admin@kuopio.example");
-    assert_eq!(
-        client
-            .get(format!("{base}/readyz"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-        "ready"
-    );
+    assert_eq!(client.get(format!("{base}/readyz")).send().await.unwrap().text().await.unwrap(), "ready");
 
     store.close().await;
-    sqlx::query(&format!("DROP DATABASE {db} WITH (FORCE)"))
-        .execute(&mut admin)
-        .await
-        .unwrap();
+    sqlx::query(&format!("DROP DATABASE {db} WITH (FORCE)")).execute(&mut admin).await.unwrap();
 }

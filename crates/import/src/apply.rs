@@ -16,11 +16,7 @@ pub enum ImportFailure {
 }
 
 /// The denominator implied by a proportion or rate and its numerator (`n = x · scale / value`).
-pub fn implied_denominator(
-    value_type: ValueType,
-    value: Option<f64>,
-    numerator: Option<f64>,
-) -> Option<f64> {
+pub fn implied_denominator(value_type: ValueType, value: Option<f64>, numerator: Option<f64>) -> Option<f64> {
     let (m, v, x) = (value_type.multiplier()?, value?, numerator?);
     (v > 0.0 && x >= 0.0).then(|| x * m / v)
 }
@@ -61,13 +57,7 @@ pub fn dedupe(rows: Vec<Observation>, report: &mut Report) -> Vec<Observation> {
     let mut at: HashMap<(i64, i64, i32, &'static str, String), usize> = HashMap::new();
     let mut out: Vec<Observation> = Vec::with_capacity(rows.len());
     for o in rows {
-        let key = (
-            o.indicator_id,
-            o.area_id,
-            o.year,
-            o.sex.as_str(),
-            o.age_band.clone(),
-        );
+        let key = (o.indicator_id, o.area_id, o.year, o.sex.as_str(), o.age_band.clone());
         match at.get(&key) {
             Some(&i) => {
                 report.duplicates += 1;
@@ -84,11 +74,7 @@ pub fn dedupe(rows: Vec<Observation>, report: &mut Report) -> Vec<Observation> {
 
 /// Imports Sotkanet data rows. Rows naming unknown indicators or region ids, and rows for region
 /// categories Hyte has no areas for, are not written but reported (with counts and first lines).
-pub async fn sotkanet_data(
-    store: &dyn Store,
-    _file: &str,
-    rows: &[DataRow],
-) -> Result<Report, ImportFailure> {
+pub async fn sotkanet_data(store: &dyn Store, _file: &str, rows: &[DataRow]) -> Result<Report, ImportFailure> {
     let indicators = store.indicator_ids(SOURCE, None).await?;
     let regions = store.area_codes(SOURCE).await?;
     let mut report = Report::default();
@@ -103,10 +89,7 @@ pub async fn sotkanet_data(
             continue;
         };
         let Some(area_id) = area else {
-            *report
-                .skipped_by_category
-                .entry(category.clone())
-                .or_default() += 1;
+            *report.skipped_by_category.entry(category.clone()).or_default() += 1;
             continue;
         };
         out.push(observation(

@@ -14,18 +14,11 @@ const NEW_JSON: &str = include_str!("../tests/data/data_5513_2023.json");
 /// without duplicating.
 pub async fn real_sotkanet_files_import(s: &dyn Store) {
     let rows = sotkanet::data_csv("data_2019_kunnat.csv", DATA_2019).unwrap();
-    let first = apply::sotkanet_data(s, "data_2019_kunnat.csv", &rows)
-        .await
-        .unwrap();
+    let first = apply::sotkanet_data(s, "data_2019_kunnat.csv", &rows).await.unwrap();
     assert!(first.written > 3000, "{first:?}");
-    assert!(
-        first.derived_denominators > 1000,
-        "denominators derived from value and absolute value"
-    );
+    assert!(first.derived_denominators > 1000, "denominators derived from value and absolute value");
     let count = s.observation_count().await.unwrap();
-    let again = apply::sotkanet_data(s, "data_2019_kunnat.csv", &rows)
-        .await
-        .unwrap();
+    let again = apply::sotkanet_data(s, "data_2019_kunnat.csv", &rows).await.unwrap();
     assert_eq!(again.written, first.written);
     assert_eq!(s.observation_count().await.unwrap(), count, "idempotent");
 
@@ -33,18 +26,11 @@ pub async fn real_sotkanet_files_import(s: &dyn Store) {
     let json = sotkanet::data_json("data_127_2009.json", OLD_JSON.as_bytes()).unwrap();
     let csv = sotkanet::data_csv("data_127_2009.csv", OLD_CSV).unwrap();
     assert_eq!(json.len(), csv.len());
-    let r = apply::sotkanet_data(s, "data_127_2009.json", &json)
-        .await
-        .unwrap();
+    let r = apply::sotkanet_data(s, "data_127_2009.json", &json).await.unwrap();
     assert!(r.skipped_by_category.contains_key("SEUTUKUNTA"), "{r:?}");
-    assert!(
-        r.unknown_regions.contains_key("730"),
-        "a region id the 2015 list lacks is reported"
-    );
+    assert!(r.unknown_regions.contains_key("730"), "a region id the 2015 list lacks is reported");
     assert_eq!(r.written + r.skipped(), json.len() as u64);
-    let r2 = apply::sotkanet_data(s, "data_127_2009.csv", &csv)
-        .await
-        .unwrap();
+    let r2 = apply::sotkanet_data(s, "data_127_2009.csv", &csv).await.unwrap();
     assert_eq!(r2.written, r.written);
 
     // The country (MAA 658) and Helsinki (46) land on Hyte's areas.
@@ -64,7 +50,8 @@ pub async fn real_sotkanet_files_import(s: &dyn Store) {
 /// A broken file is rejected with its line and field, and nothing is written.
 pub async fn broken_files_write_nothing(s: &dyn Store) {
     let before = s.observation_count().await.unwrap();
-    let bad_line = "indicator;region;year;gender;primary value;absolute value\n5;2;2019;total;6.5;279\n5;4;2019;total;abc;60\n";
+    let bad_line =
+        "indicator;region;year;gender;primary value;absolute value\n5;2;2019;total;6.5;279\n5;4;2019;total;abc;60\n";
     let e = sotkanet::data_csv("bad.csv", bad_line).unwrap_err();
     assert_eq!((e.line, e.field.as_str()), (3, "primary value"));
 
@@ -74,16 +61,8 @@ pub async fn broken_files_write_nothing(s: &dyn Store) {
     let own_bad = format!("{}\nk;Kysely;percent;municipality;297;2024;total;;50;5;10\nk;Kysely;percent;municipality;000;2024;total;;50;5;10\n", own::COLUMNS.join(";"));
     let rows = own::parse("own.csv", &own_bad).unwrap();
     let e = own::apply(s, 1, "Org", "own.csv", &rows).await.unwrap_err();
-    assert!(
-        e.to_string()
-            .contains("own.csv, line 3, field area_code: unknown area municipality/000"),
-        "{e}"
-    );
-    assert_eq!(
-        s.observation_count().await.unwrap(),
-        before,
-        "zero rows written"
-    );
+    assert!(e.to_string().contains("own.csv, line 3, field area_code: unknown area municipality/000"), "{e}");
+    assert_eq!(s.observation_count().await.unwrap(), before, "zero rows written");
 }
 
 /// Unknown indicators and region ids are reported with their first line, not written.
@@ -96,9 +75,6 @@ pub async fn unknown_ids_are_reported(s: &dyn Store) {
     assert_eq!(r.unknown_regions["123456"], (2, 3));
     let rows = sotkanet::data_json("new.json", NEW_JSON.as_bytes()).unwrap();
     let r = apply::sotkanet_data(s, "new.json", &rows).await.unwrap();
-    assert!(
-        r.unknown_indicators.contains_key("5513"),
-        "not in the 2015 catalogue"
-    );
+    assert!(r.unknown_indicators.contains_key("5513"), "not in the 2015 catalogue");
     assert_eq!(s.observation_count().await.unwrap(), before);
 }

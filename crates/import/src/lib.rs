@@ -22,12 +22,7 @@ pub struct ImportError {
 
 impl ImportError {
     pub fn new(file: &str, line: usize, field: &str, message: impl Into<String>) -> ImportError {
-        ImportError {
-            file: file.into(),
-            line,
-            field: field.into(),
-            message: message.into(),
-        }
+        ImportError { file: file.into(), line, field: field.into(), message: message.into() }
     }
 }
 

@@ -49,25 +49,14 @@ fn number(file: &str, line: usize, field: &str, s: &str) -> Result<Option<f64>, 
     if t.is_empty() {
         return Ok(None);
     }
-    let v = t
-        .replace(',', ".")
-        .parse::<f64>()
-        .ok()
-        .filter(|x| x.is_finite());
-    v.map(Some)
-        .ok_or_else(|| ImportError::new(file, line, field, format!("not a number: {s:?}")))
+    let v = t.replace(',', ".").parse::<f64>().ok().filter(|x| x.is_finite());
+    v.map(Some).ok_or_else(|| ImportError::new(file, line, field, format!("not a number: {s:?}")))
 }
 
 pub fn parse(file: &str, text: &str) -> Result<Vec<OwnRow>, ImportError> {
     let text = text.trim_start_matches('\u{feff}');
-    let delimiter = if text.lines().next().unwrap_or("").contains(';') {
-        b';'
-    } else {
-        b','
-    };
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
+    let delimiter = if text.lines().next().unwrap_or("").contains(';') { b';' } else { b',' };
+    let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).from_reader(text.as_bytes());
     let headers: Vec<String> = rdr
         .headers()
         .map_err(|e| ImportError::new(file, 1, "-", e.to_string()))?
@@ -85,8 +74,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<OwnRow>, ImportError> {
     let mut out = vec![];
     for (i, rec) in rdr.records().enumerate() {
         let line = i + 2;
-        let rec =
-            rec.map_err(|e| ImportError::new(file, line, "-", format!("malformed row: {e}")))?;
+        let rec = rec.map_err(|e| ImportError::new(file, line, "-", format!("malformed row: {e}")))?;
         let get = |c: &str| rec.get(idx[c]).unwrap_or("").trim().to_string();
         let required = |c: &str| {
             let v = get(c);
@@ -98,22 +86,11 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<OwnRow>, ImportError> {
         };
         let code = required("indicator_code")?;
         if code.chars().count() > 60 {
-            return Err(ImportError::new(
-                file,
-                line,
-                "indicator_code",
-                "at most 60 characters",
-            ));
+            return Err(ImportError::new(file, line, "indicator_code", "at most 60 characters"));
         }
         let vt = required("value_type")?;
-        let value_type = ValueType::parse(&vt).ok_or_else(|| {
-            ImportError::new(
-                file,
-                line,
-                "value_type",
-                format!("unknown value type {vt:?}"),
-            )
-        })?;
+        let value_type = ValueType::parse(&vt)
+            .ok_or_else(|| ImportError::new(file, line, "value_type", format!("unknown value type {vt:?}")))?;
         let year = required("year")?;
         let year = year
             .parse::<i32>()
@@ -125,12 +102,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<OwnRow>, ImportError> {
             Sex::Total
         } else {
             Sex::parse(&sex).ok_or_else(|| {
-                ImportError::new(
-                    file,
-                    line,
-                    "sex",
-                    format!("expected total, male or female, got {sex:?}"),
-                )
+                ImportError::new(file, line, "sex", format!("expected total, male or female, got {sex:?}"))
             })?
         };
         out.push(OwnRow {
@@ -167,13 +139,9 @@ pub async fn apply(
         .collect();
     for r in rows {
         if !areas.contains_key(&r.area) {
-            return Err(ImportError::new(
-                file,
-                r.line,
-                "area_code",
-                format!("unknown area {}/{}", r.area.0, r.area.1),
-            )
-            .into());
+            return Err(
+                ImportError::new(file, r.line, "area_code", format!("unknown area {}/{}", r.area.0, r.area.1)).into()
+            );
         }
     }
     let mut defs: BTreeMap<&str, &OwnRow> = BTreeMap::new();
@@ -230,20 +198,22 @@ mod tests {
 
     #[test]
     fn parses_the_template() {
-        let rows = parse("own.csv", &format!("{HEAD}liikunta;Liikkuu riittävästi, %;percent;municipality;297;2024;female;13-15;54,2;271;500\n")).unwrap();
-        assert_eq!(
-            rows[0].area,
-            ("municipality".to_string(), "297".to_string())
-        );
-        assert_eq!(
-            (rows[0].value, rows[0].sex, rows[0].age_band.as_str()),
-            (Some(54.2), Sex::Female, "13-15")
-        );
+        let rows = parse(
+            "own.csv",
+            &format!("{HEAD}liikunta;Liikkuu riittävästi, %;percent;municipality;297;2024;female;13-15;54,2;271;500\n"),
+        )
+        .unwrap();
+        assert_eq!(rows[0].area, ("municipality".to_string(), "297".to_string()));
+        assert_eq!((rows[0].value, rows[0].sex, rows[0].age_band.as_str()), (Some(54.2), Sex::Female, "13-15"));
     }
 
     #[test]
     fn errors_name_line_and_field() {
-        let e = parse("own.csv", &format!("{HEAD}a;A;percent;municipality;297;2024;;;1;;\na;A;percentage;municipality;297;2024;;;1;;\n")).unwrap_err();
+        let e = parse(
+            "own.csv",
+            &format!("{HEAD}a;A;percent;municipality;297;2024;;;1;;\na;A;percentage;municipality;297;2024;;;1;;\n"),
+        )
+        .unwrap_err();
         assert_eq!((e.line, e.field.as_str()), (3, "value_type"));
         let e = parse("own.csv", "indicator_code;value\n").unwrap_err();
         assert_eq!(e.field, "indicator_title_fi");

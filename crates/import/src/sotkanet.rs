@@ -11,10 +11,7 @@ use serde_json::Value;
 pub const SOURCE: &str = "sotkanet";
 
 fn text(v: &Value, lang: &str) -> Option<String> {
-    v.get(lang)
-        .and_then(Value::as_str)
-        .map(str::to_string)
-        .filter(|s| !s.trim().is_empty())
+    v.get(lang).and_then(Value::as_str).map(str::to_string).filter(|s| !s.trim().is_empty())
 }
 
 fn names(v: Option<&Value>, html: bool) -> Option<Names> {
@@ -27,11 +24,7 @@ fn names(v: Option<&Value>, html: bool) -> Option<Names> {
         }
     };
     let fi = text(v, "fi").map(clean)?;
-    Some(Names::new(
-        fi,
-        text(v, "sv").map(clean),
-        text(v, "en").map(clean),
-    ))
+    Some(Names::new(fi, text(v, "sv").map(clean), text(v, "en").map(clean)))
 }
 
 fn parse_json(file: &str, bytes: &[u8]) -> Result<Vec<Value>, ImportError> {
@@ -40,12 +33,7 @@ fn parse_json(file: &str, bytes: &[u8]) -> Result<Vec<Value>, ImportError> {
     match v {
         Value::Array(items) => Ok(items),
         Value::Object(_) => Ok(vec![v]),
-        _ => Err(ImportError::new(
-            file,
-            1,
-            "-",
-            "expected a JSON array or object",
-        )),
+        _ => Err(ImportError::new(file, 1, "-", "expected a JSON array or object")),
     }
 }
 
@@ -72,29 +60,14 @@ pub fn indicators(file: &str, bytes: &[u8]) -> Result<Vec<NewIndicator>, ImportE
             };
             let title = names(v.get("title"), false)
                 .ok_or_else(|| ImportError::new(file, line, "title", "missing Finnish title"))?;
-            let producer = v
-                .get("organization")
-                .and_then(|o| o.get("title"))
-                .and_then(|t| text(t, "fi"));
+            let producer = v.get("organization").and_then(|o| o.get("title")).and_then(|t| text(t, "fi"));
             let complete = v.get("primaryValueType").is_some();
-            let value_type = match v
-                .get("primaryValueType")
-                .and_then(|p| p.get("code"))
-                .and_then(Value::as_str)
-            {
+            let value_type = match v.get("primaryValueType").and_then(|p| p.get("code")).and_then(Value::as_str) {
                 Some(code) => ValueType::from_sotkanet(code),
                 None => ValueType::guess_from_title(&title.fi),
             };
-            let default_decimals = if matches!(value_type, ValueType::Count | ValueType::Other) {
-                0
-            } else {
-                1
-            };
-            let decimals = v
-                .get("decimals")
-                .and_then(Value::as_i64)
-                .unwrap_or(default_decimals)
-                .clamp(0, 6) as i32;
+            let default_decimals = if matches!(value_type, ValueType::Count | ValueType::Other) { 0 } else { 1 };
+            let decimals = v.get("decimals").and_then(Value::as_i64).unwrap_or(default_decimals).clamp(0, 6) as i32;
             let themes = v
                 .get("subjects")
                 .and_then(Value::as_array)
@@ -115,10 +88,7 @@ pub fn indicators(file: &str, bytes: &[u8]) -> Result<Vec<NewIndicator>, ImportE
                 attribution: attribution(producer.as_deref()),
                 producer,
                 themes,
-                data_updated: v
-                    .get("data-updated")
-                    .and_then(Value::as_str)
-                    .map(str::to_string),
+                data_updated: v.get("data-updated").and_then(Value::as_str).map(str::to_string),
                 complete,
                 title,
             })
@@ -154,11 +124,7 @@ pub fn regions(file: &str, bytes: &[u8]) -> Result<Vec<ExternalRegion>, ImportEr
                 .and_then(Value::as_str)
                 .ok_or_else(|| ImportError::new(file, i + 1, "category", "missing"))?;
             let code = v.get("code").and_then(Value::as_str).unwrap_or("");
-            Ok(ExternalRegion {
-                external_id: id,
-                category: category.into(),
-                area: region_area(category, code),
-            })
+            Ok(ExternalRegion { external_id: id, category: category.into(), area: region_area(category, code) })
         })
         .collect()
 }
@@ -172,19 +138,9 @@ pub fn county_ids(file: &str, text: &str) -> Result<Vec<ExternalRegion>, ImportE
         let rec = rec.map_err(|e| ImportError::new(file, i + 2, "-", e.to_string()))?;
         let code = rec.get(3).unwrap_or("").trim();
         if code.is_empty() {
-            return Err(ImportError::new(
-                file,
-                i + 2,
-                "uusi_code",
-                "missing county code",
-            ));
+            return Err(ImportError::new(file, i + 2, "uusi_code", "missing county code"));
         }
-        for id in [rec.get(1), rec.get(2)]
-            .into_iter()
-            .flatten()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
+        for id in [rec.get(1), rec.get(2)].into_iter().flatten().map(str::trim).filter(|s| !s.is_empty()) {
             out.push(ExternalRegion {
                 external_id: id.into(),
                 category: "HYVINVOINTIALUE".into(),
@@ -216,14 +172,8 @@ fn parse_year(file: &str, line: usize, s: &str) -> Result<i32, ImportError> {
 }
 
 fn parse_sex(file: &str, line: usize, s: &str) -> Result<Sex, ImportError> {
-    Sex::parse(s.trim()).ok_or_else(|| {
-        ImportError::new(
-            file,
-            line,
-            "gender",
-            format!("expected total, male or female, got {s:?}"),
-        )
-    })
+    Sex::parse(s.trim())
+        .ok_or_else(|| ImportError::new(file, line, "gender", format!("expected total, male or female, got {s:?}")))
 }
 
 fn parse_number(file: &str, line: usize, field: &str, s: &str) -> Result<Option<f64>, ImportError> {
@@ -256,33 +206,15 @@ pub fn data_json(file: &str, bytes: &[u8]) -> Result<Vec<DataRow>, ImportError> 
         .map(|(i, v)| {
             let line = i + 1;
             let field = |names: &[&str]| names.iter().find_map(|n| json_scalar(v.get(*n)));
-            let indicator = field(&["indicator"])
-                .ok_or_else(|| ImportError::new(file, line, "indicator", "missing"))?;
-            let region = field(&["region"])
-                .ok_or_else(|| ImportError::new(file, line, "region", "missing"))?;
+            let indicator =
+                field(&["indicator"]).ok_or_else(|| ImportError::new(file, line, "indicator", "missing"))?;
+            let region = field(&["region"]).ok_or_else(|| ImportError::new(file, line, "region", "missing"))?;
             let year = parse_year(file, line, &field(&["year"]).unwrap_or_default())?;
             let sex = parse_sex(file, line, &field(&["gender"]).unwrap_or_default())?;
-            let value = parse_number(
-                file,
-                line,
-                "value",
-                &field(&["value", "primary value"]).unwrap_or_default(),
-            )?;
-            let absolute = parse_number(
-                file,
-                line,
-                "absValue",
-                &field(&["absValue", "absolute value"]).unwrap_or_default(),
-            )?;
-            Ok(DataRow {
-                line,
-                indicator,
-                region,
-                year,
-                sex,
-                value,
-                absolute,
-            })
+            let value = parse_number(file, line, "value", &field(&["value", "primary value"]).unwrap_or_default())?;
+            let absolute =
+                parse_number(file, line, "absValue", &field(&["absValue", "absolute value"]).unwrap_or_default())?;
+            Ok(DataRow { line, indicator, region, year, sex, value, absolute })
         })
         .collect()
 }
@@ -293,10 +225,7 @@ pub fn data_csv(file: &str, text: &str) -> Result<Vec<DataRow>, ImportError> {
     let text = text.trim_start_matches('\u{feff}');
     let first = text.lines().next().unwrap_or("");
     let delimiter = if first.contains(';') { b';' } else { b',' };
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(false)
-        .from_reader(text.as_bytes());
+    let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).flexible(false).from_reader(text.as_bytes());
     let headers: Vec<String> = rdr
         .headers()
         .map_err(|e| ImportError::new(file, 1, "-", e.to_string()))?
@@ -305,8 +234,7 @@ pub fn data_csv(file: &str, text: &str) -> Result<Vec<DataRow>, ImportError> {
         .collect();
     let col = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
     let need = |names: &[&str], label: &str| {
-        col(names)
-            .ok_or_else(|| ImportError::new(file, 1, label, format!("missing column {label}")))
+        col(names).ok_or_else(|| ImportError::new(file, 1, label, format!("missing column {label}")))
     };
     let (ci, cr, cy, cg) = (
         need(&["indicator"], "indicator")?,
@@ -314,16 +242,12 @@ pub fn data_csv(file: &str, text: &str) -> Result<Vec<DataRow>, ImportError> {
         need(&["year"], "year")?,
         need(&["gender"], "gender")?,
     );
-    let cv = need(
-        &["primary value", "primary.value", "value"],
-        "primary value",
-    )?;
+    let cv = need(&["primary value", "primary.value", "value"], "primary value")?;
     let ca = col(&["absolute value", "absolute.value", "absvalue"]);
     let mut out = vec![];
     for (i, rec) in rdr.records().enumerate() {
         let line = i + 2;
-        let rec =
-            rec.map_err(|e| ImportError::new(file, line, "-", format!("malformed row: {e}")))?;
+        let rec = rec.map_err(|e| ImportError::new(file, line, "-", format!("malformed row: {e}")))?;
         let get = |c: usize| rec.get(c).unwrap_or("");
         let indicator = get(ci).trim().to_string();
         if indicator.is_empty() {
@@ -373,10 +297,7 @@ mod tests {
         assert_eq!((rows[1].value, rows[1].sex), (None, Sex::Female));
         let old = br#"[{"region":"69","indicator":"127","primary value":"2406","gender":"total","year":"2009"}]"#;
         let rows = data_json("b.json", old).unwrap();
-        assert_eq!(
-            (rows[0].region.as_str(), rows[0].value, rows[0].year),
-            ("69", Some(2406.0), 2009)
-        );
+        assert_eq!((rows[0].region.as_str(), rows[0].value, rows[0].year), ("69", Some(2406.0), 2009));
     }
 
     #[test]
@@ -385,24 +306,18 @@ mod tests {
                        {"indicator":1,"region":2,"year":2020,"gender":"both","value":1}]"#;
         let e = data_json("x.json", bad).unwrap_err();
         assert_eq!((e.line, e.field.as_str()), (2, "gender"));
-        let e = data_csv("x.csv", "indicator;region;year;gender;primary value;absolute value\n1;2;2020;total;1;\n1;2;20x0;total;1;\n").unwrap_err();
-        assert_eq!((e.line, e.field.as_str()), (3, "year"));
-        assert_eq!(
-            e.to_string(),
-            "x.csv, line 3, field year: not a year: \"20x0\""
-        );
         let e = data_csv(
             "x.csv",
-            "indicator;region;year;gender;primary value\n1;2;2020;total;abc\n",
+            "indicator;region;year;gender;primary value;absolute value\n1;2;2020;total;1;\n1;2;20x0;total;1;\n",
         )
         .unwrap_err();
+        assert_eq!((e.line, e.field.as_str()), (3, "year"));
+        assert_eq!(e.to_string(), "x.csv, line 3, field year: not a year: \"20x0\"");
+        let e = data_csv("x.csv", "indicator;region;year;gender;primary value\n1;2;2020;total;abc\n").unwrap_err();
         assert_eq!((e.line, e.field.as_str()), (2, "primary value"));
         let e = data_csv("x.csv", "indicator;region;year\n").unwrap_err();
         assert_eq!(e.field, "gender");
-        assert!(data_json("x.json", b"{nope")
-            .unwrap_err()
-            .message
-            .contains("not valid JSON"));
+        assert!(data_json("x.json", b"{nope").unwrap_err().message.contains("not valid JSON"));
     }
 
     #[test]
@@ -410,12 +325,7 @@ mod tests {
         let rows = data_csv("a.csv", "indicator;region;year;gender;primary value;absolute value\r\n127;69;2009;total;2406;\r\n5;2;2019;male;6,5;279\r\n").unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(
-            (
-                rows[0].absolute,
-                rows[1].value,
-                rows[1].absolute,
-                rows[1].sex
-            ),
+            (rows[0].absolute, rows[1].value, rows[1].absolute, rows[1].sex),
             (None, Some(6.5), Some(279.0), Sex::Male)
         );
         let t = "indicator,region,year,gender,primary.value,absolute.value,indicator.title.fi\n5,2,2019,total,6.5,279,\"Toimeentulotuki, %\"\n";
@@ -424,24 +334,17 @@ mod tests {
 
     #[test]
     fn regions_map_to_areas() {
-        assert_eq!(
-            region_area("KUNTA", "91"),
-            Some(("municipality".into(), "091".into()))
-        );
-        assert_eq!(
-            region_area("MAA", "358"),
-            Some(("country".into(), "FI".into()))
-        );
+        assert_eq!(region_area("KUNTA", "91"), Some(("municipality".into(), "091".into())));
+        assert_eq!(region_area("MAA", "358"), Some(("country".into(), "FI".into())));
         assert_eq!(region_area("SEUTUKUNTA", "011"), None);
-        let r = regions("r.json", br#"[{"id":46,"code":"091","category":"KUNTA","title":{"fi":"Helsinki"},"memberOf":[658]}]"#).unwrap();
+        let r = regions(
+            "r.json",
+            br#"[{"id":46,"code":"091","category":"KUNTA","title":{"fi":"Helsinki"},"memberOf":[658]}]"#,
+        )
+        .unwrap();
         assert_eq!(r[0].external_id, "46");
         assert_eq!(
-            county_ids(
-                "c.csv",
-                "nimi,uusi_id,vanha_id,uusi_code,vanha_code\nX,957,877,11,7\n"
-            )
-            .unwrap()
-            .len(),
+            county_ids("c.csv", "nimi,uusi_id,vanha_id,uusi_code,vanha_code\nX,957,877,11,7\n").unwrap().len(),
             2
         );
     }
@@ -451,24 +354,13 @@ mod tests {
         let list = r#"[{"id":4,"title":{"fi":"Hoitoa saaneet / 1 000 vastaavanikäistä","sv":"x","en":"y"},"organization":{"id":2,"title":{"fi":"THL"}}}]"#;
         let i = &indicators("l.json", list.as_bytes()).unwrap()[0];
         assert!(!i.complete);
-        assert_eq!(
-            (i.value_type, i.attribution.as_str()),
-            (ValueType::Per1000, "Lähde: THL, Sotkanet.fi; THL")
-        );
+        assert_eq!((i.value_type, i.attribution.as_str()), (ValueType::Per1000, "Lähde: THL, Sotkanet.fi; THL"));
         let meta = br#"{"id":186,"data-updated":"2025-04-29","title":{"fi":"Kuolleisuus"},"description":{"fi":"A.<br>B"},
                         "primaryValueType":{"code":"PER100000"},"decimals":1,"subjects":[{"fi":"kuolleisuus"}],"organization":{"title":{"fi":"Tilastokeskus"}}}"#;
         let i = &indicators("m.json", meta).unwrap()[0];
         assert!(i.complete);
         assert_eq!(i.texts.description.as_ref().unwrap().fi, "A.\nB");
-        assert_eq!(
-            (i.value_type, i.themes.clone()),
-            (ValueType::Per100000, vec!["kuolleisuus".to_string()])
-        );
-        assert_eq!(
-            indicators("e.json", br#"[{"title":{"fi":"x"}}]"#)
-                .unwrap_err()
-                .field,
-            "id"
-        );
+        assert_eq!((i.value_type, i.themes.clone()), (ValueType::Per100000, vec!["kuolleisuus".to_string()]));
+        assert_eq!(indicators("e.json", br#"[{"title":{"fi":"x"}}]"#).unwrap_err().field, "id");
     }
 }

@@ -8,8 +8,7 @@ use hyte_store::{AreaImport, AreaKindRow, NewArea, NewMembership, NewPopulation}
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 const MUNICIPALITIES: &str = include_str!("../../../data/areas/kunnat_2019_2026.csv");
-const POPULATION: &str =
-    include_str!("../../../data/population/sotkanet_127_vaesto_kunnittain_2000_2022.csv");
+const POPULATION: &str = include_str!("../../../data/population/sotkanet_127_vaesto_kunnittain_2000_2022.csv");
 const POPULATION_BY_SEX: &str = include_str!("../../../data/population/vaesto_sukupuoli_2019.csv");
 
 pub const COUNTRY: &str = "country";
@@ -62,13 +61,7 @@ fn kinds() -> Vec<AreaKindRow> {
     };
     vec![
         k(COUNTRY, "Koko maa", "Hela landet", "Whole country", 0),
-        k(
-            COUNTY,
-            "Hyvinvointialue",
-            "Välfärdsområde",
-            "Wellbeing services county",
-            1,
-        ),
+        k(COUNTY, "Hyvinvointialue", "Välfärdsområde", "Wellbeing services county", 1),
         k(REGION, "Maakunta", "Landskap", "Region", 2),
         k(MUNICIPALITY, "Kunta", "Kommun", "Municipality", 3),
     ]
@@ -82,12 +75,7 @@ struct AreaBuilder {
 
 impl AreaBuilder {
     fn see(&mut self, kind: &str, code: &str, year: i32, names: Names) {
-        let e = self.areas.entry((kind.into(), code.into())).or_insert((
-            year,
-            names.clone(),
-            year,
-            year,
-        ));
+        let e = self.areas.entry((kind.into(), code.into())).or_insert((year, names.clone(), year, year));
         if year >= e.0 {
             e.0 = year;
             e.1 = names;
@@ -127,34 +115,13 @@ pub fn load() -> Result<AreaImport> {
         let r = row.with_context(|| format!("kunnat_2019_2026.csv line {}", i + 2))?;
         // Municipalities merged before 2023 (Honkajoki, Valtimo) have no county in the 2019 key.
         let has_county = !r.hyvinvointialue_code.is_empty();
-        if r.kunta_code.len() != 3
-            || r.maakunta_code.len() != 2
-            || (has_county && r.hyvinvointialue_code.len() != 2)
-        {
+        if r.kunta_code.len() != 3 || r.maakunta_code.len() != 2 || (has_county && r.hyvinvointialue_code.len() != 2) {
             bail!("kunnat_2019_2026.csv line {}: malformed code", i + 2);
         }
         years.insert(r.year);
-        b.see(
-            MUNICIPALITY,
-            &r.kunta_code,
-            r.year,
-            names(&r.name_fi, &r.name_sv, &r.name_en),
-        );
-        b.see(
-            REGION,
-            &r.maakunta_code,
-            r.year,
-            names(
-                &r.maakunta_name_fi,
-                &r.maakunta_name_sv,
-                &r.maakunta_name_en,
-            ),
-        );
-        memberships.insert((
-            key(MUNICIPALITY, &r.kunta_code),
-            key(REGION, &r.maakunta_code),
-            r.year,
-        ));
+        b.see(MUNICIPALITY, &r.kunta_code, r.year, names(&r.name_fi, &r.name_sv, &r.name_en));
+        b.see(REGION, &r.maakunta_code, r.year, names(&r.maakunta_name_fi, &r.maakunta_name_sv, &r.maakunta_name_en));
+        memberships.insert((key(MUNICIPALITY, &r.kunta_code), key(REGION, &r.maakunta_code), r.year));
         memberships.insert((key(REGION, &r.maakunta_code), key(COUNTRY, FINLAND), r.year));
         region_of.insert((r.year, r.kunta_code.clone()), r.maakunta_code.clone());
         if has_county {
@@ -162,39 +129,15 @@ pub fn load() -> Result<AreaImport> {
                 COUNTY,
                 &r.hyvinvointialue_code,
                 r.year,
-                names(
-                    &r.hyvinvointialue_name_fi,
-                    &r.hyvinvointialue_name_sv,
-                    &r.hyvinvointialue_name_en,
-                ),
+                names(&r.hyvinvointialue_name_fi, &r.hyvinvointialue_name_sv, &r.hyvinvointialue_name_en),
             );
-            memberships.insert((
-                key(MUNICIPALITY, &r.kunta_code),
-                key(COUNTY, &r.hyvinvointialue_code),
-                r.year,
-            ));
-            memberships.insert((
-                key(COUNTY, &r.hyvinvointialue_code),
-                key(COUNTRY, FINLAND),
-                r.year,
-            ));
-            county_of.insert(
-                (r.year, r.kunta_code.clone()),
-                r.hyvinvointialue_code.clone(),
-            );
+            memberships.insert((key(MUNICIPALITY, &r.kunta_code), key(COUNTY, &r.hyvinvointialue_code), r.year));
+            memberships.insert((key(COUNTY, &r.hyvinvointialue_code), key(COUNTRY, FINLAND), r.year));
+            county_of.insert((r.year, r.kunta_code.clone()), r.hyvinvointialue_code.clone());
         }
     }
     for y in &years {
-        b.see(
-            COUNTRY,
-            FINLAND,
-            *y,
-            Names::new(
-                "Koko maa",
-                Some("Hela landet".into()),
-                Some("Whole country".into()),
-            ),
-        );
+        b.see(COUNTRY, FINLAND, *y, Names::new("Koko maa", Some("Hela landet".into()), Some("Whole country".into())));
     }
 
     // Populations: published municipal figures, and sums for the larger areas (marked derived).
@@ -206,24 +149,12 @@ pub fn load() -> Result<AreaImport> {
         if !b.areas.contains_key(&key(MUNICIPALITY, &code)) {
             bail!("population line {}: unknown municipality {code}", i + 2);
         }
-        pops.insert(
-            (key(MUNICIPALITY, &code), r.year, "total"),
-            (r.population, false),
-        );
+        pops.insert((key(MUNICIPALITY, &code), r.year, "total"), (r.population, false));
         let d = POPULATION_DIVISION_YEAR;
-        if let (Some(c), Some(m)) = (
-            county_of.get(&(d, code.clone())),
-            region_of.get(&(d, code.clone())),
-        ) {
+        if let (Some(c), Some(m)) = (county_of.get(&(d, code.clone())), region_of.get(&(d, code.clone()))) {
             add_sum(&mut pops, key(COUNTY, c), r.year, "total", r.population);
             add_sum(&mut pops, key(REGION, m), r.year, "total", r.population);
-            add_sum(
-                &mut pops,
-                key(COUNTRY, FINLAND),
-                r.year,
-                "total",
-                r.population,
-            );
+            add_sum(&mut pops, key(COUNTRY, FINLAND), r.year, "total", r.population);
         }
     }
     let mut rdr = csv::Reader::from_reader(POPULATION_BY_SEX.as_bytes());
@@ -237,11 +168,7 @@ pub fn load() -> Result<AreaImport> {
         }
         let area = key(MUNICIPALITY, &r.area);
         if !b.areas.contains_key(&area) {
-            bail!(
-                "vaesto_sukupuoli_2019.csv line {}: unknown municipality {}",
-                i + 2,
-                r.area
-            );
+            bail!("vaesto_sukupuoli_2019.csv line {}: unknown municipality {}", i + 2, r.area);
         }
         for (sex, v) in [("male", r.male), ("female", r.female)] {
             pops.insert((area.clone(), r.year, sex), (v, false));
@@ -269,22 +196,13 @@ pub fn load() -> Result<AreaImport> {
             .collect(),
         memberships: memberships
             .into_iter()
-            .map(|(child, parent, year)| NewMembership {
-                child,
-                parent,
-                year,
-            })
+            .map(|(child, parent, year)| NewMembership { child, parent, year })
             .collect(),
         populations: pops
             .into_iter()
             .map(|((area, year, sex), (population, derived))| NewPopulation {
                 area,
-                row: PopulationRow {
-                    year,
-                    sex: Sex::parse(sex).expect("static sex"),
-                    population,
-                    derived,
-                },
+                row: PopulationRow { year, sex: Sex::parse(sex).expect("static sex"), population, derived },
             })
             .collect(),
     })
@@ -309,31 +227,16 @@ mod tests {
             .filter(|m| m.year == 2026 && m.child.0 == MUNICIPALITY && m.parent.0 == COUNTY)
             .count();
         assert_eq!(municipalities_2026, 308);
-        let kuopio = d
-            .areas
-            .iter()
-            .find(|a| a.kind == MUNICIPALITY && a.code == "297")
-            .unwrap();
+        let kuopio = d.areas.iter().find(|a| a.kind == MUNICIPALITY && a.code == "297").unwrap();
         assert_eq!(kuopio.names.fi, "Kuopio");
         assert!(d
             .memberships
             .iter()
-            .any(|m| m.child == key(MUNICIPALITY, "297")
-                && m.parent == key(COUNTY, "13")
-                && m.year == 2026));
+            .any(|m| m.child == key(MUNICIPALITY, "297") && m.parent == key(COUNTY, "13") && m.year == 2026));
         // Pertunmaa merged into Mäntyharju in 2025.
-        let pertunmaa = d
-            .areas
-            .iter()
-            .find(|a| a.kind == MUNICIPALITY && a.code == "588")
-            .unwrap();
+        let pertunmaa = d.areas.iter().find(|a| a.kind == MUNICIPALITY && a.code == "588").unwrap();
         assert_eq!(pertunmaa.last_year, Some(2024));
-        let uusimaa_names = &d
-            .areas
-            .iter()
-            .find(|a| a.kind == REGION && a.code == "01")
-            .unwrap()
-            .names;
+        let uusimaa_names = &d.areas.iter().find(|a| a.kind == REGION && a.code == "01").unwrap().names;
         assert_eq!(uusimaa_names.sv.as_deref(), Some("Nyland"));
     }
 
@@ -347,38 +250,23 @@ mod tests {
                 .map(|p| (p.row.population, p.row.derived))
         };
         // Helsinki 2019, as checked in the data README.
-        assert_eq!(
-            pop(MUNICIPALITY, "091", 2019, Sex::Total),
-            Some((653_835, false))
-        );
-        assert_eq!(
-            pop(COUNTRY, FINLAND, 2019, Sex::Total),
-            Some((5_525_292, false))
-        );
+        assert_eq!(pop(MUNICIPALITY, "091", 2019, Sex::Total), Some((653_835, false)));
+        assert_eq!(pop(COUNTRY, FINLAND, 2019, Sex::Total), Some((5_525_292, false)));
         // Derived county totals are the sums of their municipalities.
         let (county_2022, derived) = pop(COUNTY, "13", 2022, Sex::Total).unwrap();
         assert!(derived);
         let members: i64 = d
             .memberships
             .iter()
-            .filter(|m| {
-                m.year == 2023 && m.parent == key(COUNTY, "13") && m.child.0 == MUNICIPALITY
-            })
+            .filter(|m| m.year == 2023 && m.parent == key(COUNTY, "13") && m.child.0 == MUNICIPALITY)
             .map(|m| pop(MUNICIPALITY, &m.child.1, 2022, Sex::Total).unwrap().0)
             .sum();
         assert_eq!(county_2022, members);
         let (m, _) = pop(MUNICIPALITY, "297", 2019, Sex::Male).unwrap();
         let (f, _) = pop(MUNICIPALITY, "297", 2019, Sex::Female).unwrap();
-        assert_eq!(
-            Some((m + f, false)),
-            pop(MUNICIPALITY, "297", 2019, Sex::Total)
-        );
+        assert_eq!(Some((m + f, false)), pop(MUNICIPALITY, "297", 2019, Sex::Total));
         // No (area, year, sex) appears twice.
         let mut seen = BTreeSet::new();
-        assert!(d.populations.iter().all(|p| seen.insert((
-            p.area.clone(),
-            p.row.year,
-            p.row.sex.as_str()
-        ))));
+        assert!(d.populations.iter().all(|p| seen.insert((p.area.clone(), p.row.year, p.row.sex.as_str()))));
     }
 }

@@ -17,14 +17,7 @@ pub struct DemoUser {
 }
 
 /// (key, kind, area (kind, code), fi, sv, en)
-type DemoOrg = (
-    &'static str,
-    OrgKind,
-    Option<(&'static str, &'static str)>,
-    &'static str,
-    &'static str,
-    &'static str,
-);
+type DemoOrg = (&'static str, OrgKind, Option<(&'static str, &'static str)>, &'static str, &'static str, &'static str);
 
 const ORGS: [DemoOrg; 5] = [
     (
@@ -43,14 +36,7 @@ const ORGS: [DemoOrg; 5] = [
         "Siilinjärvi kommun",
         "Municipality of Siilinjärvi",
     ),
-    (
-        "oulu",
-        OrgKind::Municipality,
-        Some(("municipality", "564")),
-        "Oulun kaupunki",
-        "Uleåborgs stad",
-        "City of Oulu",
-    ),
+    ("oulu", OrgKind::Municipality, Some(("municipality", "564")), "Oulun kaupunki", "Uleåborgs stad", "City of Oulu"),
     (
         "pohjois-savo",
         OrgKind::WellbeingCounty,
@@ -98,13 +84,7 @@ pub const USERS: [DemoUser; 7] = [
         role: Role::Viewer,
         sector: None,
     },
-    DemoUser {
-        email: "admin@oulu.example",
-        name: "Outi Oikarinen",
-        org: "oulu",
-        role: Role::Admin,
-        sector: None,
-    },
+    DemoUser { email: "admin@oulu.example", name: "Outi Oikarinen", org: "oulu", role: Role::Admin, sector: None },
     DemoUser {
         email: "hyte@pohjois-savo.example",
         name: "Heli Heikkinen",
@@ -138,11 +118,7 @@ pub async fn load(store: &dyn Store, hash: &dyn Fn(&str) -> String) -> Result<()
         };
         let org = store
             .create_organisation(
-                &NewOrganisation {
-                    kind,
-                    names: Names::new(fi, Some(sv.into()), Some(en.into())),
-                    area_id,
-                },
+                &NewOrganisation { kind, names: Names::new(fi, Some(sv.into()), Some(en.into())), area_id },
                 Actor::SYSTEM,
             )
             .await?;
@@ -152,12 +128,7 @@ pub async fn load(store: &dyn Store, hash: &dyn Fn(&str) -> String) -> Result<()
     for u in &USERS {
         let org_id = ids[u.org];
         let sector_id = match u.sector {
-            Some(name) => store
-                .list_sectors(org_id)
-                .await?
-                .into_iter()
-                .find(|s| s.names.fi == name)
-                .map(|s| s.id),
+            Some(name) => store.list_sectors(org_id).await?.into_iter().find(|s| s.names.fi == name).map(|s| s.id),
             None => None,
         };
         let new = NewUser {
@@ -165,9 +136,7 @@ pub async fn load(store: &dyn Store, hash: &dyn Fn(&str) -> String) -> Result<()
             display_name: DisplayName::parse(u.name).map_err(|c| anyhow::anyhow!("{c}"))?,
             password_hash: hashed.clone(),
         };
-        store
-            .create_user(&new, Some((org_id, u.role, sector_id)), Actor::SYSTEM)
-            .await?;
+        store.create_user(&new, Some((org_id, u.role, sector_id)), Actor::SYSTEM).await?;
     }
     crate::knowledge::load_demo_values(store).await?;
     Ok(())

@@ -43,14 +43,8 @@ pub async fn load_catalogue(store: &dyn Store) -> Result<()> {
     regions.extend(sotkanet::county_ids("hyvinvointialueet.csv", COUNTIES)?);
     store.upsert_area_codes(sotkanet::SOURCE, &regions).await?;
     let mut list = sotkanet::indicators("indicators_2015.json", CATALOGUE.as_bytes())?;
-    list.extend(sotkanet::indicators(
-        "indicators_2019_supplement.json",
-        SUPPLEMENT.as_bytes(),
-    )?);
-    list.extend(sotkanet::indicators(
-        "indicator_metadata_2025.json",
-        METADATA.as_bytes(),
-    )?);
+    list.extend(sotkanet::indicators("indicators_2019_supplement.json", SUPPLEMENT.as_bytes())?);
+    list.extend(sotkanet::indicators("indicator_metadata_2025.json", METADATA.as_bytes())?);
     for i in &mut list {
         if let Some((_, p)) = DEFAULT_POLARITY.iter().find(|(id, _)| *id == i.source_id) {
             i.polarity = *p;
@@ -69,21 +63,12 @@ pub async fn load_catalogue(store: &dyn Store) -> Result<()> {
 /// 2000–2022 by municipality with the 2019 split by sex.
 pub async fn load_demo_values(store: &dyn Store) -> Result<Report> {
     let rows = sotkanet::data_csv("data_2019_kunnat.csv", DATA_2019)?;
-    let report = apply::sotkanet_data(store, "data_2019_kunnat.csv", &rows)
-        .await
-        .context("demo values")?;
+    let report = apply::sotkanet_data(store, "data_2019_kunnat.csv", &rows).await.context("demo values")?;
     let ids = store.indicator_ids(sotkanet::SOURCE, None).await?;
-    let (population_id, _) = *ids
-        .get(POPULATION)
-        .context("indicator 127 in the catalogue")?;
+    let (population_id, _) = *ids.get(POPULATION).context("indicator 127 in the catalogue")?;
     let mut obs = vec![];
     for area in store.list_areas(None).await? {
-        for p in store
-            .area_population(area.id)
-            .await?
-            .into_iter()
-            .filter(|p| !p.derived)
-        {
+        for p in store.area_population(area.id).await?.into_iter().filter(|p| !p.derived) {
             obs.push(Observation {
                 indicator_id: population_id,
                 area_id: area.id,

@@ -12,11 +12,8 @@ pub struct PgStore {
 impl PgStore {
     /// Connects to `url` (`postgres://…`) and runs the migrations.
     pub async fn connect(url: &str) -> Result<PgStore> {
-        let pool = PgPoolOptions::new()
-            .max_connections(10)
-            .acquire_timeout(Duration::from_secs(10))
-            .connect(url)
-            .await?;
+        let pool =
+            PgPoolOptions::new().max_connections(10).acquire_timeout(Duration::from_secs(10)).connect(url).await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
         Ok(PgStore { pool })
     }

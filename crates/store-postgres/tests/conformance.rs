@@ -24,16 +24,11 @@ impl Drop for Fresh {
         drop(self.store.take());
         let (url, db) = (self.admin_url.clone(), self.db.clone());
         std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
             rt.block_on(async move {
                 use sqlx::Connection;
                 if let Ok(mut c) = sqlx::PgConnection::connect(&url).await {
-                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"))
-                        .execute(&mut c)
-                        .await;
+                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)")).execute(&mut c).await;
                 }
             });
         })
@@ -56,22 +51,11 @@ async fn fresh() -> Option<Fresh> {
     };
     let db = format!("hyte_test_{:016x}", rand::thread_rng().gen::<u64>());
     use sqlx::Connection;
-    let mut c = sqlx::PgConnection::connect(&admin_url)
-        .await
-        .expect("connect to HYTE_TEST_POSTGRES_URL");
-    sqlx::query(&format!("CREATE DATABASE {db}"))
-        .execute(&mut c)
-        .await
-        .unwrap();
+    let mut c = sqlx::PgConnection::connect(&admin_url).await.expect("connect to HYTE_TEST_POSTGRES_URL");
+    sqlx::query(&format!("CREATE DATABASE {db}")).execute(&mut c).await.unwrap();
     c.close().await.unwrap();
-    let store = PgStore::connect(&with_database(&admin_url, &db))
-        .await
-        .unwrap();
-    Some(Fresh {
-        store: Some(store),
-        admin_url,
-        db,
-    })
+    let store = PgStore::connect(&with_database(&admin_url, &db)).await.unwrap();
+    Some(Fresh { store: Some(store), admin_url, db })
 }
 
 hyte_store::conformance_tests!(fresh);

@@ -20,10 +20,7 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            .connect_with(opts)
-            .await?;
+        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(opts).await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
         Ok(SqliteStore { pool })
     }
@@ -31,10 +28,7 @@ impl SqliteStore {
     /// Writes a consistent copy of the live database to `dest` (`VACUUM INTO`), without
     /// stopping the server.
     pub async fn backup(&self, dest: &Path) -> Result<()> {
-        sqlx::query("VACUUM INTO $1")
-            .bind(dest.to_string_lossy().into_owned())
-            .execute(&self.pool)
-            .await?;
+        sqlx::query("VACUUM INTO $1").bind(dest.to_string_lossy().into_owned()).execute(&self.pool).await?;
         Ok(())
     }
 

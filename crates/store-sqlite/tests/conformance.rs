@@ -19,10 +19,7 @@ impl std::ops::Deref for Fresh {
 async fn fresh() -> Option<Fresh> {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("test.db").display());
-    Some(Fresh {
-        store: SqliteStore::connect(&url).await.unwrap(),
-        dir,
-    })
+    Some(Fresh { store: SqliteStore::connect(&url).await.unwrap(), dir })
 }
 
 hyte_store::conformance_tests!(fresh);
@@ -37,14 +34,10 @@ async fn real_finnish_areas_load() {
 #[tokio::test]
 async fn online_backup_is_a_usable_database() {
     let s = fresh().await.unwrap();
-    s.import_areas(&hyte_store::conformance::sample_areas())
-        .await
-        .unwrap();
+    s.import_areas(&hyte_store::conformance::sample_areas()).await.unwrap();
     let dest = s.dir.path().join("backup.db");
     s.backup(&dest).await.unwrap();
-    let copy = SqliteStore::connect(&format!("sqlite://{}", dest.display()))
-        .await
-        .unwrap();
+    let copy = SqliteStore::connect(&format!("sqlite://{}", dest.display())).await.unwrap();
     assert_eq!(copy.list_areas(None).await.unwrap().len(), 5);
 }
 

@@ -45,11 +45,8 @@ fn key(kind: &str, code: &str) -> (String, String) {
 
 /// A small, real excerpt of the classification: Kuopio and Siilinjärvi in Pohjois-Savo.
 pub fn sample_areas() -> AreaImport {
-    let kind = |code: &str, fi: &str, order| AreaKindRow {
-        code: code.into(),
-        names: names(fi, fi, code),
-        sort_order: order,
-    };
+    let kind =
+        |code: &str, fi: &str, order| AreaKindRow { code: code.into(), names: names(fi, fi, code), sort_order: order };
     let area = |kind: &str, code: &str, fi: &str, sv: &str| NewArea {
         kind: kind.into(),
         code: code.into(),
@@ -65,26 +62,13 @@ pub fn sample_areas() -> AreaImport {
                 parent: key("wellbeing_county", "13"),
                 year,
             });
-            memberships.push(NewMembership {
-                child: key("municipality", m),
-                parent: key("region", "11"),
-                year,
-            });
+            memberships.push(NewMembership { child: key("municipality", m), parent: key("region", "11"), year });
         }
-        memberships.push(NewMembership {
-            child: key("wellbeing_county", "13"),
-            parent: key("country", "FI"),
-            year,
-        });
+        memberships.push(NewMembership { child: key("wellbeing_county", "13"), parent: key("country", "FI"), year });
     }
     let pop = |code: &str, year, sex, population| NewPopulation {
         area: key("municipality", code),
-        row: PopulationRow {
-            year,
-            sex,
-            population,
-            derived: false,
-        },
+        row: PopulationRow { year, sex, population, derived: false },
     };
     AreaImport {
         kinds: vec![
@@ -95,12 +79,7 @@ pub fn sample_areas() -> AreaImport {
         ],
         areas: vec![
             area("country", "FI", "Koko maa", "Hela landet"),
-            area(
-                "wellbeing_county",
-                "13",
-                "Pohjois-Savon hyvinvointialue",
-                "Norra Savolax välfärdsområde",
-            ),
+            area("wellbeing_county", "13", "Pohjois-Savon hyvinvointialue", "Norra Savolax välfärdsområde"),
             area("region", "11", "Pohjois-Savo", "Norra Savolax"),
             area("municipality", "297", "Kuopio", "Kuopio"),
             area("municipality", "749", "Siilinjärvi", "Siilinjärvi"),
@@ -126,38 +105,19 @@ pub async fn areas_import_is_idempotent_and_queryable(s: &dyn Store) {
     assert!(!s.is_empty().await.unwrap());
     let all = s.list_areas(None).await.unwrap();
     assert_eq!(all.len(), 5);
-    assert_eq!(
-        all[0].kind.as_str(),
-        "country",
-        "ordered by kind sort order"
-    );
+    assert_eq!(all[0].kind.as_str(), "country", "ordered by kind sort order");
     let municipalities = s.list_areas(Some("municipality")).await.unwrap();
-    assert_eq!(
-        municipalities
-            .iter()
-            .map(|a| a.code.as_str())
-            .collect::<Vec<_>>(),
-        ["297", "749"]
-    );
+    assert_eq!(municipalities.iter().map(|a| a.code.as_str()).collect::<Vec<_>>(), ["297", "749"]);
     let kuopio = s.get_area("municipality", "297").await.unwrap().unwrap();
     assert_eq!(kuopio.names.en.as_deref(), Some("Kuopio (en)"));
     assert_eq!(s.get_area_by_id(kuopio.id).await.unwrap().unwrap(), kuopio);
     assert!(s.get_area("municipality", "999").await.unwrap().is_none());
 
     let parents = s.area_parents(kuopio.id, 2024).await.unwrap();
-    assert_eq!(
-        parents.iter().map(|a| a.kind.as_str()).collect::<Vec<_>>(),
-        ["wellbeing_county", "region"]
-    );
+    assert_eq!(parents.iter().map(|a| a.kind.as_str()).collect::<Vec<_>>(), ["wellbeing_county", "region"]);
     let county = &parents[0];
     let members = s.area_members(county.id, 2023).await.unwrap();
-    assert_eq!(
-        members
-            .iter()
-            .map(|a| a.names.fi.as_str())
-            .collect::<Vec<_>>(),
-        ["Kuopio", "Siilinjärvi"]
-    );
+    assert_eq!(members.iter().map(|a| a.names.fi.as_str()).collect::<Vec<_>>(), ["Kuopio", "Siilinjärvi"]);
     assert!(s.area_members(county.id, 2019).await.unwrap().is_empty());
     assert_eq!(s.area_years(kuopio.id).await.unwrap(), [2024, 2023]);
 
@@ -177,19 +137,9 @@ pub async fn areas_import_is_idempotent_and_queryable(s: &dyn Store) {
         first_year: None,
         last_year: None,
     });
-    bad.memberships.push(NewMembership {
-        child: key("municipality", "000"),
-        parent: key("country", "FI"),
-        year: 2024,
-    });
-    assert_eq!(
-        s.import_areas(&bad).await.unwrap_err().code(),
-        ErrorCode::InvalidInput
-    );
-    assert!(
-        s.get_area("municipality", "005").await.unwrap().is_none(),
-        "failed import wrote nothing"
-    );
+    bad.memberships.push(NewMembership { child: key("municipality", "000"), parent: key("country", "FI"), year: 2024 });
+    assert_eq!(s.import_areas(&bad).await.unwrap_err().code(), ErrorCode::InvalidInput);
+    assert!(s.get_area("municipality", "005").await.unwrap().is_none(), "failed import wrote nothing");
 }
 
 /// Loads a whole classification (e.g. the real data) and checks it round-trips.
@@ -199,24 +149,13 @@ pub async fn real_areas_import(s: &dyn Store, data: &AreaImport) {
     let stored = s.list_areas(None).await.unwrap();
     assert_eq!(stored.len(), data.areas.len());
     s.import_areas(data).await.unwrap();
-    assert_eq!(
-        s.list_areas(None).await.unwrap().len(),
-        data.areas.len(),
-        "idempotent"
-    );
+    assert_eq!(s.list_areas(None).await.unwrap().len(), data.areas.len(), "idempotent");
 }
 
 async fn org(s: &dyn Store, kind: OrgKind, fi: &str) -> hyte_domain::Organisation {
-    s.create_organisation(
-        &NewOrganisation {
-            kind,
-            names: Names::new(fi, None, None),
-            area_id: None,
-        },
-        Actor::SYSTEM,
-    )
-    .await
-    .unwrap()
+    s.create_organisation(&NewOrganisation { kind, names: Names::new(fi, None, None), area_id: None }, Actor::SYSTEM)
+        .await
+        .unwrap()
 }
 
 fn new_user(email: &str) -> NewUser {
@@ -245,117 +184,46 @@ pub async fn organisations_get_default_sectors(s: &dyn Store) {
     assert_eq!(s.get_organisation(o.id).await.unwrap().unwrap(), o);
     assert_eq!(s.list_organisations().await.unwrap().len(), 2);
     assert_eq!(s.organisation_count().await.unwrap(), 2);
-    assert_eq!(
-        s.organisations_for_area(kuopio.id).await.unwrap(),
-        vec![o.clone()]
-    );
-    assert_eq!(
-        s.list_sectors(o.id).await.unwrap().len(),
-        hyte_domain::org::DEFAULT_SECTORS.len()
-    );
-    assert!(
-        s.list_sectors(ngo.id).await.unwrap().is_empty(),
-        "partners start without sectors"
-    );
+    assert_eq!(s.organisations_for_area(kuopio.id).await.unwrap(), vec![o.clone()]);
+    assert_eq!(s.list_sectors(o.id).await.unwrap().len(), hyte_domain::org::DEFAULT_SECTORS.len());
+    assert!(s.list_sectors(ngo.id).await.unwrap().is_empty(), "partners start without sectors");
     assert!(s.get_organisation(9999).await.unwrap().is_none());
 }
 
 pub async fn sectors_are_versioned_and_audited(s: &dyn Store) {
     let o = org(s, OrgKind::Ngo, "Yhdistys").await;
     let other = org(s, OrgKind::Ngo, "Toinen").await;
-    let admin = s
-        .create_user(
-            &new_user("admin@example.fi"),
-            Some((o.id, Role::Admin, None)),
-            Actor::SYSTEM,
-        )
-        .await
-        .unwrap();
+    let admin =
+        s.create_user(&new_user("admin@example.fi"), Some((o.id, Role::Admin, None)), Actor::SYSTEM).await.unwrap();
     let actor = Actor::user(admin.id);
     let input = SectorInput::parse("Liikunta", "Idrott", "").unwrap();
     let sec = s.create_sector(o.id, &input, actor).await.unwrap();
     assert_eq!(sec.version, 1);
     assert_eq!(
-        s.create_sector(
-            o.id,
-            &SectorInput::parse("LIIKUNTA", "", "").unwrap(),
-            actor
-        )
-        .await
-        .unwrap_err()
-        .code(),
+        s.create_sector(o.id, &SectorInput::parse("LIIKUNTA", "", "").unwrap(), actor).await.unwrap_err().code(),
         ErrorCode::NameTaken
     );
     // The same name is fine in another organisation.
     s.create_sector(other.id, &input, actor).await.unwrap();
 
-    let renamed =
-        SectorInput::parse("Liikunta ja ulkoilu", "Idrott och friluftsliv", "Sports").unwrap();
-    let v2 = s
-        .update_sector(o.id, sec.id, 1, &renamed, actor)
-        .await
-        .unwrap();
-    assert_eq!(
-        (v2.version, v2.names.fi.as_str()),
-        (2, "Liikunta ja ulkoilu")
-    );
+    let renamed = SectorInput::parse("Liikunta ja ulkoilu", "Idrott och friluftsliv", "Sports").unwrap();
+    let v2 = s.update_sector(o.id, sec.id, 1, &renamed, actor).await.unwrap();
+    assert_eq!((v2.version, v2.names.fi.as_str()), (2, "Liikunta ja ulkoilu"));
     // A second editor still holding version 1 is told, not silently overwritten.
     let stale = SectorInput::parse("Urheilu", "", "").unwrap();
-    assert_eq!(
-        s.update_sector(o.id, sec.id, 1, &stale, actor)
-            .await
-            .unwrap_err()
-            .code(),
-        ErrorCode::EditConflict
-    );
-    assert_eq!(
-        s.get_sector(o.id, sec.id).await.unwrap().unwrap().names.fi,
-        "Liikunta ja ulkoilu"
-    );
+    assert_eq!(s.update_sector(o.id, sec.id, 1, &stale, actor).await.unwrap_err().code(), ErrorCode::EditConflict);
+    assert_eq!(s.get_sector(o.id, sec.id).await.unwrap().unwrap().names.fi, "Liikunta ja ulkoilu");
     // A sector is only reachable through its own organisation.
-    assert_eq!(
-        s.update_sector(other.id, sec.id, 2, &stale, actor)
-            .await
-            .unwrap_err()
-            .code(),
-        ErrorCode::NotFound
-    );
+    assert_eq!(s.update_sector(other.id, sec.id, 2, &stale, actor).await.unwrap_err().code(), ErrorCode::NotFound);
     assert!(s.get_sector(other.id, sec.id).await.unwrap().is_none());
 
     // In use by a membership: cannot be deleted.
-    let editor = s
-        .create_user(
-            &new_user("editor@example.fi"),
-            Some((o.id, Role::Editor, Some(sec.id))),
-            actor,
-        )
-        .await
-        .unwrap();
-    assert_eq!(
-        s.delete_sector(o.id, sec.id, 2, actor)
-            .await
-            .unwrap_err()
-            .code(),
-        ErrorCode::SectorInUse
-    );
-    let m = s
-        .org_members(o.id)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|m| m.user.id == editor.id)
-        .unwrap()
-        .membership;
-    s.update_membership(o.id, editor.id, m.version, Role::Editor, None, actor)
-        .await
-        .unwrap();
-    assert_eq!(
-        s.delete_sector(o.id, sec.id, 1, actor)
-            .await
-            .unwrap_err()
-            .code(),
-        ErrorCode::EditConflict
-    );
+    let editor =
+        s.create_user(&new_user("editor@example.fi"), Some((o.id, Role::Editor, Some(sec.id))), actor).await.unwrap();
+    assert_eq!(s.delete_sector(o.id, sec.id, 2, actor).await.unwrap_err().code(), ErrorCode::SectorInUse);
+    let m = s.org_members(o.id).await.unwrap().into_iter().find(|m| m.user.id == editor.id).unwrap().membership;
+    s.update_membership(o.id, editor.id, m.version, Role::Editor, None, actor).await.unwrap();
+    assert_eq!(s.delete_sector(o.id, sec.id, 1, actor).await.unwrap_err().code(), ErrorCode::EditConflict);
     s.delete_sector(o.id, sec.id, 2, actor).await.unwrap();
     assert!(s.get_sector(o.id, sec.id).await.unwrap().is_none());
 
@@ -365,38 +233,20 @@ pub async fn sectors_are_versioned_and_audited(s: &dyn Store) {
     assert!(actions.contains(&"sector.update") && actions.contains(&"sector.create"));
     let update = log.iter().find(|e| e.action == "sector.update").unwrap();
     assert!(update.before.as_deref().unwrap().contains("\"Liikunta\""));
-    assert!(update
-        .after
-        .as_deref()
-        .unwrap()
-        .contains("Liikunta ja ulkoilu"));
+    assert!(update.after.as_deref().unwrap().contains("Liikunta ja ulkoilu"));
     assert_eq!(update.actor_email.as_deref(), Some("admin@example.fi"));
-    assert!(log
-        .iter()
-        .find(|e| e.action == "sector.delete")
-        .unwrap()
-        .after
-        .is_none());
+    assert!(log.iter().find(|e| e.action == "sector.delete").unwrap().after.is_none());
 }
 
 pub async fn users_and_memberships_follow_the_rules(s: &dyn Store) {
     let a = org(s, OrgKind::Municipality, "Kuopio").await;
     let b = org(s, OrgKind::Municipality, "Oulu").await;
     let b_sector = s.list_sectors(b.id).await.unwrap()[0].id;
-    let admin = s
-        .create_user(
-            &new_user("Admin@Kuopio.fi"),
-            Some((a.id, Role::Admin, None)),
-            Actor::SYSTEM,
-        )
-        .await
-        .unwrap();
+    let admin =
+        s.create_user(&new_user("Admin@Kuopio.fi"), Some((a.id, Role::Admin, None)), Actor::SYSTEM).await.unwrap();
     assert_eq!(admin.email.as_str(), "admin@kuopio.fi");
     assert_eq!(
-        s.create_user(&new_user("ADMIN@kuopio.fi"), None, Actor::SYSTEM)
-            .await
-            .unwrap_err()
-            .code(),
+        s.create_user(&new_user("ADMIN@kuopio.fi"), None, Actor::SYSTEM).await.unwrap_err().code(),
         ErrorCode::EmailTaken
     );
     let (found, hash) = s.find_login(" admin@KUOPIO.fi").await.unwrap().unwrap();
@@ -405,128 +255,57 @@ pub async fn users_and_memberships_follow_the_rules(s: &dyn Store) {
     assert_eq!(s.get_user(admin.id).await.unwrap().unwrap(), admin);
 
     let actor = Actor::user(admin.id);
-    let u = s
-        .create_user(&new_user("viewer@kuopio.fi"), None, actor)
-        .await
-        .unwrap();
+    let u = s.create_user(&new_user("viewer@kuopio.fi"), None, actor).await.unwrap();
     // A sector of another organisation is refused.
     assert_eq!(
-        s.add_membership(u.id, a.id, Role::Editor, Some(b_sector), actor)
-            .await
-            .unwrap_err()
-            .code(),
+        s.add_membership(u.id, a.id, Role::Editor, Some(b_sector), actor).await.unwrap_err().code(),
         ErrorCode::SectorInvalid
     );
-    let m = s
-        .add_membership(u.id, a.id, Role::Viewer, None, actor)
-        .await
-        .unwrap();
+    let m = s.add_membership(u.id, a.id, Role::Viewer, None, actor).await.unwrap();
     assert_eq!(
-        s.add_membership(u.id, a.id, Role::Editor, None, actor)
-            .await
-            .unwrap_err()
-            .code(),
+        s.add_membership(u.id, a.id, Role::Editor, None, actor).await.unwrap_err().code(),
         ErrorCode::AlreadyMember
     );
-    s.add_membership(u.id, b.id, Role::Coordinator, Some(b_sector), actor)
-        .await
-        .unwrap();
+    s.add_membership(u.id, b.id, Role::Coordinator, Some(b_sector), actor).await.unwrap();
     let mine = s.user_memberships(u.id).await.unwrap();
     assert_eq!(
-        mine.iter()
-            .map(|(m, o)| (o.names.fi.as_str(), m.role))
-            .collect::<Vec<_>>(),
+        mine.iter().map(|(m, o)| (o.names.fi.as_str(), m.role)).collect::<Vec<_>>(),
         [("Kuopio", Role::Viewer), ("Oulu", Role::Coordinator)]
     );
 
-    let m2 = s
-        .update_membership(a.id, u.id, m.version, Role::Admin, None, actor)
-        .await
-        .unwrap();
+    let m2 = s.update_membership(a.id, u.id, m.version, Role::Admin, None, actor).await.unwrap();
     assert_eq!((m2.role, m2.version), (Role::Admin, 2));
     assert_eq!(
-        s.update_membership(a.id, u.id, 1, Role::Viewer, None, actor)
-            .await
-            .unwrap_err()
-            .code(),
+        s.update_membership(a.id, u.id, 1, Role::Viewer, None, actor).await.unwrap_err().code(),
         ErrorCode::EditConflict
     );
     // Two admins: one may step down; then the last one may not.
-    let am = s
-        .org_members(a.id)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|m| m.user.id == admin.id)
-        .unwrap()
-        .membership;
-    s.remove_membership(a.id, admin.id, am.version, actor)
-        .await
-        .unwrap();
+    let am = s.org_members(a.id).await.unwrap().into_iter().find(|m| m.user.id == admin.id).unwrap().membership;
+    s.remove_membership(a.id, admin.id, am.version, actor).await.unwrap();
     assert_eq!(
-        s.update_membership(a.id, u.id, 2, Role::Viewer, None, actor)
-            .await
-            .unwrap_err()
-            .code(),
+        s.update_membership(a.id, u.id, 2, Role::Viewer, None, actor).await.unwrap_err().code(),
         ErrorCode::LastAdmin
     );
-    assert_eq!(
-        s.remove_membership(a.id, u.id, 2, actor)
-            .await
-            .unwrap_err()
-            .code(),
-        ErrorCode::LastAdmin
-    );
+    assert_eq!(s.remove_membership(a.id, u.id, 2, actor).await.unwrap_err().code(), ErrorCode::LastAdmin);
     assert_eq!(s.org_members(a.id).await.unwrap().len(), 1);
-    assert_eq!(
-        s.remove_membership(a.id, 4242, 1, actor)
-            .await
-            .unwrap_err()
-            .code(),
-        ErrorCode::NotFound
-    );
+    assert_eq!(s.remove_membership(a.id, 4242, 1, actor).await.unwrap_err().code(), ErrorCode::NotFound);
 }
 
 pub async fn failed_user_creation_writes_nothing(s: &dyn Store) {
-    let err = s
-        .create_user(
-            &new_user("ghost@example.fi"),
-            Some((777, Role::Admin, None)),
-            Actor::SYSTEM,
-        )
-        .await
-        .unwrap_err();
+    let err =
+        s.create_user(&new_user("ghost@example.fi"), Some((777, Role::Admin, None)), Actor::SYSTEM).await.unwrap_err();
     assert_eq!(err.code(), ErrorCode::NotFound);
-    assert!(
-        s.find_login("ghost@example.fi").await.unwrap().is_none(),
-        "the user insert was rolled back"
-    );
+    assert!(s.find_login("ghost@example.fi").await.unwrap().is_none(), "the user insert was rolled back");
 }
 
 pub async fn sessions_expire_and_can_be_deleted(s: &dyn Store) {
-    let u = s
-        .create_user(&new_user("s@example.fi"), None, Actor::SYSTEM)
-        .await
-        .unwrap();
+    let u = s.create_user(&new_user("s@example.fi"), None, Actor::SYSTEM).await.unwrap();
     let now = Utc::now();
-    s.create_session("live", u.id, now, now + Duration::hours(8))
-        .await
-        .unwrap();
-    s.create_session(
-        "old",
-        u.id,
-        now - Duration::hours(9),
-        now - Duration::hours(1),
-    )
-    .await
-    .unwrap();
+    s.create_session("live", u.id, now, now + Duration::hours(8)).await.unwrap();
+    s.create_session("old", u.id, now - Duration::hours(9), now - Duration::hours(1)).await.unwrap();
     assert_eq!(s.session_user("live", now).await.unwrap().unwrap().id, u.id);
     assert!(s.session_user("old", now).await.unwrap().is_none());
-    assert!(s
-        .session_user("live", now + Duration::hours(9))
-        .await
-        .unwrap()
-        .is_none());
+    assert!(s.session_user("live", now + Duration::hours(9)).await.unwrap().is_none());
     assert_eq!(s.delete_expired_sessions(now).await.unwrap(), 1);
     s.delete_session("live").await.unwrap();
     assert!(s.session_user("live", now).await.unwrap().is_none());
@@ -535,59 +314,26 @@ pub async fn sessions_expire_and_can_be_deleted(s: &dyn Store) {
 pub async fn login_attempts_are_counted(s: &dyn Store) {
     let now = Utc::now();
     for i in 0..3 {
-        s.record_login_attempt(
-            "a@example.fi",
-            "10.0.0.1",
-            false,
-            now - Duration::minutes(i),
-        )
-        .await
-        .unwrap();
+        s.record_login_attempt("a@example.fi", "10.0.0.1", false, now - Duration::minutes(i)).await.unwrap();
     }
-    s.record_login_attempt("a@example.fi", "10.0.0.1", true, now)
-        .await
-        .unwrap();
-    s.record_login_attempt("b@example.fi", "10.0.0.1", false, now)
-        .await
-        .unwrap();
-    s.record_login_attempt("a@example.fi", "10.0.0.2", false, now - Duration::hours(2))
-        .await
-        .unwrap();
+    s.record_login_attempt("a@example.fi", "10.0.0.1", true, now).await.unwrap();
+    s.record_login_attempt("b@example.fi", "10.0.0.1", false, now).await.unwrap();
+    s.record_login_attempt("a@example.fi", "10.0.0.2", false, now - Duration::hours(2)).await.unwrap();
     let since = now - Duration::minutes(15);
-    assert_eq!(
-        s.failed_logins_since("a@example.fi", "10.0.0.1", since)
-            .await
-            .unwrap(),
-        (3, 4)
-    );
-    assert_eq!(
-        s.failed_logins_since("c@example.fi", "10.0.0.2", since)
-            .await
-            .unwrap(),
-        (0, 0)
-    );
+    assert_eq!(s.failed_logins_since("a@example.fi", "10.0.0.1", since).await.unwrap(), (3, 4));
+    assert_eq!(s.failed_logins_since("c@example.fi", "10.0.0.2", since).await.unwrap(), (0, 0));
 }
 
 pub async fn audit_log_is_per_organisation(s: &dyn Store) {
     let a = org(s, OrgKind::Ngo, "A").await;
     let b = org(s, OrgKind::Ngo, "B").await;
-    s.create_sector(
-        a.id,
-        &SectorInput::parse("Vapaaehtoiset", "", "").unwrap(),
-        Actor::SYSTEM,
-    )
-    .await
-    .unwrap();
+    s.create_sector(a.id, &SectorInput::parse("Vapaaehtoiset", "", "").unwrap(), Actor::SYSTEM).await.unwrap();
     let a_log = s.audit_log(a.id, 10).await.unwrap();
     let b_log = s.audit_log(b.id, 10).await.unwrap();
     assert_eq!(a_log.len(), 2, "organisation.create and sector.create");
     assert_eq!(b_log.len(), 1);
     assert!(a_log.iter().all(|e| e.org_id == Some(a.id)));
-    assert_eq!(
-        s.audit_log(a.id, 1).await.unwrap().len(),
-        1,
-        "limit applies"
-    );
+    assert_eq!(s.audit_log(a.id, 1).await.unwrap().len(), 1, "limit applies");
 }
 
 fn indicator(id: &str, fi: &str, sv: &str, complete: bool) -> NewIndicator {
@@ -614,12 +360,7 @@ pub async fn indicators_keep_user_edits_and_search_in_three_languages(s: &dyn St
     let other = org(s, OrgKind::Municipality, "Oulu").await;
     s.upsert_indicators(&[
         indicator("4404", "Päivittäin tupakoivat, %", "Dagligrökare, %", false),
-        indicator(
-            "5527",
-            "Liian vähän liikkuvat, %",
-            "För lite motion, %",
-            false,
-        ),
+        indicator("5527", "Liian vähän liikkuvat, %", "För lite motion, %", false),
     ])
     .await
     .unwrap();
@@ -627,28 +368,10 @@ pub async fn indicators_keep_user_edits_and_search_in_three_languages(s: &dyn St
     let (smoking, _) = ids["4404"];
     // A user sets the direction; a later metadata import keeps it but adds the texts.
     let i = s.get_indicator(smoking).await.unwrap().unwrap();
-    let edited = s
-        .set_polarity(
-            smoking,
-            i.version,
-            Polarity::LowerIsBetter,
-            Actor::SYSTEM,
-            o.id,
-        )
-        .await
-        .unwrap();
+    let edited = s.set_polarity(smoking, i.version, Polarity::LowerIsBetter, Actor::SYSTEM, o.id).await.unwrap();
     assert_eq!(edited.version, i.version + 1);
     assert_eq!(
-        s.set_polarity(
-            smoking,
-            i.version,
-            Polarity::HigherIsBetter,
-            Actor::SYSTEM,
-            o.id
-        )
-        .await
-        .unwrap_err()
-        .code(),
+        s.set_polarity(smoking, i.version, Polarity::HigherIsBetter, Actor::SYSTEM, o.id).await.unwrap_err().code(),
         ErrorCode::EditConflict
     );
     let mut meta = indicator("4404", "Päivittäin tupakoivat, %", "Dagligrökare, %", true);
@@ -657,62 +380,22 @@ pub async fn indicators_keep_user_edits_and_search_in_three_languages(s: &dyn St
     meta.decimals = 2;
     s.upsert_indicators(&[meta]).await.unwrap();
     // A catalogue entry does not wipe the metadata.
-    s.upsert_indicators(&[indicator(
-        "4404",
-        "Päivittäin tupakoivat, % (uusi)",
-        "Dagligrökare, %",
-        false,
-    )])
-    .await
-    .unwrap();
+    s.upsert_indicators(&[indicator("4404", "Päivittäin tupakoivat, % (uusi)", "Dagligrökare, %", false)])
+        .await
+        .unwrap();
     let i = s.get_indicator(smoking).await.unwrap().unwrap();
     assert_eq!(i.polarity, Polarity::LowerIsBetter);
     assert_eq!(i.title.fi, "Päivittäin tupakoivat, % (uusi)");
-    assert_eq!(
-        (i.decimals, i.texts.description.unwrap().fi.as_str()),
-        (2, "Kuvaus")
-    );
-    assert_eq!(
-        i.themes,
-        vec!["tupakointi".to_string(), "elintavat".to_string()]
-    );
-    assert!(s
-        .audit_log(o.id, 10)
-        .await
-        .unwrap()
-        .iter()
-        .any(|e| e.action == "indicator.update"));
+    assert_eq!((i.decimals, i.texts.description.unwrap().fi.as_str()), (2, "Kuvaus"));
+    assert_eq!(i.themes, vec!["tupakointi".to_string(), "elintavat".to_string()]);
+    assert!(s.audit_log(o.id, 10).await.unwrap().iter().any(|e| e.action == "indicator.update"));
 
-    let find = |q: &str| IndicatorFilter {
-        q: q.into(),
-        limit: 50,
-        ..Default::default()
-    };
-    assert_eq!(
-        s.list_indicators(&find("dagligrökare")).await.unwrap().1,
-        1,
-        "Swedish"
-    );
-    assert_eq!(
-        s.list_indicators(&find("TUPAKOIVAT")).await.unwrap().1,
-        1,
-        "Finnish, any case"
-    );
-    assert_eq!(
-        s.list_indicators(&find("(en)")).await.unwrap().1,
-        2,
-        "English"
-    );
-    assert_eq!(
-        s.list_indicators(&find("5527")).await.unwrap().0[0].source_id,
-        "5527",
-        "by id"
-    );
-    let by_theme = IndicatorFilter {
-        theme: Some("elintavat".into()),
-        limit: 50,
-        ..Default::default()
-    };
+    let find = |q: &str| IndicatorFilter { q: q.into(), limit: 50, ..Default::default() };
+    assert_eq!(s.list_indicators(&find("dagligrökare")).await.unwrap().1, 1, "Swedish");
+    assert_eq!(s.list_indicators(&find("TUPAKOIVAT")).await.unwrap().1, 1, "Finnish, any case");
+    assert_eq!(s.list_indicators(&find("(en)")).await.unwrap().1, 2, "English");
+    assert_eq!(s.list_indicators(&find("5527")).await.unwrap().0[0].source_id, "5527", "by id");
+    let by_theme = IndicatorFilter { theme: Some("elintavat".into()), limit: 50, ..Default::default() };
     assert_eq!(s.list_indicators(&by_theme).await.unwrap().1, 1);
     assert_eq!(s.indicator_themes().await.unwrap().len(), 2);
 
@@ -725,22 +408,12 @@ pub async fn indicators_keep_user_edits_and_search_in_three_languages(s: &dyn St
     theirs.org_id = Some(other.id);
     s.upsert_indicators(&[theirs]).await.unwrap();
     assert_eq!(
-        s.list_indicators(&IndicatorFilter {
-            limit: 50,
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .1,
+        s.list_indicators(&IndicatorFilter { limit: 50, ..Default::default() }).await.unwrap().1,
         2,
         "public sees national only"
     );
-    let mine = IndicatorFilter {
-        visible_orgs: vec![o.id],
-        source: Some("own".into()),
-        limit: 50,
-        ..Default::default()
-    };
+    let mine =
+        IndicatorFilter { visible_orgs: vec![o.id], source: Some("own".into()), limit: 50, ..Default::default() };
     let (list, n) = s.list_indicators(&mine).await.unwrap();
     assert_eq!((n, list[0].org_id), (1, Some(o.id)));
     assert_eq!(s.indicator_ids("own", Some(o.id)).await.unwrap().len(), 1);
@@ -760,11 +433,7 @@ pub async fn observations_are_upserted_and_queried(s: &dyn Store) {
                     category: "KUNTA".into(),
                     area: Some(("municipality".into(), "297".into())),
                 },
-                ExternalRegion {
-                    external_id: "700".into(),
-                    category: "SEUTUKUNTA".into(),
-                    area: None,
-                },
+                ExternalRegion { external_id: "700".into(), category: "SEUTUKUNTA".into(), area: None },
                 ExternalRegion {
                     external_id: "999".into(),
                     category: "KUNTA".into(),
@@ -779,9 +448,7 @@ pub async fn observations_are_upserted_and_queried(s: &dyn Store) {
     assert_eq!(codes["298"], ("KUNTA".to_string(), Some(kuopio)));
     assert_eq!(codes["700"], ("SEUTUKUNTA".to_string(), None));
 
-    s.upsert_indicators(&[indicator("5", "Toimeentulotuki, %", "Utkomststöd, %", true)])
-        .await
-        .unwrap();
+    s.upsert_indicators(&[indicator("5", "Toimeentulotuki, %", "Utkomststöd, %", true)]).await.unwrap();
     let (ind, _) = s.indicator_ids("sotkanet", None).await.unwrap()["5"];
     let o = |area_id, year, sex, value: f64| Observation {
         indicator_id: ind,
@@ -802,24 +469,12 @@ pub async fn observations_are_upserted_and_queried(s: &dyn Store) {
     ];
     assert_eq!(s.import_observations(&rows).await.unwrap(), 4);
     // Re-import updates, never duplicates.
-    s.import_observations(&[o(kuopio, 2020, Sex::Total, 6.1)])
-        .await
-        .unwrap();
+    s.import_observations(&[o(kuopio, 2020, Sex::Total, 6.1)]).await.unwrap();
     assert_eq!(s.observation_count().await.unwrap(), 4);
-    let q = ObservationQuery {
-        indicator_ids: vec![ind],
-        area_ids: vec![kuopio],
-        ..Default::default()
-    };
+    let q = ObservationQuery { indicator_ids: vec![ind], area_ids: vec![kuopio], ..Default::default() };
     let got = s.observations(&q).await.unwrap();
     assert_eq!(got.len(), 3);
-    assert_eq!(
-        got.iter()
-            .find(|x| x.year == 2020 && x.sex == Sex::Total)
-            .unwrap()
-            .value,
-        Some(6.1)
-    );
+    assert_eq!(got.iter().find(|x| x.year == 2020 && x.sex == Sex::Total).unwrap().value, Some(6.1));
     let q = ObservationQuery {
         indicator_ids: vec![ind],
         years: Some((2020, 2020)),
@@ -829,14 +484,7 @@ pub async fn observations_are_upserted_and_queried(s: &dyn Store) {
     assert_eq!(s.observations(&q).await.unwrap().len(), 2);
     assert_eq!(s.indicators_for_area(siilinjarvi).await.unwrap(), vec![ind]);
     // A row for an unknown area fails the whole batch.
-    let bad = vec![
-        o(kuopio, 2021, Sex::Total, 1.0),
-        o(999_999, 2021, Sex::Total, 1.0),
-    ];
+    let bad = vec![o(kuopio, 2021, Sex::Total, 1.0), o(999_999, 2021, Sex::Total, 1.0)];
     assert!(s.import_observations(&bad).await.is_err());
-    assert_eq!(
-        s.observation_count().await.unwrap(),
-        4,
-        "nothing of the failed batch was written"
-    );
+    assert_eq!(s.observation_count().await.unwrap(), 4, "nothing of the failed batch was written");
 }

@@ -64,11 +64,7 @@ pub trait IndicatorStore: Send + Sync {
     async fn upsert_indicators(&self, items: &[NewIndicator]) -> Result<u64>;
     async fn get_indicator(&self, id: i64) -> Result<Option<Indicator>>;
     /// Indicator ids and value types by source id, for one source and owner (None: national).
-    async fn indicator_ids(
-        &self,
-        source: &str,
-        org_id: Option<i64>,
-    ) -> Result<HashMap<String, (i64, ValueType)>>;
+    async fn indicator_ids(&self, source: &str, org_id: Option<i64>) -> Result<HashMap<String, (i64, ValueType)>>;
     /// Matching indicators ordered by Finnish title, and the total count.
     async fn list_indicators(&self, f: &IndicatorFilter) -> Result<(Vec<Indicator>, i64)>;
     /// Every theme (subject) in use, with its count, most used first.

@@ -6,8 +6,8 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use hyte_domain::{
-    Area, AuditEntry, ErrorCode, Membership, Names, OrgKind, Organisation, PopulationRow, Role,
-    Sector, SectorInput, User,
+    Area, AuditEntry, ErrorCode, Membership, Names, OrgKind, Organisation, PopulationRow, Role, Sector, SectorInput,
+    User,
 };
 
 pub mod conformance;
@@ -16,9 +16,7 @@ pub mod portable;
 pub mod portable_indicators;
 pub mod rows;
 
-pub use indicators::{
-    ExternalRegion, IndicatorFilter, IndicatorStore, NewIndicator, ObservationQuery,
-};
+pub use indicators::{ExternalRegion, IndicatorFilter, IndicatorStore, NewIndicator, ObservationQuery};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -132,18 +130,13 @@ pub struct NewOrganisation {
 #[async_trait]
 pub trait OrgStore: Send + Sync {
     /// Creates an organisation; public bodies get the default sectors.
-    async fn create_organisation(
-        &self,
-        org: &NewOrganisation,
-        actor: Actor,
-    ) -> Result<Organisation>;
+    async fn create_organisation(&self, org: &NewOrganisation, actor: Actor) -> Result<Organisation>;
     async fn list_organisations(&self) -> Result<Vec<Organisation>>;
     async fn get_organisation(&self, id: i64) -> Result<Option<Organisation>>;
     async fn organisations_for_area(&self, area_id: i64) -> Result<Vec<Organisation>>;
     async fn list_sectors(&self, org_id: i64) -> Result<Vec<Sector>>;
     async fn get_sector(&self, org_id: i64, sector_id: i64) -> Result<Option<Sector>>;
-    async fn create_sector(&self, org_id: i64, input: &SectorInput, actor: Actor)
-        -> Result<Sector>;
+    async fn create_sector(&self, org_id: i64, input: &SectorInput, actor: Actor) -> Result<Sector>;
     /// Fails with `edit_conflict` when the sector is no longer at `version`.
     async fn update_sector(
         &self,
@@ -153,13 +146,7 @@ pub trait OrgStore: Send + Sync {
         input: &SectorInput,
         actor: Actor,
     ) -> Result<Sector>;
-    async fn delete_sector(
-        &self,
-        org_id: i64,
-        sector_id: i64,
-        version: i64,
-        actor: Actor,
-    ) -> Result<()>;
+    async fn delete_sector(&self, org_id: i64, sector_id: i64, version: i64, actor: Actor) -> Result<()>;
 }
 
 // ---- users, memberships, sessions -----------------------------------------------------------
@@ -208,13 +195,7 @@ pub trait UserStore: Send + Sync {
         sector_id: Option<i64>,
         actor: Actor,
     ) -> Result<Membership>;
-    async fn remove_membership(
-        &self,
-        org_id: i64,
-        user_id: i64,
-        version: i64,
-        actor: Actor,
-    ) -> Result<()>;
+    async fn remove_membership(&self, org_id: i64, user_id: i64, version: i64, actor: Actor) -> Result<()>;
     async fn org_members(&self, org_id: i64) -> Result<Vec<Member>>;
     async fn user_memberships(&self, user_id: i64) -> Result<Vec<(Membership, Organisation)>>;
 }
@@ -232,20 +213,9 @@ pub trait SessionStore: Send + Sync {
     async fn session_user(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>>;
     async fn delete_session(&self, token_hash: &str) -> Result<()>;
     async fn delete_expired_sessions(&self, now: DateTime<Utc>) -> Result<u64>;
-    async fn record_login_attempt(
-        &self,
-        email: &str,
-        ip: &str,
-        success: bool,
-        at: DateTime<Utc>,
-    ) -> Result<()>;
+    async fn record_login_attempt(&self, email: &str, ip: &str, success: bool, at: DateTime<Utc>) -> Result<()>;
     /// Failed attempts since `since`: (for this e-mail, from this address).
-    async fn failed_logins_since(
-        &self,
-        email: &str,
-        ip: &str,
-        since: DateTime<Utc>,
-    ) -> Result<(i64, i64)>;
+    async fn failed_logins_since(&self, email: &str, ip: &str, since: DateTime<Utc>) -> Result<(i64, i64)>;
 }
 
 #[async_trait]
@@ -262,9 +232,7 @@ pub enum Backend {
 
 /// Everything the web layer needs, as one object.
 #[async_trait]
-pub trait Store:
-    AreaStore + OrgStore + UserStore + SessionStore + AuditStore + IndicatorStore
-{
+pub trait Store: AreaStore + OrgStore + UserStore + SessionStore + AuditStore + IndicatorStore {
     fn backend(&self) -> Backend;
     async fn ping(&self) -> Result<()>;
     /// Nothing is loaded yet: no areas.

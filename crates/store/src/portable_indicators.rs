@@ -1,6 +1,7 @@
 //! The knowledge base's portable SQL (see [`crate::portable`] for the rules).
 
-pub const INDICATOR_COLS: &str = "id, source, source_id, org_id, title_fi, title_sv, title_en, texts_json, value_type, \
+pub const INDICATOR_COLS: &str =
+    "id, source, source_id, org_id, title_fi, title_sv, title_en, texts_json, value_type, \
                                   decimals, polarity, producer, attribution, themes, data_updated, version";
 pub const OBSERVATION_COLS: &str =
     "indicator_id, area_id, year, sex, age_band, value, numerator, denominator, suppressed";
@@ -10,22 +11,12 @@ pub fn themes_to_text(themes: &[String]) -> String {
     if themes.is_empty() {
         String::new()
     } else {
-        format!(
-            "|{}|",
-            themes
-                .iter()
-                .map(|t| t.replace('|', "/"))
-                .collect::<Vec<_>>()
-                .join("|")
-        )
+        format!("|{}|", themes.iter().map(|t| t.replace('|', "/")).collect::<Vec<_>>().join("|"))
     }
 }
 
 pub fn themes_from_text(s: &str) -> Vec<String> {
-    s.split('|')
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .collect()
+    s.split('|').filter(|t| !t.is_empty()).map(str::to_string).collect()
 }
 
 #[macro_export]

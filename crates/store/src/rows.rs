@@ -3,14 +3,11 @@
 use crate::StoreError;
 use chrono::{DateTime, Utc};
 use hyte_domain::{
-    Area, AreaKind, AuditEntry, Email, Membership, Names, OrgKind, Organisation, PopulationRow,
-    Role, Sector, Sex, User,
+    Area, AreaKind, AuditEntry, Email, Membership, Names, OrgKind, Organisation, PopulationRow, Role, Sector, Sex, User,
 };
 
 fn corrupt(what: &str, value: &str) -> StoreError {
-    StoreError::Database(sqlx::Error::Decode(
-        format!("invalid {what} in database: {value:?}").into(),
-    ))
+    StoreError::Database(sqlx::Error::Decode(format!("invalid {what} in database: {value:?}").into()))
 }
 
 #[derive(sqlx::FromRow)]
@@ -102,12 +99,7 @@ pub struct SectorRow {
 
 impl From<SectorRow> for Sector {
     fn from(r: SectorRow) -> Sector {
-        Sector {
-            id: r.id,
-            org_id: r.org_id,
-            names: Names::new(r.name_fi, r.name_sv, r.name_en),
-            version: r.version,
-        }
+        Sector { id: r.id, org_id: r.org_id, names: Names::new(r.name_fi, r.name_sv, r.name_en), version: r.version }
     }
 }
 
@@ -238,8 +230,7 @@ impl TryFrom<IndicatorRow> for hyte_domain::Indicator {
             source_id: r.source_id,
             org_id: r.org_id,
             title: Names::new(r.title_fi, r.title_sv, r.title_en),
-            texts: serde_json::from_str(&r.texts_json)
-                .map_err(|_| corrupt("indicator texts", &r.texts_json))?,
+            texts: serde_json::from_str(&r.texts_json).map_err(|_| corrupt("indicator texts", &r.texts_json))?,
             value_type: hyte_domain::ValueType::parse(&r.value_type)
                 .ok_or_else(|| corrupt("value type", &r.value_type))?,
             decimals: r.decimals,

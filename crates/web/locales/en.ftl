@@ -295,3 +295,4 @@ import-unknown-indicator = Unknown indicator { $id }: { $count } rows skipped
 import-unknown-region = Unknown region { $id }: { $count } rows skipped
 import-duplicates = { $count } repeated rows (the last one counts)
 audit-indicator-update = Indicator direction changed
+profile-across = Compare municipalities

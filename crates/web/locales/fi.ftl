@@ -295,3 +295,4 @@ import-unknown-indicator = Tuntematon indikaattori { $id }: { $count } riviä oh
 import-unknown-region = Tuntematon alue { $id }: { $count } riviä ohitettu
 import-duplicates = { $count } toistuvaa riviä (viimeinen jäi voimaan)
 audit-indicator-update = Indikaattorin suuntaa muutettiin
+profile-across = Kuntien vertailu

@@ -295,3 +295,4 @@ import-unknown-indicator = Okänd indikator { $id }: { $count } rader överhoppa
 import-unknown-region = Okänt område { $id }: { $count } rader överhoppade
 import-duplicates = { $count } upprepade rader (den sista gäller)
 audit-indicator-update = Indikatorns riktning ändrades
+profile-across = Jämför kommunerna

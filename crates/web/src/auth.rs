@@ -18,20 +18,11 @@ pub const LOGIN_WINDOW_MINUTES: i64 = 15;
 
 pub fn hash_password(password: &str) -> String {
     let salt = SaltString::generate(&mut OsRng);
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .expect("argon2 hashes any input")
-        .to_string()
+    Argon2::default().hash_password(password.as_bytes(), &salt).expect("argon2 hashes any input").to_string()
 }
 
 pub fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash)
-        .map(|h| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &h)
-                .is_ok()
-        })
-        .unwrap_or(false)
+    PasswordHash::new(hash).map(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok()).unwrap_or(false)
 }
 
 /// A hash to verify against when the e-mail is unknown, so both cases take the same time.
@@ -54,27 +45,15 @@ pub fn token_hash(token: &str) -> String {
 }
 
 pub fn is_token(s: &str) -> bool {
-    s.len() == 43
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    s.len() == 43 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// Equal-time comparison of two tokens.
 pub fn same_token(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-pub fn cookie(
-    name: &str,
-    value: &str,
-    max_age: Option<i64>,
-    secure: bool,
-    http_only: bool,
-) -> String {
+pub fn cookie(name: &str, value: &str, max_age: Option<i64>, secure: bool, http_only: bool) -> String {
     let mut c = format!("{name}={value}; Path=/; SameSite=Lax");
     if http_only {
         c.push_str("; HttpOnly");
@@ -90,11 +69,7 @@ pub fn cookie(
 
 /// The value of cookie `name` in a `Cookie` header.
 pub fn read_cookie<'a>(header: &'a str, name: &str) -> Option<&'a str> {
-    header
-        .split(';')
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
+    header.split(';').filter_map(|kv| kv.trim().split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v)
 }
 
 #[cfg(test)]
@@ -118,17 +93,11 @@ mod tests {
         assert_eq!(token_hash("a").len(), 64);
         assert!(same_token(&t, &t.clone()));
         assert!(!same_token(&t, &new_token()));
-        assert_eq!(
-            read_cookie("a=1; hyte_lang=sv; b=2", "hyte_lang"),
-            Some("sv")
-        );
+        assert_eq!(read_cookie("a=1; hyte_lang=sv; b=2", "hyte_lang"), Some("sv"));
         assert_eq!(read_cookie("a=1", "hyte_lang"), None);
         let c = cookie(SESSION_COOKIE, "v", Some(60), true, true);
         assert!(
-            c.contains("HttpOnly")
-                && c.contains("Secure")
-                && c.contains("SameSite=Lax")
-                && c.contains("Max-Age=60")
+            c.contains("HttpOnly") && c.contains("Secure") && c.contains("SameSite=Lax") && c.contains("Max-Age=60")
         );
     }
 }

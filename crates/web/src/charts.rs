@@ -4,10 +4,7 @@
 use std::fmt::Write;
 
 pub fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// A tiny line of the values over time (decorative: the table beside it has the numbers).
@@ -16,11 +13,7 @@ pub fn sparkline(series: &[(i32, f64)]) -> String {
         return String::new();
     }
     let (w, h) = (80.0, 20.0);
-    let (min, max) = series
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), (_, v)| {
-            (a.min(*v), b.max(*v))
-        });
+    let (min, max) = series.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), (_, v)| (a.min(*v), b.max(*v)));
     let (y0, y1) = (series[0].0 as f64, series[series.len() - 1].0 as f64);
     let sx = |y: f64| {
         if y1 > y0 {
@@ -36,10 +29,7 @@ pub fn sparkline(series: &[(i32, f64)]) -> String {
             h / 2.0
         }
     };
-    let pts: Vec<String> = series
-        .iter()
-        .map(|(y, v)| format!("{:.1},{:.1}", sx(*y as f64), sy(*v)))
-        .collect();
+    let pts: Vec<String> = series.iter().map(|(y, v)| format!("{:.1},{:.1}", sx(*y as f64), sy(*v))).collect();
     format!(
         r#"<svg class="sparkline" width="{w}" height="{h}" viewBox="0 0 {w} {h}" aria-hidden="true" focusable="false"><polyline fill="none" stroke="currentColor" stroke-width="1.5" points="{}"/></svg>"#,
         pts.join(" ")
@@ -168,25 +158,14 @@ pub struct Series {
 }
 
 /// Lines over years, one per group (e.g. total, women, men), with a legend.
-pub fn line_chart(
-    id: &str,
-    title: &str,
-    desc: &str,
-    series: &[Series],
-    fmt: &dyn Fn(f64) -> String,
-) -> String {
+pub fn line_chart(id: &str, title: &str, desc: &str, series: &[Series], fmt: &dyn Fn(f64) -> String) -> String {
     let (left, right, top, bottom) = (70.0, 20.0, 30.0, 40.0);
     let (w, h) = (640.0, 300.0);
-    let all: Vec<(i32, f64)> = series
-        .iter()
-        .flat_map(|s| s.points.iter().copied())
-        .collect();
+    let all: Vec<(i32, f64)> = series.iter().flat_map(|s| s.points.iter().copied()).collect();
     if all.is_empty() {
         return String::new();
     }
-    let (y0, y1) = all.iter().fold((i32::MAX, i32::MIN), |(a, b), (y, _)| {
-        (a.min(*y), b.max(*y))
-    });
+    let (y0, y1) = all.iter().fold((i32::MAX, i32::MIN), |(a, b), (y, _)| (a.min(*y), b.max(*y)));
     let vmax = nice_max(all.iter().map(|p| p.1).fold(0.0, f64::max));
     let vmin = 0.0;
     let sx = |y: i32| {
@@ -228,27 +207,12 @@ pub fn line_chart(
         y += step;
     }
     for (i, se) in series.iter().enumerate() {
-        let pts: Vec<String> = se
-            .points
-            .iter()
-            .map(|(y, v)| format!("{:.1},{:.1}", sx(*y), sy(*v)))
-            .collect();
+        let pts: Vec<String> = se.points.iter().map(|(y, v)| format!("{:.1},{:.1}", sx(*y), sy(*v))).collect();
         if pts.len() > 1 {
-            let _ = write!(
-                s,
-                r#"<polyline class="line {}" points="{}"/>"#,
-                se.class,
-                pts.join(" ")
-            );
+            let _ = write!(s, r#"<polyline class="line {}" points="{}"/>"#, se.class, pts.join(" "));
         }
         for (y, v) in &se.points {
-            let _ = write!(
-                s,
-                r#"<circle class="dot {}" cx="{:.1}" cy="{:.1}" r="3"/>"#,
-                se.class,
-                sx(*y),
-                sy(*v)
-            );
+            let _ = write!(s, r#"<circle class="dot {}" cx="{:.1}" cy="{:.1}" r="3"/>"#, se.class, sx(*y), sy(*v));
         }
         let lx = left + 150.0 * i as f64;
         let _ = write!(
@@ -270,40 +234,22 @@ mod tests {
 
     #[test]
     fn charts_are_labelled_and_escaped() {
-        let bars = [Bar {
-            label: "A & B".into(),
-            value: 10.0,
-            ci: Some((8.0, 12.0)),
-            class: "similar",
-        }];
+        let bars = [Bar { label: "A & B".into(), value: 10.0, ci: Some((8.0, 12.0)), class: "similar" }];
         let svg = bar_chart(
             "c",
             "Title <x>",
             "Desc",
             &bars,
-            &[RefLine {
-                label: "Maa".into(),
-                value: 9.0,
-                class: "country",
-            }],
+            &[RefLine { label: "Maa".into(), value: 9.0, class: "country" }],
             &|v| format!("{v:.1}"),
         );
-        assert!(
-            svg.contains(r#"role="img""#)
-                && svg.contains("<title id=\"c-title\">Title &lt;x&gt;</title>")
-        );
-        assert!(
-            svg.contains("A &amp; B") && svg.contains(r#"class="ci""#) && svg.contains("Maa 9.0")
-        );
+        assert!(svg.contains(r#"role="img""#) && svg.contains("<title id=\"c-title\">Title &lt;x&gt;</title>"));
+        assert!(svg.contains("A &amp; B") && svg.contains(r#"class="ci""#) && svg.contains("Maa 9.0"));
         let line = line_chart(
             "l",
             "T",
             "D",
-            &[Series {
-                label: "Yht.".into(),
-                class: "total",
-                points: vec![(2019, 1.0), (2020, 2.0)],
-            }],
+            &[Series { label: "Yht.".into(), class: "total", points: vec![(2019, 1.0), (2020, 2.0)] }],
             &|v| format!("{v}"),
         );
         assert!(line.contains("<polyline") && line.contains("2019"));

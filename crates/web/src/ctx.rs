@@ -8,9 +8,7 @@ use crate::App;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, Uri};
-use hyte_domain::{
-    ErrorCode, Lang, Membership, Names, OrgKind, Organisation, Permission, Role, User,
-};
+use hyte_domain::{ErrorCode, Lang, Membership, Names, OrgKind, Organisation, Permission, Role, User};
 use std::sync::Arc;
 
 /// The CSRF token of this request (set by the CSRF middleware).
@@ -40,9 +38,7 @@ pub struct LangLink {
 
 /// `%`-encodes a path for use as a query value.
 pub fn encode(s: &str) -> String {
-    serde_urlencoded::to_string([("", s)])
-        .map(|q| q[1..].to_string())
-        .unwrap_or_default()
+    serde_urlencoded::to_string([("", s)]).map(|q| q[1..].to_string()).unwrap_or_default()
 }
 
 /// A local redirect target: must start with one `/`, so it can't leave the site.
@@ -54,32 +50,17 @@ pub fn safe_next(next: Option<&str>) -> String {
 }
 
 impl Ctx {
-    pub async fn build(
-        app: &App,
-        headers: &HeaderMap,
-        uri: &Uri,
-        csrf: String,
-    ) -> Result<Ctx, AppError> {
-        let cookies = headers
-            .get(header::COOKIE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("");
+    pub async fn build(app: &App, headers: &HeaderMap, uri: &Uri, csrf: String) -> Result<Ctx, AppError> {
+        let cookies = headers.get(header::COOKIE).and_then(|v| v.to_str().ok()).unwrap_or("");
         let lang = read_cookie(cookies, LANG_COOKIE)
             .and_then(Lang::parse)
             .or_else(|| {
-                headers
-                    .get(header::ACCEPT_LANGUAGE)
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(Lang::from_accept_language)
+                headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::from_accept_language)
             })
             .unwrap_or_default();
         let user = match read_cookie(cookies, SESSION_COOKIE) {
             Some(token) if crate::auth::is_token(token) => {
-                match app
-                    .store
-                    .session_user(&token_hash(token), chrono::Utc::now())
-                    .await?
-                {
+                match app.store.session_user(&token_hash(token), chrono::Utc::now()).await? {
                     Some(user) => {
                         let memberships = app.store.user_memberships(user.id).await?;
                         Some(SessionUser { user, memberships })
@@ -89,17 +70,8 @@ impl Ctx {
             }
             _ => None,
         };
-        let path = uri
-            .path_and_query()
-            .map(|p| p.as_str().to_string())
-            .unwrap_or_else(|| "/".into());
-        Ok(Ctx {
-            lang,
-            csrf,
-            path,
-            user,
-            i18n: app.i18n.clone(),
-        })
+        let path = uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
+        Ok(Ctx { lang, csrf, path, user, i18n: app.i18n.clone() })
     }
 
     pub fn t(&self, key: &str) -> String {
@@ -107,23 +79,11 @@ impl Ctx {
     }
 
     pub fn t1(&self, key: &str, name: &str, value: impl ToString) -> String {
-        self.i18n
-            .format(self.lang, key, &[(name, value.to_string())])
+        self.i18n.format(self.lang, key, &[(name, value.to_string())])
     }
 
-    pub fn t2(
-        &self,
-        key: &str,
-        n1: &str,
-        v1: impl ToString,
-        n2: &str,
-        v2: impl ToString,
-    ) -> String {
-        self.i18n.format(
-            self.lang,
-            key,
-            &[(n1, v1.to_string()), (n2, v2.to_string())],
-        )
+    pub fn t2(&self, key: &str, n1: &str, v1: impl ToString, n2: &str, v2: impl ToString) -> String {
+        self.i18n.format(self.lang, key, &[(n1, v1.to_string()), (n2, v2.to_string())])
     }
 
     /// The translated text of an error code.
@@ -150,19 +110,15 @@ impl Ctx {
     }
 
     pub fn lang_links(&self) -> Vec<LangLink> {
-        [
-            (Lang::Fi, "Suomeksi"),
-            (Lang::Sv, "På svenska"),
-            (Lang::En, "In English"),
-        ]
-        .into_iter()
-        .map(|(l, label)| LangLink {
-            code: l.code(),
-            label,
-            href: format!("/lang/{}?next={}", l.code(), encode(&self.path)),
-            current: l == self.lang,
-        })
-        .collect()
+        [(Lang::Fi, "Suomeksi"), (Lang::Sv, "På svenska"), (Lang::En, "In English")]
+            .into_iter()
+            .map(|(l, label)| LangLink {
+                code: l.code(),
+                label,
+                href: format!("/lang/{}?next={}", l.code(), encode(&self.path)),
+                current: l == self.lang,
+            })
+            .collect()
     }
 
     /// Whether the navigation item at `href` is the current section.
@@ -200,19 +156,12 @@ impl Ctx {
     }
 
     pub fn require_user(&self) -> Result<&SessionUser, AppError> {
-        self.user
-            .as_ref()
-            .ok_or(AppError::new(ErrorCode::NotLoggedIn))
+        self.user.as_ref().ok_or(AppError::new(ErrorCode::NotLoggedIn))
     }
 
     pub fn membership(&self, org_id: impl std::borrow::Borrow<i64>) -> Option<&Membership> {
         let org_id = *org_id.borrow();
-        self.user
-            .as_ref()?
-            .memberships
-            .iter()
-            .find(|(m, _)| m.org_id == org_id)
-            .map(|(m, _)| m)
+        self.user.as_ref()?.memberships.iter().find(|(m, _)| m.org_id == org_id).map(|(m, _)| m)
     }
 
     /// The user's membership in `org_id`, if its role allows `perm`. Every write checks this:
@@ -234,11 +183,7 @@ impl FromRequestParts<App> for Ctx {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Ctx, AppError> {
-        let csrf = parts
-            .extensions
-            .get::<CsrfToken>()
-            .map(|t| t.0.clone())
-            .unwrap_or_default();
+        let csrf = parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
         Ctx::build(app, &parts.headers, &parts.uri, csrf).await
     }
 }
@@ -254,9 +199,6 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example")), "/");
         assert_eq!(safe_next(Some("/\\evil")), "/");
         assert_eq!(safe_next(None), "/");
-        assert_eq!(
-            encode("/areas?kind=municipality&q=a b"),
-            "%2Fareas%3Fkind%3Dmunicipality%26q%3Da+b"
-        );
+        assert_eq!(encode("/areas?kind=municipality&q=a b"), "%2Fareas%3Fkind%3Dmunicipality%26q%3Da+b");
     }
 }

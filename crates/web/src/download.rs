@@ -21,9 +21,7 @@ pub struct Table {
 impl Table {
     /// `;`-separated, `.` as the decimal point, UTF-8 with a BOM (so that Excel reads it).
     pub fn to_csv(&self) -> Result<Vec<u8>, AppError> {
-        let mut w = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .from_writer(vec![0xEF, 0xBB, 0xBF]);
+        let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(vec![0xEF, 0xBB, 0xBF]);
         let internal = |_| AppError::new(ErrorCode::Internal);
         w.write_record(&self.headers).map_err(internal)?;
         for r in &self.rows {
@@ -37,11 +35,8 @@ impl Table {
                 .collect();
             w.write_record(&rec).map_err(internal)?;
         }
-        w.write_record([self.attribution.as_str()])
-            .map_err(|_| AppError::new(ErrorCode::Internal))
-            .ok();
-        w.into_inner()
-            .map_err(|_| AppError::new(ErrorCode::Internal))
+        w.write_record([self.attribution.as_str()]).map_err(|_| AppError::new(ErrorCode::Internal)).ok();
+        w.into_inner().map_err(|_| AppError::new(ErrorCode::Internal))
     }
 
     pub fn to_xlsx(&self) -> Result<Vec<u8>, AppError> {
@@ -53,9 +48,7 @@ impl Table {
         let sheet = book.add_worksheet();
         let bold = rust_xlsxwriter::Format::new().set_bold();
         for (c, h) in self.headers.iter().enumerate() {
-            sheet
-                .write_string_with_format(0, c as u16, h, &bold)
-                .map_err(internal)?;
+            sheet.write_string_with_format(0, c as u16, h, &bold).map_err(internal)?;
         }
         for (r, row) in self.rows.iter().enumerate() {
             for (c, cell) in row.iter().enumerate() {
@@ -71,9 +64,7 @@ impl Table {
                 }
             }
         }
-        sheet
-            .write_string(self.rows.len() as u32 + 2, 0, &self.attribution)
-            .map_err(internal)?;
+        sheet.write_string(self.rows.len() as u32 + 2, 0, &self.attribution).map_err(internal)?;
         book.save_to_buffer().map_err(internal)
     }
 
@@ -81,17 +72,12 @@ impl Table {
     pub fn response(&self, format: &str) -> Result<Response, AppError> {
         let (bytes, mime, ext) = match format {
             "csv" => (self.to_csv()?, "text/csv; charset=utf-8", "csv"),
-            "xlsx" => (
-                self.to_xlsx()?,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "xlsx",
-            ),
+            "xlsx" => (self.to_xlsx()?, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
             _ => return Err(AppError::new(ErrorCode::NotFound)),
         };
         let disposition = format!(
             "attachment; filename=\"{}.{ext}\"",
-            self.name
-                .replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "_")
+            self.name.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "_")
         );
         let mut res = bytes.into_response();
         let h = res.headers_mut();

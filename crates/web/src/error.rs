@@ -30,12 +30,10 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         NotLoggedIn | InvalidCredentials => StatusCode::UNAUTHORIZED,
         Forbidden | CsrfInvalid => StatusCode::FORBIDDEN,
         RateLimited => StatusCode::TOO_MANY_REQUESTS,
-        EditConflict | EmailTaken | AlreadyMember | NameTaken | SectorInUse | LastAdmin => {
-            StatusCode::CONFLICT
-        }
+        EditConflict | EmailTaken | AlreadyMember | NameTaken | SectorInUse | LastAdmin => StatusCode::CONFLICT,
         Internal => StatusCode::INTERNAL_SERVER_ERROR,
-        InvalidInput | Required | TooLong | EmailInvalid | PasswordTooShort | RoleInvalid
-        | SectorInvalid | LangInvalid => StatusCode::UNPROCESSABLE_ENTITY,
+        InvalidInput | Required | TooLong | EmailInvalid | PasswordTooShort | RoleInvalid | SectorInvalid
+        | LangInvalid => StatusCode::UNPROCESSABLE_ENTITY,
     }
 }
 
@@ -93,13 +91,7 @@ pub struct ApiFieldError {
 
 impl ApiErrorBody {
     pub fn new(code: ErrorCode) -> ApiErrorBody {
-        ApiErrorBody {
-            error: ApiError {
-                code: code.to_string(),
-                message: english(code).to_string(),
-                fields: vec![],
-            },
-        }
+        ApiErrorBody { error: ApiError { code: code.to_string(), message: english(code).to_string(), fields: vec![] } }
     }
 }
 
@@ -109,9 +101,7 @@ fn english(code: ErrorCode) -> &'static str {
         NotFound => "No such resource.",
         NotLoggedIn => "Log in first.",
         Forbidden => "Your role does not allow this in this organisation.",
-        CsrfInvalid => {
-            "Missing or wrong CSRF token (X-CSRF-Token header must equal the hyte_csrf cookie)."
-        }
+        CsrfInvalid => "Missing or wrong CSRF token (X-CSRF-Token header must equal the hyte_csrf cookie).",
         InvalidInput => "Some fields are invalid.",
         InvalidCredentials => "Wrong e-mail address or password.",
         RateLimited => "Too many attempts; try again later.",

@@ -22,9 +22,8 @@ impl I18n {
         let bundles = SOURCES
             .iter()
             .map(|(lang, src)| {
-                let res = FluentResource::try_new(src.to_string()).unwrap_or_else(|(_, errs)| {
-                    panic!("locale {} does not parse: {errs:?}", lang.code())
-                });
+                let res = FluentResource::try_new(src.to_string())
+                    .unwrap_or_else(|(_, errs)| panic!("locale {} does not parse: {errs:?}", lang.code()));
                 let id: unic_langid::LanguageIdentifier = lang.code().parse().expect("language id");
                 let mut b = FluentBundle::new_concurrent(vec![id]);
                 b.set_use_isolating(false);
@@ -36,12 +35,7 @@ impl I18n {
     }
 
     fn bundle(&self, lang: Lang) -> &FluentBundle<FluentResource> {
-        &self
-            .bundles
-            .iter()
-            .find(|(l, _)| *l == lang)
-            .expect("all languages loaded")
-            .1
+        &self.bundles.iter().find(|(l, _)| *l == lang).expect("all languages loaded").1
     }
 
     /// The message `key` in `lang`, with arguments. A missing key shows as the key itself.
@@ -59,11 +53,7 @@ impl I18n {
             }
         }
         let mut errors = vec![];
-        let out = b.format_pattern(
-            pattern,
-            if args.is_empty() { None } else { Some(&fargs) },
-            &mut errors,
-        );
+        let out = b.format_pattern(pattern, if args.is_empty() { None } else { Some(&fargs) }, &mut errors);
         out.into_owned()
     }
 
@@ -108,31 +98,28 @@ mod tests {
             let missing: Vec<_> = fi.difference(&other).collect();
             let extra: Vec<_> = other.difference(&fi).collect();
             assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());
-            assert!(
-                extra.is_empty(),
-                "{} has keys Finnish lacks: {extra:?}",
-                lang.code()
-            );
+            assert!(extra.is_empty(), "{} has keys Finnish lacks: {extra:?}", lang.code());
         }
     }
 
     /// Keys built at run time from domain enums.
     fn dynamic_keys() -> Vec<String> {
-        let mut k: Vec<String> = ErrorCode::ALL
-            .iter()
-            .map(|c| format!("error-{c}"))
-            .collect();
+        let mut k: Vec<String> = ErrorCode::ALL.iter().map(|c| format!("error-{c}")).collect();
         k.extend(Role::ALL.iter().map(|r| format!("role-{}", r.as_str())));
-        k.extend(
-            OrgKind::ALL
-                .iter()
-                .map(|o| format!("org-kind-{}", o.as_str())),
-        );
-        k.extend(
-            crate::pages::audit::ACTIONS
-                .iter()
-                .map(|a| format!("audit-{}", a.replace('.', "-"))),
-        );
+        k.extend(OrgKind::ALL.iter().map(|o| format!("org-kind-{}", o.as_str())));
+        k.extend(crate::pages::audit::ACTIONS.iter().map(|a| format!("audit-{}", a.replace('.', "-"))));
+        k.extend(hyte_domain::ValueType::ALL.iter().map(|v| format!("value-type-{}", v.as_str())));
+        for p in ["higher_is_better", "lower_is_better", "no_direction"] {
+            k.push(format!("polarity-{p}"));
+        }
+        for c in ["better", "similar", "worse", "higher", "lower", "not_compared"] {
+            k.push(format!("cmp-{c}"));
+        }
+        for t in ["improving", "worsening", "increasing", "decreasing", "no_significant_change", "cannot_be_calculated"]
+        {
+            k.push(format!("trend-{t}"));
+        }
+        k.extend(["indicator-description", "indicator-interpretation", "indicator-limits"].map(String::from));
         k
     }
 
@@ -154,24 +141,20 @@ mod tests {
             for marker in [".t(\"", ".t1(\"", ".t2(\""] {
                 for part in text.split(marker).skip(1) {
                     let key = part.split('"').next().unwrap();
-                    if !key.is_empty()
-                        && key
-                            .chars()
-                            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-                    {
+                    if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
                         found.insert(key.to_string());
                     }
                 }
             }
-            // Form labels are passed to `Field::new` as `"field-…"` in the page code.
+            // Form labels (`"field-…"`) and table headers (`"col-…"`) are passed as plain strings.
             let is_rust = p.extension().is_some_and(|e| e == "rs");
-            for part in text
-                .split("\"field-")
-                .skip(if is_rust { 1 } else { usize::MAX })
-            {
-                let rest = part.split('"').next().unwrap();
-                if !rest.is_empty() && rest.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
-                    found.insert(format!("field-{rest}"));
+            for prefix in ["field-", "col-"] {
+                let skip = if is_rust { 1 } else { usize::MAX };
+                for part in text.split(&format!("\"{prefix}")).skip(skip) {
+                    let rest = part.split('"').next().unwrap();
+                    if !rest.is_empty() && rest.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+                        found.insert(format!("{prefix}{rest}"));
+                    }
                 }
             }
         }
@@ -182,11 +165,7 @@ mod tests {
     fn every_used_key_exists_in_every_language() {
         let i = I18n::new();
         let used = literal_keys();
-        assert!(
-            used.len() > 40,
-            "the scan finds the keys in use ({})",
-            used.len()
-        );
+        assert!(used.len() > 40, "the scan finds the keys in use ({})", used.len());
         for key in used.iter().cloned().chain(dynamic_keys()) {
             for lang in Lang::ALL {
                 assert!(i.has(lang, &key), "{} lacks {key}", lang.code());
@@ -197,14 +176,8 @@ mod tests {
     #[test]
     fn arguments_are_substituted() {
         let i = I18n::new();
-        assert_eq!(
-            i.format(Lang::En, "areas-count", &[("count", "309".into())]),
-            "309 areas"
-        );
-        assert_eq!(
-            i.format(Lang::Fi, "areas-count", &[("count", "1".into())]),
-            "1 alue"
-        );
+        assert_eq!(i.format(Lang::En, "areas-count", &[("count", "309".into())]), "309 areas");
+        assert_eq!(i.format(Lang::Fi, "areas-count", &[("count", "1".into())]), "1 alue");
         assert_eq!(i.t(Lang::Sv, "no-such-key"), "no-such-key");
     }
 }

@@ -11,10 +11,7 @@ use std::collections::HashMap;
 /// The 95 % interval of an observation, or why there is none.
 pub fn interval(ind: &Indicator, o: &Observation, level: Level) -> Result<Interval, NoInterval> {
     let x = o.numerator.ok_or(NoInterval::NoNumerator)?;
-    let n = o
-        .denominator
-        .filter(|n| *n > 0.0)
-        .ok_or(NoInterval::NoDenominator)?;
+    let n = o.denominator.filter(|n| *n > 0.0).ok_or(NoInterval::NoDenominator)?;
     match ind.value_type {
         ValueType::Percent => stats::wilson(x, n, 100.0, level),
         vt => match vt.multiplier() {
@@ -35,38 +32,20 @@ pub struct Bench {
 /// The value of `ind` for `area` in `year`: the published one, or else the aggregate of the
 /// municipalities in `members` (Σ numerators / Σ denominators for proportions and rates, Σ
 /// values for counts).
-pub fn benchmark(
-    ind: &Indicator,
-    own: Option<&Observation>,
-    members: &[&Observation],
-) -> Option<Bench> {
+pub fn benchmark(ind: &Indicator, own: Option<&Observation>, members: &[&Observation]) -> Option<Bench> {
     if let Some(v) = own.and_then(|o| o.value) {
-        return Some(Bench {
-            value: v,
-            derived: false,
-        });
+        return Some(Bench { value: v, derived: false });
     }
     if members.is_empty() {
         return None;
     }
     match ind.value_type {
-        ValueType::Count => Some(Bench {
-            value: members.iter().filter_map(|o| o.value).sum(),
-            derived: true,
-        }),
+        ValueType::Count => Some(Bench { value: members.iter().filter_map(|o| o.value).sum(), derived: true }),
         vt => {
             let m = vt.multiplier()?;
-            let pairs: Vec<(f64, f64)> = members
-                .iter()
-                .filter_map(|o| Some((o.numerator?, o.denominator?)))
-                .collect();
-            let (x, n) = pairs
-                .iter()
-                .fold((0.0, 0.0), |(a, b), (x, n)| (a + x, b + n));
-            (n > 0.0).then_some(Bench {
-                value: x / n * m,
-                derived: true,
-            })
+            let pairs: Vec<(f64, f64)> = members.iter().filter_map(|o| Some((o.numerator?, o.denominator?))).collect();
+            let (x, n) = pairs.iter().fold((0.0, 0.0), |(a, b), (x, n)| (a + x, b + n));
+            (n > 0.0).then_some(Bench { value: x / n * m, derived: true })
         }
     }
 }
@@ -112,9 +91,7 @@ fn point(ind: &Indicator, o: &Observation) -> Option<Point> {
     // Counts vary as Poisson counts: SE = √count.
     let se = match ind.value_type {
         ValueType::Count if value > 0.0 => Some(value.sqrt()),
-        _ => interval(ind, o, Level::P95)
-            .ok()
-            .map(stats::se_from_interval),
+        _ => interval(ind, o, Level::P95).ok().map(stats::se_from_interval),
     };
     Some(Point {
         year: o.year,
@@ -127,30 +104,15 @@ fn point(ind: &Indicator, o: &Observation) -> Option<Point> {
 
 /// The area profile: for each indicator, the latest value with its interval, the county and
 /// country values with significance, the trend and the split by sex.
-pub async fn profile(
-    store: &dyn Store,
-    area: Area,
-    indicator_ids: &[i64],
-) -> Result<Profile, AppError> {
+pub async fn profile(store: &dyn Store, area: Area, indicator_ids: &[i64]) -> Result<Profile, AppError> {
     let years = store.area_years(area.id).await?;
     let class_year = years.first().copied().unwrap_or(0);
     let parents = store.area_parents(area.id, class_year).await?;
-    let county = parents
-        .iter()
-        .find(|a| a.kind.as_str() == "wellbeing_county")
-        .cloned();
-    let country = store
-        .get_area("country", "FI")
-        .await?
-        .filter(|c| c.id != area.id);
+    let county = parents.iter().find(|a| a.kind.as_str() == "wellbeing_county").cloned();
+    let country = store.get_area("country", "FI").await?.filter(|c| c.id != area.id);
     let municipalities = store.list_areas(Some("municipality")).await?;
     let county_members: Vec<i64> = match &county {
-        Some(c) => store
-            .area_members(c.id, class_year)
-            .await?
-            .iter()
-            .map(|a| a.id)
-            .collect(),
+        Some(c) => store.area_members(c.id, class_year).await?.iter().map(|a| a.id).collect(),
         None => vec![],
     };
     let mut indicators = vec![];
@@ -163,11 +125,7 @@ pub async fn profile(
     area_ids.extend(county.iter().map(|c| c.id));
     area_ids.extend(country.iter().map(|c| c.id));
     let own = store
-        .observations(&ObservationQuery {
-            indicator_ids: indicator_ids.to_vec(),
-            area_ids,
-            ..Default::default()
-        })
+        .observations(&ObservationQuery { indicator_ids: indicator_ids.to_vec(), area_ids, ..Default::default() })
         .await?;
     // Municipal totals, for benchmarks not published for the county or the country.
     let all_munis = store
@@ -180,15 +138,10 @@ pub async fn profile(
         .await?;
     let mut rows = vec![];
     for ind in indicators {
-        let mine: Vec<&Observation> = own
-            .iter()
-            .filter(|o| o.indicator_id == ind.id && o.area_id == area.id && o.age_band.is_empty())
-            .collect();
-        let totals: Vec<&Observation> = mine
-            .iter()
-            .copied()
-            .filter(|o| o.sex == Sex::Total && o.value.is_some())
-            .collect();
+        let mine: Vec<&Observation> =
+            own.iter().filter(|o| o.indicator_id == ind.id && o.area_id == area.id && o.age_band.is_empty()).collect();
+        let totals: Vec<&Observation> =
+            mine.iter().copied().filter(|o| o.sex == Sex::Total && o.value.is_some()).collect();
         let latest = totals.iter().max_by_key(|o| o.year).copied();
         let year = latest.map(|o| o.year);
         let at = |area_id: Option<i64>| {
@@ -211,18 +164,13 @@ pub async fn profile(
                 })
                 .collect()
         };
-        let county_b = county
-            .as_ref()
-            .and_then(|c| benchmark(&ind, at(Some(c.id)), &members_in(Some(&county_members))));
-        let country_b = country
-            .as_ref()
-            .and_then(|c| benchmark(&ind, at(Some(c.id)), &members_in(None)));
+        let county_b =
+            county.as_ref().and_then(|c| benchmark(&ind, at(Some(c.id)), &members_in(Some(&county_members))));
+        let country_b = country.as_ref().and_then(|c| benchmark(&ind, at(Some(c.id)), &members_in(None)));
         let ci95 = latest.map(|o| interval(&ind, o, Level::P95));
         let ci998 = latest.and_then(|o| interval(&ind, o, Level::P998).ok());
         let ci = ci95.and_then(|r| r.ok());
-        let cmp = |ci: Option<Interval>, b: Option<Bench>| {
-            stats::compare(ci, b.map(|b| b.value), ind.polarity)
-        };
+        let cmp = |ci: Option<Interval>, b: Option<Bench>| stats::compare(ci, b.map(|b| b.value), ind.polarity);
         let points: Vec<Point> = totals.iter().filter_map(|o| point(&ind, o)).collect();
         let by_sex = year.and_then(|y| {
             let get = |s: Sex| mine.iter().find(|o| o.year == y && o.sex == s).copied();
@@ -240,11 +188,7 @@ pub async fn profile(
                 )),
                 _ => None,
             };
-            Some(SexValues {
-                male: m.and_then(|o| o.value),
-                female: f.and_then(|o| o.value),
-                gap,
-            })
+            Some(SexValues { male: m.and_then(|o| o.value), female: f.and_then(|o| o.value), gap })
         });
         rows.push(ProfileRow {
             year,
@@ -257,22 +201,14 @@ pub async fn profile(
             vs_county_998: cmp(ci998, county_b),
             vs_country_998: cmp(ci998, country_b),
             trend: stats::trend(&points, ind.polarity, Level::P95),
-            series: totals
-                .iter()
-                .filter_map(|o| Some((o.year, o.value?)))
-                .collect(),
+            series: totals.iter().filter_map(|o| Some((o.year, o.value?))).collect(),
             county: county_b,
             country: country_b,
             by_sex,
             indicator: ind,
         });
     }
-    Ok(Profile {
-        area,
-        county,
-        country,
-        rows,
-    })
+    Ok(Profile { area, county, country, rows })
 }
 
 /// One municipality's value for the "indicator across areas" view.
@@ -299,17 +235,9 @@ pub struct Across {
 
 /// An indicator across the member municipalities of `parent` (e.g. a county), in `year`
 /// (default: the latest with data).
-pub async fn across(
-    store: &dyn Store,
-    ind: &Indicator,
-    parent: Area,
-    year: Option<i32>,
-) -> Result<Across, AppError> {
+pub async fn across(store: &dyn Store, ind: &Indicator, parent: Area, year: Option<i32>) -> Result<Across, AppError> {
     let class_years = store.area_years(parent.id).await?;
-    let class_year = class_years
-        .first()
-        .copied()
-        .ok_or(AppError::new(ErrorCode::NotFound))?;
+    let class_year = class_years.first().copied().ok_or(AppError::new(ErrorCode::NotFound))?;
     let members: Vec<Area> = store
         .area_members(parent.id, class_year)
         .await?
@@ -329,38 +257,16 @@ pub async fn across(
         })
         .await?;
     let obs: Vec<&Observation> = obs.iter().filter(|o| o.age_band.is_empty()).collect();
-    let mut years: Vec<i32> = obs
-        .iter()
-        .filter(|o| o.value.is_some())
-        .map(|o| o.year)
-        .collect();
+    let mut years: Vec<i32> = obs.iter().filter(|o| o.value.is_some()).map(|o| o.year).collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
-    let year = year
-        .filter(|y| years.contains(y))
-        .or(years.first().copied());
-    let in_year: Vec<&Observation> = obs
-        .iter()
-        .copied()
-        .filter(|o| Some(o.year) == year)
-        .collect();
-    let member_obs: Vec<&Observation> = in_year
-        .iter()
-        .copied()
-        .filter(|o| members.iter().any(|m| m.id == o.area_id))
-        .collect();
-    let parent_value = benchmark(
-        ind,
-        in_year.iter().copied().find(|o| o.area_id == parent.id),
-        &member_obs,
-    );
-    let country_value = country.as_ref().and_then(|c| {
-        benchmark(
-            ind,
-            in_year.iter().copied().find(|o| o.area_id == c.id),
-            &[],
-        )
-    });
+    let year = year.filter(|y| years.contains(y)).or(years.first().copied());
+    let in_year: Vec<&Observation> = obs.iter().copied().filter(|o| Some(o.year) == year).collect();
+    let member_obs: Vec<&Observation> =
+        in_year.iter().copied().filter(|o| members.iter().any(|m| m.id == o.area_id)).collect();
+    let parent_value = benchmark(ind, in_year.iter().copied().find(|o| o.area_id == parent.id), &member_obs);
+    let country_value =
+        country.as_ref().and_then(|c| benchmark(ind, in_year.iter().copied().find(|o| o.area_id == c.id), &[]));
     let by_area: HashMap<i64, &Observation> = member_obs.iter().map(|o| (o.area_id, *o)).collect();
     let mut rows: Vec<AcrossRow> = members
         .into_iter()
@@ -383,15 +289,7 @@ pub async fn across(
         (None, None) => a.area.names.fi.cmp(&b.area.names.fi),
     });
     let values: Vec<f64> = rows.iter().filter_map(|r| r.value).collect();
-    Ok(Across {
-        parent,
-        year,
-        years,
-        parent_value,
-        country_value,
-        spread: stats::spread(&values),
-        rows,
-    })
+    Ok(Across { parent, year, years, parent_value, country_value, spread: stats::spread(&values), rows })
 }
 
 #[cfg(test)]
@@ -439,38 +337,18 @@ mod tests {
         let a = obs(Some(10.0), Some(10.0), Some(100.0));
         let b = obs(Some(30.0), Some(90.0), Some(300.0));
         let published = obs(Some(12.0), None, None);
-        assert_eq!(
-            benchmark(&i, Some(&published), &[&a, &b]).unwrap().value,
-            12.0
-        );
+        assert_eq!(benchmark(&i, Some(&published), &[&a, &b]).unwrap().value, 12.0);
         let agg = benchmark(&i, None, &[&a, &b]).unwrap();
-        assert!(
-            agg.derived && (agg.value - 25.0).abs() < 1e-9,
-            "100 of 400 = 25 %"
-        );
-        assert!(
-            benchmark(&ind(ValueType::Index), None, &[&a]).is_none(),
-            "indices do not add up"
-        );
-        assert_eq!(
-            benchmark(&ind(ValueType::Count), None, &[&a, &b])
-                .unwrap()
-                .value,
-            40.0
-        );
+        assert!(agg.derived && (agg.value - 25.0).abs() < 1e-9, "100 of 400 = 25 %");
+        assert!(benchmark(&ind(ValueType::Index), None, &[&a]).is_none(), "indices do not add up");
+        assert_eq!(benchmark(&ind(ValueType::Count), None, &[&a, &b]).unwrap().value, 40.0);
     }
 
     #[test]
     fn intervals_need_counts() {
         let i = ind(ValueType::Per1000);
-        assert_eq!(
-            interval(&i, &obs(Some(5.0), None, Some(1000.0)), Level::P95),
-            Err(NoInterval::NoNumerator)
-        );
-        assert_eq!(
-            interval(&i, &obs(Some(5.0), Some(5.0), None), Level::P95),
-            Err(NoInterval::NoDenominator)
-        );
+        assert_eq!(interval(&i, &obs(Some(5.0), None, Some(1000.0)), Level::P95), Err(NoInterval::NoNumerator));
+        assert_eq!(interval(&i, &obs(Some(5.0), Some(5.0), None), Level::P95), Err(NoInterval::NoDenominator));
         assert!(interval(&i, &obs(Some(5.0), Some(5.0), Some(1000.0)), Level::P95).is_ok());
     }
 }

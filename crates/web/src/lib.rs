@@ -28,11 +28,7 @@ pub struct WebConfig {
 
 impl Default for WebConfig {
     fn default() -> Self {
-        WebConfig {
-            secure_cookies: false,
-            session_hours: 12,
-            trust_forwarded_for: false,
-        }
+        WebConfig { secure_cookies: false, session_hours: 12, trust_forwarded_for: false }
     }
 }
 
@@ -45,11 +41,7 @@ pub struct AppState {
 pub type App = Arc<AppState>;
 
 pub fn app_state(store: Arc<dyn Store>, config: WebConfig) -> App {
-    Arc::new(AppState {
-        store,
-        i18n: Arc::new(i18n::I18n::new()),
-        config,
-    })
+    Arc::new(AppState { store, i18n: Arc::new(i18n::I18n::new()), config })
 }
 
 /// The whole application: pages, API, health checks, and the security layers around them.
@@ -60,26 +52,14 @@ pub fn router(app: App) -> Router {
         .route("/healthz", get(pages::ops::healthz))
         .route("/readyz", get(pages::ops::readyz))
         .fallback(pages::not_found)
-        .layer(axum::middleware::from_fn_with_state(
-            app.clone(),
-            middleware::csrf,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            app.clone(),
-            pages::error_pages,
-        ))
+        .layer(axum::middleware::from_fn_with_state(app.clone(), middleware::csrf))
+        .layer(axum::middleware::from_fn_with_state(app.clone(), pages::error_pages))
         .layer(axum::middleware::from_fn(middleware::security_headers))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(
-            2 * 1024 * 1024,
-        ))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
         .layer(
             tower_http::trace::TraceLayer::new_for_http()
-                .make_span_with(
-                    tower_http::trace::DefaultMakeSpan::new().level(tracing::Level::INFO),
-                )
-                .on_response(
-                    tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO),
-                ),
+                .make_span_with(tower_http::trace::DefaultMakeSpan::new().level(tracing::Level::INFO))
+                .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
         .with_state(app)
 }
@@ -91,7 +71,5 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let svc = router(app).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, svc)
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(listener, svc).with_graceful_shutdown(shutdown).await
 }

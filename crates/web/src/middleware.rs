@@ -18,23 +18,11 @@ pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; 
 pub async fn security_headers(req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
     let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CSP),
-    );
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("same-origin"),
-    );
-    h.insert(
-        "permissions-policy",
-        HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
-    );
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
     res
 }
 
@@ -45,14 +33,8 @@ pub const CSRF_HEADER: &str = "x-csrf-token";
 /// match the `csrf` form field or the `X-CSRF-Token` header. Safe methods get the cookie set
 /// if missing, and the token is handed to the page (forms embed it).
 pub async fn csrf(State(app): State<App>, req: Request, next: Next) -> Response {
-    let cookies = req
-        .headers()
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let existing = read_cookie(cookies, CSRF_COOKIE)
-        .filter(|t| is_token(t))
-        .map(str::to_string);
+    let cookies = req.headers().get(header::COOKIE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let existing = read_cookie(cookies, CSRF_COOKIE).filter(|t| is_token(t)).map(str::to_string);
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let mut req = req;
     if !safe {
@@ -112,20 +94,10 @@ async fn supplied_token(req: Request) -> (Option<String>, Result<Request, Respon
     let (parts, body) = req.into_parts();
     let bytes = match axum::body::to_bytes(body, 2 * 1024 * 1024).await {
         Ok(b) => b,
-        Err(_) => {
-            return (
-                None,
-                Err(AppError::new(ErrorCode::InvalidInput).into_response()),
-            )
-        }
+        Err(_) => return (None, Err(AppError::new(ErrorCode::InvalidInput).into_response())),
     };
     let token = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
         .ok()
-        .and_then(|pairs| {
-            pairs
-                .into_iter()
-                .find(|(k, _)| k == CSRF_FIELD)
-                .map(|(_, v)| v)
-        });
+        .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v));
     (token, Ok(Request::from_parts(parts, Body::from(bytes))))
 }

@@ -42,10 +42,7 @@ pub struct ListParams {
 /// All areas, or those of one kind.
 #[utoipa::path(get, path = "/api/v1/areas", tag = "areas", params(ListParams),
     responses((status = 200, description = "Areas ordered by kind and Finnish name", body = [AreaDto])))]
-pub async fn list(
-    State(app): State<App>,
-    Query(p): Query<ListParams>,
-) -> Result<Json<Vec<AreaDto>>, AppError> {
+pub async fn list(State(app): State<App>, Query(p): Query<ListParams>) -> Result<Json<Vec<AreaDto>>, AppError> {
     let areas = app.store.list_areas(p.kind.as_deref()).await?;
     Ok(Json(areas.iter().map(AreaDto::from).collect()))
 }
@@ -87,21 +84,11 @@ pub async fn detail(
     Path((kind, code)): Path<(String, String)>,
     Query(p): Query<DetailParams>,
 ) -> Result<Json<AreaDetailDto>, AppError> {
-    let area = app
-        .store
-        .get_area(&kind, &code)
-        .await?
-        .ok_or(AppError::new(ErrorCode::NotFound))?;
+    let area = app.store.get_area(&kind, &code).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
     let years = app.store.area_years(area.id).await?;
-    let year = p
-        .year
-        .filter(|y| years.contains(y))
-        .or(years.first().copied());
+    let year = p.year.filter(|y| years.contains(y)).or(years.first().copied());
     let (parents, members) = match year {
-        Some(y) => (
-            app.store.area_parents(area.id, y).await?,
-            app.store.area_members(area.id, y).await?,
-        ),
+        Some(y) => (app.store.area_parents(area.id, y).await?, app.store.area_members(area.id, y).await?),
         None => (vec![], vec![]),
     };
     let population = app

@@ -82,19 +82,12 @@ pub async fn list(
         offset: p.offset.unwrap_or(0).max(0),
     };
     let (items, total) = app.store.list_indicators(&f).await?;
-    Ok(Json(IndicatorPage {
-        total,
-        items: items.iter().map(IndicatorDto::from).collect(),
-    }))
+    Ok(Json(IndicatorPage { total, items: items.iter().map(IndicatorDto::from).collect() }))
 }
 
 #[utoipa::path(get, path = "/api/v1/indicators/{id}", tag = "indicators", params(("id" = i64, Path)),
     responses((status = 200, body = IndicatorDto), (status = 404, body = ApiErrorBody)))]
-pub async fn detail(
-    State(app): State<App>,
-    c: Ctx,
-    Path(id): Path<i64>,
-) -> Result<Json<IndicatorDto>, AppError> {
+pub async fn detail(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Json<IndicatorDto>, AppError> {
     Ok(Json((&visible_indicator(&app, &c, id).await?).into()))
 }
 
@@ -139,9 +132,7 @@ pub async fn observations(
     let areas = app.store.list_areas(None).await?;
     let area_ids = match &p.area {
         Some(spec) => {
-            let (k, code) = spec
-                .split_once('/')
-                .ok_or(AppError::new(ErrorCode::InvalidInput))?;
+            let (k, code) = spec.split_once('/').ok_or(AppError::new(ErrorCode::InvalidInput))?;
             vec![
                 areas
                     .iter()
@@ -152,15 +143,9 @@ pub async fn observations(
         }
         None => vec![],
     };
-    let q = ObservationQuery {
-        indicator_ids: vec![ind.id],
-        area_ids,
-        years: p.year.map(|y| (y, y)),
-        sex,
-    };
+    let q = ObservationQuery { indicator_ids: vec![ind.id], area_ids, years: p.year.map(|y| (y, y)), sex };
     let public = c.user.is_none();
-    let by_id: std::collections::HashMap<i64, &hyte_domain::Area> =
-        areas.iter().map(|a| (a.id, a)).collect();
+    let by_id: std::collections::HashMap<i64, &hyte_domain::Area> = areas.iter().map(|a| (a.id, a)).collect();
     Ok(Json(
         app.store
             .observations(&q)
@@ -223,10 +208,7 @@ pub struct ProfileParams {
 }
 
 fn code<T: Serialize>(v: T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
 /// The area profile: latest values with 95 % intervals, county and country comparison, trend.
@@ -239,14 +221,8 @@ pub async fn profile(
     Path((kind, area_code)): Path<(String, String)>,
     Query(p): Query<ProfileParams>,
 ) -> Result<Json<ProfileDto>, AppError> {
-    let area = app
-        .store
-        .get_area(&kind, &area_code)
-        .await?
-        .ok_or(AppError::new(ErrorCode::NotFound))?;
-    let ids =
-        crate::pages::profile::chosen(&app, &c, area.id, p.indicators.as_deref().unwrap_or(""))
-            .await?;
+    let area = app.store.get_area(&kind, &area_code).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
+    let ids = crate::pages::profile::chosen(&app, &c, area.id, p.indicators.as_deref().unwrap_or("")).await?;
     let prof = knowledge::profile(&*app.store, area, &ids).await?;
     let public = c.user.is_none();
     let rows = prof

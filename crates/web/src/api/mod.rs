@@ -46,10 +46,7 @@ pub fn routes() -> Router<App> {
         .route("/areas/{kind}/{code}", get(areas::detail))
         .route("/organisations", get(orgs::list))
         .route("/organisations/{id}", get(orgs::detail))
-        .route(
-            "/organisations/{id}/sectors",
-            get(orgs::sectors).post(orgs::create_sector),
-        )
+        .route("/organisations/{id}/sectors", get(orgs::sectors).post(orgs::create_sector))
         .route("/indicators", get(indicators::list))
         .route("/indicators/{id}", get(indicators::detail))
         .route("/observations", get(indicators::observations))
@@ -72,10 +69,6 @@ pub struct NamesDto {
 
 impl From<&hyte_domain::Names> for NamesDto {
     fn from(n: &hyte_domain::Names) -> NamesDto {
-        NamesDto {
-            fi: n.fi.clone(),
-            sv: n.sv.clone(),
-            en: n.en.clone(),
-        }
+        NamesDto { fi: n.fi.clone(), sv: n.sv.clone(), en: n.en.clone() }
     }
 }

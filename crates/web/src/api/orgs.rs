@@ -24,12 +24,7 @@ pub struct OrganisationDto {
 
 impl From<&Organisation> for OrganisationDto {
     fn from(o: &Organisation) -> OrganisationDto {
-        OrganisationDto {
-            id: o.id,
-            kind: o.kind.as_str().into(),
-            name: (&o.names).into(),
-            area_id: o.area_id,
-        }
+        OrganisationDto { id: o.id, kind: o.kind.as_str().into(), name: (&o.names).into(), area_id: o.area_id }
     }
 }
 
@@ -44,12 +39,7 @@ pub struct SectorDto {
 
 impl From<&Sector> for SectorDto {
     fn from(s: &Sector) -> SectorDto {
-        SectorDto {
-            id: s.id,
-            org_id: s.org_id,
-            name: (&s.names).into(),
-            version: s.version,
-        }
+        SectorDto { id: s.id, org_id: s.org_id, name: (&s.names).into(), version: s.version }
     }
 }
 
@@ -57,27 +47,13 @@ impl From<&Sector> for SectorDto {
 #[utoipa::path(get, path = "/api/v1/organisations", tag = "organisations",
     responses((status = 200, body = [OrganisationDto])))]
 pub async fn list(State(app): State<App>) -> Result<Json<Vec<OrganisationDto>>, AppError> {
-    Ok(Json(
-        app.store
-            .list_organisations()
-            .await?
-            .iter()
-            .map(OrganisationDto::from)
-            .collect(),
-    ))
+    Ok(Json(app.store.list_organisations().await?.iter().map(OrganisationDto::from).collect()))
 }
 
 #[utoipa::path(get, path = "/api/v1/organisations/{id}", tag = "organisations",
     params(("id" = i64, Path)), responses((status = 200, body = OrganisationDto), (status = 404, body = ApiErrorBody)))]
-pub async fn detail(
-    State(app): State<App>,
-    Path(id): Path<i64>,
-) -> Result<Json<OrganisationDto>, AppError> {
-    let o = app
-        .store
-        .get_organisation(id)
-        .await?
-        .ok_or(AppError::new(ErrorCode::NotFound))?;
+pub async fn detail(State(app): State<App>, Path(id): Path<i64>) -> Result<Json<OrganisationDto>, AppError> {
+    let o = app.store.get_organisation(id).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
     Ok(Json((&o).into()))
 }
 
@@ -85,20 +61,9 @@ pub async fn detail(
 #[utoipa::path(get, path = "/api/v1/organisations/{id}/sectors", tag = "organisations",
     params(("id" = i64, Path)),
     responses((status = 200, body = [SectorDto]), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody)))]
-pub async fn sectors(
-    State(app): State<App>,
-    c: Ctx,
-    Path(id): Path<i64>,
-) -> Result<Json<Vec<SectorDto>>, AppError> {
+pub async fn sectors(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Json<Vec<SectorDto>>, AppError> {
     c.require(id, Permission::View)?;
-    Ok(Json(
-        app.store
-            .list_sectors(id)
-            .await?
-            .iter()
-            .map(SectorDto::from)
-            .collect(),
-    ))
+    Ok(Json(app.store.list_sectors(id).await?.iter().map(SectorDto::from).collect()))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -127,20 +92,11 @@ pub async fn create_sector(
         Ok(i) => i,
         Err(errs) => {
             let mut b = ApiErrorBody::new(ErrorCode::InvalidInput);
-            b.error.fields = errs
-                .0
-                .iter()
-                .map(|e| ApiFieldError {
-                    field: e.field.to_string(),
-                    code: e.code.to_string(),
-                })
-                .collect();
+            b.error.fields =
+                errs.0.iter().map(|e| ApiFieldError { field: e.field.to_string(), code: e.code.to_string() }).collect();
             return Ok((status_of(ErrorCode::InvalidInput), Json(b)).into_response());
         }
     };
-    let s = app
-        .store
-        .create_sector(id, &input, Actor::user(me.user_id))
-        .await?;
+    let s = app.store.create_sector(id, &input, Actor::user(me.user_id)).await?;
     Ok((StatusCode::CREATED, Json(SectorDto::from(&s))).into_response())
 }

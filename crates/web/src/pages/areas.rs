@@ -55,11 +55,7 @@ struct AreasPage {
 }
 
 fn kind_name(c: &Ctx, kinds: &[AreaKindRow], code: &str) -> String {
-    kinds
-        .iter()
-        .find(|k| k.code == code)
-        .map(|k| c.name(&k.names).to_string())
-        .unwrap_or_else(|| code.to_string())
+    kinds.iter().find(|k| k.code == code).map(|k| c.name(&k.names).to_string()).unwrap_or_else(|| code.to_string())
 }
 
 fn years(a: &Area) -> String {
@@ -74,21 +70,10 @@ pub fn href(a: &Area) -> String {
     format!("/areas/{}/{}", a.kind.as_str(), a.code)
 }
 
-pub async fn list(
-    State(app): State<App>,
-    c: Ctx,
-    Query(q): Query<ListQuery>,
-) -> Result<Response, AppError> {
+pub async fn list(State(app): State<App>, c: Ctx, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
     let kinds = app.store.area_kinds().await?;
-    let kind = kinds
-        .iter()
-        .find(|k| k.code == q.kind)
-        .map(|k| k.code.clone())
-        .unwrap_or_default();
-    let areas = app
-        .store
-        .list_areas(if kind.is_empty() { None } else { Some(&kind) })
-        .await?;
+    let kind = kinds.iter().find(|k| k.code == q.kind).map(|k| k.code.clone()).unwrap_or_default();
+    let areas = app.store.list_areas(if kind.is_empty() { None } else { Some(&kind) }).await?;
     let needle = q.q.trim().to_lowercase();
     let items = areas
         .iter()
@@ -108,17 +93,8 @@ pub async fn list(
             years: years(a),
         })
         .collect();
-    let kind_options = kinds
-        .iter()
-        .map(|k| (k.code.clone(), c.name(&k.names).to_string()))
-        .collect();
-    render(&AreasPage {
-        kinds: kind_options,
-        kind,
-        q: q.q.trim().to_string(),
-        items,
-        c,
-    })
+    let kind_options = kinds.iter().map(|k| (k.code.clone(), c.name(&k.names).to_string())).collect();
+    render(&AreasPage { kinds: kind_options, kind, q: q.q.trim().to_string(), items, c })
 }
 
 #[derive(Deserialize, Default)]
@@ -155,18 +131,10 @@ pub async fn detail(
     Path((kind, code)): Path<(String, String)>,
     Query(q): Query<DetailQuery>,
 ) -> Result<Response, AppError> {
-    let area = app
-        .store
-        .get_area(&kind, &code)
-        .await?
-        .ok_or(AppError::new(ErrorCode::NotFound))?;
+    let area = app.store.get_area(&kind, &code).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
     let kinds = app.store.area_kinds().await?;
     let years = app.store.area_years(area.id).await?;
-    let year = q
-        .year
-        .filter(|y| years.contains(y))
-        .or(years.first().copied())
-        .unwrap_or(0);
+    let year = q.year.filter(|y| years.contains(y)).or(years.first().copied()).unwrap_or(0);
     let item = |a: &Area| AreaItem {
         href: format!("{}?year={year}", href(a)),
         name: a.name(c.lang).to_string(),
@@ -174,20 +142,8 @@ pub async fn detail(
         code: a.code.clone(),
         years: self::years(a),
     };
-    let parents = app
-        .store
-        .area_parents(area.id, year)
-        .await?
-        .iter()
-        .map(item)
-        .collect();
-    let members = app
-        .store
-        .area_members(area.id, year)
-        .await?
-        .iter()
-        .map(item)
-        .collect();
+    let parents = app.store.area_parents(area.id, year).await?.iter().map(item).collect();
+    let members = app.store.area_members(area.id, year).await?.iter().map(item).collect();
     let mut population: Vec<PopYear> = vec![];
     for p in app.store.area_population(area.id).await? {
         if population.last().is_none_or(|last| last.year != p.year) {
@@ -210,17 +166,7 @@ pub async fn detail(
     }
     let orgs = app.store.organisations_for_area(area.id).await?;
     let kind = kind_name(&c, &kinds, area.kind.as_str());
-    render(&AreaPage {
-        area,
-        kind,
-        years,
-        year,
-        parents,
-        members,
-        population,
-        orgs,
-        c,
-    })
+    render(&AreaPage { area, kind, years, year, parents, members, population, orgs, c })
 }
 
 #[cfg(test)]

@@ -48,11 +48,7 @@ fn pretty(json: &Option<String>) -> String {
         .unwrap_or_default()
 }
 
-pub async fn page(
-    State(app): State<App>,
-    c: Ctx,
-    Path(id): Path<i64>,
-) -> Result<Response, AppError> {
+pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let (org, _) = visible_org(&app, &c, id, Permission::Administer).await?;
     let entries: Vec<AuditEntry> = app.store.audit_log(id, 500).await?;
     let rows = entries

@@ -25,14 +25,7 @@ pub struct Choice {
 
 impl Field {
     /// A field named `name`; its id is `prefix-name`, unique on the page.
-    pub fn new(
-        c: &Ctx,
-        prefix: &str,
-        name: &'static str,
-        label_key: &str,
-        value: &str,
-        errors: &FieldErrors,
-    ) -> Field {
+    pub fn new(c: &Ctx, prefix: &str, name: &'static str, label_key: &str, value: &str, errors: &FieldErrors) -> Field {
         Field {
             id: format!("{prefix}-{name}"),
             name,
@@ -69,14 +62,8 @@ impl Field {
 
     pub fn select(mut self, options: Vec<(String, String)>) -> Field {
         self.kind = "select";
-        self.options = options
-            .into_iter()
-            .map(|(value, label)| Choice {
-                selected: value == self.value,
-                value,
-                label,
-            })
-            .collect();
+        self.options =
+            options.into_iter().map(|(value, label)| Choice { selected: value == self.value, value, label }).collect();
         self
     }
 
@@ -95,12 +82,5 @@ impl Field {
 
 /// The error summary shown above a form that failed validation.
 pub fn summary(fields: &[Field]) -> Vec<(String, String, String)> {
-    fields
-        .iter()
-        .filter_map(|f| {
-            f.error
-                .as_ref()
-                .map(|e| (f.id.clone(), f.label.clone(), e.clone()))
-        })
-        .collect()
+    fields.iter().filter_map(|f| f.error.as_ref().map(|e| (f.id.clone(), f.label.clone(), e.clone()))).collect()
 }

@@ -25,31 +25,12 @@ struct ImportPage {
     file: String,
 }
 
-pub async fn form(
-    State(app): State<App>,
-    c: Ctx,
-    Path(id): Path<i64>,
-) -> Result<Response, AppError> {
+pub async fn form(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let (org, _) = visible_org(&app, &c, id, Permission::Coordinate).await?;
-    render_status(
-        StatusCode::OK,
-        &ImportPage {
-            c,
-            org,
-            error: None,
-            report: None,
-            file: String::new(),
-        },
-    )
+    render_status(StatusCode::OK, &ImportPage { c, org, error: None, report: None, file: String::new() })
 }
 
-async fn run(
-    app: &App,
-    org: &Organisation,
-    kind: &str,
-    file: &str,
-    bytes: &[u8],
-) -> Result<Report, ImportFailure> {
+async fn run(app: &App, org: &Organisation, kind: &str, file: &str, bytes: &[u8]) -> Result<Report, ImportFailure> {
     let text = std::str::from_utf8(bytes)
         .map_err(|_| hyte_import::ImportError::new(file, 1, "-", "the file is not UTF-8 text"))?;
     match kind {
@@ -76,81 +57,34 @@ pub async fn upload(
 ) -> Result<Response, AppError> {
     let (org, _) = visible_org(&app, &c, id, Permission::Coordinate).await?;
     let (mut kind, mut file, mut bytes) = (String::from("sotkanet"), String::new(), Vec::new());
-    while let Some(field) = mp
-        .next_field()
-        .await
-        .map_err(|_| AppError::new(ErrorCode::InvalidInput))?
-    {
+    while let Some(field) = mp.next_field().await.map_err(|_| AppError::new(ErrorCode::InvalidInput))? {
         match field.name() {
-            Some("kind") => {
-                kind = field
-                    .text()
-                    .await
-                    .map_err(|_| AppError::new(ErrorCode::InvalidInput))?
-            }
+            Some("kind") => kind = field.text().await.map_err(|_| AppError::new(ErrorCode::InvalidInput))?,
             Some("file") => {
                 file = field.file_name().unwrap_or("upload").to_string();
-                bytes = field
-                    .bytes()
-                    .await
-                    .map_err(|_| AppError::new(ErrorCode::InvalidInput))?
-                    .to_vec();
+                bytes = field.bytes().await.map_err(|_| AppError::new(ErrorCode::InvalidInput))?.to_vec();
             }
             _ => {}
         }
     }
     if bytes.is_empty() {
         let error = Some(c.t("import-no-file"));
-        return render_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &ImportPage {
-                c,
-                org,
-                error,
-                report: None,
-                file,
-            },
-        );
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &ImportPage { c, org, error, report: None, file });
     }
     match run(&app, &org, &kind, &file, &bytes).await {
         Ok(report) => {
             tracing::info!(org = id, file, written = report.written, "import");
-            render_status(
-                StatusCode::OK,
-                &ImportPage {
-                    c,
-                    org,
-                    error: None,
-                    report: Some(report),
-                    file,
-                },
-            )
+            render_status(StatusCode::OK, &ImportPage { c, org, error: None, report: Some(report), file })
         }
         Err(ImportFailure::Input(e)) => {
             let error = Some(c.t2(
                 "import-failed",
                 "where",
-                format!(
-                    "{}, {} {}, {} {}",
-                    e.file,
-                    c.t("import-line"),
-                    e.line,
-                    c.t("import-field"),
-                    e.field
-                ),
+                format!("{}, {} {}, {} {}", e.file, c.t("import-line"), e.line, c.t("import-field"), e.field),
                 "message",
                 e.message,
             ));
-            render_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &ImportPage {
-                    c,
-                    org,
-                    error,
-                    report: None,
-                    file,
-                },
-            )
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &ImportPage { c, org, error, report: None, file })
         }
         Err(ImportFailure::Store(e)) => Err(e.into()),
     }

@@ -22,21 +22,11 @@ pub const PAGE_SIZE: i64 = 50;
 /// A number with the indicator's decimals and the language's decimal mark.
 pub fn fmt_num(lang: Lang, v: f64, decimals: i32) -> String {
     let s = format!("{:.*}", decimals.clamp(0, 6) as usize, v);
-    let (int, frac) = s
-        .split_once('.')
-        .map(|(a, b)| (a, Some(b)))
-        .unwrap_or((s.as_str(), None));
+    let (int, frac) = s.split_once('.').map(|(a, b)| (a, Some(b))).unwrap_or((s.as_str(), None));
     let neg = int.starts_with('-');
-    let grouped = super::areas::fmt_int(
-        lang,
-        int.trim_start_matches('-').parse::<i64>().unwrap_or(0),
-    );
+    let grouped = super::areas::fmt_int(lang, int.trim_start_matches('-').parse::<i64>().unwrap_or(0));
     let mark = if lang == Lang::En { "." } else { "," };
-    let mut out = if neg {
-        format!("−{grouped}")
-    } else {
-        grouped
-    };
+    let mut out = if neg { format!("−{grouped}") } else { grouped };
     if let Some(f) = frac {
         out.push_str(mark);
         out.push_str(f);
@@ -46,11 +36,7 @@ pub fn fmt_num(lang: Lang, v: f64, decimals: i32) -> String {
 
 /// Own indicators are visible to their organisation's members only.
 pub async fn visible_indicator(app: &App, c: &Ctx, id: i64) -> Result<Indicator, AppError> {
-    let ind = app
-        .store
-        .get_indicator(id)
-        .await?
-        .ok_or(AppError::new(ErrorCode::NotFound))?;
+    let ind = app.store.get_indicator(id).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
     match ind.org_id {
         Some(o) if c.membership(o).is_none() => Err(AppError::new(ErrorCode::NotFound)),
         _ => Ok(ind),
@@ -58,10 +44,7 @@ pub async fn visible_indicator(app: &App, c: &Ctx, id: i64) -> Result<Indicator,
 }
 
 pub fn visible_orgs(c: &Ctx) -> Vec<i64> {
-    c.user
-        .as_ref()
-        .map(|u| u.memberships.iter().map(|(m, _)| m.org_id).collect())
-        .unwrap_or_default()
+    c.user.as_ref().map(|u| u.memberships.iter().map(|(m, _)| m.org_id).collect()).unwrap_or_default()
 }
 
 #[derive(Deserialize, Default)]
@@ -100,11 +83,7 @@ fn page_href(q: &CatalogueQuery, page: i64) -> String {
     format!("/indicators?{qs}")
 }
 
-pub async fn catalogue(
-    State(app): State<App>,
-    c: Ctx,
-    Query(q): Query<CatalogueQuery>,
-) -> Result<Response, AppError> {
+pub async fn catalogue(State(app): State<App>, c: Ctx, Query(q): Query<CatalogueQuery>) -> Result<Response, AppError> {
     let page = q.page.max(1);
     let filter = IndicatorFilter {
         q: q.q.trim().to_string(),
@@ -150,20 +129,10 @@ struct IndicatorPage {
 }
 
 fn polarity_options(c: &Ctx, current: Polarity) -> Vec<(String, String, bool)> {
-    [
-        Polarity::HigherIsBetter,
-        Polarity::LowerIsBetter,
-        Polarity::NoDirection,
-    ]
-    .into_iter()
-    .map(|p| {
-        (
-            p.as_str().to_string(),
-            c.t(&format!("polarity-{}", p.as_str())),
-            p == current,
-        )
-    })
-    .collect()
+    [Polarity::HigherIsBetter, Polarity::LowerIsBetter, Polarity::NoDirection]
+        .into_iter()
+        .map(|p| (p.as_str().to_string(), c.t(&format!("polarity-{}", p.as_str())), p == current))
+        .collect()
 }
 
 /// The organisation under which a direction change is made and audited: the owner of an own
@@ -171,13 +140,9 @@ fn polarity_options(c: &Ctx, current: Polarity) -> Vec<(String, String, bool)> {
 fn polarity_org(c: &Ctx, ind: &Indicator) -> Option<i64> {
     match ind.org_id {
         Some(o) => c.can(o, Permission::Coordinate).then_some(o),
-        None => c
-            .user
-            .as_ref()?
-            .memberships
-            .iter()
-            .find(|(m, _)| m.role.can(Permission::Coordinate))
-            .map(|(m, _)| m.org_id),
+        None => {
+            c.user.as_ref()?.memberships.iter().find(|(m, _)| m.role.can(Permission::Coordinate)).map(|(m, _)| m.org_id)
+        }
     }
 }
 
@@ -196,15 +161,7 @@ async fn indicator_page(
         ("indicator-limits", &ind.texts.limits),
     ]
     .into_iter()
-    .map(|(key, t)| {
-        (
-            c.t(key),
-            text(&c, t)
-                .into_iter()
-                .map(str::to_string)
-                .collect::<Vec<_>>(),
-        )
-    })
+    .map(|(key, t)| (c.t(key), text(&c, t).into_iter().map(str::to_string).collect::<Vec<_>>()))
     .filter(|(_, paras)| !paras.is_empty())
     .collect();
     Ok(IndicatorPage {
@@ -220,11 +177,7 @@ async fn indicator_page(
     })
 }
 
-pub async fn page(
-    State(app): State<App>,
-    c: Ctx,
-    Path(id): Path<i64>,
-) -> Result<Response, AppError> {
+pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let ind = visible_indicator(&app, &c, id).await?;
     render(&indicator_page(&app, c, ind, None).await?)
 }
@@ -247,11 +200,7 @@ pub async fn set_polarity(
     let org = polarity_org(&c, &ind).ok_or(AppError::new(ErrorCode::Forbidden))?;
     let polarity = Polarity::parse(&f.polarity).ok_or(AppError::new(ErrorCode::InvalidInput))?;
     let actor = Actor::user(c.require_user()?.user.id);
-    match app
-        .store
-        .set_polarity(id, f.version, polarity, actor, org)
-        .await
-    {
+    match app.store.set_polarity(id, f.version, polarity, actor, org).await {
         Ok(_) => Ok(see_other(&format!("/indicators/{id}"))),
         Err(StoreError::Rule(ErrorCode::EditConflict)) => {
             let fresh = visible_indicator(&app, &c, id).await?;
@@ -275,10 +224,7 @@ pub fn cmp_class(c: Comparison) -> &'static str {
 }
 
 pub fn cmp_key(c: Comparison) -> String {
-    let s = serde_json::to_value(c)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
+    let s = serde_json::to_value(c).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
     format!("cmp-{s}")
 }
 
@@ -316,10 +262,7 @@ struct AcrossPage {
 
 async fn parent_area(app: &App, spec: &str) -> Result<Area, AppError> {
     let (kind, code) = spec.split_once('/').unwrap_or(("wellbeing_county", spec));
-    app.store
-        .get_area(kind, code)
-        .await?
-        .ok_or(AppError::new(ErrorCode::NotFound))
+    app.store.get_area(kind, code).await?.ok_or(AppError::new(ErrorCode::NotFound))
 }
 
 pub async fn across(
@@ -329,15 +272,7 @@ pub async fn across(
     Query(q): Query<AcrossQuery>,
 ) -> Result<Response, AppError> {
     let ind = visible_indicator(&app, &c, id).await?;
-    let parent = parent_area(
-        &app,
-        if q.parent.is_empty() {
-            "wellbeing_county/13"
-        } else {
-            &q.parent
-        },
-    )
-    .await?;
+    let parent = parent_area(&app, if q.parent.is_empty() { "wellbeing_county/13" } else { &q.parent }).await?;
     let across = knowledge::across(&*app.store, &ind, parent, q.year).await?;
     let public = c.user.is_none();
     let lang = c.lang;
@@ -382,12 +317,7 @@ pub async fn across(
         .map(|r| {
             let hidden = public && r.suppressed;
             AcrossItem {
-                href: format!(
-                    "/indicators/{}/series/{}/{}",
-                    ind.id,
-                    r.area.kind.as_str(),
-                    r.area.code
-                ),
+                href: format!("/indicators/{}/series/{}/{}", ind.id, r.area.kind.as_str(), r.area.code),
                 name: c.name(&r.area.names).to_string(),
                 value: if hidden {
                     c.t("value-suppressed")
@@ -397,8 +327,7 @@ pub async fn across(
                 ci: if hidden {
                     String::new()
                 } else {
-                    r.ci.map(|i| format!("{}–{}", fmt(i.lower), fmt(i.upper)))
-                        .unwrap_or_default()
+                    r.ci.map(|i| format!("{}–{}", fmt(i.lower), fmt(i.upper))).unwrap_or_default()
                 },
                 cmp: c.t(&cmp_key(r.vs_parent)),
                 class: cmp_class(r.vs_parent),
@@ -420,18 +349,10 @@ pub async fn across(
         .collect();
     let mut refs = vec![];
     if let Some(b) = across.parent_value {
-        refs.push(RefLine {
-            label: c.name(&across.parent.names).to_string(),
-            value: b.value,
-            class: "parent",
-        });
+        refs.push(RefLine { label: c.name(&across.parent.names).to_string(), value: b.value, class: "parent" });
     }
     if let Some(b) = across.country_value {
-        refs.push(RefLine {
-            label: c.t("country-short"),
-            value: b.value,
-            class: "country",
-        });
+        refs.push(RefLine { label: c.t("country-short"), value: b.value, class: "country" });
     }
     let title = format!(
         "{} – {} {}",
@@ -439,47 +360,24 @@ pub async fn across(
         c.name(&across.parent.names),
         across.year.map(|y| y.to_string()).unwrap_or_default()
     );
-    let chart = charts::bar_chart(
-        "across-chart",
-        &title,
-        &c.t("chart-across-desc"),
-        &bars,
-        &refs,
-        &fmt,
-    );
+    let chart = charts::bar_chart("across-chart", &title, &c.t("chart-across-desc"), &bars, &refs, &fmt);
     let download = format!(
         "/indicators/{}/across?{}",
         ind.id,
         serde_urlencoded::to_string([
-            (
-                "parent",
-                format!("{}/{}", across.parent.kind.as_str(), across.parent.code)
-            ),
-            (
-                "year",
-                across.year.map(|y| y.to_string()).unwrap_or_default()
-            )
+            ("parent", format!("{}/{}", across.parent.kind.as_str(), across.parent.code)),
+            ("year", across.year.map(|y| y.to_string()).unwrap_or_default())
         ])
         .unwrap_or_default()
     );
     render(&AcrossPage {
-        year_options: across
-            .years
-            .iter()
-            .map(|y| (*y, Some(*y) == across.year))
-            .collect(),
+        year_options: across.years.iter().map(|y| (*y, Some(*y) == across.year)).collect(),
         parent_value: across
             .parent_value
             .map(|b| fmt(b.value) + if b.derived { " *" } else { "" })
             .unwrap_or_else(|| c.t("value-missing")),
-        country_value: across
-            .country_value
-            .map(|b| fmt(b.value))
-            .unwrap_or_else(|| c.t("value-missing")),
-        spread: across
-            .spread
-            .map(|s| c.t2("spread", "min", fmt(s.min), "max", fmt(s.max)))
-            .unwrap_or_default(),
+        country_value: across.country_value.map(|b| fmt(b.value)).unwrap_or_else(|| c.t("value-missing")),
+        spread: across.spread.map(|s| c.t2("spread", "min", fmt(s.min), "max", fmt(s.max))).unwrap_or_default(),
         items,
         chart,
         download,
@@ -521,24 +419,13 @@ pub async fn series(
     Query(q): Query<SeriesQuery>,
 ) -> Result<Response, AppError> {
     let ind = visible_indicator(&app, &c, id).await?;
-    let area = app
-        .store
-        .get_area(&kind, &code)
-        .await?
-        .ok_or(AppError::new(ErrorCode::NotFound))?;
+    let area = app.store.get_area(&kind, &code).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
     let obs = app
         .store
-        .observations(&ObservationQuery {
-            indicator_ids: vec![id],
-            area_ids: vec![area.id],
-            ..Default::default()
-        })
+        .observations(&ObservationQuery { indicator_ids: vec![id], area_ids: vec![area.id], ..Default::default() })
         .await?;
     let public = c.user.is_none();
-    let visible: Vec<_> = obs
-        .into_iter()
-        .filter(|o| o.age_band.is_empty() && !(public && o.suppressed))
-        .collect();
+    let visible: Vec<_> = obs.into_iter().filter(|o| o.age_band.is_empty() && !(public && o.suppressed)).collect();
     let mut years: Vec<i32> = visible.iter().map(|o| o.year).collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
@@ -578,45 +465,24 @@ pub async fn series(
         .response(&q.format);
     }
     let line = |s: Sex| -> Vec<(i32, f64)> {
-        let mut v: Vec<(i32, f64)> = visible
-            .iter()
-            .filter(|o| o.sex == s)
-            .filter_map(|o| Some((o.year, o.value?)))
-            .collect();
+        let mut v: Vec<(i32, f64)> =
+            visible.iter().filter(|o| o.sex == s).filter_map(|o| Some((o.year, o.value?))).collect();
         v.sort_by_key(|p| p.0);
         v
     };
-    let series: Vec<Series> = [
-        (Sex::Total, "total", "col-total"),
-        (Sex::Female, "female", "col-female"),
-        (Sex::Male, "male", "col-male"),
-    ]
-    .into_iter()
-    .map(|(s, class, key)| Series {
-        label: c.t(key),
-        class,
-        points: line(s),
-    })
-    .filter(|s| !s.points.is_empty())
-    .collect();
+    let series: Vec<Series> =
+        [(Sex::Total, "total", "col-total"), (Sex::Female, "female", "col-female"), (Sex::Male, "male", "col-male")]
+            .into_iter()
+            .map(|(s, class, key)| Series { label: c.t(key), class, points: line(s) })
+            .filter(|s| !s.points.is_empty())
+            .collect();
     let title = format!("{} – {}", ind.title(c.lang), c.name(&area.names));
-    let chart = charts::line_chart(
-        "series-chart",
-        &title,
-        &c.t("chart-series-desc"),
-        &series,
-        &fmt,
-    );
+    let chart = charts::line_chart("series-chart", &title, &c.t("chart-series-desc"), &series, &fmt);
     let rows = years
         .iter()
         .map(|y| {
             let t = get(*y, Sex::Total);
-            let v = |s: Sex| {
-                get(*y, s)
-                    .and_then(|o| o.value)
-                    .map(fmt)
-                    .unwrap_or_default()
-            };
+            let v = |s: Sex| get(*y, s).and_then(|o| o.value).map(fmt).unwrap_or_default();
             SeriesRow {
                 year: *y,
                 total: v(Sex::Total),
@@ -629,32 +495,13 @@ pub async fn series(
             }
         })
         .collect();
-    let download = format!(
-        "/indicators/{}/series/{}/{}",
-        ind.id,
-        area.kind.as_str(),
-        area.code
-    );
-    render(&SeriesPage {
-        chart,
-        rows,
-        download,
-        ind,
-        area,
-        c,
-    })
+    let download = format!("/indicators/{}/series/{}/{}", ind.id, area.kind.as_str(), area.code);
+    render(&SeriesPage { chart, rows, download, ind, area, c })
 }
 
 /// A localised text of an indicator (description, interpretation, limits).
 pub fn text<'a>(c: &Ctx, t: &'a Option<Names>) -> Vec<&'a str> {
-    t.as_ref()
-        .map(|n| {
-            n.get(c.lang)
-                .split('\n')
-                .filter(|l| !l.trim().is_empty())
-                .collect()
-        })
-        .unwrap_or_default()
+    t.as_ref().map(|n| n.get(c.lang).split('\n').filter(|l| !l.trim().is_empty()).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -41,13 +41,7 @@ pub struct LoginForm {
     next: String,
 }
 
-fn login_page(
-    c: Ctx,
-    email: &str,
-    errors: &FieldErrors,
-    alert: Option<ErrorCode>,
-    next: String,
-) -> LoginPage {
+fn login_page(c: Ctx, email: &str, errors: &FieldErrors, alert: Option<ErrorCode>, next: String) -> LoginPage {
     let fields = vec![
         Field::new(&c, "login", "email", "field-email", email, errors)
             .kind("email")
@@ -59,13 +53,7 @@ fn login_page(
             .required(),
     ];
     let alert = alert.map(|code| c.err(code));
-    LoginPage {
-        errors: summary(&fields),
-        fields,
-        alert,
-        next,
-        c,
-    }
+    LoginPage { errors: summary(&fields), fields, alert, next, c }
 }
 
 pub async fn form(c: Ctx, Query(q): Query<NextQuery>) -> Result<Response, AppError> {
@@ -83,19 +71,13 @@ impl FromRequestParts<App> for ClientIp {
     type Rejection = std::convert::Infallible;
     async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<ClientIp, Self::Rejection> {
         if app.config.trust_forwarded_for {
-            if let Some(ip) = parts
-                .headers
-                .get("x-forwarded-for")
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.split(',').next())
+            if let Some(ip) =
+                parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next())
             {
                 return Ok(ClientIp(ip.trim().to_string()));
             }
         }
-        let ip = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip().to_string());
+        let ip = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
         Ok(ClientIp(ip.unwrap_or_else(|| "unknown".into())))
     }
 }
@@ -115,10 +97,7 @@ pub async fn submit(
         errors.add("password", ErrorCode::Required);
     }
     if !errors.is_empty() {
-        return render_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &login_page(c, &f.email, &errors, None, next),
-        );
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &login_page(c, &f.email, &errors, None, next));
     }
     let email = f.email.trim().to_lowercase();
     let now = Utc::now();
@@ -132,76 +111,40 @@ pub async fn submit(
     let password = f.password.clone();
     let (user, ok) = match found {
         Some((user, hash)) => {
-            let ok = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
-                .await
-                .unwrap_or(false);
+            let ok =
+                tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash)).await.unwrap_or(false);
             (Some(user), ok)
         }
         None => {
             // Same work as for a real user, so timing does not reveal which e-mails exist.
-            tokio::task::spawn_blocking(move || {
-                auth::verify_password(&password, auth::dummy_hash())
-            })
-            .await
-            .ok();
+            tokio::task::spawn_blocking(move || auth::verify_password(&password, auth::dummy_hash())).await.ok();
             (None, false)
         }
     };
     app.store.record_login_attempt(&email, &ip, ok, now).await?;
     let Some(user) = user.filter(|_| ok) else {
-        let page = login_page(
-            c,
-            &f.email,
-            &errors,
-            Some(ErrorCode::InvalidCredentials),
-            next,
-        );
+        let page = login_page(c, &f.email, &errors, Some(ErrorCode::InvalidCredentials), next);
         return render_status(StatusCode::UNAUTHORIZED, &page);
     };
     let token = auth::new_token();
     let hours = app.config.session_hours;
-    app.store
-        .create_session(
-            &token_hash(&token),
-            user.id,
-            now,
-            now + Duration::hours(hours),
-        )
-        .await?;
+    app.store.create_session(&token_hash(&token), user.id, now, now + Duration::hours(hours)).await?;
     app.store.delete_expired_sessions(now).await?;
     tracing::info!(user_id = user.id, "login");
     let mut res = see_other(&next);
-    let c = cookie(
-        SESSION_COOKIE,
-        &token,
-        Some(hours * 3600),
-        app.config.secure_cookies,
-        true,
-    );
-    res.headers_mut().append(
-        header::SET_COOKIE,
-        HeaderValue::from_str(&c).expect("cookie is ASCII"),
-    );
+    let c = cookie(SESSION_COOKIE, &token, Some(hours * 3600), app.config.secure_cookies, true);
+    res.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&c).expect("cookie is ASCII"));
     Ok(res)
 }
 
-pub async fn logout(
-    State(app): State<App>,
-    headers: axum::http::HeaderMap,
-) -> Result<Response, AppError> {
-    let cookies = headers
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
+pub async fn logout(State(app): State<App>, headers: axum::http::HeaderMap) -> Result<Response, AppError> {
+    let cookies = headers.get(header::COOKIE).and_then(|v| v.to_str().ok()).unwrap_or("");
     if let Some(token) = auth::read_cookie(cookies, SESSION_COOKIE) {
         app.store.delete_session(&token_hash(token)).await?;
     }
     let mut res = see_other("/");
     let c = cookie(SESSION_COOKIE, "", Some(0), app.config.secure_cookies, true);
-    res.headers_mut().append(
-        header::SET_COOKIE,
-        HeaderValue::from_str(&c).expect("cookie is ASCII"),
-    );
+    res.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&c).expect("cookie is ASCII"));
     Ok(res)
 }
 
@@ -211,20 +154,9 @@ pub async fn switch_language(
     Path(code): Path<String>,
     Query(q): Query<NextQuery>,
 ) -> Result<Response, AppError> {
-    let lang = Lang::parse(&code)
-        .filter(|l| l.code() == code)
-        .ok_or(AppError::new(ErrorCode::NotFound))?;
+    let lang = Lang::parse(&code).filter(|l| l.code() == code).ok_or(AppError::new(ErrorCode::NotFound))?;
     let mut res = see_other(&safe_next(q.next.as_deref()));
-    let c = cookie(
-        LANG_COOKIE,
-        lang.code(),
-        Some(365 * 24 * 3600),
-        app.config.secure_cookies,
-        true,
-    );
-    res.headers_mut().append(
-        header::SET_COOKIE,
-        HeaderValue::from_str(&c).expect("cookie is ASCII"),
-    );
+    let c = cookie(LANG_COOKIE, lang.code(), Some(365 * 24 * 3600), app.config.secure_cookies, true);
+    res.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&c).expect("cookie is ASCII"));
     Ok(res.into_response())
 }

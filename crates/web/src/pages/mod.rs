@@ -39,30 +39,18 @@ pub fn routes() -> Router<App> {
         .route("/org", get(org::mine))
         .route("/orgs/{id}", get(org::page))
         .route("/orgs/{id}/users", get(users::page).post(users::add))
-        .route(
-            "/orgs/{id}/users/{user_id}",
-            get(users::edit).post(users::update),
-        )
+        .route("/orgs/{id}/users/{user_id}", get(users::edit).post(users::update))
         .route("/orgs/{id}/users/{user_id}/remove", post(users::remove))
         .route("/orgs/{id}/sectors", get(sectors::page).post(sectors::add))
-        .route(
-            "/orgs/{id}/sectors/{sector_id}",
-            get(sectors::edit).post(sectors::update),
-        )
-        .route(
-            "/orgs/{id}/sectors/{sector_id}/delete",
-            post(sectors::delete),
-        )
+        .route("/orgs/{id}/sectors/{sector_id}", get(sectors::edit).post(sectors::update))
+        .route("/orgs/{id}/sectors/{sector_id}/delete", post(sectors::delete))
         .route("/orgs/{id}/audit", get(audit::page))
         .route("/areas/{kind}/{code}/profile", get(profile::page))
         .route("/indicators", get(indicators::catalogue))
         .route("/indicators/{id}", get(indicators::page))
         .route("/indicators/{id}/polarity", post(indicators::set_polarity))
         .route("/indicators/{id}/across", get(indicators::across))
-        .route(
-            "/indicators/{id}/series/{kind}/{code}",
-            get(indicators::series),
-        )
+        .route("/indicators/{id}/series/{kind}/{code}", get(indicators::series))
         .route("/orgs/{id}/import", get(import::form).post(import::upload))
         .route("/static/hyte.css", get(stylesheet))
 }
@@ -88,14 +76,8 @@ pub async fn not_found() -> AppError {
 async fn stylesheet() -> Response {
     (
         [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/css; charset=utf-8"),
-            ),
-            (
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("public, max-age=3600"),
-            ),
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8")),
+            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600")),
         ],
         include_str!("../../static/hyte.css"),
     )
@@ -123,9 +105,7 @@ fn error_code(res: &Response) -> Option<ErrorCode> {
         .is_some_and(|ct| ct.starts_with("text/plain"));
     match res.status() {
         s if !plain || !s.is_client_error() => None,
-        StatusCode::NOT_FOUND | StatusCode::BAD_REQUEST | StatusCode::METHOD_NOT_ALLOWED => {
-            Some(ErrorCode::NotFound)
-        }
+        StatusCode::NOT_FOUND | StatusCode::BAD_REQUEST | StatusCode::METHOD_NOT_ALLOWED => Some(ErrorCode::NotFound),
         _ => Some(ErrorCode::InvalidInput),
     }
 }
@@ -144,11 +124,7 @@ pub async fn error_pages(State(app): State<App>, req: Request, next: Next) -> Re
             _ => res,
         };
     }
-    let (headers, uri, method) = (
-        req.headers().clone(),
-        req.uri().clone(),
-        req.method().clone(),
-    );
+    let (headers, uri, method) = (req.headers().clone(), req.uri().clone(), req.method().clone());
     let res = next.run(req).await;
     let Some(code) = error_code(&res) else {
         return res;
@@ -157,25 +133,15 @@ pub async fn error_pages(State(app): State<App>, req: Request, next: Next) -> Re
         let next = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
         return Redirect::to(&format!("/login?next={}", encode(next))).into_response();
     }
-    let status = if res.extensions().get::<ErrorMarker>().is_some() {
-        res.status()
-    } else {
-        crate::error::status_of(code)
-    };
-    let cookies = headers
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
+    let status =
+        if res.extensions().get::<ErrorMarker>().is_some() { res.status() } else { crate::error::status_of(code) };
+    let cookies = headers.get(header::COOKIE).and_then(|v| v.to_str().ok()).unwrap_or("");
     let csrf = read_cookie(cookies, CSRF_COOKIE).unwrap_or("").to_string();
     let c = match Ctx::build(&app, &headers, &uri, csrf).await {
         Ok(c) => c,
         Err(_) => return res,
     };
-    let page = ErrorPage {
-        c,
-        code,
-        status: status.as_u16(),
-    };
+    let page = ErrorPage { c, code, status: status.as_u16() };
     match page.render() {
         Ok(html) => {
             let mut out = (status, Html(html)).into_response();

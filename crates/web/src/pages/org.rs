@@ -43,19 +43,11 @@ pub async fn visible_org(
     perm: Permission,
 ) -> Result<(Organisation, Membership), AppError> {
     let me = c.require(id, perm)?.clone();
-    let org = app
-        .store
-        .get_organisation(id)
-        .await?
-        .ok_or(AppError::new(ErrorCode::NotFound))?;
+    let org = app.store.get_organisation(id).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
     Ok((org, me))
 }
 
-pub async fn page(
-    State(app): State<App>,
-    c: Ctx,
-    Path(id): Path<i64>,
-) -> Result<Response, AppError> {
+pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let (org, me) = visible_org(&app, &c, id, Permission::View).await?;
     let area = match org.area_id {
         Some(a) => app.store.get_area_by_id(a).await?,
@@ -64,13 +56,5 @@ pub async fn page(
     let sectors = app.store.list_sectors(id).await?;
     let member_count = app.store.org_members(id).await?.len();
     let admin = me.role.can(Permission::Administer);
-    render(&OrgPage {
-        org,
-        me,
-        area,
-        sectors,
-        member_count,
-        admin,
-        c,
-    })
+    render(&OrgPage { org, me, area, sectors, member_count, admin, c })
 }

@@ -39,6 +39,8 @@ pub struct Row {
     pub trend: (String, &'static str, &'static str),
     pub spark: String,
     pub sex: String,
+    /// The indicator across the county's municipalities.
+    pub across: Option<String>,
 }
 
 #[derive(Template)]
@@ -64,19 +66,13 @@ fn trend_view(t: Trend) -> (&'static str, &'static str) {
 }
 
 fn trend_key(t: Trend) -> String {
-    let s = serde_json::to_value(t)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
+    let s = serde_json::to_value(t).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
     format!("trend-{s}")
 }
 
 /// The indicator ids of the query, or every indicator with data for the area.
 pub async fn chosen(app: &App, c: &Ctx, area_id: i64, spec: &str) -> Result<Vec<i64>, AppError> {
-    let mut ids: Vec<i64> = spec
-        .split(',')
-        .filter_map(|s| s.trim().parse().ok())
-        .collect();
+    let mut ids: Vec<i64> = spec.split(',').filter_map(|s| s.trim().parse().ok()).collect();
     if ids.is_empty() {
         ids = app.store.indicators_for_area(area_id).await?;
     }
@@ -101,90 +97,50 @@ pub async fn page(
     Path((kind, code)): Path<(String, String)>,
     Query(q): Query<ProfileQuery>,
 ) -> Result<Response, AppError> {
-    let area = app
-        .store
-        .get_area(&kind, &code)
-        .await?
-        .ok_or(AppError::new(ErrorCode::NotFound))?;
+    let area = app.store.get_area(&kind, &code).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
     let ids = chosen(&app, &c, area.id, &q.indicators).await?;
     let profile = knowledge::profile(&*app.store, area, &ids).await?;
     let public = c.user.is_none();
     if !q.format.is_empty() {
         return table(&c, &profile, public).response(&q.format);
     }
-    let rows = profile
-        .rows
-        .iter()
-        .map(|r| row(&c, &profile, r, public))
-        .collect();
-    let mut producers: Vec<String> = profile
-        .rows
-        .iter()
-        .filter_map(|r| r.indicator.producer.clone())
-        .collect();
+    let rows = profile.rows.iter().map(|r| row(&c, &profile, r, public)).collect();
+    let mut producers: Vec<String> = profile.rows.iter().filter_map(|r| r.indicator.producer.clone()).collect();
     producers.sort();
     producers.dedup();
-    let area_href = format!(
-        "/areas/{}/{}",
-        profile.area.kind.as_str(),
-        profile.area.code
-    );
-    let download = format!(
-        "{area_href}/profile?indicators={}",
-        ids.iter()
-            .map(|i| i.to_string())
-            .collect::<Vec<_>>()
-            .join(",")
-    );
-    render(&ProfilePage {
-        rows,
-        area_href,
-        download,
-        producers,
-        profile,
-        c,
-    })
+    let area_href = format!("/areas/{}/{}", profile.area.kind.as_str(), profile.area.code);
+    let download =
+        format!("{area_href}/profile?indicators={}", ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(","));
+    render(&ProfilePage { rows, area_href, download, producers, profile, c })
 }
 
 fn row(c: &Ctx, p: &Profile, r: &ProfileRow, public: bool) -> Row {
     let d = r.indicator.decimals;
     let fmt = |v: f64| fmt_num(c.lang, v, d);
     let hidden = public && r.suppressed;
-    let bench = |b: Option<knowledge::Bench>| {
-        b.map(|b| fmt(b.value) + if b.derived { " *" } else { "" })
-            .unwrap_or_default()
-    };
+    let bench =
+        |b: Option<knowledge::Bench>| b.map(|b| fmt(b.value) + if b.derived { " *" } else { "" }).unwrap_or_default();
     let (arrow, class) = trend_view(r.trend);
     Row {
-        href: format!(
-            "/indicators/{}/series/{}/{}",
-            r.indicator.id,
-            p.area.kind.as_str(),
-            p.area.code
-        ),
+        href: format!("/indicators/{}/series/{}/{}", r.indicator.id, p.area.kind.as_str(), p.area.code),
+        across: p
+            .county
+            .as_ref()
+            .map(|k| format!("/indicators/{}/across?parent=wellbeing_county/{}", r.indicator.id, k.code)),
         title: r.indicator.title(c.lang).to_string(),
         year: r.year.map(|y| y.to_string()).unwrap_or_default(),
-        value: if hidden {
-            c.t("value-suppressed")
-        } else {
-            r.value.map(fmt).unwrap_or_else(|| c.t("value-missing"))
-        },
+        value: if hidden { c.t("value-suppressed") } else { r.value.map(fmt).unwrap_or_else(|| c.t("value-missing")) },
         ci: if hidden {
             String::new()
         } else {
-            r.ci.map(|i| format!("{}–{}", fmt(i.lower), fmt(i.upper)))
-                .unwrap_or_default()
+            r.ci.map(|i| format!("{}–{}", fmt(i.lower), fmt(i.upper))).unwrap_or_default()
         },
         county: bench(r.county),
         country: bench(r.country),
         vs_county: (c.t(&cmp_key(r.vs_county)), cmp_class(r.vs_county)),
         vs_country: (c.t(&cmp_key(r.vs_country)), cmp_class(r.vs_country)),
         trend: (c.t(&trend_key(r.trend)), arrow, class),
-        spark: if hidden {
-            String::new()
-        } else {
-            charts::sparkline(&r.series)
-        },
+        spark: if hidden { String::new() } else { charts::sparkline(&r.series) },
         sex: r
             .by_sex
             .as_ref()

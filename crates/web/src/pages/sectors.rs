@@ -50,31 +50,12 @@ async fn sectors_page(
 ) -> Result<SectorsPage, AppError> {
     let sectors = app.store.list_sectors(org.id).await?;
     let fields = fields(&c, "add", f, errors);
-    Ok(SectorsPage {
-        errors: summary(&fields),
-        fields,
-        sectors,
-        org,
-        c,
-    })
+    Ok(SectorsPage { errors: summary(&fields), fields, sectors, org, c })
 }
 
-pub async fn page(
-    State(app): State<App>,
-    c: Ctx,
-    Path(id): Path<i64>,
-) -> Result<Response, AppError> {
+pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let (org, _) = visible_org(&app, &c, id, Permission::Administer).await?;
-    render(
-        &sectors_page(
-            &app,
-            c,
-            org,
-            &SectorForm::default(),
-            &FieldErrors::default(),
-        )
-        .await?,
-    )
+    render(&sectors_page(&app, c, org, &SectorForm::default(), &FieldErrors::default()).await?)
 }
 
 pub async fn add(
@@ -85,11 +66,7 @@ pub async fn add(
 ) -> Result<Response, AppError> {
     let (org, me) = visible_org(&app, &c, id, Permission::Administer).await?;
     let errors = match SectorInput::parse(&f.name_fi, &f.name_sv, &f.name_en) {
-        Ok(input) => match app
-            .store
-            .create_sector(id, &input, Actor::user(me.user_id))
-            .await
-        {
+        Ok(input) => match app.store.create_sector(id, &input, Actor::user(me.user_id)).await {
             Ok(_) => return Ok(see_other(&format!("/orgs/{id}/sectors"))),
             Err(StoreError::Rule(ErrorCode::NameTaken)) => ErrorCode::NameTaken.on("name_fi"),
             Err(e) => return Err(e.into()),
@@ -123,10 +100,7 @@ fn form_of(s: &Sector) -> SectorForm {
 }
 
 async fn load_sector(app: &App, org_id: i64, sector_id: i64) -> Result<Sector, AppError> {
-    app.store
-        .get_sector(org_id, sector_id)
-        .await?
-        .ok_or(AppError::new(ErrorCode::NotFound))
+    app.store.get_sector(org_id, sector_id).await?.ok_or(AppError::new(ErrorCode::NotFound))
 }
 
 fn edit_page(
@@ -139,15 +113,7 @@ fn edit_page(
 ) -> EditPage {
     let fields = fields(&c, "edit", f, errors);
     let alert = alert.map(|a| c.err(a));
-    EditPage {
-        errors: summary(&fields),
-        fields,
-        alert,
-        version: f.version,
-        org,
-        sector,
-        c,
-    }
+    EditPage { errors: summary(&fields), fields, alert, version: f.version, org, sector, c }
 }
 
 pub async fn edit(
@@ -158,14 +124,7 @@ pub async fn edit(
     let (org, _) = visible_org(&app, &c, id, Permission::Administer).await?;
     let sector = load_sector(&app, id, sector_id).await?;
     let f = form_of(&sector);
-    render(&edit_page(
-        c,
-        org,
-        sector,
-        &f,
-        &FieldErrors::default(),
-        None,
-    ))
+    render(&edit_page(c, org, sector, &f, &FieldErrors::default(), None))
 }
 
 pub async fn update(
@@ -179,42 +138,21 @@ pub async fn update(
     let input = match SectorInput::parse(&f.name_fi, &f.name_sv, &f.name_en) {
         Ok(i) => i,
         Err(errors) => {
-            return render_status(
-                status_of(ErrorCode::InvalidInput),
-                &edit_page(c, org, sector, &f, &errors, None),
-            )
+            return render_status(status_of(ErrorCode::InvalidInput), &edit_page(c, org, sector, &f, &errors, None))
         }
     };
-    match app
-        .store
-        .update_sector(id, sector_id, f.version, &input, Actor::user(me.user_id))
-        .await
-    {
+    match app.store.update_sector(id, sector_id, f.version, &input, Actor::user(me.user_id)).await {
         Ok(_) => Ok(see_other(&format!("/orgs/{id}/sectors"))),
         Err(StoreError::Rule(ErrorCode::NameTaken)) => render_status(
             status_of(ErrorCode::NameTaken),
-            &edit_page(
-                c,
-                org,
-                sector,
-                &f,
-                &ErrorCode::NameTaken.on("name_fi"),
-                None,
-            ),
+            &edit_page(c, org, sector, &f, &ErrorCode::NameTaken.on("name_fi"), None),
         ),
         Err(StoreError::Rule(ErrorCode::EditConflict)) => {
             // Keep what the user typed, show that someone else saved first; the form now
             // edits the current version, so saving again is a deliberate overwrite.
             let mut kept = f;
             kept.version = sector.version;
-            let page = edit_page(
-                c,
-                org,
-                sector,
-                &kept,
-                &FieldErrors::default(),
-                Some(ErrorCode::EditConflict),
-            );
+            let page = edit_page(c, org, sector, &kept, &FieldErrors::default(), Some(ErrorCode::EditConflict));
             render_status(status_of(ErrorCode::EditConflict), &page)
         }
         Err(e) => Err(e.into()),
@@ -228,19 +166,12 @@ pub async fn delete(
     Form(f): Form<SectorForm>,
 ) -> Result<Response, AppError> {
     let (org, me) = visible_org(&app, &c, id, Permission::Administer).await?;
-    match app
-        .store
-        .delete_sector(id, sector_id, f.version, Actor::user(me.user_id))
-        .await
-    {
+    match app.store.delete_sector(id, sector_id, f.version, Actor::user(me.user_id)).await {
         Ok(()) => Ok(see_other(&format!("/orgs/{id}/sectors"))),
         Err(StoreError::Rule(code @ (ErrorCode::SectorInUse | ErrorCode::EditConflict))) => {
             let sector = load_sector(&app, id, sector_id).await?;
             let form = form_of(&sector);
-            render_status(
-                status_of(code),
-                &edit_page(c, org, sector, &form, &FieldErrors::default(), Some(code)),
-            )
+            render_status(status_of(code), &edit_page(c, org, sector, &form, &FieldErrors::default(), Some(code)))
         }
         Err(e) => Err(e.into()),
     }

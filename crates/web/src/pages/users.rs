@@ -11,9 +11,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::Form;
-use hyte_domain::{
-    DisplayName, Email, ErrorCode, FieldErrors, Organisation, Password, Permission, Role, Sector,
-};
+use hyte_domain::{DisplayName, Email, ErrorCode, FieldErrors, Organisation, Password, Permission, Role, Sector};
 use hyte_store::{Actor, Member, NewUser, StoreError};
 use serde::Deserialize;
 
@@ -47,19 +45,12 @@ pub struct AddForm {
 }
 
 pub fn role_options(c: &Ctx) -> Vec<(String, String)> {
-    Role::ALL
-        .iter()
-        .map(|r| (r.as_str().to_string(), c.t(&format!("role-{}", r.as_str()))))
-        .collect()
+    Role::ALL.iter().map(|r| (r.as_str().to_string(), c.t(&format!("role-{}", r.as_str())))).collect()
 }
 
 pub fn sector_options(c: &Ctx, sectors: &[Sector]) -> Vec<(String, String)> {
     let mut o = vec![(String::new(), c.t("sector-none"))];
-    o.extend(
-        sectors
-            .iter()
-            .map(|s| (s.id.to_string(), c.name(&s.names).to_string())),
-    );
+    o.extend(sectors.iter().map(|s| (s.id.to_string(), c.name(&s.names).to_string())));
     o
 }
 
@@ -69,11 +60,7 @@ pub fn parse_sector(value: &str, sectors: &[Sector]) -> Result<Option<i64>, Erro
         return Ok(None);
     }
     let id: i64 = value.trim().parse().map_err(|_| ErrorCode::SectorInvalid)?;
-    sectors
-        .iter()
-        .any(|s| s.id == id)
-        .then_some(Some(id))
-        .ok_or(ErrorCode::SectorInvalid)
+    sectors.iter().any(|s| s.id == id).then_some(Some(id)).ok_or(ErrorCode::SectorInvalid)
 }
 
 fn rows(c: &Ctx, members: &[Member], sectors: &[Sector]) -> Vec<MemberRow> {
@@ -97,29 +84,13 @@ fn rows(c: &Ctx, members: &[Member], sectors: &[Sector]) -> Vec<MemberRow> {
 }
 
 fn add_fields(c: &Ctx, f: &AddForm, errors: &FieldErrors, sectors: &[Sector]) -> Vec<Field> {
-    let role = if f.role.is_empty() {
-        "viewer"
-    } else {
-        f.role.as_str()
-    };
+    let role = if f.role.is_empty() { "viewer" } else { f.role.as_str() };
     vec![
-        Field::new(c, "add", "email", "field-email", &f.email, errors)
-            .kind("email")
-            .required(),
-        Field::new(
-            c,
-            "add",
-            "display_name",
-            "field-display-name",
-            &f.display_name,
-            errors,
-        )
-        .hint(c.t("hint-new-user-only")),
-        Field::new(c, "add", "role", "field-role", role, errors)
-            .select(role_options(c))
-            .required(),
-        Field::new(c, "add", "sector", "field-sector", &f.sector, errors)
-            .select(sector_options(c, sectors)),
+        Field::new(c, "add", "email", "field-email", &f.email, errors).kind("email").required(),
+        Field::new(c, "add", "display_name", "field-display-name", &f.display_name, errors)
+            .hint(c.t("hint-new-user-only")),
+        Field::new(c, "add", "role", "field-role", role, errors).select(role_options(c)).required(),
+        Field::new(c, "add", "sector", "field-sector", &f.sector, errors).select(sector_options(c, sectors)),
         Field::new(c, "add", "password", "field-initial-password", "", errors)
             .kind("password")
             .autocomplete("new-password")
@@ -137,20 +108,10 @@ async fn users_page(
     let members = app.store.org_members(org.id).await?;
     let sectors = app.store.list_sectors(org.id).await?;
     let fields = add_fields(&c, f, errors, &sectors);
-    Ok(UsersPage {
-        rows: rows(&c, &members, &sectors),
-        errors: summary(&fields),
-        fields,
-        org,
-        c,
-    })
+    Ok(UsersPage { rows: rows(&c, &members, &sectors), errors: summary(&fields), fields, org, c })
 }
 
-pub async fn page(
-    State(app): State<App>,
-    c: Ctx,
-    Path(id): Path<i64>,
-) -> Result<Response, AppError> {
+pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
     let (org, _) = visible_org(&app, &c, id, Permission::Administer).await?;
     render(&users_page(&app, c, org, &AddForm::default(), &FieldErrors::default()).await?)
 }
@@ -180,38 +141,20 @@ pub async fn add(
         None
     };
     let (Some(email), Some(role), Some(sector)) = (email, role, sector) else {
-        return render_status(
-            status_of(ErrorCode::InvalidInput),
-            &users_page(&app, c, org, &f, &errors).await?,
-        );
+        return render_status(status_of(ErrorCode::InvalidInput), &users_page(&app, c, org, &f, &errors).await?);
     };
     if !errors.is_empty() {
-        return render_status(
-            status_of(ErrorCode::InvalidInput),
-            &users_page(&app, c, org, &f, &errors).await?,
-        );
+        return render_status(status_of(ErrorCode::InvalidInput), &users_page(&app, c, org, &f, &errors).await?);
     }
     let actor = Actor::user(me.user_id);
     let result = match (existing, new_user) {
-        (Some(user), _) => app
-            .store
-            .add_membership(user.id, id, role, sector, actor)
-            .await
-            .map(|_| ()),
+        (Some(user), _) => app.store.add_membership(user.id, id, role, sector, actor).await.map(|_| ()),
         (None, Some((display_name, password))) => {
             let hash = tokio::task::spawn_blocking(move || hash_password(password.expose()))
                 .await
                 .map_err(|_| AppError::new(ErrorCode::Internal))?;
             app.store
-                .create_user(
-                    &NewUser {
-                        email,
-                        display_name,
-                        password_hash: hash,
-                    },
-                    Some((id, role, sector)),
-                    actor,
-                )
+                .create_user(&NewUser { email, display_name, password_hash: hash }, Some((id, role, sector)), actor)
                 .await
                 .map(|_| ())
         }
@@ -220,15 +163,11 @@ pub async fn add(
     match result {
         Ok(()) => Ok(see_other(&format!("/orgs/{id}/users"))),
         Err(StoreError::Rule(code @ (ErrorCode::AlreadyMember | ErrorCode::EmailTaken))) => {
-            render_status(
-                status_of(code),
-                &users_page(&app, c, org, &f, &code.on("email")).await?,
-            )
+            render_status(status_of(code), &users_page(&app, c, org, &f, &code.on("email")).await?)
         }
-        Err(StoreError::Rule(code @ ErrorCode::SectorInvalid)) => render_status(
-            status_of(code),
-            &users_page(&app, c, org, &f, &code.on("sector")).await?,
-        ),
+        Err(StoreError::Rule(code @ ErrorCode::SectorInvalid)) => {
+            render_status(status_of(code), &users_page(&app, c, org, &f, &code.on("sector")).await?)
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -269,39 +208,19 @@ async fn edit_page(
         .find(|m| m.user.id == user_id)
         .ok_or(AppError::new(ErrorCode::NotFound))?;
     let sectors = app.store.list_sectors(org.id).await?;
-    let role = f
-        .map(|f| f.role.clone())
-        .unwrap_or_else(|| member.membership.role.as_str().to_string());
-    let sector = f.map(|f| f.sector.clone()).unwrap_or_else(|| {
-        member
-            .membership
-            .sector_id
-            .map(|s| s.to_string())
-            .unwrap_or_default()
-    });
+    let role = f.map(|f| f.role.clone()).unwrap_or_else(|| member.membership.role.as_str().to_string());
+    let sector = f
+        .map(|f| f.sector.clone())
+        .unwrap_or_else(|| member.membership.sector_id.map(|s| s.to_string()).unwrap_or_default());
     let fields = vec![
-        Field::new(&c, "edit", "role", "field-role", &role, errors)
-            .select(role_options(&c))
-            .required(),
-        Field::new(&c, "edit", "sector", "field-sector", &sector, errors)
-            .select(sector_options(&c, &sectors)),
+        Field::new(&c, "edit", "role", "field-role", &role, errors).select(role_options(&c)).required(),
+        Field::new(&c, "edit", "sector", "field-sector", &sector, errors).select(sector_options(&c, &sectors)),
     ];
     let alert = alert.map(|a| c.err(a));
-    Ok(EditPage {
-        errors: summary(&fields),
-        fields,
-        alert,
-        org,
-        member,
-        c,
-    })
+    Ok(EditPage { errors: summary(&fields), fields, alert, org, member, c })
 }
 
-pub async fn edit(
-    State(app): State<App>,
-    c: Ctx,
-    Path((id, user_id)): Path<(i64, i64)>,
-) -> Result<Response, AppError> {
+pub async fn edit(State(app): State<App>, c: Ctx, Path((id, user_id)): Path<(i64, i64)>) -> Result<Response, AppError> {
     let (org, _) = visible_org(&app, &c, id, Permission::Administer).await?;
     render(&edit_page(&app, c, org, user_id, None, &FieldErrors::default(), None).await?)
 }
@@ -321,33 +240,11 @@ pub async fn update(
         let page = edit_page(&app, c, org, user_id, Some(&f), &errors, None).await?;
         return render_status(status_of(ErrorCode::InvalidInput), &page);
     };
-    match app
-        .store
-        .update_membership(
-            id,
-            user_id,
-            f.version,
-            role,
-            sector,
-            Actor::user(me.user_id),
-        )
-        .await
-    {
+    match app.store.update_membership(id, user_id, f.version, role, sector, Actor::user(me.user_id)).await {
         Ok(_) => Ok(see_other(&format!("/orgs/{id}/users"))),
-        Err(StoreError::Rule(
-            code @ (ErrorCode::EditConflict | ErrorCode::LastAdmin | ErrorCode::SectorInvalid),
-        )) => {
+        Err(StoreError::Rule(code @ (ErrorCode::EditConflict | ErrorCode::LastAdmin | ErrorCode::SectorInvalid))) => {
             // Show the current state, so that the user sees what changed.
-            let page = edit_page(
-                &app,
-                c,
-                org,
-                user_id,
-                None,
-                &FieldErrors::default(),
-                Some(code),
-            )
-            .await?;
+            let page = edit_page(&app, c, org, user_id, None, &FieldErrors::default(), Some(code)).await?;
             render_status(status_of(code), &page)
         }
         Err(e) => Err(e.into()),
@@ -367,23 +264,10 @@ pub async fn remove(
     Form(f): Form<RemoveForm>,
 ) -> Result<Response, AppError> {
     let (org, me) = visible_org(&app, &c, id, Permission::Administer).await?;
-    match app
-        .store
-        .remove_membership(id, user_id, f.version, Actor::user(me.user_id))
-        .await
-    {
+    match app.store.remove_membership(id, user_id, f.version, Actor::user(me.user_id)).await {
         Ok(()) => Ok(see_other(&format!("/orgs/{id}/users"))),
         Err(StoreError::Rule(code @ (ErrorCode::EditConflict | ErrorCode::LastAdmin))) => {
-            let page = edit_page(
-                &app,
-                c,
-                org,
-                user_id,
-                None,
-                &FieldErrors::default(),
-                Some(code),
-            )
-            .await?;
+            let page = edit_page(&app, c, org, user_id, None, &FieldErrors::default(), Some(code)).await?;
             render_status(status_of(code), &page)
         }
         Err(e) => Err(e.into()),

@@ -9,14 +9,8 @@ async fn admin_adds_a_user_and_a_sector_and_sees_them_in_the_audit_log() {
     let app = spawn().await;
     app.login("admin@kuopio.example").await;
     let kuopio = app.org_id("Kuopion kaupunki").await;
-    let liikunta = app
-        .store
-        .list_sectors(kuopio)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|s| s.names.fi == "Liikunta")
-        .unwrap();
+    let liikunta =
+        app.store.list_sectors(kuopio).await.unwrap().into_iter().find(|s| s.names.fi == "Liikunta").unwrap();
 
     let r = app
         .post(
@@ -37,18 +31,11 @@ async fn admin_adds_a_user_and_a_sector_and_sees_them_in_the_audit_log() {
     let r = app
         .post(
             &format!("/orgs/{kuopio}/sectors"),
-            &[
-                ("name_fi", "Kirjastot"),
-                ("name_sv", "Bibliotek"),
-                ("name_en", ""),
-            ],
+            &[("name_fi", "Kirjastot"), ("name_sv", "Bibliotek"), ("name_en", "")],
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    assert!(app
-        .text(&format!("/orgs/{kuopio}/sectors"))
-        .await
-        .contains("Bibliotek"));
+    assert!(app.text(&format!("/orgs/{kuopio}/sectors")).await.contains("Bibliotek"));
 
     let audit = app.text(&format!("/orgs/{kuopio}/audit")).await;
     assert!(audit.contains("Hallinnonala lisättiin") && audit.contains("Kirjastot"));
@@ -58,24 +45,11 @@ async fn admin_adds_a_user_and_a_sector_and_sees_them_in_the_audit_log() {
     // The new user can log in and sees the organisation with their role.
     let liisa = app.other_browser();
     let r = liisa
-        .post(
-            "/login",
-            &[
-                ("email", "liisa.laine@kuopio.example"),
-                ("password", "liisan salasana"),
-                ("next", "/org"),
-            ],
-        )
+        .post("/login", &[("email", "liisa.laine@kuopio.example"), ("password", "liisan salasana"), ("next", "/org")])
         .await;
     assert_eq!(location(&r), "/org");
-    assert_eq!(
-        location(&liisa.get("/org").await),
-        format!("/orgs/{kuopio}")
-    );
-    assert!(liisa
-        .text(&format!("/orgs/{kuopio}"))
-        .await
-        .contains("Muokkaaja"));
+    assert_eq!(location(&liisa.get("/org").await), format!("/orgs/{kuopio}"));
+    assert!(liisa.text(&format!("/orgs/{kuopio}")).await.contains("Muokkaaja"));
 }
 
 #[tokio::test]
@@ -86,11 +60,7 @@ async fn an_existing_user_is_added_to_a_second_organisation() {
     let r = app
         .post(
             &format!("/orgs/{county}/users"),
-            &[
-                ("email", "koordinaattori@kuopio.example"),
-                ("role", "viewer"),
-                ("sector", ""),
-            ],
+            &[("email", "koordinaattori@kuopio.example"), ("role", "viewer"), ("sector", "")],
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
@@ -100,19 +70,11 @@ async fn an_existing_user_is_added_to_a_second_organisation() {
     let r = app
         .post(
             &format!("/orgs/{county}/users"),
-            &[
-                ("email", "koordinaattori@kuopio.example"),
-                ("role", "viewer"),
-                ("sector", ""),
-            ],
+            &[("email", "koordinaattori@kuopio.example"), ("role", "viewer"), ("sector", "")],
         )
         .await;
     assert_eq!(r.status(), StatusCode::CONFLICT);
-    assert!(r
-        .text()
-        .await
-        .unwrap()
-        .contains("Käyttäjä kuuluu jo organisaatioon"));
+    assert!(r.text().await.unwrap().contains("Käyttäjä kuuluu jo organisaatioon"));
 }
 
 #[tokio::test]
@@ -142,26 +104,13 @@ async fn bad_input_is_explained_next_to_the_field_and_changes_nothing() {
         ("display_name", "Kenttä on pakollinen"),
         ("password", "Salasana on liian lyhyt"),
     ] {
-        assert!(
-            body.contains(&format!(r#"id="add-{field}-error""#)),
-            "error for {field}"
-        );
+        assert!(body.contains(&format!(r#"id="add-{field}-error""#)), "error for {field}");
         assert!(body.contains(message), "{message}");
     }
-    assert!(
-        body.contains(r#"value="not-an-email""#),
-        "what the user typed is kept"
-    );
-    let r = app
-        .post(&format!("/orgs/{kuopio}/sectors"), &[("name_fi", "  ")])
-        .await;
+    assert!(body.contains(r#"value="not-an-email""#), "what the user typed is kept");
+    let r = app.post(&format!("/orgs/{kuopio}/sectors"), &[("name_fi", "  ")]).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let r = app
-        .post(
-            &format!("/orgs/{kuopio}/sectors"),
-            &[("name_fi", "liikunta")],
-        )
-        .await;
+    let r = app.post(&format!("/orgs/{kuopio}/sectors"), &[("name_fi", "liikunta")]).await;
     assert_eq!(r.status(), StatusCode::CONFLICT);
     assert!(r.text().await.unwrap().contains("Nimi on jo käytössä"));
     assert_eq!(app.audit_len(kuopio).await, before);
@@ -172,42 +121,19 @@ async fn concurrent_edits_do_not_overwrite_each_other() {
     let app = spawn().await;
     app.login("admin@kuopio.example").await;
     let kuopio = app.org_id("Kuopion kaupunki").await;
-    let sector = app
-        .store
-        .list_sectors(kuopio)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|s| s.names.fi == "Nuoriso")
-        .unwrap();
+    let sector = app.store.list_sectors(kuopio).await.unwrap().into_iter().find(|s| s.names.fi == "Nuoriso").unwrap();
     let path = format!("/orgs/{kuopio}/sectors/{}", sector.id);
     // Both editors opened the form at version 1.
     let page = app.text(&path).await;
     assert!(page.contains(r#"name="version" value="1""#));
-    let first = app
-        .post(&path, &[("name_fi", "Nuorisopalvelut"), ("version", "1")])
-        .await;
+    let first = app.post(&path, &[("name_fi", "Nuorisopalvelut"), ("version", "1")]).await;
     assert_eq!(first.status(), StatusCode::SEE_OTHER);
-    let second = app
-        .post(&path, &[("name_fi", "Nuoret"), ("version", "1")])
-        .await;
+    let second = app.post(&path, &[("name_fi", "Nuoret"), ("version", "1")]).await;
     assert_eq!(second.status(), StatusCode::CONFLICT);
     let body = second.text().await.unwrap();
     assert!(body.contains("Joku muu muutti"));
-    assert!(
-        body.contains(r#"name="version" value="2""#),
-        "the form now edits the current version"
-    );
-    assert_eq!(
-        app.store
-            .get_sector(kuopio, sector.id)
-            .await
-            .unwrap()
-            .unwrap()
-            .names
-            .fi,
-        "Nuorisopalvelut"
-    );
+    assert!(body.contains(r#"name="version" value="2""#), "the form now edits the current version");
+    assert_eq!(app.store.get_sector(kuopio, sector.id).await.unwrap().unwrap().names.fi, "Nuorisopalvelut");
 }
 
 #[tokio::test]
@@ -216,32 +142,16 @@ async fn roles_change_and_the_last_admin_stays() {
     app.login("admin@kuopio.example").await;
     let kuopio = app.org_id("Kuopion kaupunki").await;
     let me = app.user_id("admin@kuopio.example").await;
-    let r = app
-        .post(
-            &format!("/orgs/{kuopio}/users/{me}"),
-            &[("role", "viewer"), ("sector", ""), ("version", "1")],
-        )
-        .await;
+    let r =
+        app.post(&format!("/orgs/{kuopio}/users/{me}"), &[("role", "viewer"), ("sector", ""), ("version", "1")]).await;
     assert_eq!(r.status(), StatusCode::CONFLICT);
-    assert!(r
-        .text()
-        .await
-        .unwrap()
-        .contains("vähintään yksi pääkäyttäjä"));
+    assert!(r.text().await.unwrap().contains("vähintään yksi pääkäyttäjä"));
     let viewer = app.user_id("katselija@kuopio.example").await;
     let r = app
-        .post(
-            &format!("/orgs/{kuopio}/users/{viewer}"),
-            &[("role", "editor"), ("sector", ""), ("version", "1")],
-        )
+        .post(&format!("/orgs/{kuopio}/users/{viewer}"), &[("role", "editor"), ("sector", ""), ("version", "1")])
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let r = app
-        .post(
-            &format!("/orgs/{kuopio}/users/{viewer}/remove"),
-            &[("version", "2")],
-        )
-        .await;
+    let r = app.post(&format!("/orgs/{kuopio}/users/{viewer}/remove"), &[("version", "2")]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert!(app.store.user_memberships(viewer).await.unwrap().is_empty());
     let audit = app.text(&format!("/orgs/{kuopio}/audit")).await;

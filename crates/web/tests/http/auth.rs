@@ -4,95 +4,47 @@ use reqwest::StatusCode;
 #[tokio::test]
 async fn login_and_logout() {
     let app = spawn().await;
-    assert_eq!(
-        app.get("/api/v1/me").await.status(),
-        StatusCode::UNAUTHORIZED
-    );
-    let r = app
-        .post(
-            "/login",
-            &[
-                ("email", "admin@kuopio.example"),
-                ("password", "wrong password"),
-                ("next", "/"),
-            ],
-        )
-        .await;
+    assert_eq!(app.get("/api/v1/me").await.status(), StatusCode::UNAUTHORIZED);
+    let r =
+        app.post("/login", &[("email", "admin@kuopio.example"), ("password", "wrong password"), ("next", "/")]).await;
     assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
     let body = r.text().await.unwrap();
-    assert!(
-        body.contains("Sähköpostiosoite tai salasana on väärä"),
-        "a clear message"
-    );
+    assert!(body.contains("Sähköpostiosoite tai salasana on väärä"), "a clear message");
     assert!(app.cookie("hyte_session").is_none());
 
-    let r = app
-        .post(
-            "/login",
-            &[
-                ("email", " Admin@Kuopio.example "),
-                ("password", PASSWORD),
-                ("next", "/areas"),
-            ],
-        )
-        .await;
+    let r =
+        app.post("/login", &[("email", " Admin@Kuopio.example "), ("password", PASSWORD), ("next", "/areas")]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&r), "/areas");
-    let set = r
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|v| v.to_str().unwrap().to_string())
-        .collect::<Vec<_>>();
+    let set = r.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string()).collect::<Vec<_>>();
     let session = set.iter().find(|c| c.starts_with("hyte_session=")).unwrap();
-    assert!(
-        session.contains("HttpOnly") && session.contains("SameSite=Lax"),
-        "{session}"
-    );
+    assert!(session.contains("HttpOnly") && session.contains("SameSite=Lax"), "{session}");
 
     let me: serde_json::Value = app.get("/api/v1/me").await.json().await.unwrap();
     assert_eq!(me["email"], "admin@kuopio.example");
     assert_eq!(me["memberships"][0]["role"], "admin");
 
-    assert_eq!(
-        app.post("/logout", &[]).await.status(),
-        StatusCode::SEE_OTHER
-    );
-    assert_eq!(
-        app.get("/api/v1/me").await.status(),
-        StatusCode::UNAUTHORIZED
-    );
+    assert_eq!(app.post("/logout", &[]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(app.get("/api/v1/me").await.status(), StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]
 async fn login_form_errors_are_tied_to_fields() {
     let app = spawn().await;
-    let r = app
-        .post("/login", &[("email", ""), ("password", ""), ("next", "/")])
-        .await;
+    let r = app.post("/login", &[("email", ""), ("password", ""), ("next", "/")]).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body = r.text().await.unwrap();
     assert!(body.contains(r#"id="login-email-error""#));
     assert!(body.contains(r#"aria-describedby="login-email-error""#));
     assert!(body.contains(r#"aria-invalid="true""#));
-    assert!(
-        body.contains(r##"href="#login-email""##),
-        "the error summary links to the field"
-    );
+    assert!(body.contains(r##"href="#login-email""##), "the error summary links to the field");
 }
 
 #[tokio::test]
 async fn external_redirects_after_login_are_refused() {
     let app = spawn().await;
     let r = app
-        .post(
-            "/login",
-            &[
-                ("email", "admin@kuopio.example"),
-                ("password", PASSWORD),
-                ("next", "//evil.example/"),
-            ],
-        )
+        .post("/login", &[("email", "admin@kuopio.example"), ("password", PASSWORD), ("next", "//evil.example/")])
         .await;
     assert_eq!(location(&r), "/");
 }
@@ -102,28 +54,12 @@ async fn repeated_failures_are_rate_limited() {
     let app = spawn().await;
     for _ in 0..5 {
         let r = app
-            .post(
-                "/login",
-                &[
-                    ("email", "admin@oulu.example"),
-                    ("password", "not the password"),
-                    ("next", "/"),
-                ],
-            )
+            .post("/login", &[("email", "admin@oulu.example"), ("password", "not the password"), ("next", "/")])
             .await;
         assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
     }
     // Even the right password is refused now, with a clear message.
-    let r = app
-        .post(
-            "/login",
-            &[
-                ("email", "admin@oulu.example"),
-                ("password", PASSWORD),
-                ("next", "/"),
-            ],
-        )
-        .await;
+    let r = app.post("/login", &[("email", "admin@oulu.example"), ("password", PASSWORD), ("next", "/")]).await;
     assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(r.text().await.unwrap().contains("Liian monta yritystä"));
     // Other accounts are not locked by it.
@@ -137,22 +73,11 @@ async fn forms_without_a_csrf_token_are_refused() {
     let kuopio = app.org_id("Kuopion kaupunki").await;
     let before = app.audit_len(kuopio).await;
     let path = format!("/orgs/{kuopio}/sectors");
-    let r = app
-        .post_without_csrf(&path, &[("name_fi", "Kirjasto")])
-        .await;
+    let r = app.post_without_csrf(&path, &[("name_fi", "Kirjasto")]).await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    assert!(
-        r.text().await.unwrap().contains("tarkiste"),
-        "a translated page"
-    );
+    assert!(r.text().await.unwrap().contains("tarkiste"), "a translated page");
     let r = app
-        .post_without_csrf(
-            &path,
-            &[
-                ("name_fi", "Kirjasto"),
-                ("csrf", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
-            ],
-        )
+        .post_without_csrf(&path, &[("name_fi", "Kirjasto"), ("csrf", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")])
         .await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
     // The API needs the header.
@@ -168,10 +93,7 @@ async fn forms_without_a_csrf_token_are_refused() {
     assert_eq!(body["error"]["code"], "csrf_invalid");
     assert_eq!(app.audit_len(kuopio).await, before, "nothing changed");
     // Logout is a write too.
-    assert_eq!(
-        app.post_without_csrf("/logout", &[]).await.status(),
-        StatusCode::FORBIDDEN
-    );
+    assert_eq!(app.post_without_csrf("/logout", &[]).await.status(), StatusCode::FORBIDDEN);
     assert_eq!(app.get("/api/v1/me").await.status(), StatusCode::OK);
 }
 
@@ -198,20 +120,9 @@ async fn sessions_live_in_the_database() {
 async fn security_headers_are_set() {
     let app = spawn().await;
     let r = app.get("/").await;
-    let csp = r
-        .headers()
-        .get("content-security-policy")
-        .unwrap()
-        .to_str()
-        .unwrap();
-    assert!(
-        csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
-        "{csp}"
-    );
-    assert_eq!(
-        r.headers().get("x-content-type-options").unwrap(),
-        "nosniff"
-    );
+    let csp = r.headers().get("content-security-policy").unwrap().to_str().unwrap();
+    assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{csp}");
+    assert_eq!(r.headers().get("x-content-type-options").unwrap(), "nosniff");
     let csrf = r
         .headers()
         .get_all("set-cookie")

@@ -23,16 +23,10 @@ async fn template() -> std::path::PathBuf {
     let dir = TEMPLATE
         .get_or_init(|| async {
             let dir = tempfile::tempdir().unwrap();
-            let store = SqliteStore::connect(&format!(
-                "sqlite://{}",
-                dir.path().join("build.db").display()
-            ))
-            .await
-            .unwrap();
+            let store =
+                SqliteStore::connect(&format!("sqlite://{}", dir.path().join("build.db").display())).await.unwrap();
             hyte_seed::load_base(&store).await.unwrap();
-            hyte_seed::demo::load(&store, &hyte_web::auth::hash_password)
-                .await
-                .unwrap();
+            hyte_seed::demo::load(&store, &hyte_web::auth::hash_password).await.unwrap();
             store.backup(&dir.path().join("clean.db")).await.unwrap();
             store.close().await;
             dir
@@ -45,28 +39,15 @@ pub async fn spawn() -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("hyte.db");
     std::fs::copy(template().await, &db).unwrap();
-    let store = Arc::new(
-        SqliteStore::connect(&format!("sqlite://{}", db.display()))
-            .await
-            .unwrap(),
-    );
+    let store = Arc::new(SqliteStore::connect(&format!("sqlite://{}", db.display())).await.unwrap());
     let app = hyte_web::app_state(store.clone(), hyte_web::WebConfig::default());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(hyte_web::serve(app, listener, std::future::pending()));
     let jar = Arc::new(Jar::default());
-    let client = Client::builder()
-        .cookie_provider(jar.clone())
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    TestApp {
-        base,
-        client,
-        jar,
-        store,
-        _dir: dir,
-    }
+    let client =
+        Client::builder().cookie_provider(jar.clone()).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    TestApp { base, client, jar, store, _dir: dir }
 }
 
 impl TestApp {
@@ -87,11 +68,7 @@ impl TestApp {
     pub fn cookie(&self, name: &str) -> Option<String> {
         let header = self.jar.cookies(&self.base.parse().unwrap())?;
         let header = header.to_str().unwrap().to_string();
-        header
-            .split("; ")
-            .filter_map(|kv| kv.split_once('='))
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.to_string())
+        header.split("; ").filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
     }
 
     /// The CSRF token, fetching a page first if the cookie is not set yet.
@@ -106,59 +83,28 @@ impl TestApp {
     pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Response {
         let mut f: Vec<(&str, String)> = fields.iter().map(|(k, v)| (*k, v.to_string())).collect();
         f.push(("csrf", self.csrf().await));
-        self.client
-            .post(self.url(path))
-            .form(&f)
-            .send()
-            .await
-            .unwrap()
+        self.client.post(self.url(path)).form(&f).send().await.unwrap()
     }
 
     pub async fn post_without_csrf(&self, path: &str, fields: &[(&str, &str)]) -> Response {
-        self.client
-            .post(self.url(path))
-            .form(fields)
-            .send()
-            .await
-            .unwrap()
+        self.client.post(self.url(path)).form(fields).send().await.unwrap()
     }
 
     pub async fn login(&self, email: &str) {
-        let r = self
-            .post(
-                "/login",
-                &[("email", email), ("password", PASSWORD), ("next", "/")],
-            )
-            .await;
+        let r = self.post("/login", &[("email", email), ("password", PASSWORD), ("next", "/")]).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER, "login as {email}");
     }
 
     /// A second, independent browser against the same server.
     pub fn other_browser(&self) -> TestApp {
         let jar = Arc::new(Jar::default());
-        let client = Client::builder()
-            .cookie_provider(jar.clone())
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
-        TestApp {
-            base: self.base.clone(),
-            client,
-            jar,
-            store: self.store.clone(),
-            _dir: tempfile::tempdir().unwrap(),
-        }
+        let client =
+            Client::builder().cookie_provider(jar.clone()).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        TestApp { base: self.base.clone(), client, jar, store: self.store.clone(), _dir: tempfile::tempdir().unwrap() }
     }
 
     pub async fn org_id(&self, name_fi: &str) -> i64 {
-        self.store
-            .list_organisations()
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|o| o.names.fi == name_fi)
-            .unwrap()
-            .id
+        self.store.list_organisations().await.unwrap().into_iter().find(|o| o.names.fi == name_fi).unwrap().id
     }
 
     pub async fn user_id(&self, email: &str) -> i64 {
@@ -172,8 +118,5 @@ impl TestApp {
 }
 
 pub fn location(r: &Response) -> String {
-    r.headers()
-        .get("location")
-        .map(|v| v.to_str().unwrap().to_string())
-        .unwrap_or_default()
+    r.headers().get("location").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
 }

@@ -13,14 +13,8 @@ async fn the_language_switch_keeps_the_page() {
     assert!(sv.contains(r#"<html lang="sv">"#) && sv.contains("Områden"));
     assert!(sv.contains("Norra Savolax"), "area names in Swedish");
     app.get("/lang/en?next=/").await;
-    assert!(app
-        .text("/areas/municipality/564")
-        .await
-        .contains(r#"<html lang="en">"#));
-    assert_eq!(
-        app.get("/lang/de?next=/").await.status(),
-        StatusCode::NOT_FOUND
-    );
+    assert!(app.text("/areas/municipality/564").await.contains(r#"<html lang="en">"#));
+    assert_eq!(app.get("/lang/de?next=/").await.status(), StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
@@ -31,21 +25,12 @@ async fn organisation_names_follow_the_language() {
     app.get("/lang/sv?next=/").await;
     let page = app.text(&format!("/orgs/{kuopio}")).await;
     assert!(page.contains("Kuopio stad") && page.contains("Huvudanvändare"));
-    assert!(
-        page.contains("Bildning och utbildning"),
-        "sector names in Swedish"
-    );
+    assert!(page.contains("Bildning och utbildning"), "sector names in Swedish");
 }
 
 #[tokio::test]
 async fn accept_language_is_used_before_a_choice_is_made() {
     let app = spawn().await;
-    let r = app
-        .client
-        .get(app.url("/"))
-        .header("accept-language", "en-GB,en;q=0.9")
-        .send()
-        .await
-        .unwrap();
+    let r = app.client.get(app.url("/")).header("accept-language", "en-GB,en;q=0.9").send().await.unwrap();
     assert!(r.text().await.unwrap().contains(r#"<html lang="en">"#));
 }

@@ -12,64 +12,28 @@ async fn indicator_id(app: &TestApp, source_id: &str) -> i64 {
 async fn the_catalogue_searches_in_three_languages() {
     let app = spawn().await;
     let page = app.text("/indicators?q=mortality").await;
-    assert!(
-        page.contains("Kuolleisuus / 100 000 asukasta"),
-        "found by its English title"
-    );
+    assert!(page.contains("Kuolleisuus / 100 000 asukasta"), "found by its English title");
     app.get("/lang/sv?next=/").await;
     let page = app.text("/indicators?q=d%C3%B6dlighet").await;
     assert!(page.contains("Dödlighet / 100 000 invånare"));
-    let all: serde_json::Value = app
-        .get("/api/v1/indicators?limit=1")
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert!(
-        all["total"].as_i64().unwrap() > 2400,
-        "the whole Sotkanet catalogue ships"
-    );
-    let one: serde_json::Value = app
-        .get("/api/v1/indicators?q=4461")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let all: serde_json::Value = app.get("/api/v1/indicators?limit=1").await.json().await.unwrap();
+    assert!(all["total"].as_i64().unwrap() > 2400, "the whole Sotkanet catalogue ships");
+    let one: serde_json::Value = app.get("/api/v1/indicators?q=4461").await.json().await.unwrap();
     assert_eq!(one["items"][0]["value_type"], "percent");
-    let meta = app
-        .text(&format!("/indicators/{}", indicator_id(&app, "186").await))
-        .await;
-    assert!(
-        meta.contains("Lähde: THL, Sotkanet.fi; Tilastokeskus"),
-        "attribution with the producer"
-    );
+    let meta = app.text(&format!("/indicators/{}", indicator_id(&app, "186").await)).await;
+    assert!(meta.contains("Lähde: THL, Sotkanet.fi; Tilastokeskus"), "attribution with the producer");
 }
 
 #[tokio::test]
 async fn kuopio_profile_shows_significance_against_the_county_in_swedish() {
     let app = spawn().await;
-    let p: serde_json::Value = app
-        .get("/api/v1/profiles/municipality/297")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let p: serde_json::Value = app.get("/api/v1/profiles/municipality/297").await.json().await.unwrap();
     assert_eq!(p["county_code"], "13");
-    let row = |id: &str| {
-        p["rows"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["indicator"]["source_id"] == id)
-            .unwrap()
-            .clone()
-    };
+    let row =
+        |id: &str| p["rows"].as_array().unwrap().iter().find(|r| r["indicator"]["source_id"] == id).unwrap().clone();
     // Social assistance recipients aged 25–64: Kuopio 10.6 % (10.4–10.8) against the county's 9.5 %.
     let r = row("5");
-    assert_eq!(
-        (r["value"].as_f64(), r["vs_county"].as_str()),
-        (Some(10.6), Some("worse"))
-    );
+    assert_eq!((r["value"].as_f64(), r["vs_county"].as_str()), (Some(10.6), Some("worse")));
     assert!(r["ci_lower"].as_f64().unwrap() > 10.3 && r["ci_upper"].as_f64().unwrap() < 10.9);
     // Population: a long series, so its trend is computed.
     assert_eq!(row("127")["trend"], "increasing");
@@ -84,63 +48,28 @@ async fn kuopio_profile_shows_significance_against_the_county_in_swedish() {
 async fn charts_have_tables_and_downloads() {
     let app = spawn().await;
     let pop = indicator_id(&app, "127").await;
-    let page = app
-        .text(&format!("/indicators/{pop}/series/municipality/297"))
-        .await;
+    let page = app.text(&format!("/indicators/{pop}/series/municipality/297")).await;
     assert!(page.contains(r#"role="img""#) && page.contains("<polyline"));
-    assert!(
-        page.contains("61\u{a0}236") && page.contains("58\u{a0}046"),
-        "2019 women and men in the table"
-    );
+    assert!(page.contains("61\u{a0}236") && page.contains("58\u{a0}046"), "2019 women and men in the table");
     let ind = indicator_id(&app, "5").await;
-    let across = app
-        .text(&format!(
-            "/indicators/{ind}/across?parent=wellbeing_county/13"
-        ))
-        .await;
+    let across = app.text(&format!("/indicators/{ind}/across?parent=wellbeing_county/13")).await;
     assert!(across.contains(r#"class="bar worse""#) && across.contains("Kuopio"));
-    let csv = app
-        .get(&format!(
-            "/indicators/{ind}/across?parent=wellbeing_county/13&format=csv"
-        ))
-        .await;
+    let csv = app.get(&format!("/indicators/{ind}/across?parent=wellbeing_county/13&format=csv")).await;
     assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
     let body = csv.text().await.unwrap();
     assert!(body.contains("Kuopio;297;2019;10.6;") && body.contains("Lähde: THL, Sotkanet.fi"));
     let xlsx = app.get("/areas/municipality/297/profile?format=xlsx").await;
-    assert!(xlsx.headers()["content-disposition"]
-        .to_str()
-        .unwrap()
-        .ends_with(".xlsx\""));
+    assert!(xlsx.headers()["content-disposition"].to_str().unwrap().ends_with(".xlsx\""));
     let bytes = xlsx.bytes().await.unwrap();
-    assert!(
-        bytes.starts_with(b"PK") && bytes.windows(19).any(|w| w == b"[Content_Types].xml"),
-        "an XLSX package"
-    );
-    assert_eq!(
-        app.get("/indicators/abc").await.status(),
-        StatusCode::NOT_FOUND,
-        "a malformed path is a clean 404"
-    );
-    assert_eq!(
-        app.get("/no/such/page").await.status(),
-        StatusCode::NOT_FOUND
-    );
+    assert!(bytes.starts_with(b"PK") && bytes.windows(19).any(|w| w == b"[Content_Types].xml"), "an XLSX package");
+    assert_eq!(app.get("/indicators/abc").await.status(), StatusCode::NOT_FOUND, "a malformed path is a clean 404");
+    assert_eq!(app.get("/no/such/page").await.status(), StatusCode::NOT_FOUND);
 }
 
-fn upload_form(
-    app: &TestApp,
-    path: &str,
-    kind: &str,
-    name: &str,
-    body: &str,
-) -> reqwest::RequestBuilder {
+fn upload_form(app: &TestApp, path: &str, kind: &str, name: &str, body: &str) -> reqwest::RequestBuilder {
     let form = reqwest::multipart::Form::new()
         .text("kind", kind.to_string())
-        .part(
-            "file",
-            reqwest::multipart::Part::text(body.to_string()).file_name(name.to_string()),
-        );
+        .part("file", reqwest::multipart::Part::text(body.to_string()).file_name(name.to_string()));
     app.client.post(app.url(path)).multipart(form)
 }
 
@@ -152,43 +81,25 @@ async fn a_coordinator_imports_files_and_a_broken_file_changes_nothing() {
     let path = format!("/orgs/{kuopio}/import?csrf={}", app.csrf().await);
     let before = app.store.observation_count().await.unwrap();
 
-    let broken = "indicator;region;year;gender;primary value;absolute value\n5;2;2019;total;6.5;279\n5;4;2019;total;6,5,5;60\n";
-    let r = upload_form(&app, &path, "sotkanet", "broken.csv", broken)
-        .send()
-        .await
-        .unwrap();
+    let broken =
+        "indicator;region;year;gender;primary value;absolute value\n5;2;2019;total;6.5;279\n5;4;2019;total;6,5,5;60\n";
+    let r = upload_form(&app, &path, "sotkanet", "broken.csv", broken).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let page = r.text().await.unwrap();
-    assert!(
-        page.contains("broken.csv, rivi 3, kenttä primary value"),
-        "names the file, line and field"
-    );
-    assert_eq!(
-        app.store.observation_count().await.unwrap(),
-        before,
-        "nothing written"
-    );
+    assert!(page.contains("broken.csv, rivi 3, kenttä primary value"), "names the file, line and field");
+    assert_eq!(app.store.observation_count().await.unwrap(), before, "nothing written");
 
     let real = include_str!("../../../import/tests/data/data_127_2019_2023.json");
-    let r = upload_form(&app, &path, "sotkanet", "data_127_2019_2023.json", real)
-        .send()
-        .await
-        .unwrap();
+    let r = upload_form(&app, &path, "sotkanet", "data_127_2019_2023.json", real).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     assert!(r.text().await.unwrap().contains("10 havaintoa tallennettu"));
 
     let own = "indicator_code;indicator_title_fi;value_type;area_kind;area_code;year;sex;age_band;value;numerator;denominator\n\
                liikunta;Liikkuu riittävästi, %;percent;municipality;297;2025;female;13-15;54.2;271;500\n";
-    let r = upload_form(&app, &path, "own", "kysely.csv", own)
-        .send()
-        .await
-        .unwrap();
+    let r = upload_form(&app, &path, "own", "kysely.csv", own).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let own_id = app.store.indicator_ids("own", Some(kuopio)).await.unwrap()["liikunta"].0;
-    assert_eq!(
-        app.get(&format!("/indicators/{own_id}")).await.status(),
-        StatusCode::OK
-    );
+    assert_eq!(app.get(&format!("/indicators/{own_id}")).await.status(), StatusCode::OK);
     let anon = app.other_browser();
     assert_eq!(
         anon.get(&format!("/indicators/{own_id}")).await.status(),
@@ -197,16 +108,7 @@ async fn a_coordinator_imports_files_and_a_broken_file_changes_nothing() {
     );
 
     // Without the token, or without the role, nothing happens.
-    let r = upload_form(
-        &app,
-        &format!("/orgs/{kuopio}/import"),
-        "sotkanet",
-        "x.json",
-        real,
-    )
-    .send()
-    .await
-    .unwrap();
+    let r = upload_form(&app, &format!("/orgs/{kuopio}/import"), "sotkanet", "x.json", real).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
     let viewer = app.other_browser();
     viewer.login("katselija@kuopio.example").await;
@@ -228,36 +130,24 @@ async fn observations_api_filters_by_area_year_and_sex() {
     let app = spawn().await;
     let pop = indicator_id(&app, "127").await;
     let rows: Vec<serde_json::Value> = app
-        .get(&format!(
-            "/api/v1/observations?indicator={pop}&area=municipality/297&year=2019"
-        ))
+        .get(&format!("/api/v1/observations?indicator={pop}&area=municipality/297&year=2019"))
         .await
         .json()
         .await
         .unwrap();
     assert_eq!(rows.len(), 3, "total, male, female");
     let rows: Vec<serde_json::Value> = app
-        .get(&format!(
-            "/api/v1/observations?indicator={pop}&area=municipality/297&sex=total"
-        ))
+        .get(&format!("/api/v1/observations?indicator={pop}&area=municipality/297&sex=total"))
         .await
         .json()
         .await
         .unwrap();
     assert_eq!(rows.len(), 23, "2000–2022");
-    let r = app
-        .get(&format!("/api/v1/observations?indicator={pop}&sex=both"))
-        .await;
-    assert_eq!(
-        r.json::<serde_json::Value>().await.unwrap()["error"]["code"],
-        "invalid_input"
-    );
+    let r = app.get(&format!("/api/v1/observations?indicator={pop}&sex=both")).await;
+    assert_eq!(r.json::<serde_json::Value>().await.unwrap()["error"]["code"], "invalid_input");
     let r = app.get("/api/v1/observations?indicator=x").await;
     assert!(r.status().is_client_error());
-    assert!(
-        r.json::<serde_json::Value>().await.unwrap()["error"]["code"].is_string(),
-        "rejections are JSON too"
-    );
+    assert!(r.json::<serde_json::Value>().await.unwrap()["error"]["code"].is_string(), "rejections are JSON too");
 }
 
 #[tokio::test]
@@ -265,61 +155,32 @@ async fn coordinators_set_the_direction_and_it_is_audited() {
     let app = spawn().await;
     let ind = indicator_id(&app, "181").await;
     let page = app.text(&format!("/indicators/{ind}")).await;
-    assert!(
-        !page.contains("/polarity"),
-        "anonymous visitors cannot edit"
-    );
+    assert!(!page.contains("/polarity"), "anonymous visitors cannot edit");
     app.login("koordinaattori@kuopio.example").await;
     let i = app.store.get_indicator(ind).await.unwrap().unwrap();
     let r = app
         .post(
             &format!("/indicators/{ind}/polarity"),
-            &[
-                ("polarity", "higher_is_better"),
-                ("version", &i.version.to_string()),
-            ],
+            &[("polarity", "higher_is_better"), ("version", &i.version.to_string())],
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let r = app
         .post(
             &format!("/indicators/{ind}/polarity"),
-            &[
-                ("polarity", "lower_is_better"),
-                ("version", &i.version.to_string()),
-            ],
+            &[("polarity", "lower_is_better"), ("version", &i.version.to_string())],
         )
         .await;
-    assert_eq!(
-        r.status(),
-        StatusCode::CONFLICT,
-        "a stale form does not overwrite"
-    );
+    assert_eq!(r.status(), StatusCode::CONFLICT, "a stale form does not overwrite");
     let viewer = app.other_browser();
     viewer.login("katselija@kuopio.example").await;
-    let r = viewer
-        .post(
-            &format!("/indicators/{ind}/polarity"),
-            &[("polarity", "no_direction"), ("version", "2")],
-        )
-        .await;
+    let r =
+        viewer.post(&format!("/indicators/{ind}/polarity"), &[("polarity", "no_direction"), ("version", "2")]).await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    assert_eq!(
-        app.store
-            .get_indicator(ind)
-            .await
-            .unwrap()
-            .unwrap()
-            .polarity
-            .as_str(),
-        "higher_is_better"
-    );
+    assert_eq!(app.store.get_indicator(ind).await.unwrap().unwrap().polarity.as_str(), "higher_is_better");
     let kuopio = app.org_id("Kuopion kaupunki").await;
     let admin = app.other_browser();
     admin.login("admin@kuopio.example").await;
-    assert!(admin
-        .text(&format!("/orgs/{kuopio}/audit"))
-        .await
-        .contains("Indikaattorin suuntaa muutettiin"));
+    assert!(admin.text(&format!("/orgs/{kuopio}/audit")).await.contains("Indikaattorin suuntaa muutettiin"));
     let _ = ObservationQuery::default();
 }
