@@ -2,6 +2,8 @@
 
 mod config;
 mod db;
+mod import;
+mod sync;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
@@ -51,8 +53,60 @@ enum Command {
         #[command(subcommand)]
         action: UserAction,
     },
+    /// Import files into the knowledge base (a broken file writes nothing).
+    Import {
+        #[command(subcommand)]
+        action: ImportAction,
+    },
+    /// Fetch indicators and data from THL Sotkanet in batches (cached, rate-limited).
+    Sync {
+        #[command(subcommand)]
+        action: SyncAction,
+    },
     /// Copy a live SQLite database to FILE (consistent, without stopping the server).
     Backup { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum ImportAction {
+    /// Sotkanet indicator list (`/indicators`) or full metadata (`/indicators/{id}`) JSON.
+    SotkanetIndicators { files: Vec<PathBuf> },
+    /// Sotkanet regions (`/regions`) JSON: maps region ids onto Hyte's areas.
+    SotkanetRegions { file: PathBuf },
+    /// Sotkanet data as JSON (`/json`) or CSV (`/csv`).
+    SotkanetData { files: Vec<PathBuf> },
+    /// An organisation's own data in Hyte's CSV template (docs/import.md).
+    Own {
+        #[arg(long)]
+        org: i64,
+        file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum SyncAction {
+    /// e.g. `hyte sync sotkanet --indicators 4404,5527 --years 2015-2024`
+    Sotkanet {
+        /// Comma-separated Sotkanet indicator ids.
+        #[arg(long, value_delimiter = ',')]
+        indicators: Vec<u32>,
+        /// FROM-TO, e.g. 2015-2024.
+        #[arg(long, default_value = "2015-2024")]
+        years: String,
+        #[arg(long, default_value = sync::DEFAULT_BASE)]
+        base_url: String,
+        /// Where responses are kept between runs.
+        #[arg(long, default_value = ".hyte-cache/sotkanet")]
+        cache: PathBuf,
+        /// Seconds to wait between requests.
+        #[arg(long, default_value_t = 1.0)]
+        pause: f64,
+        #[arg(long, default_value_t = 3)]
+        retries: u32,
+        /// Fetch again even what the cache has.
+        #[arg(long)]
+        refresh: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -130,6 +184,36 @@ async fn main() -> Result<()> {
         Command::User { action: UserAction::Add { email, name, org, role } } => {
             let db = Db::open(&config.database_url).await?;
             add_user(&*db.store(), &email, &name, org, &role).await
+        }
+        Command::Import { action } => {
+            let db = Db::open(&config.database_url).await?;
+            let store = db.store();
+            match action {
+                ImportAction::SotkanetIndicators { files } => import::indicators(&*store, &files).await,
+                ImportAction::SotkanetRegions { file } => import::regions(&*store, &file).await,
+                ImportAction::SotkanetData { files } => import::data(&*store, &files).await,
+                ImportAction::Own { org, file } => import::own_data(&*store, org, &file).await,
+            }
+        }
+        Command::Sync {
+            action: SyncAction::Sotkanet { indicators, years, base_url, cache, pause, retries, refresh },
+        } => {
+            let (from, to) = years
+                .split_once('-')
+                .and_then(|(a, b)| Some((a.trim().parse().ok()?, b.trim().parse().ok()?)))
+                .filter(|(a, b): &(i32, i32)| a <= b)
+                .context("--years must be FROM-TO, e.g. 2015-2024")?;
+            let db = Db::open(&config.database_url).await?;
+            let opts = sync::SyncOptions {
+                base_url,
+                indicators,
+                years: (from, to),
+                cache,
+                pause: std::time::Duration::from_secs_f64(pause.max(0.0)),
+                retries,
+                refresh,
+            };
+            sync::sotkanet(&*db.store(), opts).await.map(|_| ())
         }
         Command::Backup { file } => {
             let Db::Sqlite(s) = Db::open(&config.database_url).await? else {

@@ -106,3 +106,36 @@ fn admin_subcommands_work_and_refuse_bad_input() {
     let again = hyte(dir.path()).args(["backup", backup.to_str().unwrap()]).output().unwrap();
     assert!(!again.status.success(), "an existing file is never overwritten");
 }
+
+#[test]
+fn import_commands_report_and_reject_broken_files() {
+    let dir = tempfile::tempdir().unwrap();
+    run(hyte(dir.path()).args(["areas", "load"]));
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/sotkanet/data_2019_kunnat.csv");
+    let out = run(hyte(dir.path()).args(["import", "sotkanet-data", data.to_str().unwrap()]));
+    assert!(out.contains("observations written") && out.contains("rows/s"), "{out}");
+    let broken = dir.path().join("broken.csv");
+    std::fs::write(
+        &broken,
+        "indicator;region;year;gender;primary value;absolute value\n5;2;2019;total;6.5;279\n5;4;2019;totl;5.3;60\n",
+    )
+    .unwrap();
+    let bad = hyte(dir.path()).args(["import", "sotkanet-data", broken.to_str().unwrap()]).output().unwrap();
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("broken.csv, line 3, field gender"), "{err}");
+    let own = dir.path().join("own.csv");
+    std::fs::write(&own, "indicator_code;indicator_title_fi;value_type;area_kind;area_code;year;sex;age_band;value;numerator;denominator\nk;Kysely;percent;municipality;297;2025;total;;40;40;100\n").unwrap();
+    run(hyte(dir.path()).args([
+        "org",
+        "add",
+        "--kind",
+        "municipality",
+        "--name-fi",
+        "Kuopion kaupunki",
+        "--area",
+        "municipality/297",
+    ]));
+    let out = run(hyte(dir.path()).args(["import", "own", "--org", "1", own.to_str().unwrap()]));
+    assert!(out.contains("1 observations written"), "{out}");
+}

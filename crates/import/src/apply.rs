@@ -23,13 +23,9 @@ pub fn implied_denominator(value_type: ValueType, value: Option<f64>, numerator:
 
 /// Builds an observation, deriving the denominator and the suppression flag.
 pub fn observation(
-    indicator_id: i64,
-    value_type: ValueType,
-    area_id: i64,
+    (indicator_id, value_type, area_id): (i64, ValueType, i64),
     row: (i32, hyte_domain::Sex, String),
-    value: Option<f64>,
-    numerator: Option<f64>,
-    denominator: Option<f64>,
+    (value, numerator, denominator): (Option<f64>, Option<f64>, Option<f64>),
     report: &mut Report,
 ) -> Observation {
     let denominator = denominator.or_else(|| {
@@ -93,13 +89,9 @@ pub async fn sotkanet_data(store: &dyn Store, _file: &str, rows: &[DataRow]) -> 
             continue;
         };
         out.push(observation(
-            indicator_id,
-            value_type,
-            *area_id,
+            (indicator_id, value_type, *area_id),
             (r.year, r.sex, String::new()),
-            r.value,
-            r.absolute,
-            None,
+            (r.value, r.absolute, None),
             &mut report,
         ));
     }

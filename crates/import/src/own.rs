@@ -174,13 +174,9 @@ pub async fn apply(
         .map(|r| {
             let (id, vt) = ids[&r.indicator_code];
             observation(
-                id,
-                vt,
-                areas[&r.area],
+                (id, vt, areas[&r.area]),
                 (r.year, r.sex, r.age_band.clone()),
-                r.value,
-                r.numerator,
-                r.denominator,
+                (r.value, r.numerator, r.denominator),
                 &mut report,
             )
         })

@@ -1,0 +1,82 @@
+//! `hyte import …`: files into the knowledge base, with a report of what happened.
+
+use anyhow::{bail, Context, Result};
+use hyte_import::{apply, own, sotkanet, Report};
+use hyte_store::Store;
+use std::path::Path;
+
+fn read(path: &Path) -> Result<(String, Vec<u8>)> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok((name, bytes))
+}
+
+pub fn print_report(file: &str, r: &Report) {
+    println!("{file}: {} observations written", r.written);
+    for (cat, n) in &r.skipped_by_category {
+        println!("  {n} rows skipped: Hyte has no areas of Sotkanet category {cat}");
+    }
+    for (id, (n, line)) in &r.unknown_indicators {
+        println!("  {n} rows skipped: unknown indicator {id} (first on line {line}); import its metadata first");
+    }
+    for (id, (n, line)) in &r.unknown_regions {
+        println!("  {n} rows skipped: unknown Sotkanet region id {id} (first on line {line})");
+    }
+    if r.duplicates > 0 {
+        println!("  {} repeated rows (the last one counts)", r.duplicates);
+    }
+}
+
+pub async fn indicators(store: &dyn Store, files: &[std::path::PathBuf]) -> Result<()> {
+    let mut all = vec![];
+    for f in files {
+        let (name, bytes) = read(f)?;
+        all.extend(sotkanet::indicators(&name, &bytes)?);
+    }
+    let n = store.upsert_indicators(&all).await?;
+    println!("{n} indicators imported");
+    Ok(())
+}
+
+pub async fn regions(store: &dyn Store, file: &Path) -> Result<()> {
+    let (name, bytes) = read(file)?;
+    let regions = sotkanet::regions(&name, &bytes)?;
+    let mapped = store.upsert_area_codes(sotkanet::SOURCE, &regions).await?;
+    println!("{} regions recorded, {mapped} mapped to Hyte areas", regions.len());
+    Ok(())
+}
+
+/// Parses Sotkanet data as JSON or CSV, by content.
+pub fn parse_data(name: &str, bytes: &[u8]) -> Result<Vec<sotkanet::DataRow>> {
+    let text = std::str::from_utf8(bytes).with_context(|| format!("{name} is not UTF-8"))?;
+    Ok(if text.trim_start().starts_with(['[', '{']) {
+        sotkanet::data_json(name, bytes)?
+    } else {
+        sotkanet::data_csv(name, text)?
+    })
+}
+
+pub async fn data(store: &dyn Store, files: &[std::path::PathBuf]) -> Result<()> {
+    for f in files {
+        let (name, bytes) = read(f)?;
+        let started = std::time::Instant::now();
+        let rows = parse_data(&name, &bytes)?;
+        let report = apply::sotkanet_data(store, &name, &rows).await?;
+        print_report(&name, &report);
+        let secs = started.elapsed().as_secs_f64();
+        println!("  {} rows in {secs:.1} s ({:.0} rows/s)", rows.len(), rows.len() as f64 / secs.max(1e-9));
+    }
+    Ok(())
+}
+
+pub async fn own_data(store: &dyn Store, org_id: i64, file: &Path) -> Result<()> {
+    let Some(org) = store.get_organisation(org_id).await? else {
+        bail!("no organisation {org_id}");
+    };
+    let (name, bytes) = read(file)?;
+    let text = std::str::from_utf8(&bytes).with_context(|| format!("{name} is not UTF-8"))?;
+    let rows = own::parse(&name, text)?;
+    let report = own::apply(store, org.id, &org.names.fi, &name, &rows).await?;
+    print_report(&name, &report);
+    Ok(())
+}
