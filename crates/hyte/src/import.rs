@@ -60,11 +60,17 @@ pub async fn data(store: &dyn Store, files: &[std::path::PathBuf]) -> Result<()>
     for f in files {
         let (name, bytes) = read(f)?;
         let started = std::time::Instant::now();
-        let rows = parse_data(&name, &bytes)?;
-        let report = apply::sotkanet_data(store, &name, &rows).await?;
+        let text = std::str::from_utf8(&bytes).with_context(|| format!("{name} is not UTF-8"))?;
+        // CSV can be national-scale: stream it; JSON is parsed whole.
+        let report = if text.trim_start().starts_with(['[', '{']) {
+            apply::sotkanet_data(store, &name, &parse_data(&name, &bytes)?).await?
+        } else {
+            apply::sotkanet_csv_bulk(store, &name, text).await?
+        };
         print_report(&name, &report);
         let secs = started.elapsed().as_secs_f64();
-        println!("  {} rows in {secs:.1} s ({:.0} rows/s)", rows.len(), rows.len() as f64 / secs.max(1e-9));
+        let rows = report.written + report.skipped();
+        println!("  {rows} rows in {secs:.1} s ({:.0} rows/s)", rows as f64 / secs.max(1e-9));
     }
     Ok(())
 }

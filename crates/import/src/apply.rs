@@ -99,3 +99,56 @@ pub async fn sotkanet_data(store: &dyn Store, _file: &str, rows: &[DataRow]) -> 
     report.written = store.import_observations(&out).await?;
     Ok(report)
 }
+
+/// Rows per batch of a bulk import.
+pub const BATCH: usize = 50_000;
+
+/// Imports a large Sotkanet CSV file without holding it parsed in memory: a first pass checks
+/// every row (any error → nothing written), a second writes batches in one transaction.
+pub async fn sotkanet_csv_bulk(store: &dyn Store, file: &str, text: &str) -> Result<Report, ImportFailure> {
+    use crate::sotkanet::csv_rows;
+    let indicators = store.indicator_ids(SOURCE, None).await?;
+    let regions = store.area_codes(SOURCE).await?;
+    let mut report = Report::default();
+    // Pass 1: parse and resolve everything, keep only the report.
+    for r in csv_rows(file, text)? {
+        let r = r?;
+        if !indicators.contains_key(&r.indicator) {
+            Report::unknown(&mut report.unknown_indicators, &r.indicator, r.line);
+        } else {
+            match regions.get(&r.region) {
+                None => Report::unknown(&mut report.unknown_regions, &r.region, r.line),
+                Some((category, None)) => *report.skipped_by_category.entry(category.clone()).or_default() += 1,
+                Some(_) => {}
+            }
+        }
+    }
+    // Pass 2: the same rows, as batches of observations.
+    let mut rows = csv_rows(file, text)?.filter_map(Result::ok);
+    let mut derived = 0u64;
+    let mut next = || {
+        let mut batch: Vec<Observation> = Vec::with_capacity(BATCH);
+        let mut scratch = Report::default();
+        for r in rows.by_ref() {
+            let (Some(&(id, vt)), Some((_, Some(area)))) = (indicators.get(&r.indicator), regions.get(&r.region))
+            else {
+                continue;
+            };
+            batch.push(observation(
+                (id, vt, *area),
+                (r.year, r.sex, String::new()),
+                (r.value, r.absolute, None),
+                &mut scratch,
+            ));
+            if batch.len() == BATCH {
+                break;
+            }
+        }
+        derived += scratch.derived_denominators;
+        let batch = dedupe(batch, &mut scratch);
+        (!batch.is_empty()).then_some(batch)
+    };
+    report.written = store.import_observation_batches(&mut next).await?;
+    report.derived_denominators = derived;
+    Ok(report)
+}

@@ -21,6 +21,12 @@ pub async fn real_sotkanet_files_import(s: &dyn Store) {
     let again = apply::sotkanet_data(s, "data_2019_kunnat.csv", &rows).await.unwrap();
     assert_eq!(again.written, first.written);
     assert_eq!(s.observation_count().await.unwrap(), count, "idempotent");
+    let bulk = apply::sotkanet_csv_bulk(s, "data_2019_kunnat.csv", DATA_2019).await.unwrap();
+    assert_eq!((bulk.written, bulk.skipped()), (first.written, first.skipped()), "the bulk path writes the same");
+    assert_eq!(s.observation_count().await.unwrap(), count);
+    let broken = "indicator;region;year;gender;primary value\n5;2;2019;total;1\n5;2;2019;total;x\n";
+    let e = apply::sotkanet_csv_bulk(s, "broken.csv", broken).await.unwrap_err();
+    assert!(e.to_string().contains("broken.csv, line 3, field primary value"), "{e}");
 
     // 2015 formats (strings, all region categories mixed): other categories are reported.
     let json = sotkanet::data_json("data_127_2009.json", OLD_JSON.as_bytes()).unwrap();

@@ -222,6 +222,14 @@ pub fn data_json(file: &str, bytes: &[u8]) -> Result<Vec<DataRow>, ImportError> 
 /// Parses `/csv` data (`indicator;region;year;gender;primary value;absolute value`), or the
 /// table layout of the rOpenGov `sotkanet` R package (comma-separated, `primary.value`).
 pub fn data_csv(file: &str, text: &str) -> Result<Vec<DataRow>, ImportError> {
+    csv_rows(file, text)?.collect()
+}
+
+/// The rows of a Sotkanet CSV file, parsed one at a time (for files too large to hold).
+pub fn csv_rows<'a>(
+    file: &'a str,
+    text: &'a str,
+) -> Result<impl Iterator<Item = Result<DataRow, ImportError>> + Send + 'a, ImportError> {
     let text = text.trim_start_matches('\u{feff}');
     let first = text.lines().next().unwrap_or("");
     let delimiter = if first.contains(';') { b';' } else { b',' };
@@ -244,8 +252,7 @@ pub fn data_csv(file: &str, text: &str) -> Result<Vec<DataRow>, ImportError> {
     );
     let cv = need(&["primary value", "primary.value", "value"], "primary value")?;
     let ca = col(&["absolute value", "absolute.value", "absvalue"]);
-    let mut out = vec![];
-    for (i, rec) in rdr.records().enumerate() {
+    Ok(rdr.into_records().enumerate().map(move |(i, rec)| {
         let line = i + 2;
         let rec = rec.map_err(|e| ImportError::new(file, line, "-", format!("malformed row: {e}")))?;
         let get = |c: usize| rec.get(c).unwrap_or("");
@@ -257,7 +264,7 @@ pub fn data_csv(file: &str, text: &str) -> Result<Vec<DataRow>, ImportError> {
         if region.is_empty() {
             return Err(ImportError::new(file, line, "region", "missing"));
         }
-        out.push(DataRow {
+        Ok(DataRow {
             line,
             indicator,
             region,
@@ -268,9 +275,8 @@ pub fn data_csv(file: &str, text: &str) -> Result<Vec<DataRow>, ImportError> {
                 Some(c) => parse_number(file, line, "absolute value", get(c))?,
                 None => None,
             },
-        });
-    }
-    Ok(out)
+        })
+    }))
 }
 
 #[cfg(test)]

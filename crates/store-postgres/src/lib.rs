@@ -1,6 +1,7 @@
 //! PostgreSQL backend of the Hyte store: the production database.
 
-use hyte_store::{Backend, Result};
+use hyte_domain::Observation;
+use hyte_store::{Backend, BulkStore, Result};
 use sqlx::postgres::PgPoolOptions;
 use sqlx::PgPool;
 use std::time::Duration;
@@ -24,3 +25,64 @@ impl PgStore {
 }
 
 hyte_store::impl_portable_store!(PgStore, sqlx::Postgres, Backend::Postgres);
+
+/// `COPY` into a staging table, then one upsert per batch, all in one transaction.
+#[async_trait::async_trait]
+impl BulkStore for PgStore {
+    async fn import_observation_batches(
+        &self,
+        next: &mut (dyn FnMut() -> Option<Vec<Observation>> + Send),
+    ) -> Result<u64> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "CREATE TEMPORARY TABLE staging_observations (LIKE observations INCLUDING DEFAULTS) ON COMMIT DROP",
+        )
+        .execute(&mut *tx)
+        .await?;
+        let mut n = 0u64;
+        while let Some(batch) = next() {
+            let mut text = String::with_capacity(batch.len() * 48);
+            for o in &batch {
+                use std::fmt::Write;
+                let num = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_else(|| "\\N".into());
+                let _ = writeln!(
+                    text,
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    o.indicator_id,
+                    o.area_id,
+                    o.sex.as_str(),
+                    copy_escape(&o.age_band),
+                    o.year,
+                    num(o.value),
+                    num(o.numerator),
+                    num(o.denominator),
+                    if o.suppressed { "t" } else { "f" }
+                );
+            }
+            let mut copy = tx
+                .copy_in_raw(
+                    "COPY staging_observations (indicator_id, area_id, sex, age_band, year, value, numerator, denominator, \
+                     suppressed) FROM STDIN",
+                )
+                .await?;
+            copy.send(text.into_bytes()).await?;
+            copy.finish().await?;
+            sqlx::query(
+                "INSERT INTO observations SELECT * FROM staging_observations \
+                 ON CONFLICT (indicator_id, area_id, sex, age_band, year) DO UPDATE SET value = excluded.value, \
+                 numerator = excluded.numerator, denominator = excluded.denominator, suppressed = excluded.suppressed",
+            )
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("TRUNCATE staging_observations").execute(&mut *tx).await?;
+            n += batch.len() as u64;
+        }
+        tx.commit().await?;
+        Ok(n)
+    }
+}
+
+/// Escapes a text value for COPY's text format.
+fn copy_escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('\t', "\\t").replace('\n', "\\n").replace('\r', "\\r")
+}

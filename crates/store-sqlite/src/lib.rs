@@ -37,4 +37,4 @@ impl SqliteStore {
     }
 }
 
-hyte_store::impl_portable_store!(SqliteStore, sqlx::Sqlite, Backend::Sqlite);
+hyte_store::impl_portable_store!(SqliteStore, sqlx::Sqlite, Backend::Sqlite, portable_bulk);

@@ -31,6 +31,7 @@ macro_rules! conformance_tests {
             audit_log_is_per_organisation,
             indicators_keep_user_edits_and_search_in_three_languages,
             observations_are_upserted_and_queried,
+            bulk_import_is_all_or_nothing,
         );
     };
 }
@@ -487,4 +488,34 @@ pub async fn observations_are_upserted_and_queried(s: &dyn Store) {
     let bad = vec![o(kuopio, 2021, Sex::Total, 1.0), o(999_999, 2021, Sex::Total, 1.0)];
     assert!(s.import_observations(&bad).await.is_err());
     assert_eq!(s.observation_count().await.unwrap(), 4, "nothing of the failed batch was written");
+}
+
+pub async fn bulk_import_is_all_or_nothing(s: &dyn Store) {
+    use hyte_domain::Observation;
+    s.import_areas(&sample_areas()).await.unwrap();
+    let kuopio = s.get_area("municipality", "297").await.unwrap().unwrap().id;
+    s.upsert_indicators(&[indicator("5", "Toimeentulotuki, %", "Utkomststöd, %", true)]).await.unwrap();
+    let (ind, _) = s.indicator_ids("sotkanet", None).await.unwrap()["5"];
+    let o = |area_id, year: i32, age: &str| Observation {
+        indicator_id: ind,
+        area_id,
+        year,
+        sex: Sex::Female,
+        age_band: age.into(),
+        value: Some(year as f64),
+        numerator: None,
+        denominator: Some(100.0),
+        suppressed: year % 2 == 0,
+    };
+    let mut batches = vec![vec![o(kuopio, 2001, ""), o(kuopio, 2002, "0-17")], vec![o(999_999, 2003, "")]].into_iter();
+    assert!(s.import_observation_batches(&mut || batches.next()).await.is_err());
+    assert_eq!(s.observation_count().await.unwrap(), 0, "the first batch was rolled back");
+    let mut batches = (0..3).map(|b| (0..50).map(|i| o(kuopio, 1900 + b * 50 + i, "tab\\t")).collect::<Vec<_>>());
+    assert_eq!(s.import_observation_batches(&mut || batches.next()).await.unwrap(), 150);
+    // Again: updates, no duplicates.
+    let mut batches = (0..3).map(|b| (0..50).map(|i| o(kuopio, 1900 + b * 50 + i, "tab\\t")).collect::<Vec<_>>());
+    s.import_observation_batches(&mut || batches.next()).await.unwrap();
+    let got = s.observations(&ObservationQuery { indicator_ids: vec![ind], ..Default::default() }).await.unwrap();
+    assert_eq!(got.len(), 150);
+    assert!(got.iter().all(|g| g.age_band == "tab\\t" && g.numerator.is_none() && g.suppressed == (g.year % 2 == 0)));
 }

@@ -92,3 +92,14 @@ pub trait IndicatorStore: Send + Sync {
     async fn indicators_for_area(&self, area_id: i64) -> Result<Vec<i64>>;
     async fn observation_count(&self) -> Result<i64>;
 }
+
+/// Large imports: batches written in one transaction (all or nothing). SQLite uses multi-row
+/// inserts; PostgreSQL overrides this with `COPY` into a staging table.
+#[async_trait]
+pub trait BulkStore: Send + Sync {
+    /// Writes every batch `next` yields, then commits; an error rolls everything back.
+    async fn import_observation_batches(
+        &self,
+        next: &mut (dyn FnMut() -> Option<Vec<Observation>> + Send),
+    ) -> Result<u64>;
+}

@@ -16,7 +16,7 @@ pub mod portable;
 pub mod portable_indicators;
 pub mod rows;
 
-pub use indicators::{ExternalRegion, IndicatorFilter, IndicatorStore, NewIndicator, ObservationQuery};
+pub use indicators::{BulkStore, ExternalRegion, IndicatorFilter, IndicatorStore, NewIndicator, ObservationQuery};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -232,7 +232,7 @@ pub enum Backend {
 
 /// Everything the web layer needs, as one object.
 #[async_trait]
-pub trait Store: AreaStore + OrgStore + UserStore + SessionStore + AuditStore + IndicatorStore {
+pub trait Store: AreaStore + OrgStore + UserStore + SessionStore + AuditStore + IndicatorStore + BulkStore {
     fn backend(&self) -> Backend;
     async fn ping(&self) -> Result<()>;
     /// Nothing is loaded yet: no areas.

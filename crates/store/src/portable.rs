@@ -65,7 +65,7 @@ macro_rules! portable_helpers {
 
 #[macro_export]
 macro_rules! impl_portable_store {
-    ($store:ty, $db:ty, $backend:expr) => {
+    ($store:ty, $db:ty, $backend:expr $(, $bulk:ident)?) => {
         const _: () = {
             use $crate::portable::{AREA_COLS, CHUNK, MEMBERSHIP_COLS, ORG_COLS, SECTOR_COLS};
             use $crate::rows::{self, collect};
@@ -777,7 +777,7 @@ macro_rules! impl_portable_store {
                     Ok(rows.into_iter().map(AuditEntry::from).collect())
                 }
             }
-            $crate::impl_indicator_store!($store, $db);
+            $crate::impl_indicator_store!($store, $db $(, $bulk)?);
 
             #[async_trait]
             impl $crate::Store for $store {

@@ -21,7 +21,30 @@ pub fn themes_from_text(s: &str) -> Vec<String> {
 
 #[macro_export]
 macro_rules! impl_indicator_store {
+    ($store:ty, $db:ty, portable_bulk) => {
+        $crate::impl_indicator_store!(@impl $store, $db, {
+            #[async_trait]
+            impl $crate::BulkStore for $store {
+                async fn import_observation_batches(
+                    &self,
+                    next: &mut (dyn FnMut() -> Option<Vec<Observation>> + Send),
+                ) -> Result<u64> {
+                    let mut tx = self.pool.begin().await?;
+                    let mut n = 0u64;
+                    while let Some(batch) = next() {
+                        write_observations(&mut tx, &batch).await?;
+                        n += batch.len() as u64;
+                    }
+                    tx.commit().await?;
+                    Ok(n)
+                }
+            }
+        });
+    };
     ($store:ty, $db:ty) => {
+        $crate::impl_indicator_store!(@impl $store, $db, {});
+    };
+    (@impl $store:ty, $db:ty, { $($extra:tt)* }) => {
         const _: () = {
             use $crate::indicators::{IndicatorFilter, NewIndicator, ObservationQuery};
             use $crate::portable::CHUNK;
@@ -34,6 +57,30 @@ macro_rules! impl_indicator_store {
             use ::std::collections::HashMap;
 
             $crate::portable_helpers!($db);
+
+            /// Inserts or updates observations in multi-row statements.
+            async fn write_observations(tx: &mut Tx<'_>, rows: &[Observation]) -> Result<()> {
+                for chunk in rows.chunks(CHUNK) {
+                    let mut qb = ::sqlx::QueryBuilder::<$db>::new(format!("INSERT INTO observations ({OBSERVATION_COLS}) "));
+                    qb.push_values(chunk, |mut b, o| {
+                        b.push_bind(o.indicator_id)
+                            .push_bind(o.area_id)
+                            .push_bind(o.year)
+                            .push_bind(o.sex.as_str())
+                            .push_bind(&o.age_band)
+                            .push_bind(o.value)
+                            .push_bind(o.numerator)
+                            .push_bind(o.denominator)
+                            .push_bind(o.suppressed);
+                    });
+                    qb.push(
+                        " ON CONFLICT (indicator_id, area_id, sex, age_band, year) DO UPDATE SET value = excluded.value, \
+                         numerator = excluded.numerator, denominator = excluded.denominator, suppressed = excluded.suppressed",
+                    );
+                    qb.build().execute(&mut **tx).await?;
+                }
+                Ok(())
+            }
 
             fn push_filter<'a>(qb: &mut ::sqlx::QueryBuilder<'a, $db>, f: &'a IndicatorFilter) {
                 qb.push(" WHERE (org_id IS NULL");
@@ -221,25 +268,7 @@ macro_rules! impl_indicator_store {
 
                 async fn import_observations(&self, rows: &[Observation]) -> Result<u64> {
                     let mut tx = self.pool.begin().await?;
-                    for chunk in rows.chunks(CHUNK) {
-                        let mut qb = ::sqlx::QueryBuilder::<$db>::new(format!("INSERT INTO observations ({OBSERVATION_COLS}) "));
-                        qb.push_values(chunk, |mut b, o| {
-                            b.push_bind(o.indicator_id)
-                                .push_bind(o.area_id)
-                                .push_bind(o.year)
-                                .push_bind(o.sex.as_str())
-                                .push_bind(&o.age_band)
-                                .push_bind(o.value)
-                                .push_bind(o.numerator)
-                                .push_bind(o.denominator)
-                                .push_bind(o.suppressed);
-                        });
-                        qb.push(
-                            " ON CONFLICT (indicator_id, area_id, sex, age_band, year) DO UPDATE SET value = excluded.value, \
-                             numerator = excluded.numerator, denominator = excluded.denominator, suppressed = excluded.suppressed",
-                        );
-                        qb.build().execute(&mut *tx).await?;
-                    }
+                    write_observations(&mut tx, rows).await?;
                     tx.commit().await?;
                     Ok(rows.len() as u64)
                 }
@@ -278,6 +307,7 @@ macro_rules! impl_indicator_store {
                     Ok(::sqlx::query_scalar("SELECT COUNT(*) FROM observations").fetch_one(&self.pool).await?)
                 }
             }
+            $($extra)*
         };
     };
 }

@@ -110,7 +110,6 @@ pub async fn profile(store: &dyn Store, area: Area, indicator_ids: &[i64]) -> Re
     let parents = store.area_parents(area.id, class_year).await?;
     let county = parents.iter().find(|a| a.kind.as_str() == "wellbeing_county").cloned();
     let country = store.get_area("country", "FI").await?.filter(|c| c.id != area.id);
-    let municipalities = store.list_areas(Some("municipality")).await?;
     let county_members: Vec<i64> = match &county {
         Some(c) => store.area_members(c.id, class_year).await?.iter().map(|a| a.id).collect(),
         None => vec![],
@@ -127,15 +126,45 @@ pub async fn profile(store: &dyn Store, area: Area, indicator_ids: &[i64]) -> Re
     let own = store
         .observations(&ObservationQuery { indicator_ids: indicator_ids.to_vec(), area_ids, ..Default::default() })
         .await?;
-    // Municipal totals, for benchmarks not published for the county or the country.
-    let all_munis = store
-        .observations(&ObservationQuery {
-            indicator_ids: indicator_ids.to_vec(),
-            area_ids: municipalities.iter().map(|a| a.id).collect(),
-            sex: Some(Sex::Total),
-            ..Default::default()
+    // Municipal totals, for benchmarks not published for the county or the country: fetched
+    // only for the indicators and years that need them.
+    let published = |ind: i64, area: Option<i64>, year: i32| {
+        own.iter().any(|o| {
+            Some(o.area_id) == area
+                && o.indicator_id == ind
+                && o.year == year
+                && o.sex == Sex::Total
+                && o.value.is_some()
         })
-        .await?;
+    };
+    let needs: Vec<(i64, i32)> = indicators
+        .iter()
+        .filter_map(|ind| {
+            let year = own
+                .iter()
+                .filter(|o| {
+                    o.indicator_id == ind.id && o.area_id == area.id && o.sex == Sex::Total && o.value.is_some()
+                })
+                .map(|o| o.year)
+                .max()?;
+            let missing = |a: &Option<Area>| a.as_ref().is_some_and(|a| !published(ind.id, Some(a.id), year));
+            (missing(&county) || missing(&country)).then_some((ind.id, year))
+        })
+        .collect();
+    let all_munis = match (needs.iter().map(|n| n.1).min(), needs.iter().map(|n| n.1).max()) {
+        (Some(from), Some(to)) => {
+            let municipalities = store.list_areas(Some("municipality")).await?;
+            store
+                .observations(&ObservationQuery {
+                    indicator_ids: needs.iter().map(|n| n.0).collect(),
+                    area_ids: municipalities.iter().map(|a| a.id).collect(),
+                    years: Some((from, to)),
+                    sex: Some(Sex::Total),
+                })
+                .await?
+        }
+        _ => vec![],
+    };
     let mut rows = vec![];
     for ind in indicators {
         let mine: Vec<&Observation> =
