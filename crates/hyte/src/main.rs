@@ -1,5 +1,6 @@
 //! `hyte`: the server and its command-line tools.
 
+mod bench;
 mod config;
 mod db;
 mod import;
@@ -62,6 +63,26 @@ enum Command {
     Sync {
         #[command(subcommand)]
         action: SyncAction,
+    },
+    /// Measure import and query speed on national-scale data from `bench/generate.py`, in a
+    /// fresh database (a temporary SQLite file, or a new database next to DATABASE_URL).
+    Bench {
+        /// Folder with indicators.json and data.csv.
+        #[arg(long)]
+        data: PathBuf,
+        /// `sqlite` or `postgres` (PostgreSQL at HYTE_BENCH_POSTGRES_URL, default the local one).
+        #[arg(long, default_value = "sqlite")]
+        backend: String,
+        #[arg(long, default_value_t = 200)]
+        profiles: usize,
+        #[arg(long, default_value_t = 200)]
+        across: usize,
+        /// Indicators per area profile.
+        #[arg(long, default_value_t = 100)]
+        indicators: usize,
+        /// Also write the results here.
+        #[arg(long)]
+        json: Option<PathBuf>,
     },
     /// Copy a live SQLite database to FILE (consistent, without stopping the server).
     Backup { file: PathBuf },
@@ -214,6 +235,39 @@ async fn main() -> Result<()> {
                 refresh,
             };
             sync::sotkanet(&*db.store(), opts).await.map(|_| ())
+        }
+        Command::Bench { data, backend, profiles, across, indicators, json } => {
+            let opts = bench::BenchOptions { profiles, across, indicators };
+            let tmp = std::env::temp_dir().join(format!("hyte-bench-{}", std::process::id()));
+            let result = match backend.as_str() {
+                "sqlite" => {
+                    std::fs::create_dir_all(&tmp)?;
+                    let db = Db::open(&format!("sqlite://{}", tmp.join("bench.db").display())).await?;
+                    let r = bench::run(db.store(), "sqlite", &data, opts).await;
+                    std::fs::remove_dir_all(&tmp).ok();
+                    r?
+                }
+                "postgres" => {
+                    let admin = std::env::var("HYTE_BENCH_POSTGRES_URL")
+                        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+                    let name = format!("hyte_bench_{}", std::process::id());
+                    let url = format!("{}/{name}", admin.rsplit_once('/').map(|p| p.0).unwrap_or(&admin));
+                    hyte_store_postgres::admin_sql(&admin, &format!("CREATE DATABASE {name}")).await?;
+                    let db = Db::open(&url).await?;
+                    let r = bench::run(db.store(), "postgres", &data, opts).await;
+                    if let Db::Postgres(s) = db {
+                        s.close().await;
+                    }
+                    hyte_store_postgres::admin_sql(&admin, &format!("DROP DATABASE {name} WITH (FORCE)")).await?;
+                    r?
+                }
+                other => bail!("--backend must be sqlite or postgres, not {other}"),
+            };
+            println!("{}", serde_json::to_string_pretty(&result)?);
+            if let Some(p) = json {
+                std::fs::write(&p, serde_json::to_string_pretty(&result)?)?;
+            }
+            Ok(())
         }
         Command::Backup { file } => {
             let Db::Sqlite(s) = Db::open(&config.database_url).await? else {

@@ -26,6 +26,15 @@ impl PgStore {
 
 hyte_store::impl_portable_store!(PgStore, sqlx::Postgres, Backend::Postgres);
 
+/// Runs one statement outside any transaction (e.g. CREATE/DROP DATABASE) on `url`.
+pub async fn admin_sql(url: &str, sql: &str) -> Result<()> {
+    use sqlx::Connection;
+    let mut c = sqlx::PgConnection::connect(url).await?;
+    sqlx::query(sql).execute(&mut c).await?;
+    c.close().await?;
+    Ok(())
+}
+
 /// `COPY` into a staging table, then one upsert per batch, all in one transaction.
 #[async_trait::async_trait]
 impl BulkStore for PgStore {
@@ -77,6 +86,7 @@ impl BulkStore for PgStore {
             sqlx::query("TRUNCATE staging_observations").execute(&mut *tx).await?;
             n += batch.len() as u64;
         }
+        sqlx::query("UPDATE data_version SET version = version + 1 WHERE id = 1").execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(n)
     }

@@ -511,7 +511,9 @@ pub async fn bulk_import_is_all_or_nothing(s: &dyn Store) {
     assert!(s.import_observation_batches(&mut || batches.next()).await.is_err());
     assert_eq!(s.observation_count().await.unwrap(), 0, "the first batch was rolled back");
     let mut batches = (0..3).map(|b| (0..50).map(|i| o(kuopio, 1900 + b * 50 + i, "tab\\t")).collect::<Vec<_>>());
+    let v0 = s.data_version().await.unwrap();
     assert_eq!(s.import_observation_batches(&mut || batches.next()).await.unwrap(), 150);
+    assert!(s.data_version().await.unwrap() > v0, "every write of observations bumps the version");
     // Again: updates, no duplicates.
     let mut batches = (0..3).map(|b| (0..50).map(|i| o(kuopio, 1900 + b * 50 + i, "tab\\t")).collect::<Vec<_>>());
     s.import_observation_batches(&mut || batches.next()).await.unwrap();

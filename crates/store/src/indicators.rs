@@ -63,6 +63,8 @@ pub trait IndicatorStore: Send + Sync {
     /// Inserts or updates indicators by (source, source id, owner), in one transaction.
     async fn upsert_indicators(&self, items: &[NewIndicator]) -> Result<u64>;
     async fn get_indicator(&self, id: i64) -> Result<Option<Indicator>>;
+    /// The indicators with these ids (missing ids are left out), in id order.
+    async fn get_indicators(&self, ids: &[i64]) -> Result<Vec<Indicator>>;
     /// Indicator ids and value types by source id, for one source and owner (None: national).
     async fn indicator_ids(&self, source: &str, org_id: Option<i64>) -> Result<HashMap<String, (i64, ValueType)>>;
     /// Matching indicators ordered by Finnish title, and the total count.
@@ -91,6 +93,8 @@ pub trait IndicatorStore: Send + Sync {
     /// Indicators with any observation for the area.
     async fn indicators_for_area(&self, area_id: i64) -> Result<Vec<i64>>;
     async fn observation_count(&self) -> Result<i64>;
+    /// Bumped by every write of observations (for caches of computed views).
+    async fn data_version(&self) -> Result<i64>;
 }
 
 /// Large imports: batches written in one transaction (all or nothing). SQLite uses multi-row

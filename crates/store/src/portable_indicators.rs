@@ -35,6 +35,7 @@ macro_rules! impl_indicator_store {
                         write_observations(&mut tx, &batch).await?;
                         n += batch.len() as u64;
                     }
+                    bump_version(&mut tx).await?;
                     tx.commit().await?;
                     Ok(n)
                 }
@@ -59,6 +60,11 @@ macro_rules! impl_indicator_store {
             $crate::portable_helpers!($db);
 
             /// Inserts or updates observations in multi-row statements.
+            async fn bump_version(tx: &mut Tx<'_>) -> Result<()> {
+                ::sqlx::query("UPDATE data_version SET version = version + 1 WHERE id = 1").execute(&mut **tx).await?;
+                Ok(())
+            }
+
             async fn write_observations(tx: &mut Tx<'_>, rows: &[Observation]) -> Result<()> {
                 for chunk in rows.chunks(CHUNK) {
                     let mut qb = ::sqlx::QueryBuilder::<$db>::new(format!("INSERT INTO observations ({OBSERVATION_COLS}) "));
@@ -161,6 +167,20 @@ macro_rules! impl_indicator_store {
                             .fetch_optional(&self.pool)
                             .await?;
                     row.map(Indicator::try_from).transpose()
+                }
+
+                async fn get_indicators(&self, ids: &[i64]) -> Result<Vec<Indicator>> {
+                    if ids.is_empty() {
+                        return Ok(vec![]);
+                    }
+                    let mut qb = ::sqlx::QueryBuilder::<$db>::new(format!("SELECT {INDICATOR_COLS} FROM indicators WHERE id IN ("));
+                    let mut sep = qb.separated(", ");
+                    for id in ids {
+                        sep.push_bind(*id);
+                    }
+                    qb.push(") ORDER BY id");
+                    let rows: Vec<IndicatorRow> = qb.build_query_as().fetch_all(&self.pool).await?;
+                    collect(rows)
                 }
 
                 async fn indicator_ids(&self, source: &str, org_id: Option<i64>) -> Result<HashMap<String, (i64, ::hyte_domain::ValueType)>> {
@@ -269,6 +289,7 @@ macro_rules! impl_indicator_store {
                 async fn import_observations(&self, rows: &[Observation]) -> Result<u64> {
                     let mut tx = self.pool.begin().await?;
                     write_observations(&mut tx, rows).await?;
+                    bump_version(&mut tx).await?;
                     tx.commit().await?;
                     Ok(rows.len() as u64)
                 }
@@ -301,6 +322,10 @@ macro_rules! impl_indicator_store {
                         .bind(area_id)
                         .fetch_all(&self.pool)
                         .await?)
+                }
+
+                async fn data_version(&self) -> Result<i64> {
+                    Ok(::sqlx::query_scalar("SELECT version FROM data_version WHERE id = 1").fetch_one(&self.pool).await?)
                 }
 
                 async fn observation_count(&self) -> Result<i64> {

@@ -103,107 +103,126 @@ fn point(ind: &Indicator, o: &Observation) -> Option<Point> {
 }
 
 /// The area profile: for each indicator, the latest value with its interval, the county and
-/// country values with significance, the trend and the split by sex.
+/// country values with significance, the trend and the split by sex. Three kinds of query, each
+/// narrow: totals of the area, its county and the country (all years); women and men of the
+/// area in the latest years; and, only where a benchmark is not published, the member
+/// municipalities' totals in that year.
 pub async fn profile(store: &dyn Store, area: Area, indicator_ids: &[i64]) -> Result<Profile, AppError> {
     let years = store.area_years(area.id).await?;
     let class_year = years.first().copied().unwrap_or(0);
     let parents = store.area_parents(area.id, class_year).await?;
     let county = parents.iter().find(|a| a.kind.as_str() == "wellbeing_county").cloned();
     let country = store.get_area("country", "FI").await?.filter(|c| c.id != area.id);
-    let county_members: Vec<i64> = match &county {
-        Some(c) => store.area_members(c.id, class_year).await?.iter().map(|a| a.id).collect(),
-        None => vec![],
-    };
-    let mut indicators = vec![];
-    for id in indicator_ids {
-        if let Some(i) = store.get_indicator(*id).await? {
-            indicators.push(i);
-        }
-    }
+    let mut indicators = store.get_indicators(indicator_ids).await?;
+    indicators.sort_by_key(|i| indicator_ids.iter().position(|id| *id == i.id));
     let mut area_ids = vec![area.id];
     area_ids.extend(county.iter().map(|c| c.id));
     area_ids.extend(country.iter().map(|c| c.id));
-    let own = store
-        .observations(&ObservationQuery { indicator_ids: indicator_ids.to_vec(), area_ids, ..Default::default() })
-        .await?;
-    // Municipal totals, for benchmarks not published for the county or the country: fetched
-    // only for the indicators and years that need them.
-    let published = |ind: i64, area: Option<i64>, year: i32| {
-        own.iter().any(|o| {
-            Some(o.area_id) == area
-                && o.indicator_id == ind
-                && o.year == year
-                && o.sex == Sex::Total
-                && o.value.is_some()
+    let totals = store
+        .observations(&ObservationQuery {
+            indicator_ids: indicator_ids.to_vec(),
+            area_ids,
+            sex: Some(Sex::Total),
+            ..Default::default()
         })
+        .await?;
+    // (indicator, area) → totals, oldest first.
+    let mut series: HashMap<(i64, i64), Vec<&Observation>> = HashMap::new();
+    for o in totals.iter().filter(|o| o.age_band.is_empty()) {
+        series.entry((o.indicator_id, o.area_id)).or_default().push(o);
+    }
+    let at = |ind: i64, area_id: i64, year: i32| {
+        series.get(&(ind, area_id)).and_then(|v| v.iter().copied().find(|o| o.year == year))
     };
-    let needs: Vec<(i64, i32)> = indicators
+    let latest: HashMap<i64, &Observation> = indicators
         .iter()
-        .filter_map(|ind| {
-            let year = own
-                .iter()
-                .filter(|o| {
-                    o.indicator_id == ind.id && o.area_id == area.id && o.sex == Sex::Total && o.value.is_some()
-                })
-                .map(|o| o.year)
-                .max()?;
-            let missing = |a: &Option<Area>| a.as_ref().is_some_and(|a| !published(ind.id, Some(a.id), year));
-            (missing(&county) || missing(&country)).then_some((ind.id, year))
+        .filter_map(|i| {
+            Some((
+                i.id,
+                series.get(&(i.id, area.id))?.iter().copied().filter(|o| o.value.is_some()).max_by_key(|o| o.year)?,
+            ))
         })
         .collect();
-    let all_munis = match (needs.iter().map(|n| n.1).min(), needs.iter().map(|n| n.1).max()) {
-        (Some(from), Some(to)) => {
-            let municipalities = store.list_areas(Some("municipality")).await?;
-            store
-                .observations(&ObservationQuery {
-                    indicator_ids: needs.iter().map(|n| n.0).collect(),
-                    area_ids: municipalities.iter().map(|a| a.id).collect(),
-                    years: Some((from, to)),
-                    sex: Some(Sex::Total),
-                })
-                .await?
-        }
-        _ => vec![],
+
+    // Women and men, in the latest years only.
+    let (lo, hi) = latest.values().fold((i32::MAX, i32::MIN), |(a, b), o| (a.min(o.year), b.max(o.year)));
+    let sexes = if latest.is_empty() {
+        vec![]
+    } else {
+        store
+            .observations(&ObservationQuery {
+                indicator_ids: indicator_ids.to_vec(),
+                area_ids: vec![area.id],
+                years: Some((lo, hi)),
+                sex: None,
+            })
+            .await?
     };
+    let sex_at = |ind: i64, year: i32, sex: Sex| {
+        sexes.iter().find(|o| o.indicator_id == ind && o.year == year && o.sex == sex && o.age_band.is_empty())
+    };
+
+    // Member totals where a benchmark is not published, one query per (scope, year).
+    let unpublished = |scope: &Option<Area>| -> Vec<(i64, i32)> {
+        let Some(a) = scope else { return vec![] };
+        latest
+            .iter()
+            .filter(|(ind, o)| at(**ind, a.id, o.year).and_then(|b| b.value).is_none())
+            .map(|(ind, o)| (*ind, o.year))
+            .collect()
+    };
+    let (need_county, need_country) = (unpublished(&county), unpublished(&country));
+    let mut county_members: Vec<i64> = vec![];
+    if let (Some(c), false) = (&county, need_county.is_empty()) {
+        county_members = store.area_members(c.id, class_year).await?.iter().map(|a| a.id).collect();
+    }
+    let all_municipalities: Vec<i64> = if need_country.is_empty() {
+        vec![]
+    } else {
+        store.list_areas(Some("municipality")).await?.iter().map(|a| a.id).collect()
+    };
+    let mut member_totals: HashMap<(bool, i64), Vec<Observation>> = HashMap::new();
+    for (is_country, needs, members) in
+        [(false, &need_county, &county_members), (true, &need_country, &all_municipalities)]
+    {
+        let mut by_year: HashMap<i32, Vec<i64>> = HashMap::new();
+        for (ind, y) in needs.iter() {
+            by_year.entry(*y).or_default().push(*ind);
+        }
+        for (y, inds) in by_year {
+            let q = ObservationQuery {
+                indicator_ids: inds,
+                area_ids: members.clone(),
+                years: Some((y, y)),
+                sex: Some(Sex::Total),
+            };
+            for o in store.observations(&q).await?.into_iter().filter(|o| o.age_band.is_empty()) {
+                member_totals.entry((is_country, o.indicator_id)).or_default().push(o);
+            }
+        }
+    }
+
     let mut rows = vec![];
     for ind in indicators {
-        let mine: Vec<&Observation> =
-            own.iter().filter(|o| o.indicator_id == ind.id && o.area_id == area.id && o.age_band.is_empty()).collect();
-        let totals: Vec<&Observation> =
-            mine.iter().copied().filter(|o| o.sex == Sex::Total && o.value.is_some()).collect();
-        let latest = totals.iter().max_by_key(|o| o.year).copied();
-        let year = latest.map(|o| o.year);
-        let at = |area_id: Option<i64>| {
-            own.iter().find(|o| {
-                Some(o.area_id) == area_id
-                    && o.indicator_id == ind.id
-                    && Some(o.year) == year
-                    && o.sex == Sex::Total
-                    && o.age_band.is_empty()
-            })
+        let latest_o = latest.get(&ind.id).copied();
+        let year = latest_o.map(|o| o.year);
+        let bench = |scope: &Option<Area>, is_country: bool| {
+            let a = scope.as_ref()?;
+            let y = year?;
+            let members: Vec<&Observation> =
+                member_totals.get(&(is_country, ind.id)).map(|v| v.iter().collect()).unwrap_or_default();
+            benchmark(&ind, at(ind.id, a.id, y), &members)
         };
-        let members_in = |ids: Option<&[i64]>| -> Vec<&Observation> {
-            all_munis
-                .iter()
-                .filter(|o| {
-                    o.indicator_id == ind.id
-                        && Some(o.year) == year
-                        && o.age_band.is_empty()
-                        && ids.is_none_or(|ids| ids.contains(&o.area_id))
-                })
-                .collect()
-        };
-        let county_b =
-            county.as_ref().and_then(|c| benchmark(&ind, at(Some(c.id)), &members_in(Some(&county_members))));
-        let country_b = country.as_ref().and_then(|c| benchmark(&ind, at(Some(c.id)), &members_in(None)));
-        let ci95 = latest.map(|o| interval(&ind, o, Level::P95));
-        let ci998 = latest.and_then(|o| interval(&ind, o, Level::P998).ok());
+        let county_b = bench(&county, false);
+        let country_b = bench(&country, true);
+        let ci95 = latest_o.map(|o| interval(&ind, o, Level::P95));
+        let ci998 = latest_o.and_then(|o| interval(&ind, o, Level::P998).ok());
         let ci = ci95.and_then(|r| r.ok());
         let cmp = |ci: Option<Interval>, b: Option<Bench>| stats::compare(ci, b.map(|b| b.value), ind.polarity);
-        let points: Vec<Point> = totals.iter().filter_map(|o| point(&ind, o)).collect();
+        let own_series: Vec<&Observation> = series.get(&(ind.id, area.id)).cloned().unwrap_or_default();
+        let points: Vec<Point> = own_series.iter().filter_map(|o| point(&ind, o)).collect();
         let by_sex = year.and_then(|y| {
-            let get = |s: Sex| mine.iter().find(|o| o.year == y && o.sex == s).copied();
-            let (m, f) = (get(Sex::Male), get(Sex::Female));
+            let (m, f) = (sex_at(ind.id, y, Sex::Male), sex_at(ind.id, y, Sex::Female));
             if m.is_none() && f.is_none() {
                 return None;
             }
@@ -221,16 +240,16 @@ pub async fn profile(store: &dyn Store, area: Area, indicator_ids: &[i64]) -> Re
         });
         rows.push(ProfileRow {
             year,
-            value: latest.and_then(|o| o.value),
+            value: latest_o.and_then(|o| o.value),
             ci,
             no_ci: ci95.and_then(|r| r.err()),
-            suppressed: latest.is_some_and(|o| o.suppressed),
+            suppressed: latest_o.is_some_and(|o| o.suppressed),
             vs_county: cmp(ci, county_b),
             vs_country: cmp(ci, country_b),
             vs_county_998: cmp(ci998, county_b),
             vs_country_998: cmp(ci998, country_b),
             trend: stats::trend(&points, ind.polarity, Level::P95),
-            series: totals.iter().filter_map(|o| Some((o.year, o.value?))).collect(),
+            series: own_series.iter().filter_map(|o| Some((o.year, o.value?))).collect(),
             county: county_b,
             country: country_b,
             by_sex,
@@ -379,5 +398,38 @@ mod tests {
         assert_eq!(interval(&i, &obs(Some(5.0), None, Some(1000.0)), Level::P95), Err(NoInterval::NoNumerator));
         assert_eq!(interval(&i, &obs(Some(5.0), Some(5.0), None), Level::P95), Err(NoInterval::NoDenominator));
         assert!(interval(&i, &obs(Some(5.0), Some(5.0), Some(1000.0)), Level::P95).is_ok());
+    }
+}
+
+/// Computed area profiles, kept until the data changes (the store's data version, which every
+/// import bumps, so several app servers stay correct). Bounded: when full, it starts over.
+#[derive(Default)]
+pub struct ProfileCache {
+    inner: std::sync::Mutex<HashMap<(i64, Vec<i64>), (i64, std::sync::Arc<Profile>)>>,
+}
+
+impl ProfileCache {
+    pub const CAPACITY: usize = 2_000;
+
+    pub async fn profile(
+        &self,
+        store: &dyn Store,
+        area: Area,
+        indicator_ids: &[i64],
+    ) -> Result<std::sync::Arc<Profile>, AppError> {
+        let version = store.data_version().await?;
+        let key = (area.id, indicator_ids.to_vec());
+        if let Some((v, p)) = self.inner.lock().expect("cache lock").get(&key) {
+            if *v == version {
+                return Ok(p.clone());
+            }
+        }
+        let p = std::sync::Arc::new(profile(store, area, indicator_ids).await?);
+        let mut map = self.inner.lock().expect("cache lock");
+        if map.len() >= Self::CAPACITY {
+            map.clear();
+        }
+        map.insert(key, (version, p.clone()));
+        Ok(p)
     }
 }

@@ -36,12 +36,13 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     pub i18n: Arc<i18n::I18n>,
     pub config: WebConfig,
+    pub profiles: knowledge::ProfileCache,
 }
 
 pub type App = Arc<AppState>;
 
 pub fn app_state(store: Arc<dyn Store>, config: WebConfig) -> App {
-    Arc::new(AppState { store, i18n: Arc::new(i18n::I18n::new()), config })
+    Arc::new(AppState { store, i18n: Arc::new(i18n::I18n::new()), config, profiles: Default::default() })
 }
 
 /// The whole application: pages, API, health checks, and the security layers around them.

@@ -3,7 +3,6 @@
 use super::NamesDto;
 use crate::ctx::Ctx;
 use crate::error::{ApiErrorBody, AppError};
-use crate::knowledge;
 use crate::pages::indicators::{visible_indicator, visible_orgs};
 use crate::App;
 use axum::extract::{Path, Query, State};
@@ -223,7 +222,7 @@ pub async fn profile(
 ) -> Result<Json<ProfileDto>, AppError> {
     let area = app.store.get_area(&kind, &area_code).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
     let ids = crate::pages::profile::chosen(&app, &c, area.id, p.indicators.as_deref().unwrap_or("")).await?;
-    let prof = knowledge::profile(&*app.store, area, &ids).await?;
+    let prof = app.profiles.profile(&*app.store, area, &ids).await?;
     let public = c.user.is_none();
     let rows = prof
         .rows
@@ -251,7 +250,7 @@ pub async fn profile(
     Ok(Json(ProfileDto {
         area_kind: prof.area.kind.as_str().into(),
         area_code: prof.area.code.clone(),
-        county_code: prof.county.map(|c| c.code),
+        county_code: prof.county.as_ref().map(|c| c.code.clone()),
         rows,
         attribution: "Source: THL, Sotkanet.fi (CC BY 4.0); Statistics Finland".into(),
     }))

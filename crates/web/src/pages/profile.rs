@@ -47,7 +47,7 @@ pub struct Row {
 #[template(path = "profile.html")]
 struct ProfilePage {
     c: Ctx,
-    profile: Profile,
+    profile: std::sync::Arc<Profile>,
     rows: Vec<Row>,
     area_href: String,
     download: String,
@@ -77,17 +77,15 @@ pub async fn chosen(app: &App, c: &Ctx, area_id: i64, spec: &str) -> Result<Vec<
         ids = app.store.indicators_for_area(area_id).await?;
     }
     let orgs = visible_orgs(c);
-    let mut out = vec![];
-    for id in ids {
-        if let Some(ind) = app.store.get_indicator(id).await? {
-            if ind.org_id.is_none_or(|o| orgs.contains(&o)) {
-                out.push(id);
-            }
-        }
-        if out.len() == MAX_INDICATORS {
-            break;
-        }
-    }
+    let visible: std::collections::HashSet<i64> = app
+        .store
+        .get_indicators(&ids)
+        .await?
+        .into_iter()
+        .filter(|i| i.org_id.is_none_or(|o| orgs.contains(&o)))
+        .map(|i| i.id)
+        .collect();
+    let out: Vec<i64> = ids.into_iter().filter(|id| visible.contains(id)).take(MAX_INDICATORS).collect();
     Ok(out)
 }
 
@@ -99,7 +97,7 @@ pub async fn page(
 ) -> Result<Response, AppError> {
     let area = app.store.get_area(&kind, &code).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
     let ids = chosen(&app, &c, area.id, &q.indicators).await?;
-    let profile = knowledge::profile(&*app.store, area, &ids).await?;
+    let profile = app.profiles.profile(&*app.store, area, &ids).await?;
     let public = c.user.is_none();
     if !q.format.is_empty() {
         return table(&c, &profile, public).response(&q.format);

@@ -89,10 +89,23 @@ async fn a_coordinator_imports_files_and_a_broken_file_changes_nothing() {
     assert!(page.contains("broken.csv, rivi 3, kenttä primary value"), "names the file, line and field");
     assert_eq!(app.store.observation_count().await.unwrap(), before, "nothing written");
 
+    let helsinki_population = |app: &TestApp| {
+        let url = app.url("/api/v1/profiles/municipality/091");
+        let client = app.client.clone();
+        async move {
+            let p: serde_json::Value = client.get(url).send().await.unwrap().json().await.unwrap();
+            let row =
+                p["rows"].as_array().unwrap().iter().find(|r| r["indicator"]["source_id"] == "127").unwrap().clone();
+            (row["year"].as_i64(), row["value"].as_f64())
+        }
+    };
+    assert_eq!(helsinki_population(&app).await, (Some(2022), Some(664028.0)));
     let real = include_str!("../../../import/tests/data/data_127_2019_2023.json");
     let r = upload_form(&app, &path, "sotkanet", "data_127_2019_2023.json", real).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     assert!(r.text().await.unwrap().contains("10 havaintoa tallennettu"));
+    // The cached profile is recomputed after the import.
+    assert_eq!(helsinki_population(&app).await, (Some(2023), Some(674500.0)));
 
     let own = "indicator_code;indicator_title_fi;value_type;area_kind;area_code;year;sex;age_band;value;numerator;denominator\n\
                liikunta;Liikkuu riittävästi, %;percent;municipality;297;2025;female;13-15;54.2;271;500\n";
