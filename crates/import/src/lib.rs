@@ -4,6 +4,7 @@
 
 pub mod apply;
 pub mod checks;
+mod csvutil;
 pub mod own;
 pub mod sotkanet;
 

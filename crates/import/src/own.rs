@@ -44,25 +44,8 @@ pub struct OwnRow {
     pub denominator: Option<f64>,
 }
 
-fn number(file: &str, line: usize, field: &str, s: &str) -> Result<Option<f64>, ImportError> {
-    let t = s.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    let v = t.replace(',', ".").parse::<f64>().ok().filter(|x| x.is_finite());
-    v.map(Some).ok_or_else(|| ImportError::new(file, line, field, format!("not a number: {s:?}")))
-}
-
 pub fn parse(file: &str, text: &str) -> Result<Vec<OwnRow>, ImportError> {
-    let text = text.trim_start_matches('\u{feff}');
-    let delimiter = if text.lines().next().unwrap_or("").contains(';') { b';' } else { b',' };
-    let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).from_reader(text.as_bytes());
-    let headers: Vec<String> = rdr
-        .headers()
-        .map_err(|e| ImportError::new(file, 1, "-", e.to_string()))?
-        .iter()
-        .map(|h| h.trim().to_lowercase())
-        .collect();
+    let (mut rdr, headers) = crate::csvutil::reader(file, text)?;
     let mut idx = HashMap::new();
     for c in COLUMNS {
         let i = headers
@@ -114,9 +97,9 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<OwnRow>, ImportError> {
             year,
             sex,
             age_band: get("age_band"),
-            value: number(file, line, "value", &get("value"))?,
-            numerator: number(file, line, "numerator", &get("numerator"))?,
-            denominator: number(file, line, "denominator", &get("denominator"))?,
+            value: crate::csvutil::number(file, line, "value", &get("value"))?,
+            numerator: crate::csvutil::number(file, line, "numerator", &get("numerator"))?,
+            denominator: crate::csvutil::number(file, line, "denominator", &get("denominator"))?,
         });
     }
     Ok(out)

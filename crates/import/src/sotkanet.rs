@@ -176,19 +176,6 @@ fn parse_sex(file: &str, line: usize, s: &str) -> Result<Sex, ImportError> {
         .ok_or_else(|| ImportError::new(file, line, "gender", format!("expected total, male or female, got {s:?}")))
 }
 
-fn parse_number(file: &str, line: usize, field: &str, s: &str) -> Result<Option<f64>, ImportError> {
-    let t = s.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    t.replace(',', ".")
-        .parse::<f64>()
-        .ok()
-        .filter(|x| x.is_finite())
-        .map(Some)
-        .ok_or_else(|| ImportError::new(file, line, field, format!("not a number: {s:?}")))
-}
-
 fn json_scalar(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::Null => None,
@@ -211,9 +198,14 @@ pub fn data_json(file: &str, bytes: &[u8]) -> Result<Vec<DataRow>, ImportError> 
             let region = field(&["region"]).ok_or_else(|| ImportError::new(file, line, "region", "missing"))?;
             let year = parse_year(file, line, &field(&["year"]).unwrap_or_default())?;
             let sex = parse_sex(file, line, &field(&["gender"]).unwrap_or_default())?;
-            let value = parse_number(file, line, "value", &field(&["value", "primary value"]).unwrap_or_default())?;
-            let absolute =
-                parse_number(file, line, "absValue", &field(&["absValue", "absolute value"]).unwrap_or_default())?;
+            let value =
+                crate::csvutil::number(file, line, "value", &field(&["value", "primary value"]).unwrap_or_default())?;
+            let absolute = crate::csvutil::number(
+                file,
+                line,
+                "absValue",
+                &field(&["absValue", "absolute value"]).unwrap_or_default(),
+            )?;
             Ok(DataRow { line, indicator, region, year, sex, value, absolute })
         })
         .collect()
@@ -230,16 +222,7 @@ pub fn csv_rows<'a>(
     file: &'a str,
     text: &'a str,
 ) -> Result<impl Iterator<Item = Result<DataRow, ImportError>> + Send + 'a, ImportError> {
-    let text = text.trim_start_matches('\u{feff}');
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = if first.contains(';') { b';' } else { b',' };
-    let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).flexible(false).from_reader(text.as_bytes());
-    let headers: Vec<String> = rdr
-        .headers()
-        .map_err(|e| ImportError::new(file, 1, "-", e.to_string()))?
-        .iter()
-        .map(|h| h.trim().to_lowercase())
-        .collect();
+    let (rdr, headers) = crate::csvutil::reader(file, text)?;
     let col = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
     let need = |names: &[&str], label: &str| {
         col(names).ok_or_else(|| ImportError::new(file, 1, label, format!("missing column {label}")))
@@ -270,9 +253,9 @@ pub fn csv_rows<'a>(
             region,
             year: parse_year(file, line, get(cy))?,
             sex: parse_sex(file, line, get(cg))?,
-            value: parse_number(file, line, "primary value", get(cv))?,
+            value: crate::csvutil::number(file, line, "primary value", get(cv))?,
             absolute: match ca {
-                Some(c) => parse_number(file, line, "absolute value", get(c))?,
+                Some(c) => crate::csvutil::number(file, line, "absolute value", get(c))?,
                 None => None,
             },
         })
