@@ -80,8 +80,7 @@ pub async fn own_data(store: &dyn Store, org_id: i64, file: &Path) -> Result<()>
         bail!("no organisation {org_id}");
     };
     let (name, bytes) = read(file)?;
-    let text = std::str::from_utf8(&bytes).with_context(|| format!("{name} is not UTF-8"))?;
-    let rows = own::parse(&name, text)?;
+    let rows = own::parse_any(&name, &bytes)?;
     let report = own::apply(store, org.id, &org.names.fi, &name, &rows).await?;
     print_report(&name, &report);
     Ok(())

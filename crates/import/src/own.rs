@@ -187,6 +187,44 @@ mod tests {
     }
 
     #[test]
+    fn xlsx_template_reads_like_csv() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (c, h) in COLUMNS.iter().enumerate() {
+            sheet.write_string(0, c as u16, *h).unwrap();
+        }
+        let row = ["liikunta", "Liikkuu riittävästi; %", "percent", "municipality", "297"];
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(1, c as u16, *v).unwrap();
+        }
+        sheet.write_number(1, 5, 2025.0).unwrap();
+        sheet.write_string(1, 6, "female").unwrap();
+        sheet.write_number(1, 8, 54.2).unwrap();
+        sheet.write_number(1, 9, 271.0).unwrap();
+        sheet.write_number(1, 10, 500.0).unwrap();
+        sheet.write_string(2, 0, "liikunta").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let e = parse_any("kysely.xlsx", &bytes).unwrap_err();
+        assert_eq!((e.line, e.field.as_str()), (3, "value_type"), "row 3 has only the code");
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (c, h) in COLUMNS.iter().enumerate() {
+            sheet.write_string(0, c as u16, *h).unwrap();
+        }
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(1, c as u16, *v).unwrap();
+        }
+        sheet.write_number(1, 5, 2025.0).unwrap();
+        sheet.write_number(1, 8, 54.2).unwrap();
+        let rows = parse_any("kysely.xlsx", &book.save_to_buffer().unwrap()).unwrap();
+        assert_eq!(
+            (rows[0].year, rows[0].value, rows[0].title_fi.as_str()),
+            (2025, Some(54.2), "Liikkuu riittävästi; %")
+        );
+        assert!(parse_any("x.xlsx", b"PK\x03\x04broken").unwrap_err().message.contains("not an XLSX"));
+    }
+
+    #[test]
     fn errors_name_line_and_field() {
         let e = parse(
             "own.csv",
@@ -197,4 +235,41 @@ mod tests {
         let e = parse("own.csv", "indicator_code;value\n").unwrap_err();
         assert_eq!(e.field, "indicator_title_fi");
     }
+}
+
+/// The same template as an Excel workbook (`.xlsx`): the first sheet, first row the headers.
+/// Line numbers in errors are the sheet's row numbers.
+pub fn parse_xlsx(file: &str, bytes: &[u8]) -> Result<Vec<OwnRow>, ImportError> {
+    use calamine::{Data, Reader};
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| ImportError::new(file, 1, "-", format!("not an XLSX workbook: {e}")))?;
+    let sheet = book
+        .worksheet_range_at(0)
+        .ok_or_else(|| ImportError::new(file, 1, "-", "the workbook has no sheet"))?
+        .map_err(|e| ImportError::new(file, 1, "-", format!("unreadable sheet: {e}")))?;
+    // Written out as the CSV template, so that one parser checks both.
+    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(vec![]);
+    for row in sheet.rows() {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| match c {
+                Data::Empty => String::new(),
+                Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+                other => other.to_string(),
+            })
+            .collect();
+        w.write_record(&cells).map_err(|e| ImportError::new(file, 1, "-", e.to_string()))?;
+    }
+    let text = String::from_utf8(w.into_inner().map_err(|e| ImportError::new(file, 1, "-", e.to_string()))?)
+        .map_err(|_| ImportError::new(file, 1, "-", "not UTF-8"))?;
+    parse(file, &text)
+}
+
+/// Reads the template from CSV or XLSX (by content).
+pub fn parse_any(file: &str, bytes: &[u8]) -> Result<Vec<OwnRow>, ImportError> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return parse_xlsx(file, bytes);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::new(file, 1, "-", "the file is not UTF-8 text"))?;
+    parse(file, text)
 }

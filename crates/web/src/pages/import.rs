@@ -31,21 +31,17 @@ pub async fn form(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result
 }
 
 async fn run(app: &App, org: &Organisation, kind: &str, file: &str, bytes: &[u8]) -> Result<Report, ImportFailure> {
+    if kind == "own" {
+        let rows = own::parse_any(file, bytes)?;
+        return Ok(own::apply(&*app.store, org.id, &org.names.fi, file, &rows).await?);
+    }
     let text = std::str::from_utf8(bytes)
         .map_err(|_| hyte_import::ImportError::new(file, 1, "-", "the file is not UTF-8 text"))?;
-    match kind {
-        "own" => {
-            let rows = own::parse(file, text)?;
-            Ok(own::apply(&*app.store, org.id, &org.names.fi, file, &rows).await?)
-        }
-        _ => {
-            let rows = if text.trim_start().starts_with(['[', '{']) {
-                sotkanet::data_json(file, bytes)?
-            } else {
-                sotkanet::data_csv(file, text)?
-            };
-            Ok(apply::sotkanet_data(&*app.store, file, &rows).await?)
-        }
+    if text.trim_start().starts_with(['[', '{']) {
+        Ok(apply::sotkanet_data(&*app.store, file, &sotkanet::data_json(file, bytes)?).await?)
+    } else {
+        // Streamed: a national-scale CSV need not fit in memory twice.
+        Ok(apply::sotkanet_csv_bulk(&*app.store, file, text).await?)
     }
 }
 

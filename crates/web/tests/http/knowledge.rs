@@ -112,6 +112,22 @@ async fn a_coordinator_imports_files_and_a_broken_file_changes_nothing() {
     let r = upload_form(&app, &path, "own", "kysely.csv", own).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let own_id = app.store.indicator_ids("own", Some(kuopio)).await.unwrap()["liikunta"].0;
+    // The same template as an Excel workbook.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in own.lines().next().unwrap().split(';').enumerate() {
+        sheet.write(0, c as u16, h).unwrap();
+    }
+    let row = ["uinti", "Osaa uida, %", "percent", "municipality", "297", "2025", "total", "", "81.5", "", ""];
+    for (c, v) in row.iter().enumerate() {
+        sheet.write(1, c as u16, *v).unwrap();
+    }
+    let form = reqwest::multipart::Form::new()
+        .text("kind", "own")
+        .part("file", reqwest::multipart::Part::bytes(book.save_to_buffer().unwrap()).file_name("kysely.xlsx"));
+    let r = app.client.post(app.url(&path)).multipart(form).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(app.store.indicator_ids("own", Some(kuopio)).await.unwrap().contains_key("uinti"));
     assert_eq!(app.get(&format!("/indicators/{own_id}")).await.status(), StatusCode::OK);
     let anon = app.other_browser();
     assert_eq!(
