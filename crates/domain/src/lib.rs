@@ -6,6 +6,7 @@
 pub mod area;
 pub mod audit;
 pub mod error;
+pub mod import_job;
 pub mod indicator;
 pub mod lang;
 pub mod org;
@@ -15,6 +16,7 @@ pub mod user;
 pub use area::{Area, AreaKind, AreaRef, PopulationRow, Sex};
 pub use audit::AuditEntry;
 pub use error::{ErrorCode, FieldError, FieldErrors};
+pub use import_job::{ImportJob, JobState};
 pub use indicator::{Indicator, IndicatorTexts, Observation, ValueType};
 pub use lang::{Lang, Names};
 pub use org::{OrgKind, Organisation, Sector, SectorInput};

@@ -32,6 +32,7 @@ macro_rules! conformance_tests {
             indicators_keep_user_edits_and_search_in_three_languages,
             observations_are_upserted_and_queried,
             bulk_import_is_all_or_nothing,
+            import_jobs_are_recorded_and_audited,
         );
     };
 }
@@ -520,4 +521,26 @@ pub async fn bulk_import_is_all_or_nothing(s: &dyn Store) {
     let got = s.observations(&ObservationQuery { indicator_ids: vec![ind], ..Default::default() }).await.unwrap();
     assert_eq!(got.len(), 150);
     assert!(got.iter().all(|g| g.age_band == "tab\\t" && g.numerator.is_none() && g.suppressed == (g.year % 2 == 0)));
+}
+
+pub async fn import_jobs_are_recorded_and_audited(s: &dyn Store) {
+    use hyte_domain::JobState;
+    let a = org(s, OrgKind::Municipality, "Kuopio").await;
+    let b = org(s, OrgKind::Municipality, "Oulu").await;
+    let first = s.start_import_job(a.id, "data.csv", "sotkanet", Actor::SYSTEM).await.unwrap();
+    let second = s.start_import_job(a.id, "kysely.xlsx", "own", Actor::SYSTEM).await.unwrap();
+    s.start_import_job(b.id, "other.csv", "sotkanet", Actor::SYSTEM).await.unwrap();
+    assert_eq!((first.state, first.written, first.finished_at), (JobState::Running, 0, None));
+    let done = s.finish_import_job(first.id, JobState::Done, 1234, r#"{"written":1234}"#, Actor::SYSTEM).await.unwrap();
+    assert_eq!((done.state, done.written), (JobState::Done, 1234));
+    assert!(done.finished_at.unwrap() >= done.started_at);
+    let again = s.finish_import_job(first.id, JobState::Failed, 0, "{}", Actor::SYSTEM).await;
+    assert_eq!(again.unwrap_err().code(), ErrorCode::EditConflict, "a finished job stays finished");
+    s.finish_import_job(second.id, JobState::Failed, 0, r#"{"line":3}"#, Actor::SYSTEM).await.unwrap();
+    let listed = s.list_import_jobs(a.id, 10).await.unwrap();
+    assert_eq!(listed.iter().map(|j| j.id).collect::<Vec<_>>(), vec![second.id, first.id], "newest first, own only");
+    assert_eq!(s.get_import_job(second.id).await.unwrap().unwrap().summary.as_deref(), Some(r#"{"line":3}"#));
+    let log = s.audit_log(a.id, 10).await.unwrap();
+    assert!(log.iter().any(|e| e.action == "import.done" && e.after.as_deref().unwrap().contains("1234")));
+    assert!(log.iter().any(|e| e.action == "import.failed" && e.entity_id == second.id.to_string()));
 }

@@ -11,11 +11,14 @@ use hyte_domain::{
 };
 
 pub mod conformance;
+pub mod imports;
 pub mod indicators;
 pub mod portable;
+pub mod portable_imports;
 pub mod portable_indicators;
 pub mod rows;
 
+pub use imports::ImportJobStore;
 pub use indicators::{BulkStore, ExternalRegion, IndicatorFilter, IndicatorStore, NewIndicator, ObservationQuery};
 
 #[derive(Debug, thiserror::Error)]
@@ -232,7 +235,9 @@ pub enum Backend {
 
 /// Everything the web layer needs, as one object.
 #[async_trait]
-pub trait Store: AreaStore + OrgStore + UserStore + SessionStore + AuditStore + IndicatorStore + BulkStore {
+pub trait Store:
+    AreaStore + OrgStore + UserStore + SessionStore + AuditStore + IndicatorStore + BulkStore + ImportJobStore
+{
     fn backend(&self) -> Backend;
     async fn ping(&self) -> Result<()>;
     /// Nothing is loaded yet: no areas.

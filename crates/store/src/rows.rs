@@ -274,3 +274,35 @@ impl TryFrom<ObservationRow> for hyte_domain::Observation {
         })
     }
 }
+
+#[derive(sqlx::FromRow)]
+pub struct ImportJobRow {
+    pub id: i64,
+    pub org_id: i64,
+    pub user_id: Option<i64>,
+    pub file: String,
+    pub kind: String,
+    pub state: String,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub written: i64,
+    pub summary: Option<String>,
+}
+
+impl TryFrom<ImportJobRow> for hyte_domain::ImportJob {
+    type Error = StoreError;
+    fn try_from(r: ImportJobRow) -> Result<hyte_domain::ImportJob, StoreError> {
+        Ok(hyte_domain::ImportJob {
+            id: r.id,
+            org_id: r.org_id,
+            user_id: r.user_id,
+            file: r.file,
+            kind: r.kind,
+            state: hyte_domain::JobState::parse(&r.state).ok_or_else(|| corrupt("import state", &r.state))?,
+            started_at: r.started_at,
+            finished_at: r.finished_at,
+            written: r.written,
+            summary: r.summary,
+        })
+    }
+}
