@@ -3,6 +3,11 @@
 //! events, for rates), comparison with a benchmark, trend over the last points, inequality
 //! between sexes and between areas, and small-number suppression. Pure functions, no IO.
 
+pub mod sii;
+pub mod student_t;
+
+pub use sii::{slope_index, Sii, SiiArea};
+
 use serde::{Deserialize, Serialize};
 
 /// Two-sided confidence level.
