@@ -105,9 +105,43 @@ async function crawl(page) {
   await ctx.close();
 }
 
+// 1b. Imports run as jobs: with JavaScript the progress updates by itself, without it the
+// "refresh" link shows it. A good file is imported, a broken one rejected (axe runs with
+// JavaScript on, as it needs it).
+const goodCsv = 'indicator;region;year;gender;primary value;absolute value\n5;2;2019;total;6.5;279\n';
+const brokenCsv = 'indicator;region;year;gender;primary value\n5;2;2019;total;x\n';
+async function upload(page, name, csv) {
+  await page.goto(base + '/org');
+  await page.goto(base + new URL(page.url()).pathname + '/import');
+  await page.setInputFiles('#import-file', { name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await Promise.all([page.waitForNavigation(), page.click('form[enctype] button[type=submit]')]);
+}
+{
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await login(page);
+  for (const [name, csv, outcome] of [['selain.csv', goodCsv, '.success'], ['rikki.csv', brokenCsv, '.alert']]) {
+    await upload(page, name, csv);
+    await page.waitForSelector(outcome, { timeout: 30000 });
+    await axe(page, `import job ${name}`);
+  }
+  await ctx.close();
+}
+{
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await login(page);
+  await upload(page, 'rikki.csv', brokenCsv);
+  for (let i = 0; i < 300 && (await page.$('#import-progress')); i++) {
+    await Promise.all([page.waitForNavigation(), page.click('a[data-refresh]')]);
+  }
+  if (!(await page.$('.alert'))) fail('no-JS: a broken import is shown as rejected');
+  await ctx.close();
+}
+
 // 2. Logged-in admin: crawl everything reachable from the navigation, in three languages.
 const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/users', '/orgs/{id}/users/{id}',
-  '/orgs/{id}/sectors', '/orgs/{id}/sectors/{id}', '/orgs/{id}/audit', '/areas/municipality/*', '/orgs/{id}/import',
+  '/orgs/{id}/sectors', '/orgs/{id}/sectors/{id}', '/orgs/{id}/audit', '/areas/municipality/*', '/orgs/{id}/import', '/orgs/{id}/import/{id}',
   '/indicators', '/indicators/{id}', '/areas/municipality/*/profile', '/indicators/{id}/across', '/indicators/{id}/series/municipality/{id}'];
 {
   const ctx = await browser.newContext();

@@ -13,6 +13,8 @@ pub enum JobState {
 }
 
 impl JobState {
+    pub const ALL: [JobState; 3] = [JobState::Running, JobState::Done, JobState::Failed];
+
     pub fn as_str(self) -> &'static str {
         match self {
             JobState::Running => "running",
@@ -22,7 +24,7 @@ impl JobState {
     }
 
     pub fn parse(s: &str) -> Option<JobState> {
-        [JobState::Running, JobState::Done, JobState::Failed].into_iter().find(|j| j.as_str() == s)
+        JobState::ALL.into_iter().find(|j| j.as_str() == s)
     }
 }
 

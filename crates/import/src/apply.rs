@@ -1,7 +1,7 @@
 //! Writing parsed rows: resolve indicators and regions, check everything, then write once.
 
 use crate::sotkanet::{DataRow, SOURCE};
-use crate::{ImportError, Report};
+use crate::{ImportError, Phase, Progress, Report};
 use hyte_domain::stats::suppress;
 use hyte_domain::{Observation, ValueType};
 use hyte_store::{Store, StoreError};
@@ -106,13 +106,29 @@ pub const BATCH: usize = 50_000;
 /// Imports a large Sotkanet CSV file without holding it parsed in memory: a first pass checks
 /// every row (any error → nothing written), a second writes batches in one transaction.
 pub async fn sotkanet_csv_bulk(store: &dyn Store, file: &str, text: &str) -> Result<Report, ImportFailure> {
+    sotkanet_csv_with_progress(store, file, text, &Progress::default()).await
+}
+
+/// [`sotkanet_csv_bulk`], counting rows checked and written into `progress`.
+pub async fn sotkanet_csv_with_progress(
+    store: &dyn Store,
+    file: &str,
+    text: &str,
+    progress: &Progress,
+) -> Result<Report, ImportFailure> {
     use crate::sotkanet::csv_rows;
+    progress.set_phase(Phase::Checking);
     let indicators = store.indicator_ids(SOURCE, None).await?;
     let regions = store.area_codes(SOURCE).await?;
     let mut report = Report::default();
     // Pass 1: parse and resolve everything, keep only the report.
+    let mut total = 0u64;
     for r in csv_rows(file, text)? {
         let r = r?;
+        total += 1;
+        if total % 4096 == 0 {
+            progress.checked(4096);
+        }
         if !indicators.contains_key(&r.indicator) {
             Report::unknown(&mut report.unknown_indicators, &r.indicator, r.line);
         } else {
@@ -123,6 +139,9 @@ pub async fn sotkanet_csv_bulk(store: &dyn Store, file: &str, text: &str) -> Res
             }
         }
     }
+    progress.checked(total % 4096);
+    progress.set_total(total);
+    progress.set_phase(Phase::Writing);
     // Pass 2: the same rows, as batches of observations.
     let mut rows = csv_rows(file, text)?.filter_map(Result::ok);
     let mut derived = 0u64;
@@ -145,10 +164,12 @@ pub async fn sotkanet_csv_bulk(store: &dyn Store, file: &str, text: &str) -> Res
             }
         }
         derived += scratch.derived_denominators;
+        progress.written(batch.len() as u64);
         let batch = dedupe(batch, &mut scratch);
         (!batch.is_empty()).then_some(batch)
     };
     report.written = store.import_observation_batches(&mut next).await?;
     report.derived_denominators = derived;
+    progress.set_phase(Phase::Finished);
     Ok(report)
 }

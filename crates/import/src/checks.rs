@@ -21,7 +21,14 @@ pub async fn real_sotkanet_files_import(s: &dyn Store) {
     let again = apply::sotkanet_data(s, "data_2019_kunnat.csv", &rows).await.unwrap();
     assert_eq!(again.written, first.written);
     assert_eq!(s.observation_count().await.unwrap(), count, "idempotent");
-    let bulk = apply::sotkanet_csv_bulk(s, "data_2019_kunnat.csv", DATA_2019).await.unwrap();
+    let progress = crate::Progress::default();
+    let bulk = apply::sotkanet_csv_with_progress(s, "data_2019_kunnat.csv", DATA_2019, &progress).await.unwrap();
+    let seen = progress.snapshot();
+    assert_eq!(
+        (seen.phase, seen.checked, seen.total),
+        (crate::Phase::Finished, seen.total, DATA_2019.lines().count() as u64 - 1)
+    );
+    assert!(seen.written >= bulk.written, "every written row was counted");
     assert_eq!((bulk.written, bulk.skipped()), (first.written, first.skipped()), "the bulk path writes the same");
     assert_eq!(s.observation_count().await.unwrap(), count);
     let broken = "indicator;region;year;gender;primary value\n5;2;2019;total;1\n5;2;2019;total;x\n";

@@ -6,12 +6,15 @@ pub mod apply;
 pub mod checks;
 mod csvutil;
 pub mod own;
+pub mod progress;
 pub mod sotkanet;
+
+pub use progress::{Phase, Progress, Snapshot};
 
 use std::collections::BTreeMap;
 
 /// What is wrong with an input file, and where.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 #[error("{file}, line {line}, field {field}: {message}")]
 pub struct ImportError {
     pub file: String,
@@ -28,7 +31,7 @@ impl ImportError {
 }
 
 /// What an import did.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Report {
     /// Observations written (inserted or updated).
     pub written: u64,

@@ -6,17 +6,23 @@ pub const JOB_COLS: &str = "id, org_id, user_id, file, kind, state, started_at, 
 macro_rules! impl_import_job_store {
     ($store:ty, $db:ty) => {
         const _: () = {
+            use ::async_trait::async_trait;
+            use ::hyte_domain::{ErrorCode, ImportJob, JobState};
             use $crate::portable_imports::JOB_COLS;
             use $crate::rows::{collect, ImportJobRow};
             use $crate::{Actor, Result};
-            use ::async_trait::async_trait;
-            use ::hyte_domain::{ErrorCode, ImportJob, JobState};
 
             $crate::portable_helpers!($db);
 
             #[async_trait]
             impl $crate::imports::ImportJobStore for $store {
-                async fn start_import_job(&self, org_id: i64, file: &str, kind: &str, actor: Actor) -> Result<ImportJob> {
+                async fn start_import_job(
+                    &self,
+                    org_id: i64,
+                    file: &str,
+                    kind: &str,
+                    actor: Actor,
+                ) -> Result<ImportJob> {
                     let row: ImportJobRow = ::sqlx::query_as(&format!(
                         "INSERT INTO import_jobs (org_id, user_id, file, kind, state, started_at, written) \
                          VALUES ($1, $2, $3, $4, 'running', $5, 0) RETURNING {JOB_COLS}"
@@ -56,7 +62,8 @@ macro_rules! impl_import_job_store {
                         "file": job.file, "kind": job.kind, "state": job.state, "written": job.written,
                     });
                     let action = format!("import.{}", state.as_str());
-                    audit(&mut tx, actor, Some(job.org_id), &action, "import", id.to_string(), None, json(&after)).await?;
+                    audit(&mut tx, actor, Some(job.org_id), &action, "import", id.to_string(), None, json(&after))
+                        .await?;
                     tx.commit().await?;
                     Ok(job)
                 }

@@ -119,6 +119,7 @@ mod tests {
         {
             k.push(format!("trend-{t}"));
         }
+        k.extend(hyte_domain::JobState::ALL.iter().map(|s| format!("import-state-{}", s.as_str())));
         k.extend(["indicator-description", "indicator-interpretation", "indicator-limits"].map(String::from));
         k
     }

@@ -37,12 +37,20 @@ pub struct AppState {
     pub i18n: Arc<i18n::I18n>,
     pub config: WebConfig,
     pub profiles: knowledge::ProfileCache,
+    /// Imports running on this server.
+    pub imports: pages::import::Running,
 }
 
 pub type App = Arc<AppState>;
 
 pub fn app_state(store: Arc<dyn Store>, config: WebConfig) -> App {
-    Arc::new(AppState { store, i18n: Arc::new(i18n::I18n::new()), config, profiles: Default::default() })
+    Arc::new(AppState {
+        store,
+        i18n: Arc::new(i18n::I18n::new()),
+        config,
+        profiles: Default::default(),
+        imports: Default::default(),
+    })
 }
 
 /// The whole application: pages, API, health checks, and the security layers around them.

@@ -11,7 +11,7 @@ use axum::response::Response;
 use hyte_domain::{AuditEntry, Organisation, Permission};
 
 /// Every action the store records; each has a translation `audit-<action with - for .>`.
-pub const ACTIONS: [&str; 9] = [
+pub const ACTIONS: [&str; 11] = [
     "organisation.create",
     "sector.create",
     "sector.update",
@@ -21,6 +21,8 @@ pub const ACTIONS: [&str; 9] = [
     "membership.update",
     "membership.delete",
     "indicator.update",
+    "import.done",
+    "import.failed",
 ];
 
 pub struct Row {

@@ -54,6 +54,8 @@ pub struct CatalogueQuery {
     theme: String,
     source: String,
     page: i64,
+    /// `csv` or `xlsx`: the whole result as a download.
+    format: String,
 }
 
 #[derive(Template)]
@@ -70,6 +72,7 @@ struct CataloguePage {
     pages: i64,
     prev: Option<String>,
     next: Option<String>,
+    download: String,
 }
 
 fn page_href(q: &CatalogueQuery, page: i64) -> String {
@@ -80,6 +83,14 @@ fn page_href(q: &CatalogueQuery, page: i64) -> String {
         ("page", &page.to_string()),
     ])
     .unwrap_or_default();
+    format!("/indicators?{qs}")
+}
+
+/// The current search as a download link (`&format=…` is appended in the template).
+fn download_href(q: &CatalogueQuery) -> String {
+    let qs =
+        serde_urlencoded::to_string([("q", q.q.trim()), ("theme", q.theme.as_str()), ("source", q.source.as_str())])
+            .unwrap_or_default();
     format!("/indicators?{qs}")
 }
 
@@ -94,11 +105,16 @@ pub async fn catalogue(State(app): State<App>, c: Ctx, Query(q): Query<Catalogue
         limit: PAGE_SIZE,
         offset: (page - 1) * PAGE_SIZE,
     };
+    if !q.format.is_empty() {
+        let all = IndicatorFilter { limit: 100_000, offset: 0, ..filter };
+        return catalogue_table(&c, &app.store.list_indicators(&all).await?.0).response(&q.format);
+    }
     let (items, total) = app.store.list_indicators(&filter).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let mut themes = app.store.indicator_themes().await?;
     themes.truncate(60);
     render(&CataloguePage {
+        download: download_href(&q),
         prev: (page > 1).then(|| page_href(&q, page - 1)),
         next: (page < pages).then(|| page_href(&q, page + 1)),
         q: q.q.trim().to_string(),
@@ -111,6 +127,43 @@ pub async fn catalogue(State(app): State<App>, c: Ctx, Query(q): Query<Catalogue
         pages,
         c,
     })
+}
+
+/// The catalogue as a table: every matching indicator with its metadata.
+fn catalogue_table(c: &Ctx, items: &[Indicator]) -> Table {
+    let headers = [
+        "col-id",
+        "col-indicator",
+        "indicators-source",
+        "indicators-producer",
+        "col-value-type",
+        "col-decimals",
+        "col-direction",
+        "indicators-theme",
+        "col-data-updated",
+    ]
+    .map(|k| c.t(k))
+    .to_vec();
+    let rows = items
+        .iter()
+        .map(|i| {
+            vec![
+                Cell::Text(i.source_id.clone()),
+                Cell::Text(i.title(c.lang).to_string()),
+                Cell::Text(i.source.clone()),
+                Cell::Text(i.producer.clone().unwrap_or_default()),
+                Cell::Text(c.t(&format!("value-type-{}", i.value_type.as_str()))),
+                Cell::Num(Some(f64::from(i.decimals))),
+                Cell::Text(c.t(&format!("polarity-{}", i.polarity.as_str()))),
+                Cell::Text(i.themes.join(", ")),
+                Cell::Text(i.data_updated.clone().unwrap_or_default()),
+            ]
+        })
+        .collect();
+    let mut sources: Vec<&str> = items.iter().map(|i| i.attribution.as_str()).collect();
+    sources.sort();
+    sources.dedup();
+    Table { name: "hyte-indicators".into(), headers, rows, attribution: sources.join(" · ") }
 }
 
 #[derive(Template)]

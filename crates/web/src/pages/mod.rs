@@ -52,6 +52,8 @@ pub fn routes() -> Router<App> {
         .route("/indicators/{id}/across", get(indicators::across))
         .route("/indicators/{id}/series/{kind}/{code}", get(indicators::series))
         .route("/orgs/{id}/import", get(import::form).post(import::upload))
+        .route("/orgs/{id}/import/{job}", get(import::show_job))
+        .route("/static/import.js", get(import_script))
         .route("/static/hyte.css", get(stylesheet))
 }
 
@@ -71,6 +73,17 @@ pub fn see_other(to: &str) -> Response {
 /// Any path no route matches.
 pub async fn not_found() -> AppError {
     AppError::new(ErrorCode::NotFound)
+}
+
+async fn import_script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/javascript; charset=utf-8")),
+            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600")),
+        ],
+        include_str!("../../static/import.js"),
+    )
+        .into_response()
 }
 
 async fn stylesheet() -> Response {

@@ -62,6 +62,17 @@ async fn charts_have_tables_and_downloads() {
     assert!(xlsx.headers()["content-disposition"].to_str().unwrap().ends_with(".xlsx\""));
     let bytes = xlsx.bytes().await.unwrap();
     assert!(bytes.starts_with(b"PK") && bytes.windows(19).any(|w| w == b"[Content_Types].xml"), "an XLSX package");
+    // The catalogue: the whole search result, not just the page shown.
+    let page = app.text("/indicators?q=mortality").await;
+    assert!(page.contains("q=mortality&#38;theme=&#38;source=&amp;format=xlsx"), "download links keep the search");
+    let body = app.get("/indicators?q=mortality&theme=&source=&format=csv").await.text().await.unwrap();
+    let lines: Vec<&str> = body.lines().collect();
+    assert!(lines[0].ends_with("Tunnus;Indikaattori;Lähde;Tuottaja;Arvon tyyppi;Desimaalit;Suunta;Aihe;Tiedot päivitetty"));
+    assert!(lines.iter().any(|l| l.contains(";Kuolleisuus / 100 000 asukasta;sotkanet;")));
+    assert!(lines.last().unwrap().contains("Lähde: THL, Sotkanet.fi"), "attribution");
+    let all = app.get("/indicators?format=xlsx").await;
+    assert_eq!(all.headers()["content-disposition"], "attachment; filename=\"hyte-indicators.xlsx\"");
+    assert!(all.bytes().await.unwrap().len() > 50_000, "the whole catalogue, over 2,400 indicators");
     assert_eq!(app.get("/indicators/abc").await.status(), StatusCode::NOT_FOUND, "a malformed path is a clean 404");
     assert_eq!(app.get("/no/such/page").await.status(), StatusCode::NOT_FOUND);
 }
@@ -71,6 +82,20 @@ fn upload_form(app: &TestApp, path: &str, kind: &str, name: &str, body: &str) ->
         .text("kind", kind.to_string())
         .part("file", reqwest::multipart::Part::text(body.to_string()).file_name(name.to_string()));
     app.client.post(app.url(path)).multipart(form)
+}
+
+/// Follows an upload to its import job's page and waits there until the job has finished.
+async fn finished(app: &TestApp, r: reqwest::Response) -> (String, String) {
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "an upload starts a job");
+    let to = r.headers()["location"].to_str().unwrap().to_string();
+    for _ in 0..1200 {
+        let page = app.text(&to).await;
+        if !page.contains(r#"id="import-progress""#) {
+            return (to, page);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the import at {to} did not finish");
 }
 
 #[tokio::test]
@@ -84,9 +109,9 @@ async fn a_coordinator_imports_files_and_a_broken_file_changes_nothing() {
     let broken =
         "indicator;region;year;gender;primary value;absolute value\n5;2;2019;total;6.5;279\n5;4;2019;total;6,5,5;60\n";
     let r = upload_form(&app, &path, "sotkanet", "broken.csv", broken).send().await.unwrap();
-    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let page = r.text().await.unwrap();
+    let (broken_job, page) = finished(&app, r).await;
     assert!(page.contains("broken.csv, rivi 3, kenttä primary value"), "names the file, line and field");
+    assert!(page.contains("Mitään ei tallennettu"));
     assert_eq!(app.store.observation_count().await.unwrap(), before, "nothing written");
 
     let helsinki_population = |app: &TestApp| {
@@ -102,15 +127,14 @@ async fn a_coordinator_imports_files_and_a_broken_file_changes_nothing() {
     assert_eq!(helsinki_population(&app).await, (Some(2022), Some(664028.0)));
     let real = include_str!("../../../import/tests/data/data_127_2019_2023.json");
     let r = upload_form(&app, &path, "sotkanet", "data_127_2019_2023.json", real).send().await.unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
-    assert!(r.text().await.unwrap().contains("10 havaintoa tallennettu"));
+    assert!(finished(&app, r).await.1.contains("10 havaintoa tallennettu"));
     // The cached profile is recomputed after the import.
     assert_eq!(helsinki_population(&app).await, (Some(2023), Some(674500.0)));
 
     let own = "indicator_code;indicator_title_fi;value_type;area_kind;area_code;year;sex;age_band;value;numerator;denominator\n\
                liikunta;Liikkuu riittävästi, %;percent;municipality;297;2025;female;13-15;54.2;271;500\n";
     let r = upload_form(&app, &path, "own", "kysely.csv", own).send().await.unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
+    finished(&app, r).await;
     let own_id = app.store.indicator_ids("own", Some(kuopio)).await.unwrap()["liikunta"].0;
     // The same template as an Excel workbook.
     let mut book = rust_xlsxwriter::Workbook::new();
@@ -126,7 +150,7 @@ async fn a_coordinator_imports_files_and_a_broken_file_changes_nothing() {
         .text("kind", "own")
         .part("file", reqwest::multipart::Part::bytes(book.save_to_buffer().unwrap()).file_name("kysely.xlsx"));
     let r = app.client.post(app.url(&path)).multipart(form).send().await.unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
+    assert!(finished(&app, r).await.1.contains("1 havaintoa tallennettu"));
     assert!(app.store.indicator_ids("own", Some(kuopio)).await.unwrap().contains_key("uinti"));
     assert_eq!(app.get(&format!("/indicators/{own_id}")).await.status(), StatusCode::OK);
     let anon = app.other_browser();
@@ -135,6 +159,17 @@ async fn a_coordinator_imports_files_and_a_broken_file_changes_nothing() {
         StatusCode::NOT_FOUND,
         "own data stays with its organisation"
     );
+
+    // The imports are listed and audited.
+    let history = app.text(&format!("/orgs/{kuopio}/import")).await;
+    assert!(history.contains("kysely.xlsx") && history.contains("Hylätty") && history.contains("Tuotu"));
+    let admin = app.other_browser();
+    admin.login("admin@kuopio.example").await;
+    let audit = admin.text(&format!("/orgs/{kuopio}/audit")).await;
+    assert!(audit.contains("Tietoja tuotiin") && audit.contains("Tietojen tuonti hylättiin"));
+    let oulu = app.other_browser();
+    oulu.login("admin@oulu.example").await;
+    assert_eq!(oulu.get(&broken_job).await.status(), StatusCode::FORBIDDEN, "another organisation's import");
 
     // Without the token, or without the role, nothing happens.
     let r = upload_form(&app, &format!("/orgs/{kuopio}/import"), "sotkanet", "x.json", real).send().await.unwrap();
