@@ -279,6 +279,8 @@ pub struct Across {
     /// Sorted by value, highest first; areas without a value last.
     pub rows: Vec<AcrossRow>,
     pub spread: Option<stats::Spread>,
+    /// The slope index of inequality, where it applies.
+    pub sii: Option<crate::inequality::AreaSii>,
 }
 
 /// An indicator across the member municipalities of `parent` (e.g. a county), in `year`
@@ -337,7 +339,12 @@ pub async fn across(store: &dyn Store, ind: &Indicator, parent: Area, year: Opti
         (None, None) => a.area.names.fi.cmp(&b.area.names.fi),
     });
     let values: Vec<f64> = rows.iter().filter_map(|r| r.value).collect();
-    Ok(Across { parent, year, years, parent_value, country_value, spread: stats::spread(&values), rows })
+    let by_area: Vec<(i64, f64)> = rows.iter().filter_map(|r| Some((r.area.id, r.value?))).collect();
+    let sii = match year {
+        Some(y) => crate::inequality::slope_index(store, ind, &by_area, y).await?,
+        None => None,
+    };
+    Ok(Across { parent, year, years, parent_value, country_value, spread: stats::spread(&values), sii, rows })
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod ctx;
 pub mod download;
 pub mod error;
 pub mod i18n;
+pub mod inequality;
 pub mod knowledge;
 pub mod middleware;
 pub mod pages;

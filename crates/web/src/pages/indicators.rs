@@ -309,6 +309,7 @@ struct AcrossPage {
     parent_value: String,
     country_value: String,
     spread: String,
+    sii: Option<String>,
     download: String,
     year_options: Vec<(i32, bool)>,
 }
@@ -431,6 +432,20 @@ pub async fn across(
             .unwrap_or_else(|| c.t("value-missing")),
         country_value: across.country_value.map(|b| fmt(b.value)).unwrap_or_else(|| c.t("value-missing")),
         spread: across.spread.map(|s| c.t2("spread", "min", fmt(s.min), "max", fmt(s.max))).unwrap_or_default(),
+        sii: across.sii.as_ref().map(|s| {
+            let mut text = c.t2(
+                "sii-value",
+                "sii",
+                fmt(s.sii.sii),
+                "ci",
+                format!("{}–{}", fmt(s.sii.ci.lower), fmt(s.sii.ci.upper)),
+            );
+            if let Some(rii) = s.sii.rii {
+                text = format!("{text}; {}", c.t1("sii-rii", "rii", fmt_num(c.lang, rii, 2)));
+            }
+            let sig = if s.sii.significant { "sii-significant" } else { "sii-not-significant" };
+            format!("{text}. {} {}", c.t(sig), c.t1("sii-ranked", "name", c.name(&s.ranked_by)))
+        }),
         items,
         chart,
         download,

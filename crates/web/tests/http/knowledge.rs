@@ -54,6 +54,12 @@ async fn charts_have_tables_and_downloads() {
     let ind = indicator_id(&app, "5").await;
     let across = app.text(&format!("/indicators/{ind}/across?parent=wellbeing_county/13")).await;
     assert!(across.contains(r#"class="bar worse""#) && across.contains("Kuopio"));
+    // The slope index across Pohjois-Savo's 19 municipalities ranked by their low-income rate,
+    // as computed independently with numpy/scipy from the same demo data (docs/statistics.md).
+    let sii = &across[across.find("Eriarvoisuuden kaltevuusindeksi (SII)").expect("the slope index is shown")..];
+    let sii = &sii[..sii.find("</dd>").unwrap()];
+    assert!(sii.contains("<dd>1,1 (95 %:n luottamusväli −2,4–4,7); suhteellinen indeksi (RII) 1,13."), "{sii}");
+    assert!(sii.contains("ei ole tilastollisesti merkitsevä") && sii.contains("pienituloisuusaste"), "{sii}");
     let csv = app.get(&format!("/indicators/{ind}/across?parent=wellbeing_county/13&format=csv")).await;
     assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
     let body = csv.text().await.unwrap();
@@ -67,7 +73,9 @@ async fn charts_have_tables_and_downloads() {
     assert!(page.contains("q=mortality&#38;theme=&#38;source=&amp;format=xlsx"), "download links keep the search");
     let body = app.get("/indicators?q=mortality&theme=&source=&format=csv").await.text().await.unwrap();
     let lines: Vec<&str> = body.lines().collect();
-    assert!(lines[0].ends_with("Tunnus;Indikaattori;Lähde;Tuottaja;Arvon tyyppi;Desimaalit;Suunta;Aihe;Tiedot päivitetty"));
+    assert!(
+        lines[0].ends_with("Tunnus;Indikaattori;Lähde;Tuottaja;Arvon tyyppi;Desimaalit;Suunta;Aihe;Tiedot päivitetty")
+    );
     assert!(lines.iter().any(|l| l.contains(";Kuolleisuus / 100 000 asukasta;sotkanet;")));
     assert!(lines.last().unwrap().contains("Lähde: THL, Sotkanet.fi"), "attribution");
     let all = app.get("/indicators?format=xlsx").await;
