@@ -28,10 +28,16 @@ pub enum ErrorCode {
     RoleInvalid,
     SectorInvalid,
     LangInvalid,
+    TermInvalid,
+    YearInvalid,
+    NumberInvalid,
+    DateInvalid,
+    /// A report's workflow does not allow this step (e.g. publishing a draft).
+    StateTransitionInvalid,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 21] = [
+    pub const ALL: [ErrorCode; 26] = [
         ErrorCode::NotFound,
         ErrorCode::NotLoggedIn,
         ErrorCode::Forbidden,
@@ -53,6 +59,11 @@ impl ErrorCode {
         ErrorCode::RoleInvalid,
         ErrorCode::SectorInvalid,
         ErrorCode::LangInvalid,
+        ErrorCode::TermInvalid,
+        ErrorCode::YearInvalid,
+        ErrorCode::NumberInvalid,
+        ErrorCode::DateInvalid,
+        ErrorCode::StateTransitionInvalid,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -78,6 +89,11 @@ impl ErrorCode {
             ErrorCode::RoleInvalid => "role_invalid",
             ErrorCode::SectorInvalid => "sector_invalid",
             ErrorCode::LangInvalid => "lang_invalid",
+            ErrorCode::TermInvalid => "term_invalid",
+            ErrorCode::YearInvalid => "year_invalid",
+            ErrorCode::NumberInvalid => "number_invalid",
+            ErrorCode::DateInvalid => "date_invalid",
+            ErrorCode::StateTransitionInvalid => "state_transition_invalid",
         }
     }
 }

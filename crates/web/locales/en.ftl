@@ -169,6 +169,11 @@ error-password_too_short = The password is too short.
 error-role_invalid = Choose a role from the list.
 error-sector_invalid = Choose one of the organisation's sectors from the list.
 error-lang_invalid = The language is not supported.
+error-term_invalid = Give the council term as 2025–2029 (four years).
+error-year_invalid = Give a valid year.
+error-number_invalid = Give a number of zero or more.
+error-date_invalid = Give a date as 12.6.2026.
+error-state_transition_invalid = The report's workflow does not allow this step.
 
 a11y-title = Accessibility statement
 a11y-lead = This statement covers the Hyte service. The aim is that the service meets level AA of WCAG 2.1 (Act on the Provision of Digital Services 306/2019).

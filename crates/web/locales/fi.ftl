@@ -169,6 +169,11 @@ error-password_too_short = Salasana on liian lyhyt.
 error-role_invalid = Valitse rooli listasta.
 error-sector_invalid = Valitse organisaation hallinnonala listasta.
 error-lang_invalid = Kieltä ei tueta.
+error-term_invalid = Anna valtuustokausi muodossa 2025–2029 (neljä vuotta).
+error-year_invalid = Anna kelvollinen vuosi.
+error-number_invalid = Anna luku, joka on nolla tai suurempi.
+error-date_invalid = Anna päivämäärä muodossa 12.6.2026.
+error-state_transition_invalid = Raportin käsittelyvaihe ei salli tätä siirtoa.
 
 a11y-title = Saavutettavuusseloste
 a11y-lead = Tämä seloste koskee Hyte-palvelua. Tavoitteena on, että palvelu täyttää WCAG 2.1 -ohjeistuksen AA-tason vaatimukset (laki digitaalisten palvelujen tarjoamisesta 306/2019).

@@ -169,6 +169,11 @@ error-password_too_short = Lösenordet är för kort.
 error-role_invalid = Välj en roll i listan.
 error-sector_invalid = Välj ett av organisationens förvaltningsområden i listan.
 error-lang_invalid = Språket stöds inte.
+error-term_invalid = Ange fullmäktigeperioden som 2025–2029 (fyra år).
+error-year_invalid = Ange ett giltigt år.
+error-number_invalid = Ange ett tal som är noll eller större.
+error-date_invalid = Ange ett datum som 12.6.2026.
+error-state_transition_invalid = Rapportens behandlingsskede tillåter inte detta steg.
 
 a11y-title = Tillgänglighetsutlåtande
 a11y-lead = Detta utlåtande gäller tjänsten Hyte. Målet är att tjänsten uppfyller kraven på nivå AA i WCAG 2.1 (lagen om tillhandahållande av digitala tjänster 306/2019).

@@ -30,10 +30,12 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         NotLoggedIn | InvalidCredentials => StatusCode::UNAUTHORIZED,
         Forbidden | CsrfInvalid => StatusCode::FORBIDDEN,
         RateLimited => StatusCode::TOO_MANY_REQUESTS,
-        EditConflict | EmailTaken | AlreadyMember | NameTaken | SectorInUse | LastAdmin => StatusCode::CONFLICT,
+        EditConflict | EmailTaken | AlreadyMember | NameTaken | SectorInUse | LastAdmin | StateTransitionInvalid => {
+            StatusCode::CONFLICT
+        }
         Internal => StatusCode::INTERNAL_SERVER_ERROR,
         InvalidInput | Required | TooLong | EmailInvalid | PasswordTooShort | RoleInvalid | SectorInvalid
-        | LangInvalid => StatusCode::UNPROCESSABLE_ENTITY,
+        | LangInvalid | TermInvalid | YearInvalid | NumberInvalid | DateInvalid => StatusCode::UNPROCESSABLE_ENTITY,
     }
 }
 
@@ -112,6 +114,7 @@ fn english(code: ErrorCode) -> &'static str {
         SectorInUse => "The sector still has members.",
         LastAdmin => "An organisation must keep at least one admin.",
         Internal => "Internal error.",
+        StateTransitionInvalid => "The report's workflow does not allow this step.",
         _ => "Invalid value.",
     }
 }
