@@ -1,0 +1,298 @@
+//! The well-being report and plan (*hyvinvointikertomus ja -suunnitelma*, Act 612/2021 §6–7):
+//! the report once per council term, the annual report to the council, and the regional report.
+//! Pure types and rules: council terms, the workflow, the default structure, and goal progress.
+
+mod plan;
+mod workflow;
+
+pub use plan::*;
+pub use workflow::*;
+
+use crate::error::{required_text, ErrorCode, FieldErrors};
+use serde::{Deserialize, Serialize};
+
+/// Longest title or name in a report's forms.
+pub(crate) const TEXT_MAX: usize = 200;
+
+/// A term report (once per council term) or an annual report (a year within a term).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportKind {
+    Term,
+    Annual,
+}
+
+impl ReportKind {
+    pub const ALL: [ReportKind; 2] = [ReportKind::Term, ReportKind::Annual];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportKind::Term => "term",
+            ReportKind::Annual => "annual",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ReportKind> {
+        ReportKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// A council term (*valtuustokausi*), e.g. 2025–2029: four years, the last shared with the next
+/// term (municipal councils change in June).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct CouncilTerm {
+    pub start: i32,
+    pub end: i32,
+}
+
+impl CouncilTerm {
+    /// Parses `2025–2029`, `2025-2029` or just `2025`.
+    pub fn parse(s: &str) -> Result<CouncilTerm, ErrorCode> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Err(ErrorCode::Required);
+        }
+        let mut parts = s.split(['–', '-', '—']).map(str::trim);
+        let start: i32 = parts.next().and_then(|p| p.parse().ok()).ok_or(ErrorCode::TermInvalid)?;
+        let end: i32 = match parts.next() {
+            Some(p) => p.parse().map_err(|_| ErrorCode::TermInvalid)?,
+            None => start + 4,
+        };
+        if parts.next().is_some() || end != start + 4 || !(2000..=2100).contains(&start) {
+            return Err(ErrorCode::TermInvalid);
+        }
+        Ok(CouncilTerm { start, end })
+    }
+
+    pub fn contains(self, year: i32) -> bool {
+        (self.start..=self.end).contains(&year)
+    }
+}
+
+impl std::fmt::Display for CouncilTerm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}–{}", self.start, self.end)
+    }
+}
+
+/// What a section holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// Rich text written by people.
+    Narrative,
+    /// Indicators chosen from the knowledge base, rendered live, with generated sentences.
+    Indicators,
+    /// The plan: priorities, goals and measures.
+    Plan,
+}
+
+impl SectionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::Narrative => "narrative",
+            SectionKind::Indicators => "indicators",
+            SectionKind::Plan => "plan",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SectionKind> {
+        [SectionKind::Narrative, SectionKind::Indicators, SectionKind::Plan].into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// One section of THL's recommended structure: its key, kind and default titles (fi, sv, en).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DefaultSection {
+    pub key: &'static str,
+    pub kind: SectionKind,
+    pub fi: &'static str,
+    pub sv: &'static str,
+    pub en: &'static str,
+}
+
+const fn section(
+    key: &'static str,
+    kind: SectionKind,
+    fi: &'static str,
+    sv: &'static str,
+    en: &'static str,
+) -> DefaultSection {
+    DefaultSection { key, kind, fi, sv, en }
+}
+
+/// THL's recommended structure of a well-being report. The titles are content in the report's
+/// language; organisations may rename, add and remove sections.
+pub const DEFAULT_SECTIONS: [DefaultSection; 8] = [
+    section("summary", SectionKind::Narrative, "Tiivistelmä", "Sammanfattning", "Summary"),
+    section(
+        "background",
+        SectionKind::Narrative,
+        "Tausta, tarkoitus ja tavoitteet",
+        "Bakgrund, syfte och mål",
+        "Background, purpose and goals",
+    ),
+    section(
+        "population",
+        SectionKind::Indicators,
+        "Väestön hyvinvointi, terveys ja palvelut väestöryhmittäin",
+        "Befolkningens välfärd, hälsa och tjänster per befolkningsgrupp",
+        "The population's well-being, health and services by population group",
+    ),
+    section(
+        "inequality",
+        SectionKind::Indicators,
+        "Terveyserot ja eriarvoisuus",
+        "Hälsoskillnader och ojämlikhet",
+        "Health inequalities",
+    ),
+    section(
+        "strengths",
+        SectionKind::Narrative,
+        "Vahvuudet ja kehittämiskohteet",
+        "Styrkor och utvecklingsområden",
+        "Strengths and areas to develop",
+    ),
+    section("conclusions", SectionKind::Narrative, "Johtopäätökset", "Slutsatser", "Conclusions"),
+    section("plan", SectionKind::Plan, "Hyvinvointisuunnitelma", "Välfärdsplan", "Well-being plan"),
+    section("annexes", SectionKind::Narrative, "Liitteet", "Bilagor", "Annexes"),
+];
+
+/// A well-being report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub id: i64,
+    pub org_id: i64,
+    pub kind: ReportKind,
+    pub term: CouncilTerm,
+    /// The year an annual report covers (None for a term report).
+    pub year: Option<i32>,
+    /// The languages it is written in: Finnish and/or Swedish.
+    pub languages: Vec<crate::Lang>,
+    pub title: String,
+    pub state: ReportState,
+    /// The term report an annual report follows up.
+    pub based_on: Option<i64>,
+    /// The content version being edited or last approved: 1, 2, …
+    pub content_version: i32,
+    pub approval: Option<Approval>,
+    /// Optimistic concurrency of the report row.
+    pub version: i64,
+}
+
+/// A new report, parsed from a form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewReport {
+    pub kind: ReportKind,
+    pub term: CouncilTerm,
+    pub year: Option<i32>,
+    pub languages: Vec<crate::Lang>,
+    pub title: String,
+    pub based_on: Option<i64>,
+}
+
+impl NewReport {
+    /// An annual report needs a year within the term; a report is written in Finnish, Swedish or both.
+    pub fn parse(
+        kind: &str,
+        term: &str,
+        year: &str,
+        languages: &[&str],
+        title: &str,
+        based_on: Option<i64>,
+    ) -> Result<NewReport, FieldErrors> {
+        let mut errs = FieldErrors::default();
+        let kind = errs.check("kind", ReportKind::parse(kind).ok_or(ErrorCode::InvalidInput));
+        let term = errs.check("term", CouncilTerm::parse(term));
+        let year = errs.check("year", parse_year(year));
+        if let (Some(ReportKind::Annual), Some(t), Some(y)) = (kind, term, year) {
+            match y {
+                None => errs.add("year", ErrorCode::Required),
+                Some(y) if !t.contains(y) => errs.add("year", ErrorCode::YearInvalid),
+                _ => {}
+            }
+        }
+        let mut langs: Vec<crate::Lang> = vec![];
+        for l in languages {
+            match crate::Lang::parse(l) {
+                Some(l @ (crate::Lang::Fi | crate::Lang::Sv)) if !langs.contains(&l) => langs.push(l),
+                Some(crate::Lang::Fi | crate::Lang::Sv) => {}
+                _ => errs.add("languages", ErrorCode::LangInvalid),
+            }
+        }
+        if langs.is_empty() && languages.is_empty() {
+            errs.add("languages", ErrorCode::Required);
+        }
+        let title = errs.check("title", required_text(title, TEXT_MAX));
+        match (kind, term, year, title) {
+            (Some(kind), Some(term), Some(year), Some(title)) if errs.is_empty() => Ok(NewReport {
+                year: if kind == ReportKind::Annual { year } else { None },
+                kind,
+                term,
+                languages: langs,
+                title,
+                based_on,
+            }),
+            _ => Err(errs),
+        }
+    }
+}
+
+/// One section of a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub id: i64,
+    pub report_id: i64,
+    pub position: i32,
+    /// The default section's key, or `custom`.
+    pub key: String,
+    pub kind: SectionKind,
+    pub title: crate::Names,
+    /// Narrative text (Hyte's safe rich-text subset), in Finnish and Swedish.
+    pub body_fi: String,
+    pub body_sv: String,
+    /// The indicators an indicator section shows.
+    pub indicator_ids: Vec<i64>,
+    pub version: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn council_terms_parse() {
+        assert_eq!(CouncilTerm::parse("2025–2029"), Ok(CouncilTerm { start: 2025, end: 2029 }));
+        assert_eq!(CouncilTerm::parse(" 2021-2025 "), Ok(CouncilTerm { start: 2021, end: 2025 }));
+        assert_eq!(CouncilTerm::parse("2025"), Ok(CouncilTerm { start: 2025, end: 2029 }));
+        assert_eq!(CouncilTerm::parse("2025–2030"), Err(ErrorCode::TermInvalid));
+        assert_eq!(CouncilTerm::parse("kausi"), Err(ErrorCode::TermInvalid));
+        assert_eq!(CouncilTerm::parse(""), Err(ErrorCode::Required));
+        let t = CouncilTerm::parse("2025-2029").unwrap();
+        assert!(t.contains(2026) && !t.contains(2030));
+        assert_eq!(t.to_string(), "2025–2029");
+    }
+
+    #[test]
+    fn new_reports_parse() {
+        let r = NewReport::parse("term", "2025–2029", "", &["fi"], "Hyvinvointikertomus 2025–2029", None).unwrap();
+        assert_eq!((r.kind, r.term.start, r.year), (ReportKind::Term, 2025, None));
+        let a = NewReport::parse("annual", "2025-2029", "2026", &["fi", "sv"], "Vuosiraportti 2026", Some(1)).unwrap();
+        assert_eq!((a.year, a.languages.len(), a.based_on), (Some(2026), 2, Some(1)));
+        let e = NewReport::parse("annual", "2025-2029", "2031", &["en"], "", None).unwrap_err();
+        let fields: Vec<_> = e.0.iter().map(|f| (f.field, f.code)).collect();
+        assert_eq!(
+            fields,
+            vec![
+                ("year", ErrorCode::YearInvalid),
+                ("languages", ErrorCode::LangInvalid),
+                ("title", ErrorCode::Required)
+            ]
+        );
+        assert!(
+            NewReport::parse("annual", "2025-2029", "", &["fi"], "x", None).is_err(),
+            "an annual report needs its year"
+        );
+        assert_eq!(DEFAULT_SECTIONS.iter().filter(|s| s.kind == SectionKind::Plan).count(), 1);
+    }
+}
