@@ -34,10 +34,12 @@ pub enum ErrorCode {
     DateInvalid,
     /// A report's workflow does not allow this step (e.g. publishing a draft).
     StateTransitionInvalid,
+    /// An approved or published report version cannot be edited; start a new version.
+    ReportLocked,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 26] = [
+    pub const ALL: [ErrorCode; 27] = [
         ErrorCode::NotFound,
         ErrorCode::NotLoggedIn,
         ErrorCode::Forbidden,
@@ -64,6 +66,7 @@ impl ErrorCode {
         ErrorCode::NumberInvalid,
         ErrorCode::DateInvalid,
         ErrorCode::StateTransitionInvalid,
+        ErrorCode::ReportLocked,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -94,6 +97,7 @@ impl ErrorCode {
             ErrorCode::NumberInvalid => "number_invalid",
             ErrorCode::DateInvalid => "date_invalid",
             ErrorCode::StateTransitionInvalid => "state_transition_invalid",
+            ErrorCode::ReportLocked => "report_locked",
         }
     }
 }

@@ -33,6 +33,7 @@ macro_rules! conformance_tests {
             observations_are_upserted_and_queried,
             bulk_import_is_all_or_nothing,
             import_jobs_are_recorded_and_audited,
+            reports_follow_their_workflow_and_freeze_versions,
         );
     };
 }
@@ -543,4 +544,60 @@ pub async fn import_jobs_are_recorded_and_audited(s: &dyn Store) {
     let log = s.audit_log(a.id, 10).await.unwrap();
     assert!(log.iter().any(|e| e.action == "import.done" && e.after.as_deref().unwrap().contains("1234")));
     assert!(log.iter().any(|e| e.action == "import.failed" && e.entity_id == second.id.to_string()));
+}
+
+pub async fn reports_follow_their_workflow_and_freeze_versions(s: &dyn Store) {
+    use hyte_domain::report::{Approval, NewReport, ReportState, SectionEdit, DEFAULT_SECTIONS};
+    let o = org(s, OrgKind::Municipality, "Kuopio").await;
+    let new = NewReport::parse("term", "2025–2029", "", &["fi", "sv"], "Hyvinvointikertomus 2025–2029", None).unwrap();
+    let r = s.create_report(o.id, &new, Actor::SYSTEM).await.unwrap();
+    assert_eq!((r.state, r.content_version, r.year, r.languages.len()), (ReportState::Draft, 1, None, 2));
+    let again = s.create_report(o.id, &new, Actor::SYSTEM).await;
+    assert_eq!(again.unwrap_err().code(), ErrorCode::NameTaken, "one term report per term");
+    let annual = NewReport::parse("annual", "2025–2029", "2026", &["fi"], "Vuosiraportti 2026", Some(r.id)).unwrap();
+    let a = s.create_report(o.id, &annual, Actor::SYSTEM).await.unwrap();
+    assert_eq!((a.year, a.based_on), (Some(2026), Some(r.id)));
+    assert_eq!(s.list_reports(o.id).await.unwrap().len(), 2);
+
+    let sections = s.report_sections(r.id).await.unwrap();
+    assert_eq!(sections.len(), DEFAULT_SECTIONS.len());
+    assert_eq!(sections[0].title.sv.as_deref(), Some("Sammanfattning"));
+    let edit =
+        SectionEdit::parse(("Tiivistelmä", "Sammanfattning", ""), "Kuopiolaisten hyvinvointi.", "", "5, 127").unwrap();
+    let first = &sections[0];
+    let saved = s.update_section(r.id, first.id, first.version, &edit, Actor::SYSTEM).await.unwrap();
+    assert_eq!((saved.body_fi.as_str(), saved.indicator_ids.clone()), ("Kuopiolaisten hyvinvointi.", vec![5, 127]));
+    let stale = s.update_section(r.id, first.id, first.version, &edit, Actor::SYSTEM).await;
+    assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
+
+    // Draft → review → approved (frozen) → published; no shortcuts.
+    let bad = s.set_report_state(r.id, r.version, ReportState::Published, None, Actor::SYSTEM).await;
+    assert_eq!(bad.unwrap_err().code(), ErrorCode::StateTransitionInvalid);
+    let r = s.set_report_state(r.id, r.version, ReportState::InReview, None, Actor::SYSTEM).await.unwrap();
+    let no_approval = s.set_report_state(r.id, r.version, ReportState::Approved, None, Actor::SYSTEM).await;
+    assert_eq!(no_approval.unwrap_err().code(), ErrorCode::InvalidInput);
+    let approval = Approval::parse("Kaupunginvaltuusto", "15.6.2026", "KV 15.6.2026 § 45").unwrap();
+    let r = s.set_report_state(r.id, r.version, ReportState::Approved, Some(&approval), Actor::SYSTEM).await.unwrap();
+    assert_eq!(r.approval.as_ref(), Some(&approval));
+    let locked = s.update_section(r.id, saved.id, saved.version, &edit, Actor::SYSTEM).await;
+    assert_eq!(locked.unwrap_err().code(), ErrorCode::ReportLocked, "nobody edits an approved version");
+    let r = s.set_report_state(r.id, r.version, ReportState::Published, None, Actor::SYSTEM).await.unwrap();
+    assert_eq!(r.published_version, Some(1));
+    assert_eq!(s.published_reports().await.unwrap().iter().map(|p| p.id).collect::<Vec<_>>(), vec![r.id]);
+
+    // A later edit starts version 2; version 1 stays frozen and public.
+    let r = s.start_new_version(r.id, r.version, Actor::SYSTEM).await.unwrap();
+    assert_eq!(
+        (r.state, r.content_version, r.published_version, r.approval.clone()),
+        (ReportState::Draft, 2, Some(1), None)
+    );
+    let changed = SectionEdit::parse(("Tiivistelmä", "", ""), "Uusi teksti.", "", "").unwrap();
+    s.update_section(r.id, saved.id, saved.version, &changed, Actor::SYSTEM).await.unwrap();
+    let versions = s.report_versions(r.id).await.unwrap();
+    assert_eq!(versions.len(), 1);
+    assert_eq!(versions[0].content.sections[0].body_fi, "Kuopiolaisten hyvinvointi.", "frozen at approval");
+    assert_eq!(versions[0].approval.decision_ref, "KV 15.6.2026 § 45");
+    let log = s.audit_log(o.id, 50).await.unwrap();
+    assert!(log.iter().any(|e| e.action == "report.section_update"));
+    assert_eq!(log.iter().filter(|e| e.action == "report.state").count(), 4);
 }

@@ -16,10 +16,14 @@ pub mod indicators;
 pub mod portable;
 pub mod portable_imports;
 pub mod portable_indicators;
+pub mod portable_reports;
+pub mod report_rows;
+pub mod reports;
 pub mod rows;
 
 pub use imports::ImportJobStore;
 pub use indicators::{BulkStore, ExternalRegion, IndicatorFilter, IndicatorStore, NewIndicator, ObservationQuery};
+pub use reports::ReportStore;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -236,7 +240,7 @@ pub enum Backend {
 /// Everything the web layer needs, as one object.
 #[async_trait]
 pub trait Store:
-    AreaStore + OrgStore + UserStore + SessionStore + AuditStore + IndicatorStore + BulkStore + ImportJobStore
+    AreaStore + OrgStore + UserStore + SessionStore + AuditStore + IndicatorStore + BulkStore + ImportJobStore + ReportStore
 {
     fn backend(&self) -> Backend;
     async fn ping(&self) -> Result<()>;

@@ -174,6 +174,7 @@ error-year_invalid = Give a valid year.
 error-number_invalid = Give a number of zero or more.
 error-date_invalid = Give a date as 12.6.2026.
 error-state_transition_invalid = The report's workflow does not allow this step.
+error-report_locked = This version is approved and cannot be edited. Start a new version to make changes.
 
 a11y-title = Accessibility statement
 a11y-lead = This statement covers the Hyte service. The aim is that the service meets level AA of WCAG 2.1 (Act on the Provision of Digital Services 306/2019).
@@ -330,4 +331,7 @@ import-another = Import another file
 audit-indicator-update = Indicator direction changed
 audit-import-done = Data imported
 audit-import-failed = Data import rejected
+audit-report-create = Report created
+audit-report-section_update = Report section edited
+audit-report-state = Report state changed
 profile-across = Compare municipalities

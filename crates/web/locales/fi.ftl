@@ -174,6 +174,7 @@ error-year_invalid = Anna kelvollinen vuosi.
 error-number_invalid = Anna luku, joka on nolla tai suurempi.
 error-date_invalid = Anna päivämäärä muodossa 12.6.2026.
 error-state_transition_invalid = Raportin käsittelyvaihe ei salli tätä siirtoa.
+error-report_locked = Tämä versio on hyväksytty, eikä sitä voi muokata. Aloita uusi versio tehdäksesi muutoksia.
 
 a11y-title = Saavutettavuusseloste
 a11y-lead = Tämä seloste koskee Hyte-palvelua. Tavoitteena on, että palvelu täyttää WCAG 2.1 -ohjeistuksen AA-tason vaatimukset (laki digitaalisten palvelujen tarjoamisesta 306/2019).
@@ -330,4 +331,7 @@ import-another = Tuo toinen tiedosto
 audit-indicator-update = Indikaattorin suuntaa muutettiin
 audit-import-done = Tietoja tuotiin
 audit-import-failed = Tietojen tuonti hylättiin
+audit-report-create = Raportti luotiin
+audit-report-section_update = Raportin osiota muokattiin
+audit-report-state = Raportin käsittelyvaihe muuttui
 profile-across = Kuntien vertailu

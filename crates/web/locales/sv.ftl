@@ -174,6 +174,7 @@ error-year_invalid = Ange ett giltigt år.
 error-number_invalid = Ange ett tal som är noll eller större.
 error-date_invalid = Ange ett datum som 12.6.2026.
 error-state_transition_invalid = Rapportens behandlingsskede tillåter inte detta steg.
+error-report_locked = Den här versionen är godkänd och kan inte redigeras. Påbörja en ny version för att göra ändringar.
 
 a11y-title = Tillgänglighetsutlåtande
 a11y-lead = Detta utlåtande gäller tjänsten Hyte. Målet är att tjänsten uppfyller kraven på nivå AA i WCAG 2.1 (lagen om tillhandahållande av digitala tjänster 306/2019).
@@ -330,4 +331,7 @@ import-another = Importera en annan fil
 audit-indicator-update = Indikatorns riktning ändrades
 audit-import-done = Data importerades
 audit-import-failed = Dataimporten avvisades
+audit-report-create = Rapporten skapades
+audit-report-section_update = Ett avsnitt i rapporten redigerades
+audit-report-state = Rapportens behandlingsskede ändrades
 profile-across = Jämför kommunerna

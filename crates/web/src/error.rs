@@ -30,9 +30,14 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         NotLoggedIn | InvalidCredentials => StatusCode::UNAUTHORIZED,
         Forbidden | CsrfInvalid => StatusCode::FORBIDDEN,
         RateLimited => StatusCode::TOO_MANY_REQUESTS,
-        EditConflict | EmailTaken | AlreadyMember | NameTaken | SectorInUse | LastAdmin | StateTransitionInvalid => {
-            StatusCode::CONFLICT
-        }
+        EditConflict
+        | EmailTaken
+        | AlreadyMember
+        | NameTaken
+        | SectorInUse
+        | LastAdmin
+        | StateTransitionInvalid
+        | ReportLocked => StatusCode::CONFLICT,
         Internal => StatusCode::INTERNAL_SERVER_ERROR,
         InvalidInput | Required | TooLong | EmailInvalid | PasswordTooShort | RoleInvalid | SectorInvalid
         | LangInvalid | TermInvalid | YearInvalid | NumberInvalid | DateInvalid => StatusCode::UNPROCESSABLE_ENTITY,
@@ -115,6 +120,7 @@ fn english(code: ErrorCode) -> &'static str {
         LastAdmin => "An organisation must keep at least one admin.",
         Internal => "Internal error.",
         StateTransitionInvalid => "The report's workflow does not allow this step.",
+        ReportLocked => "This version is approved and cannot be edited; start a new version.",
         _ => "Invalid value.",
     }
 }

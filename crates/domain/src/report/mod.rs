@@ -8,7 +8,7 @@ mod workflow;
 pub use plan::*;
 pub use workflow::*;
 
-use crate::error::{required_text, ErrorCode, FieldErrors};
+use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
 use serde::{Deserialize, Serialize};
 
 /// Longest title or name in a report's forms.
@@ -175,6 +175,8 @@ pub struct Report {
     pub based_on: Option<i64>,
     /// The content version being edited or last approved: 1, 2, …
     pub content_version: i32,
+    /// The approved version that is public, if any.
+    pub published_version: Option<i32>,
     pub approval: Option<Approval>,
     /// Optimistic concurrency of the report row.
     pub version: i64,
@@ -256,6 +258,75 @@ pub struct Section {
     pub version: i64,
 }
 
+/// The longest narrative text of one section in one language.
+pub const BODY_MAX: usize = 100_000;
+
+/// An edit of a section, parsed from its form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectionEdit {
+    pub title: crate::Names,
+    pub body_fi: String,
+    pub body_sv: String,
+    pub indicator_ids: Vec<i64>,
+}
+
+impl SectionEdit {
+    /// `indicator_ids`: whole numbers separated by commas or spaces.
+    pub fn parse(
+        title: (&str, &str, &str),
+        body_fi: &str,
+        body_sv: &str,
+        indicator_ids: &str,
+    ) -> Result<SectionEdit, FieldErrors> {
+        let mut errs = FieldErrors::default();
+        let fi = errs.check("title_fi", required_text(title.0, TEXT_MAX));
+        let sv = errs.check("title_sv", optional_text(title.1, TEXT_MAX));
+        let en = errs.check("title_en", optional_text(title.2, TEXT_MAX));
+        for (field, body) in [("body_fi", body_fi), ("body_sv", body_sv)] {
+            if body.chars().count() > BODY_MAX {
+                errs.add(field, ErrorCode::TooLong);
+            }
+        }
+        let ids: Result<Vec<i64>, _> = indicator_ids
+            .split([',', ' ', '\n', '\r', '\t'])
+            .filter(|s| !s.is_empty())
+            .map(str::parse::<i64>)
+            .collect();
+        let ids = errs.check("indicator_ids", ids.map_err(|_| ErrorCode::InvalidInput));
+        match (fi, sv, en, ids) {
+            (Some(fi), Some(sv), Some(en), Some(mut ids)) if errs.is_empty() => {
+                let mut seen = std::collections::HashSet::new();
+                ids.retain(|i| seen.insert(*i));
+                Ok(SectionEdit {
+                    title: crate::Names::new(fi, sv, en),
+                    body_fi: body_fi.replace("\r\n", "\n").trim_end().to_string(),
+                    body_sv: body_sv.replace("\r\n", "\n").trim_end().to_string(),
+                    indicator_ids: ids,
+                })
+            }
+            _ => Err(errs),
+        }
+    }
+}
+
+/// An approved, frozen version of a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportVersion {
+    pub report_id: i64,
+    pub number: i32,
+    pub approved_at: chrono::DateTime<chrono::Utc>,
+    pub approval: Approval,
+    /// The report's title and sections at approval ([`Snapshot`]).
+    pub content: Snapshot,
+}
+
+/// What an approved version freezes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub title: String,
+    pub sections: Vec<Section>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,6 +342,22 @@ mod tests {
         let t = CouncilTerm::parse("2025-2029").unwrap();
         assert!(t.contains(2026) && !t.contains(2030));
         assert_eq!(t.to_string(), "2025–2029");
+    }
+
+    #[test]
+    fn section_edits_parse() {
+        let e = SectionEdit::parse(("Tiivistelmä", "", ""), "Teksti\r\n\r\n", "", "12, 7 12\n3").unwrap();
+        assert_eq!((e.body_fi.as_str(), e.indicator_ids), ("Teksti", vec![12, 7, 3]));
+        let err = SectionEdit::parse(("", "", ""), &"x".repeat(BODY_MAX + 1), "", "7, x").unwrap_err();
+        let fields: Vec<_> = err.0.iter().map(|f| (f.field, f.code)).collect();
+        assert_eq!(
+            fields,
+            vec![
+                ("title_fi", ErrorCode::Required),
+                ("body_fi", ErrorCode::TooLong),
+                ("indicator_ids", ErrorCode::InvalidInput)
+            ]
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@ use axum::response::Response;
 use hyte_domain::{AuditEntry, Organisation, Permission};
 
 /// Every action the store records; each has a translation `audit-<action with - for .>`.
-pub const ACTIONS: [&str; 11] = [
+pub const ACTIONS: [&str; 14] = [
     "organisation.create",
     "sector.create",
     "sector.update",
@@ -23,6 +23,9 @@ pub const ACTIONS: [&str; 11] = [
     "indicator.update",
     "import.done",
     "import.failed",
+    "report.create",
+    "report.section_update",
+    "report.state",
 ];
 
 pub struct Row {

@@ -1,0 +1,260 @@
+//! Portable SQL for well-being reports ([`crate::reports::ReportStore`]).
+
+#[macro_export]
+macro_rules! impl_report_store {
+    ($store:ty, $db:ty) => {
+        const _: () = {
+            use $crate::report_rows::{
+                ids_to_text, languages_to_text, ReportRow, SectionRow, VersionRow, REPORT_COLS, SECTION_COLS,
+                VERSION_COLS,
+            };
+            use $crate::rows::collect;
+            use $crate::{Actor, Result};
+            use ::async_trait::async_trait;
+            use ::hyte_domain::report::{
+                Approval, NewReport, Report, ReportState, ReportVersion, Section, SectionEdit, Snapshot,
+                DEFAULT_SECTIONS,
+            };
+            use ::hyte_domain::ErrorCode;
+
+            $crate::portable_helpers!($db);
+
+            async fn load(tx: &mut Tx<'_>, id: i64) -> Result<Report> {
+                let row: Option<ReportRow> =
+                    ::sqlx::query_as(&format!("SELECT {REPORT_COLS} FROM reports WHERE id = $1"))
+                        .bind(id)
+                        .fetch_optional(&mut **tx)
+                        .await?;
+                row.ok_or(rule(ErrorCode::NotFound))?.try_into()
+            }
+
+            async fn sections(tx: &mut Tx<'_>, report_id: i64) -> Result<Vec<Section>> {
+                let rows: Vec<SectionRow> = ::sqlx::query_as(&format!(
+                    "SELECT {SECTION_COLS} FROM report_sections WHERE report_id = $1 ORDER BY position, id"
+                ))
+                .bind(report_id)
+                .fetch_all(&mut **tx)
+                .await?;
+                collect(rows)
+            }
+
+            fn state_json(r: &Report) -> Option<String> {
+                json(&::serde_json::json!({
+                    "state": r.state, "content_version": r.content_version,
+                    "published_version": r.published_version, "approval": r.approval,
+                }))
+            }
+
+            #[async_trait]
+            impl $crate::reports::ReportStore for $store {
+                async fn create_report(&self, org_id: i64, r: &NewReport, actor: Actor) -> Result<Report> {
+                    let mut tx = self.pool.begin().await?;
+                    let row: ReportRow = ::sqlx::query_as(&format!(
+                        "INSERT INTO reports (org_id, kind, term_start, term_end, year, languages, title, state, \
+                         based_on, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'draft', $8, $9) RETURNING {REPORT_COLS}"
+                    ))
+                    .bind(org_id)
+                    .bind(r.kind.as_str())
+                    .bind(r.term.start)
+                    .bind(r.term.end)
+                    .bind(r.year.unwrap_or(0))
+                    .bind(languages_to_text(&r.languages))
+                    .bind(&r.title)
+                    .bind(r.based_on)
+                    .bind(::chrono::Utc::now())
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(|e| if is_unique(&e) { rule(ErrorCode::NameTaken) } else { e.into() })?;
+                    let report = Report::try_from(row)?;
+                    for (i, s) in DEFAULT_SECTIONS.iter().enumerate() {
+                        ::sqlx::query(
+                            "INSERT INTO report_sections (report_id, position, key, kind, title_fi, title_sv, title_en) \
+                             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                        )
+                        .bind(report.id)
+                        .bind(i as i32 + 1)
+                        .bind(s.key)
+                        .bind(s.kind.as_str())
+                        .bind(s.fi)
+                        .bind(s.sv)
+                        .bind(s.en)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                    audit(&mut tx, actor, Some(org_id), "report.create", "report", report.id.to_string(), None, json(&report))
+                        .await?;
+                    tx.commit().await?;
+                    Ok(report)
+                }
+
+                async fn get_report(&self, id: i64) -> Result<Option<Report>> {
+                    let row: Option<ReportRow> =
+                        ::sqlx::query_as(&format!("SELECT {REPORT_COLS} FROM reports WHERE id = $1"))
+                            .bind(id)
+                            .fetch_optional(&self.pool)
+                            .await?;
+                    row.map(Report::try_from).transpose()
+                }
+
+                async fn list_reports(&self, org_id: i64) -> Result<Vec<Report>> {
+                    let rows: Vec<ReportRow> = ::sqlx::query_as(&format!(
+                        "SELECT {REPORT_COLS} FROM reports WHERE org_id = $1 ORDER BY term_start DESC, year DESC, id DESC"
+                    ))
+                    .bind(org_id)
+                    .fetch_all(&self.pool)
+                    .await?;
+                    collect(rows)
+                }
+
+                async fn published_reports(&self) -> Result<Vec<Report>> {
+                    let rows: Vec<ReportRow> = ::sqlx::query_as(&format!(
+                        "SELECT {REPORT_COLS} FROM reports WHERE published_version IS NOT NULL \
+                         ORDER BY term_start DESC, year DESC, id DESC"
+                    ))
+                    .fetch_all(&self.pool)
+                    .await?;
+                    collect(rows)
+                }
+
+                async fn report_sections(&self, report_id: i64) -> Result<Vec<Section>> {
+                    let mut tx = self.pool.begin().await?;
+                    let s = sections(&mut tx, report_id).await?;
+                    tx.commit().await?;
+                    Ok(s)
+                }
+
+                async fn update_section(
+                    &self,
+                    report_id: i64,
+                    section_id: i64,
+                    version: i64,
+                    edit: &SectionEdit,
+                    actor: Actor,
+                ) -> Result<Section> {
+                    let mut tx = self.pool.begin().await?;
+                    let report = load(&mut tx, report_id).await?;
+                    if !report.state.editable() {
+                        return Err(rule(ErrorCode::ReportLocked));
+                    }
+                    let before = sections(&mut tx, report_id).await?.into_iter().find(|s| s.id == section_id);
+                    let before = before.ok_or(rule(ErrorCode::NotFound))?;
+                    let row: Option<SectionRow> = ::sqlx::query_as(&format!(
+                        "UPDATE report_sections SET title_fi = $1, title_sv = $2, title_en = $3, body_fi = $4, \
+                         body_sv = $5, indicator_ids = $6, version = version + 1 \
+                         WHERE id = $7 AND report_id = $8 AND version = $9 RETURNING {SECTION_COLS}"
+                    ))
+                    .bind(&edit.title.fi)
+                    .bind(&edit.title.sv)
+                    .bind(&edit.title.en)
+                    .bind(&edit.body_fi)
+                    .bind(&edit.body_sv)
+                    .bind(ids_to_text(&edit.indicator_ids))
+                    .bind(section_id)
+                    .bind(report_id)
+                    .bind(version)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    let after = Section::try_from(row.ok_or(rule(ErrorCode::EditConflict))?)?;
+                    let target = format!("{report_id}/{section_id}");
+                    audit(&mut tx, actor, Some(report.org_id), "report.section_update", "report_section", target, json(&before), json(&after))
+                        .await?;
+                    tx.commit().await?;
+                    Ok(after)
+                }
+
+                async fn set_report_state(
+                    &self,
+                    id: i64,
+                    version: i64,
+                    to: ReportState,
+                    approval: Option<&Approval>,
+                    actor: Actor,
+                ) -> Result<Report> {
+                    let mut tx = self.pool.begin().await?;
+                    let before = load(&mut tx, id).await?;
+                    if before.version != version {
+                        return Err(rule(ErrorCode::EditConflict));
+                    }
+                    before.state.transition(to).map_err(rule)?;
+                    let mut approval_cols = before.approval.clone();
+                    let mut published = before.published_version;
+                    match to {
+                        ReportState::Approved => {
+                            let a = approval.ok_or(rule(ErrorCode::InvalidInput))?;
+                            let content = Snapshot { title: before.title.clone(), sections: sections(&mut tx, id).await? };
+                            ::sqlx::query(
+                                "INSERT INTO report_versions (report_id, number, approved_at, approval_body, approval_date, \
+                                 approval_ref, content_json) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                            )
+                            .bind(id)
+                            .bind(before.content_version)
+                            .bind(::chrono::Utc::now())
+                            .bind(&a.body)
+                            .bind(a.date.format("%Y-%m-%d").to_string())
+                            .bind(&a.decision_ref)
+                            .bind(json(&content))
+                            .execute(&mut *tx)
+                            .await?;
+                            approval_cols = Some(a.clone());
+                        }
+                        ReportState::Published => published = Some(before.content_version),
+                        _ => {}
+                    }
+                    let row: Option<ReportRow> = ::sqlx::query_as(&format!(
+                        "UPDATE reports SET state = $1, published_version = $2, approval_body = $3, approval_date = $4, \
+                         approval_ref = $5, version = version + 1 WHERE id = $6 AND version = $7 RETURNING {REPORT_COLS}"
+                    ))
+                    .bind(to.as_str())
+                    .bind(published)
+                    .bind(approval_cols.as_ref().map(|a| a.body.clone()))
+                    .bind(approval_cols.as_ref().map(|a| a.date.format("%Y-%m-%d").to_string()))
+                    .bind(approval_cols.as_ref().map(|a| a.decision_ref.clone()))
+                    .bind(id)
+                    .bind(version)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    let after = Report::try_from(row.ok_or(rule(ErrorCode::EditConflict))?)?;
+                    audit(&mut tx, actor, Some(after.org_id), "report.state", "report", id.to_string(), state_json(&before), state_json(&after))
+                        .await?;
+                    tx.commit().await?;
+                    Ok(after)
+                }
+
+                async fn start_new_version(&self, id: i64, version: i64, actor: Actor) -> Result<Report> {
+                    let mut tx = self.pool.begin().await?;
+                    let before = load(&mut tx, id).await?;
+                    if before.version != version {
+                        return Err(rule(ErrorCode::EditConflict));
+                    }
+                    if before.state.editable() {
+                        return Err(rule(ErrorCode::StateTransitionInvalid));
+                    }
+                    let row: Option<ReportRow> = ::sqlx::query_as(&format!(
+                        "UPDATE reports SET state = 'draft', content_version = content_version + 1, approval_body = NULL, \
+                         approval_date = NULL, approval_ref = NULL, version = version + 1 \
+                         WHERE id = $1 AND version = $2 RETURNING {REPORT_COLS}"
+                    ))
+                    .bind(id)
+                    .bind(version)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    let after = Report::try_from(row.ok_or(rule(ErrorCode::EditConflict))?)?;
+                    audit(&mut tx, actor, Some(after.org_id), "report.state", "report", id.to_string(), state_json(&before), state_json(&after))
+                        .await?;
+                    tx.commit().await?;
+                    Ok(after)
+                }
+
+                async fn report_versions(&self, report_id: i64) -> Result<Vec<ReportVersion>> {
+                    let rows: Vec<VersionRow> = ::sqlx::query_as(&format!(
+                        "SELECT {VERSION_COLS} FROM report_versions WHERE report_id = $1 ORDER BY number"
+                    ))
+                    .bind(report_id)
+                    .fetch_all(&self.pool)
+                    .await?;
+                    collect(rows)
+                }
+            }
+        };
+    };
+}

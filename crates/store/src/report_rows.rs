@@ -1,0 +1,145 @@
+//! Rows of the report tables and their conversion into domain types.
+
+use crate::StoreError;
+use chrono::{DateTime, NaiveDate, Utc};
+use hyte_domain::report::{
+    Approval, CouncilTerm, Report, ReportKind, ReportState, ReportVersion, Section, SectionKind, Snapshot,
+};
+use hyte_domain::{Lang, Names};
+
+fn corrupt(what: &str, value: &str) -> StoreError {
+    StoreError::Database(sqlx::Error::Decode(format!("invalid {what} in database: {value:?}").into()))
+}
+
+pub const REPORT_COLS: &str = "id, org_id, kind, term_start, term_end, year, languages, title, state, based_on, \
+     content_version, published_version, approval_body, approval_date, approval_ref, version";
+pub const SECTION_COLS: &str =
+    "id, report_id, position, key, kind, title_fi, title_sv, title_en, body_fi, body_sv, indicator_ids, version";
+pub const VERSION_COLS: &str =
+    "report_id, number, approved_at, approval_body, approval_date, approval_ref, content_json";
+
+pub fn languages_to_text(langs: &[Lang]) -> String {
+    langs.iter().map(|l| l.code()).collect::<Vec<_>>().join(",")
+}
+
+pub fn ids_to_text(ids: &[i64]) -> String {
+    ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",")
+}
+
+fn approval(
+    body: Option<String>,
+    date: Option<String>,
+    reference: Option<String>,
+) -> Result<Option<Approval>, StoreError> {
+    match (body, date, reference) {
+        (Some(body), Some(date), Some(decision_ref)) => {
+            let date = NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| corrupt("approval date", &date))?;
+            Ok(Some(Approval { body, date, decision_ref }))
+        }
+        _ => Ok(None),
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct ReportRow {
+    pub id: i64,
+    pub org_id: i64,
+    pub kind: String,
+    pub term_start: i32,
+    pub term_end: i32,
+    pub year: i32,
+    pub languages: String,
+    pub title: String,
+    pub state: String,
+    pub based_on: Option<i64>,
+    pub content_version: i32,
+    pub published_version: Option<i32>,
+    pub approval_body: Option<String>,
+    pub approval_date: Option<String>,
+    pub approval_ref: Option<String>,
+    pub version: i64,
+}
+
+impl TryFrom<ReportRow> for Report {
+    type Error = StoreError;
+    fn try_from(r: ReportRow) -> Result<Report, StoreError> {
+        let languages: Option<Vec<Lang>> = r.languages.split(',').map(Lang::parse).collect();
+        Ok(Report {
+            id: r.id,
+            org_id: r.org_id,
+            kind: ReportKind::parse(&r.kind).ok_or_else(|| corrupt("report kind", &r.kind))?,
+            term: CouncilTerm { start: r.term_start, end: r.term_end },
+            year: (r.year != 0).then_some(r.year),
+            languages: languages.ok_or_else(|| corrupt("report languages", &r.languages))?,
+            title: r.title,
+            state: ReportState::parse(&r.state).ok_or_else(|| corrupt("report state", &r.state))?,
+            based_on: r.based_on,
+            content_version: r.content_version,
+            published_version: r.published_version,
+            approval: approval(r.approval_body, r.approval_date, r.approval_ref)?,
+            version: r.version,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct SectionRow {
+    pub id: i64,
+    pub report_id: i64,
+    pub position: i32,
+    pub key: String,
+    pub kind: String,
+    pub title_fi: String,
+    pub title_sv: Option<String>,
+    pub title_en: Option<String>,
+    pub body_fi: String,
+    pub body_sv: String,
+    pub indicator_ids: String,
+    pub version: i64,
+}
+
+impl TryFrom<SectionRow> for Section {
+    type Error = StoreError;
+    fn try_from(r: SectionRow) -> Result<Section, StoreError> {
+        let ids: Result<Vec<i64>, _> = r.indicator_ids.split(',').filter(|s| !s.is_empty()).map(str::parse).collect();
+        Ok(Section {
+            id: r.id,
+            report_id: r.report_id,
+            position: r.position,
+            kind: SectionKind::parse(&r.kind).ok_or_else(|| corrupt("section kind", &r.kind))?,
+            key: r.key,
+            title: Names::new(r.title_fi, r.title_sv, r.title_en),
+            body_fi: r.body_fi,
+            body_sv: r.body_sv,
+            indicator_ids: ids.map_err(|_| corrupt("indicator ids", &r.indicator_ids))?,
+            version: r.version,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct VersionRow {
+    pub report_id: i64,
+    pub number: i32,
+    pub approved_at: DateTime<Utc>,
+    pub approval_body: String,
+    pub approval_date: String,
+    pub approval_ref: String,
+    pub content_json: String,
+}
+
+impl TryFrom<VersionRow> for ReportVersion {
+    type Error = StoreError;
+    fn try_from(r: VersionRow) -> Result<ReportVersion, StoreError> {
+        let content: Snapshot =
+            serde_json::from_str(&r.content_json).map_err(|_| corrupt("report version", &r.content_json))?;
+        Ok(ReportVersion {
+            report_id: r.report_id,
+            number: r.number,
+            approved_at: r.approved_at,
+            approval: approval(Some(r.approval_body), Some(r.approval_date), Some(r.approval_ref))?
+                .ok_or_else(|| corrupt("approval", ""))?,
+            content,
+        })
+    }
+}

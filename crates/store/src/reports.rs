@@ -1,0 +1,44 @@
+//! Well-being reports: the report, its sections, its workflow and its approved versions.
+
+use crate::{Actor, Result};
+use async_trait::async_trait;
+use hyte_domain::report::{Approval, NewReport, Report, ReportState, ReportVersion, Section, SectionEdit};
+
+#[async_trait]
+pub trait ReportStore: Send + Sync {
+    /// Creates a draft with THL's default sections; `name_taken` when the organisation already
+    /// has this report (same kind, term and year).
+    async fn create_report(&self, org_id: i64, report: &NewReport, actor: Actor) -> Result<Report>;
+    async fn get_report(&self, id: i64) -> Result<Option<Report>>;
+    /// The organisation's reports, newest term first.
+    async fn list_reports(&self, org_id: i64) -> Result<Vec<Report>>;
+    /// Every published report, of every organisation.
+    async fn published_reports(&self) -> Result<Vec<Report>>;
+    async fn report_sections(&self, report_id: i64) -> Result<Vec<Section>>;
+    /// Fails with `report_locked` unless the report is a draft or in review, and with
+    /// `edit_conflict` when the section is no longer at `version`.
+    async fn update_section(
+        &self,
+        report_id: i64,
+        section_id: i64,
+        version: i64,
+        edit: &SectionEdit,
+        actor: Actor,
+    ) -> Result<Section>;
+    /// Moves the report along its workflow (`state_transition_invalid` otherwise). Approving
+    /// needs `approval` and freezes the sections as version `content_version`; publishing
+    /// makes that version public.
+    async fn set_report_state(
+        &self,
+        id: i64,
+        version: i64,
+        to: ReportState,
+        approval: Option<&Approval>,
+        actor: Actor,
+    ) -> Result<Report>;
+    /// Starts editing an approved or published report again, as a new draft version; the
+    /// published version stays public until the next one is published.
+    async fn start_new_version(&self, id: i64, version: i64, actor: Actor) -> Result<Report>;
+    /// Approved versions, oldest first.
+    async fn report_versions(&self, report_id: i64) -> Result<Vec<ReportVersion>>;
+}
