@@ -142,7 +142,9 @@ async function upload(page, name, csv) {
 // 2. Logged-in admin: crawl everything reachable from the navigation, in three languages.
 const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/users', '/orgs/{id}/users/{id}',
   '/orgs/{id}/sectors', '/orgs/{id}/sectors/{id}', '/orgs/{id}/audit', '/areas/municipality/*', '/orgs/{id}/import', '/orgs/{id}/import/{id}',
-  '/indicators', '/indicators/{id}', '/areas/municipality/*/profile', '/indicators/{id}/across', '/indicators/{id}/series/municipality/{id}'];
+  '/indicators', '/indicators/{id}', '/areas/municipality/*/profile', '/indicators/{id}/across', '/indicators/{id}/series/municipality/{id}',
+  '/reports', '/reports/{id}', '/orgs/{id}/reports', '/orgs/{id}/reports/{id}', '/orgs/{id}/reports/{id}/sections/{id}',
+  '/orgs/{id}/reports/{id}/versions/{id}'];
 {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();

@@ -139,5 +139,6 @@ pub async fn load(store: &dyn Store, hash: &dyn Fn(&str) -> String) -> Result<()
         store.create_user(&new, Some((org_id, u.role, sector_id)), Actor::SYSTEM).await?;
     }
     crate::knowledge::load_demo_values(store).await?;
+    crate::demo_reports::load(store, ids["kuopio"]).await?;
     Ok(())
 }

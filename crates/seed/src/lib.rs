@@ -3,6 +3,7 @@
 
 pub mod areas;
 pub mod demo;
+pub mod demo_reports;
 pub mod knowledge;
 
 /// Loads the base data every installation has: the areas and the indicator catalogue.

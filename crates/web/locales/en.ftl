@@ -335,3 +335,78 @@ audit-report-create = Report created
 audit-report-section_update = Report section edited
 audit-report-state = Report state changed
 profile-across = Compare municipalities
+
+# Well-being reports
+report-sentence = { $county ->
+        [better] Significantly better than the county
+        [worse] Significantly worse than the county
+        [similar] No significant difference from the county
+        [higher] Significantly higher than in the county
+        [lower] Significantly lower than in the county
+       *[other] Not compared with the county
+    }{ $trend ->
+        [improving] ; improving since { $since }.
+        [worsening] ; worsening since { $since }.
+        [increasing] ; increasing since { $since }.
+        [decreasing] ; decreasing since { $since }.
+        [no_significant_change] ; no significant change since { $since }.
+       *[other] .
+    }
+nav-reports = Well-being reports
+reports-title = Well-being reports
+reports-lead = A full well-being report and plan is prepared once per council term and reported to the council every year (Act 612/2021, section 6).
+reports-none = No reports yet.
+reports-caption = The organisation's reports, newest council term first
+col-report = Report
+col-report-state = State
+field-report-kind = Kind of report
+field-report-term = Council term
+field-report-term-hint = For example 2025–2029.
+field-report-year = Year
+field-report-year-hint = Annual reports only: a year within the council term.
+field-report-languages = Language
+field-report-title = Title
+reports-new = New report
+reports-create = Create the report
+report-kind-term = Well-being report (council term)
+report-kind-annual = Annual report to the council
+report-state-draft = Draft
+report-state-in_review = In review
+report-state-approved = Approved
+report-state-published = Published
+report-lang-fi = Finnish
+report-lang-sv = Swedish
+report-lang-fi-sv = Finnish and Swedish
+field-approval-body = Approving body
+field-approval-date = Date of the decision
+field-approval-ref = Decision reference
+field-approval-ref-hint = For example KV 15.6.2026 § 45.
+report-version = version { $number }
+report-approved-by = Approved
+report-public = Public
+report-public-link = Published version { $number }
+report-workflow = Workflow
+report-to-review = Send for review
+report-to-draft = Return to draft
+report-approve = Record the approval
+report-approve-lead = Approving freezes this version's content. Later changes go into a new version.
+report-publish = Publish
+report-locked-lead = An approved version cannot be edited. Start a new version to make changes; the published version stays public.
+report-new-version = Start a new version
+report-versions = Approved versions
+report-contents = Contents
+report-indicators-caption = Indicators: { $title }
+report-back = Back to the report
+published-title = Published well-being reports
+published-lead = Approved and published well-being reports of municipalities and wellbeing services counties.
+published-none = No published reports yet.
+field-section-title-fi = Title in Finnish
+field-section-title-sv = Title in Swedish
+field-section-title-en = Title in English
+field-section-body-fi = Text in Finnish
+field-section-body-sv = Text in Swedish
+field-section-body-hint = A blank line starts a new paragraph. A line starting with '- ' is a list item; '### ' starts a subheading; **bold** and *italic*.
+field-section-indicators = Indicators
+field-section-indicators-hint = The indicators' ids separated by commas (the id is in the address of the indicator's page).
+report-chosen-indicators = Chosen indicators:
+action-cancel = Cancel

@@ -335,3 +335,78 @@ audit-report-create = Raportti luotiin
 audit-report-section_update = Raportin osiota muokattiin
 audit-report-state = Raportin käsittelyvaihe muuttui
 profile-across = Kuntien vertailu
+
+# Well-being reports
+report-sentence = { $county ->
+        [better] Merkitsevästi parempi kuin hyvinvointialueella
+        [worse] Merkitsevästi huonompi kuin hyvinvointialueella
+        [similar] Ei merkitsevää eroa hyvinvointialueeseen
+        [higher] Merkitsevästi suurempi kuin hyvinvointialueella
+        [lower] Merkitsevästi pienempi kuin hyvinvointialueella
+       *[other] Ei verrattu hyvinvointialueeseen
+    }{ $trend ->
+        [improving] ; parantunut vuodesta { $since }.
+        [worsening] ; heikentynyt vuodesta { $since }.
+        [increasing] ; kasvanut vuodesta { $since }.
+        [decreasing] ; laskenut vuodesta { $since }.
+        [no_significant_change] ; ei merkitsevää muutosta vuodesta { $since }.
+       *[other] .
+    }
+nav-reports = Hyvinvointikertomukset
+reports-title = Hyvinvointikertomukset
+reports-lead = Laaja hyvinvointikertomus ja -suunnitelma laaditaan kerran valtuustokaudessa ja siitä raportoidaan valtuustolle vuosittain (laki 612/2021, 6 §).
+reports-none = Ei vielä kertomuksia.
+reports-caption = Organisaation kertomukset, uusin valtuustokausi ensin
+col-report = Kertomus
+col-report-state = Käsittelyvaihe
+field-report-kind = Kertomuksen laji
+field-report-term = Valtuustokausi
+field-report-term-hint = Esimerkiksi 2025–2029.
+field-report-year = Vuosi
+field-report-year-hint = Vain vuosiraportille: vuosi valtuustokauden sisällä.
+field-report-languages = Kieli
+field-report-title = Otsikko
+reports-new = Uusi kertomus
+reports-create = Luo kertomus
+report-kind-term = Laaja hyvinvointikertomus (valtuustokausi)
+report-kind-annual = Vuosiraportti valtuustolle
+report-state-draft = Luonnos
+report-state-in_review = Käsittelyssä
+report-state-approved = Hyväksytty
+report-state-published = Julkaistu
+report-lang-fi = Suomi
+report-lang-sv = Ruotsi
+report-lang-fi-sv = Suomi ja ruotsi
+field-approval-body = Hyväksyvä toimielin
+field-approval-date = Päätöksen päivämäärä
+field-approval-ref = Päätöksen tunniste
+field-approval-ref-hint = Esimerkiksi KV 15.6.2026 § 45.
+report-version = versio { $number }
+report-approved-by = Hyväksytty
+report-public = Julkinen
+report-public-link = Julkaistu versio { $number }
+report-workflow = Käsittely
+report-to-review = Lähetä käsittelyyn
+report-to-draft = Palauta luonnokseksi
+report-approve = Merkitse hyväksytyksi
+report-approve-lead = Hyväksyminen jäädyttää tämän version sisällön. Myöhemmät muutokset tehdään uuteen versioon.
+report-publish = Julkaise
+report-locked-lead = Hyväksyttyä versiota ei voi muokata. Aloita uusi versio tehdäksesi muutoksia; julkaistu versio pysyy julkisena.
+report-new-version = Aloita uusi versio
+report-versions = Hyväksytyt versiot
+report-contents = Sisältö
+report-indicators-caption = Indikaattorit: { $title }
+report-back = Takaisin kertomukseen
+published-title = Julkaistut hyvinvointikertomukset
+published-lead = Kuntien ja hyvinvointialueiden hyväksytyt ja julkaistut hyvinvointikertomukset.
+published-none = Ei vielä julkaistuja kertomuksia.
+field-section-title-fi = Otsikko suomeksi
+field-section-title-sv = Otsikko ruotsiksi
+field-section-title-en = Otsikko englanniksi
+field-section-body-fi = Teksti suomeksi
+field-section-body-sv = Teksti ruotsiksi
+field-section-body-hint = Tyhjä rivi aloittaa uuden kappaleen. Rivi, joka alkaa '- ', on luettelon kohta; '### ' aloittaa väliotsikon; **lihavointi** ja *kursiivi*.
+field-section-indicators = Indikaattorit
+field-section-indicators-hint = Indikaattoreiden tunnisteet pilkuin eroteltuina (näet tunnisteen indikaattorin sivun osoitteesta).
+report-chosen-indicators = Valitut indikaattorit:
+action-cancel = Peruuta

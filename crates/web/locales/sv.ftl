@@ -335,3 +335,78 @@ audit-report-create = Rapporten skapades
 audit-report-section_update = Ett avsnitt i rapporten redigerades
 audit-report-state = Rapportens behandlingsskede ändrades
 profile-across = Jämför kommunerna
+
+# Well-being reports
+report-sentence = { $county ->
+        [better] Signifikant bättre än i välfärdsområdet
+        [worse] Signifikant sämre än i välfärdsområdet
+        [similar] Ingen signifikant skillnad mot välfärdsområdet
+        [higher] Signifikant högre än i välfärdsområdet
+        [lower] Signifikant lägre än i välfärdsområdet
+       *[other] Inte jämförd med välfärdsområdet
+    }{ $trend ->
+        [improving] ; har förbättrats sedan { $since }.
+        [worsening] ; har försämrats sedan { $since }.
+        [increasing] ; har ökat sedan { $since }.
+        [decreasing] ; har minskat sedan { $since }.
+        [no_significant_change] ; ingen signifikant förändring sedan { $since }.
+       *[other] .
+    }
+nav-reports = Välfärdsberättelser
+reports-title = Välfärdsberättelser
+reports-lead = En omfattande välfärdsberättelse och -plan utarbetas en gång per fullmäktigeperiod och fullmäktige får en årlig rapport (lag 612/2021, 6 §).
+reports-none = Inga berättelser ännu.
+reports-caption = Organisationens berättelser, den senaste fullmäktigeperioden först
+col-report = Berättelse
+col-report-state = Behandlingsskede
+field-report-kind = Typ av berättelse
+field-report-term = Fullmäktigeperiod
+field-report-term-hint = Till exempel 2025–2029.
+field-report-year = År
+field-report-year-hint = Endast för årsrapporten: ett år inom fullmäktigeperioden.
+field-report-languages = Språk
+field-report-title = Rubrik
+reports-new = Ny berättelse
+reports-create = Skapa berättelsen
+report-kind-term = Omfattande välfärdsberättelse (fullmäktigeperiod)
+report-kind-annual = Årsrapport till fullmäktige
+report-state-draft = Utkast
+report-state-in_review = Under behandling
+report-state-approved = Godkänd
+report-state-published = Publicerad
+report-lang-fi = Finska
+report-lang-sv = Svenska
+report-lang-fi-sv = Finska och svenska
+field-approval-body = Godkännande organ
+field-approval-date = Beslutets datum
+field-approval-ref = Beslutets hänvisning
+field-approval-ref-hint = Till exempel FGE 15.6.2026 § 45.
+report-version = version { $number }
+report-approved-by = Godkänd
+report-public = Offentlig
+report-public-link = Publicerad version { $number }
+report-workflow = Behandling
+report-to-review = Skicka till behandling
+report-to-draft = Återför till utkast
+report-approve = Markera som godkänd
+report-approve-lead = Godkännandet fryser den här versionens innehåll. Senare ändringar görs i en ny version.
+report-publish = Publicera
+report-locked-lead = En godkänd version kan inte redigeras. Påbörja en ny version för att göra ändringar; den publicerade versionen förblir offentlig.
+report-new-version = Påbörja en ny version
+report-versions = Godkända versioner
+report-contents = Innehåll
+report-indicators-caption = Indikatorer: { $title }
+report-back = Tillbaka till berättelsen
+published-title = Publicerade välfärdsberättelser
+published-lead = Kommunernas och välfärdsområdenas godkända och publicerade välfärdsberättelser.
+published-none = Inga publicerade berättelser ännu.
+field-section-title-fi = Rubrik på finska
+field-section-title-sv = Rubrik på svenska
+field-section-title-en = Rubrik på engelska
+field-section-body-fi = Text på finska
+field-section-body-sv = Text på svenska
+field-section-body-hint = En tom rad börjar ett nytt stycke. En rad som börjar med '- ' är en punkt i en lista; '### ' börjar en mellanrubrik; **fetstil** och *kursiv*.
+field-section-indicators = Indikatorer
+field-section-indicators-hint = Indikatorernas id:n åtskilda med kommatecken (id:t syns i adressen till indikatorns sida).
+report-chosen-indicators = Valda indikatorer:
+action-cancel = Avbryt

@@ -119,6 +119,8 @@ mod tests {
         {
             k.push(format!("trend-{t}"));
         }
+        k.extend(hyte_domain::report::ReportKind::ALL.iter().map(|r| format!("report-kind-{}", r.as_str())));
+        k.extend(hyte_domain::report::ReportState::ALL.iter().map(|r| format!("report-state-{}", r.as_str())));
         k.extend(hyte_domain::JobState::ALL.iter().map(|s| format!("import-state-{}", s.as_str())));
         k.extend(["indicator-description", "indicator-interpretation", "indicator-limits"].map(String::from));
         k

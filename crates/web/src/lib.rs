@@ -12,6 +12,7 @@ pub mod inequality;
 pub mod knowledge;
 pub mod middleware;
 pub mod pages;
+pub mod richtext;
 
 use axum::routing::get;
 use axum::Router;

@@ -11,6 +11,10 @@ pub mod login;
 pub mod ops;
 pub mod org;
 pub mod profile;
+pub mod published;
+pub mod report_sections;
+pub mod report_view;
+pub mod reports;
 pub mod sectors;
 pub mod users;
 
@@ -54,6 +58,13 @@ pub fn routes() -> Router<App> {
         .route("/orgs/{id}/import", get(import::form).post(import::upload))
         .route("/orgs/{id}/import/{job}", get(import::show_job))
         .route("/static/import.js", get(import_script))
+        .route("/orgs/{id}/reports", get(reports::list).post(reports::create))
+        .route("/orgs/{id}/reports/{rid}", get(reports::page))
+        .route("/orgs/{id}/reports/{rid}/state", post(reports::set_state))
+        .route("/orgs/{id}/reports/{rid}/versions/{n}", get(reports::version))
+        .route("/orgs/{id}/reports/{rid}/sections/{sid}", get(report_sections::edit).post(report_sections::save))
+        .route("/reports", get(published::list))
+        .route("/reports/{rid}", get(published::page))
         .route("/static/hyte.css", get(stylesheet))
 }
 

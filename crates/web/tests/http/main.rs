@@ -9,3 +9,4 @@ mod auth;
 mod authz;
 mod i18n;
 mod knowledge;
+mod reports;

@@ -1,0 +1,117 @@
+//! How a report's sections are shown: narrative text in the report's language, and indicator
+//! sections rendered live from the knowledge base with a generated sentence per indicator.
+
+use super::indicators::{cmp_class, cmp_key, fmt_num};
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::knowledge::ProfileRow;
+use crate::{richtext, App};
+use hyte_domain::report::{Report, Section, SectionKind};
+use hyte_domain::stats::Trend;
+use hyte_domain::{Lang, Organisation};
+
+pub struct IndicatorLine {
+    pub title: String,
+    pub href: String,
+    pub year: String,
+    pub value: String,
+    pub county: String,
+    pub country: String,
+    pub cmp: (String, &'static str),
+    pub trend: String,
+    /// A plain-language summary in the report's language, e.g. "Significantly worse than the
+    /// county; improving since 2019."
+    pub sentence: String,
+}
+
+pub struct SectionView {
+    pub id: i64,
+    /// The content's language code.
+    pub lang: &'static str,
+    pub anchor: String,
+    pub title: String,
+    pub kind: SectionKind,
+    pub html: String,
+    pub indicators: Vec<IndicatorLine>,
+    pub edit: Option<String>,
+}
+
+/// The language a report is shown in: the reader's, when the report is written in it.
+pub fn content_lang(c: &Ctx, report: &Report) -> Lang {
+    if report.languages.contains(&c.lang) {
+        c.lang
+    } else {
+        report.languages.first().copied().unwrap_or(Lang::Fi)
+    }
+}
+
+fn enum_str<T: serde::Serialize>(v: T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+/// The generated sentence for one indicator of an area.
+pub fn sentence(app: &App, lang: Lang, r: &ProfileRow) -> String {
+    let since = (r.series.len() >= hyte_domain::stats::TREND_POINTS)
+        .then(|| r.series[r.series.len() - hyte_domain::stats::TREND_POINTS].0.to_string())
+        .unwrap_or_default();
+    let trend = match r.trend {
+        Trend::CannotBeCalculated => "none".to_string(),
+        t => enum_str(t),
+    };
+    app.i18n.format(lang, "report-sentence", &[("county", enum_str(r.vs_county)), ("trend", trend), ("since", since)])
+}
+
+/// Views of `sections`; `edit` gives each section's edit link when the viewer may edit.
+pub async fn sections(
+    app: &App,
+    c: &Ctx,
+    org: &Organisation,
+    report: &Report,
+    sections: &[Section],
+    edit: Option<&(dyn Fn(&Section) -> String + Sync)>,
+) -> Result<Vec<SectionView>, AppError> {
+    let lang = content_lang(c, report);
+    let area = match org.area_id {
+        Some(a) => app.store.get_area_by_id(a).await?,
+        None => None,
+    };
+    let mut out = vec![];
+    for s in sections {
+        let body = if lang == Lang::Sv && !s.body_sv.is_empty() { &s.body_sv } else { &s.body_fi };
+        let mut indicators = vec![];
+        if let (SectionKind::Indicators, Some(area), false) = (s.kind, &area, s.indicator_ids.is_empty()) {
+            let profile = app.profiles.profile(&*app.store, area.clone(), &s.indicator_ids).await?;
+            for r in &profile.rows {
+                let fmt = |v: f64| fmt_num(lang, v, r.indicator.decimals);
+                let bench = |b: Option<crate::knowledge::Bench>| b.map(|b| fmt(b.value)).unwrap_or_default();
+                let hidden = c.user.is_none() && r.suppressed;
+                indicators.push(IndicatorLine {
+                    title: r.indicator.title(lang).to_string(),
+                    href: format!("/indicators/{}/series/{}/{}", r.indicator.id, area.kind.as_str(), area.code),
+                    year: r.year.map(|y| y.to_string()).unwrap_or_default(),
+                    value: if hidden {
+                        c.t("value-suppressed")
+                    } else {
+                        r.value.map(fmt).unwrap_or_else(|| c.t("value-missing"))
+                    },
+                    county: bench(r.county),
+                    country: bench(r.country),
+                    cmp: (c.t(&cmp_key(r.vs_county)), cmp_class(r.vs_county)),
+                    trend: c.t(&format!("trend-{}", enum_str(r.trend))),
+                    sentence: sentence(app, lang, r),
+                });
+            }
+        }
+        out.push(SectionView {
+            id: s.id,
+            lang: lang.code(),
+            anchor: format!("section-{}", s.position),
+            title: s.title.get(lang).to_string(),
+            kind: s.kind,
+            html: richtext::render(body, 3),
+            indicators,
+            edit: edit.map(|f| f(s)),
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,258 @@
+//! Well-being reports of an organisation: the list, a new report, the report page with its
+//! workflow (review, approval with the decision, publishing, new versions) and frozen versions.
+
+use super::form::{summary, Field};
+use super::org::visible_org;
+use super::report_view::{self, SectionView};
+use super::{render, render_status, see_other};
+use crate::ctx::Ctx;
+use crate::error::{status_of, AppError};
+use crate::App;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::Form;
+use hyte_domain::report::{Approval, NewReport, Report, ReportKind, ReportState, ReportVersion, Section};
+use hyte_domain::{ErrorCode, FieldErrors, Organisation, Permission};
+use hyte_store::{Actor, StoreError};
+use serde::Deserialize;
+
+/// A report as listed.
+pub struct ReportItem {
+    pub href: String,
+    pub title: String,
+    pub kind: String,
+    pub term: String,
+    pub state: String,
+}
+
+pub fn item(c: &Ctx, r: &Report) -> ReportItem {
+    ReportItem {
+        href: format!("/orgs/{}/reports/{}", r.org_id, r.id),
+        title: r.title.clone(),
+        kind: c.t(&format!("report-kind-{}", r.kind.as_str())),
+        term: match r.year {
+            Some(y) => format!("{} ({y})", r.term),
+            None => r.term.to_string(),
+        },
+        state: c.t(&format!("report-state-{}", r.state.as_str())),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NewReportForm {
+    kind: String,
+    term: String,
+    year: String,
+    languages: String,
+    title: String,
+}
+
+#[derive(Template)]
+#[template(path = "reports.html")]
+struct ListPage {
+    c: Ctx,
+    org: Organisation,
+    reports: Vec<ReportItem>,
+    can_create: bool,
+    fields: Vec<Field>,
+    errors: Vec<(String, String, String)>,
+}
+
+fn new_fields(c: &Ctx, f: &NewReportForm, errors: &FieldErrors) -> Vec<Field> {
+    let kinds = ReportKind::ALL.iter().map(|k| (k.as_str().to_string(), c.t(&format!("report-kind-{}", k.as_str()))));
+    let langs = [("fi", "report-lang-fi"), ("sv", "report-lang-sv"), ("fi,sv", "report-lang-fi-sv")]
+        .map(|(v, k)| (v.to_string(), c.t(k)));
+    vec![
+        Field::new(c, "new", "kind", "field-report-kind", &f.kind, errors).select(kinds.collect()).required(),
+        Field::new(c, "new", "term", "field-report-term", &f.term, errors)
+            .required()
+            .hint(c.t("field-report-term-hint")),
+        Field::new(c, "new", "year", "field-report-year", &f.year, errors).hint(c.t("field-report-year-hint")),
+        Field::new(c, "new", "languages", "field-report-languages", &f.languages, errors).select(langs.to_vec()),
+        Field::new(c, "new", "title", "field-report-title", &f.title, errors).required(),
+    ]
+}
+
+async fn list_page(
+    app: &App,
+    c: Ctx,
+    org: Organisation,
+    f: &NewReportForm,
+    errors: &FieldErrors,
+) -> Result<ListPage, AppError> {
+    let reports = app.store.list_reports(org.id).await?.iter().map(|r| item(&c, r)).collect();
+    let fields = new_fields(&c, f, errors);
+    Ok(ListPage {
+        can_create: c.can(org.id, Permission::Coordinate),
+        errors: summary(&fields),
+        fields,
+        reports,
+        org,
+        c,
+    })
+}
+
+pub async fn list(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let f = NewReportForm { kind: "term".into(), languages: "fi".into(), ..Default::default() };
+    render(&list_page(&app, c, org, &f, &FieldErrors::default()).await?)
+}
+
+pub async fn create(
+    State(app): State<App>,
+    c: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<NewReportForm>,
+) -> Result<Response, AppError> {
+    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let langs: Vec<&str> = f.languages.split(',').filter(|s| !s.is_empty()).collect();
+    let mut parsed = NewReport::parse(&f.kind, &f.term, &f.year, &langs, &f.title, None);
+    // An annual report follows up the term report of its term, when there is one.
+    if let Ok(new) = parsed.as_mut() {
+        if new.kind == ReportKind::Annual {
+            let reports = app.store.list_reports(id).await?;
+            new.based_on = reports.iter().find(|r| r.kind == ReportKind::Term && r.term == new.term).map(|r| r.id);
+        }
+    }
+    let errors = match parsed {
+        Ok(new) => match app.store.create_report(id, &new, Actor::user(me.user_id)).await {
+            Ok(r) => return Ok(see_other(&format!("/orgs/{id}/reports/{}", r.id))),
+            Err(StoreError::Rule(ErrorCode::NameTaken)) => ErrorCode::NameTaken.on("term"),
+            Err(e) => return Err(e.into()),
+        },
+        Err(errors) => errors,
+    };
+    render_status(status_of(errors.0[0].code), &list_page(&app, c, org, &f, &errors).await?)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct StateForm {
+    to: String,
+    version: i64,
+    body: String,
+    date: String,
+    decision_ref: String,
+}
+
+#[derive(Template)]
+#[template(path = "report.html")]
+struct ReportPage {
+    c: Ctx,
+    org: Organisation,
+    report: Report,
+    item: ReportItem,
+    sections: Vec<SectionView>,
+    versions: Vec<ReportVersion>,
+    can_coordinate: bool,
+    alert: Option<String>,
+    approval_fields: Vec<Field>,
+    errors: Vec<(String, String, String)>,
+}
+
+async fn load(app: &App, org_id: i64, report_id: i64) -> Result<Report, AppError> {
+    let r = app.store.get_report(report_id).await?.filter(|r| r.org_id == org_id);
+    r.ok_or(AppError::new(ErrorCode::NotFound))
+}
+
+async fn report_page(
+    app: &App,
+    c: Ctx,
+    org: Organisation,
+    report: Report,
+    f: &StateForm,
+    errors: &FieldErrors,
+    alert: Option<ErrorCode>,
+) -> Result<ReportPage, AppError> {
+    let sections = app.store.report_sections(report.id).await?;
+    let can_edit = c.can(org.id, Permission::Edit) && report.state.editable();
+    let edit_href = |s: &Section| format!("/orgs/{}/reports/{}/sections/{}", org.id, report.id, s.id);
+    let edit: Option<&(dyn Fn(&Section) -> String + Sync)> = if can_edit { Some(&edit_href) } else { None };
+    let views = report_view::sections(app, &c, &org, &report, &sections, edit).await?;
+    let approval_fields = vec![
+        Field::new(&c, "approve", "body", "field-approval-body", &f.body, errors).required(),
+        Field::new(&c, "approve", "date", "field-approval-date", &f.date, errors).kind("date").required(),
+        Field::new(&c, "approve", "decision_ref", "field-approval-ref", &f.decision_ref, errors)
+            .required()
+            .hint(c.t("field-approval-ref-hint")),
+    ];
+    Ok(ReportPage {
+        item: item(&c, &report),
+        versions: app.store.report_versions(report.id).await?,
+        can_coordinate: c.can(org.id, Permission::Coordinate),
+        alert: alert.map(|a| c.err(a)),
+        errors: summary(&approval_fields),
+        approval_fields,
+        sections: views,
+        report,
+        org,
+        c,
+    })
+}
+
+pub async fn page(State(app): State<App>, c: Ctx, Path((id, rid)): Path<(i64, i64)>) -> Result<Response, AppError> {
+    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let report = load(&app, id, rid).await?;
+    render(&report_page(&app, c, org, report, &StateForm::default(), &FieldErrors::default(), None).await?)
+}
+
+pub async fn set_state(
+    State(app): State<App>,
+    c: Ctx,
+    Path((id, rid)): Path<(i64, i64)>,
+    Form(f): Form<StateForm>,
+) -> Result<Response, AppError> {
+    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let report = load(&app, id, rid).await?;
+    let actor = Actor::user(me.user_id);
+    let result = if f.to == "new_version" {
+        app.store.start_new_version(rid, f.version, actor).await
+    } else {
+        let to = ReportState::parse(&f.to).ok_or(AppError::new(ErrorCode::InvalidInput))?;
+        let approval = match to {
+            ReportState::Approved => match Approval::parse(&f.body, &f.date, &f.decision_ref) {
+                Ok(a) => Some(a),
+                Err(errors) => {
+                    let page = report_page(&app, c, org, report, &f, &errors, None).await?;
+                    return render_status(status_of(ErrorCode::InvalidInput), &page);
+                }
+            },
+            _ => None,
+        };
+        app.store.set_report_state(rid, f.version, to, approval.as_ref(), actor).await
+    };
+    match result {
+        Ok(_) => Ok(see_other(&format!("/orgs/{id}/reports/{rid}"))),
+        Err(StoreError::Rule(code @ (ErrorCode::EditConflict | ErrorCode::StateTransitionInvalid))) => {
+            let report = load(&app, id, rid).await?;
+            let page = report_page(&app, c, org, report, &f, &FieldErrors::default(), Some(code)).await?;
+            render_status(status_of(code), &page)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "report_version.html")]
+struct VersionPage {
+    c: Ctx,
+    org: Organisation,
+    report: Report,
+    version: ReportVersion,
+    sections: Vec<SectionView>,
+}
+
+pub async fn version(
+    State(app): State<App>,
+    c: Ctx,
+    Path((id, rid, n)): Path<(i64, i64, i32)>,
+) -> Result<Response, AppError> {
+    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let report = load(&app, id, rid).await?;
+    let version = app.store.report_versions(rid).await?.into_iter().find(|v| v.number == n);
+    let version = version.ok_or(AppError::new(ErrorCode::NotFound))?;
+    let sections = report_view::sections(&app, &c, &org, &report, &version.content.sections, None).await?;
+    render(&VersionPage { c, org, report, version, sections })
+}
