@@ -34,6 +34,7 @@ macro_rules! conformance_tests {
             bulk_import_is_all_or_nothing,
             import_jobs_are_recorded_and_audited,
             reports_follow_their_workflow_and_freeze_versions,
+            plans_hold_priorities_goals_and_measures,
         );
     };
 }
@@ -600,4 +601,66 @@ pub async fn reports_follow_their_workflow_and_freeze_versions(s: &dyn Store) {
     let log = s.audit_log(o.id, 50).await.unwrap();
     assert!(log.iter().any(|e| e.action == "report.section_update"));
     assert_eq!(log.iter().filter(|e| e.action == "report.state").count(), 4);
+}
+
+pub async fn plans_hold_priorities_goals_and_measures(s: &dyn Store) {
+    use hyte_domain::report::{
+        Approval, GoalForm, MeasureFollowUp, MeasureForm, MeasureStatus, NewReport, PriorityInput, ReportState,
+    };
+    let o = org(s, OrgKind::Municipality, "Kuopio").await;
+    let other = org(s, OrgKind::Municipality, "Oulu").await;
+    s.upsert_indicators(&[indicator("4404", "Päivittäin tupakoivat, %", "Dagligrökare, %", false)]).await.unwrap();
+    let ind = s.indicator_ids("sotkanet", None).await.unwrap()["4404"].0;
+    let new = NewReport::parse("term", "2025–2029", "", &["fi"], "Hyvinvointikertomus", None).unwrap();
+    let r = s.create_report(o.id, &new, Actor::SYSTEM).await.unwrap();
+    let p = s.add_priority(r.id, &PriorityInput::parse("Terveet elintavat", "").unwrap(), Actor::SYSTEM).await.unwrap();
+    assert_eq!(p.position, 1);
+    let goal = GoalForm {
+        priority_id: p.id.to_string(),
+        title: "Tupakointi vähenee".into(),
+        indicator_id: ind.to_string(),
+        baseline_year: "2024".into(),
+        baseline_value: "12,0".into(),
+        target_year: "2029".into(),
+        target_value: "8".into(),
+    };
+    let g = s.add_goal(r.id, &goal.parse().unwrap(), Actor::SYSTEM).await.unwrap();
+    let sector = s.list_sectors(o.id).await.unwrap()[1].clone();
+    let form = MeasureForm {
+        title: "Savuton koulu".into(),
+        sector_id: sector.id.to_string(),
+        euros: "5000".into(),
+        ..Default::default()
+    };
+    let m = s.add_measure(r.id, &form.parse().unwrap(), &[g.id], Actor::SYSTEM).await.unwrap();
+    assert_eq!(
+        (m.goal_ids.clone(), m.input.sector_id, m.input.status),
+        (vec![g.id], Some(sector.id), MeasureStatus::Planned)
+    );
+    let foreign = s.list_sectors(other.id).await.unwrap()[0].clone();
+    let bad = MeasureForm { title: "x".into(), sector_id: foreign.id.to_string(), ..Default::default() };
+    let e = s.add_measure(r.id, &bad.parse().unwrap(), &[], Actor::SYSTEM).await.unwrap_err();
+    assert_eq!(e.code(), ErrorCode::SectorInvalid, "another organisation's sector");
+    let plan = s.plan(r.id).await.unwrap();
+    assert_eq!((plan.priorities.len(), plan.goals.len(), plan.measures.len()), (1, 1, 1));
+    assert_eq!(plan.goals[0].targets[0].baseline, (2024, 12.0));
+
+    // Approval freezes the plan with the text; follow-up continues afterwards.
+    let r = s.set_report_state(r.id, r.version, ReportState::InReview, None, Actor::SYSTEM).await.unwrap();
+    let a = Approval::parse("Valtuusto", "1.6.2026", "§ 1").unwrap();
+    s.set_report_state(r.id, r.version, ReportState::Approved, Some(&a), Actor::SYSTEM).await.unwrap();
+    let locked = s.add_priority(r.id, &PriorityInput::parse("Myöhässä", "").unwrap(), Actor::SYSTEM).await;
+    assert_eq!(locked.unwrap_err().code(), ErrorCode::ReportLocked);
+    let f = MeasureFollowUp::parse("in_progress", "Aloitettu kolmessa koulussa").unwrap();
+    let m2 = s.follow_up_measure(r.id, m.id, m.version, &f, Actor::SYSTEM).await.unwrap();
+    assert_eq!(
+        (m2.input.status, m2.comment.as_deref()),
+        (MeasureStatus::InProgress, Some("Aloitettu kolmessa koulussa"))
+    );
+    let stale = s.follow_up_measure(r.id, m.id, m.version, &f, Actor::SYSTEM).await;
+    assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
+    let frozen = &s.report_versions(r.id).await.unwrap()[0].content.plan;
+    assert_eq!(frozen.measures[0].input.status, MeasureStatus::Planned, "the approved version keeps its plan");
+    let log = s.audit_log(o.id, 50).await.unwrap();
+    assert!(log.iter().any(|e| e.action == "plan.measure_follow_up"));
 }

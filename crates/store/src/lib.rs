@@ -13,9 +13,11 @@ use hyte_domain::{
 pub mod conformance;
 pub mod imports;
 pub mod indicators;
+pub mod plan;
 pub mod portable;
 pub mod portable_imports;
 pub mod portable_indicators;
+pub mod portable_plan;
 pub mod portable_reports;
 pub mod report_rows;
 pub mod reports;
@@ -23,6 +25,7 @@ pub mod rows;
 
 pub use imports::ImportJobStore;
 pub use indicators::{BulkStore, ExternalRegion, IndicatorFilter, IndicatorStore, NewIndicator, ObservationQuery};
+pub use plan::PlanStore;
 pub use reports::ReportStore;
 
 #[derive(Debug, thiserror::Error)]
@@ -240,7 +243,16 @@ pub enum Backend {
 /// Everything the web layer needs, as one object.
 #[async_trait]
 pub trait Store:
-    AreaStore + OrgStore + UserStore + SessionStore + AuditStore + IndicatorStore + BulkStore + ImportJobStore + ReportStore
+    AreaStore
+    + OrgStore
+    + UserStore
+    + SessionStore
+    + AuditStore
+    + IndicatorStore
+    + BulkStore
+    + ImportJobStore
+    + ReportStore
+    + PlanStore
 {
     fn backend(&self) -> Backend;
     async fn ping(&self) -> Result<()>;

@@ -780,6 +780,7 @@ macro_rules! impl_portable_store {
             $crate::impl_indicator_store!($store, $db $(, $bulk)?);
             $crate::impl_import_job_store!($store, $db);
             $crate::impl_report_store!($store, $db);
+            $crate::impl_plan_store!($store, $db);
 
             #[async_trait]
             impl $crate::Store for $store {

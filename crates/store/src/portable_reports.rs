@@ -18,6 +18,7 @@ macro_rules! impl_report_store {
             use ::hyte_domain::ErrorCode;
 
             $crate::portable_helpers!($db);
+            $crate::plan_helpers!();
 
             async fn load(tx: &mut Tx<'_>, id: i64) -> Result<Report> {
                 let row: Option<ReportRow> =
@@ -181,7 +182,11 @@ macro_rules! impl_report_store {
                     match to {
                         ReportState::Approved => {
                             let a = approval.ok_or(rule(ErrorCode::InvalidInput))?;
-                            let content = Snapshot { title: before.title.clone(), sections: sections(&mut tx, id).await? };
+                            let content = Snapshot {
+                                title: before.title.clone(),
+                                sections: sections(&mut tx, id).await?,
+                                plan: load_plan(&mut tx, id).await?,
+                            };
                             ::sqlx::query(
                                 "INSERT INTO report_versions (report_id, number, approved_at, approval_body, approval_date, \
                                  approval_ref, content_json) VALUES ($1, $2, $3, $4, $5, $6, $7)",

@@ -143,3 +143,109 @@ impl TryFrom<VersionRow> for ReportVersion {
         })
     }
 }
+
+#[derive(sqlx::FromRow)]
+pub struct PriorityRow {
+    pub id: i64,
+    pub report_id: i64,
+    pub position: i32,
+    pub title: String,
+    pub description: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+pub struct GoalRow {
+    pub id: i64,
+    pub report_id: i64,
+    pub priority_id: i64,
+    pub title: String,
+}
+
+#[derive(sqlx::FromRow)]
+pub struct TargetRow {
+    pub goal_id: i64,
+    pub indicator_id: i64,
+    pub baseline_year: i32,
+    pub baseline_value: f64,
+    pub target_year: i32,
+    pub target_value: f64,
+}
+
+#[derive(sqlx::FromRow)]
+pub struct MeasureRow {
+    pub id: i64,
+    pub report_id: i64,
+    pub title: String,
+    pub description: Option<String>,
+    pub sector_id: Option<i64>,
+    pub responsible_person: Option<String>,
+    pub start_year: Option<i32>,
+    pub end_year: Option<i32>,
+    pub euros: Option<i64>,
+    pub person_years: Option<f64>,
+    pub status: String,
+    pub comment: Option<String>,
+    pub version: i64,
+}
+
+/// Assembles a plan from its rows.
+pub fn plan(
+    priorities: Vec<PriorityRow>,
+    goals: Vec<GoalRow>,
+    targets: Vec<TargetRow>,
+    measures: Vec<MeasureRow>,
+    links: Vec<(i64, i64)>,
+) -> Result<hyte_domain::report::Plan, StoreError> {
+    use hyte_domain::report::{Goal, GoalTarget, Measure, MeasureInput, MeasureStatus, Plan, Priority, Resources};
+    let priorities = priorities
+        .into_iter()
+        .map(|p| Priority {
+            id: p.id,
+            report_id: p.report_id,
+            position: p.position,
+            title: p.title,
+            description: p.description,
+        })
+        .collect();
+    let goals = goals
+        .into_iter()
+        .map(|g| Goal {
+            targets: targets
+                .iter()
+                .filter(|t| t.goal_id == g.id)
+                .map(|t| GoalTarget {
+                    indicator_id: t.indicator_id,
+                    baseline: (t.baseline_year, t.baseline_value),
+                    target: (t.target_year, t.target_value),
+                })
+                .collect(),
+            id: g.id,
+            report_id: g.report_id,
+            priority_id: g.priority_id,
+            title: g.title,
+        })
+        .collect();
+    let measures: Result<Vec<Measure>, StoreError> = measures
+        .into_iter()
+        .map(|m| {
+            Ok(Measure {
+                id: m.id,
+                report_id: m.report_id,
+                goal_ids: links.iter().filter(|l| l.0 == m.id).map(|l| l.1).collect(),
+                comment: m.comment,
+                version: m.version,
+                input: MeasureInput {
+                    status: MeasureStatus::parse(&m.status).ok_or_else(|| corrupt("measure status", &m.status))?,
+                    title: m.title,
+                    description: m.description,
+                    sector_id: m.sector_id,
+                    responsible_person: m.responsible_person,
+                    start_year: m.start_year,
+                    end_year: m.end_year,
+                    resources: Resources { euros: m.euros, person_years: m.person_years },
+                },
+            })
+        })
+        .collect();
+    Ok(Plan { priorities, goals, measures: measures? })
+}

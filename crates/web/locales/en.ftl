@@ -334,6 +334,10 @@ audit-import-failed = Data import rejected
 audit-report-create = Report created
 audit-report-section_update = Report section edited
 audit-report-state = Report state changed
+audit-plan-priority_create = Priority added to the plan
+audit-plan-goal_create = Goal added to the plan
+audit-plan-measure_create = Measure added to the plan
+audit-plan-measure_follow_up = Measure followed up
 profile-across = Compare municipalities
 
 # Well-being reports

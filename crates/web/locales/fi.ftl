@@ -334,6 +334,10 @@ audit-import-failed = Tietojen tuonti hylättiin
 audit-report-create = Raportti luotiin
 audit-report-section_update = Raportin osiota muokattiin
 audit-report-state = Raportin käsittelyvaihe muuttui
+audit-plan-priority_create = Suunnitelmaan lisättiin painopiste
+audit-plan-goal_create = Suunnitelmaan lisättiin tavoite
+audit-plan-measure_create = Suunnitelmaan lisättiin toimenpide
+audit-plan-measure_follow_up = Toimenpiteen seurantaa päivitettiin
 profile-across = Kuntien vertailu
 
 # Well-being reports

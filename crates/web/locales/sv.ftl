@@ -334,6 +334,10 @@ audit-import-failed = Dataimporten avvisades
 audit-report-create = Rapporten skapades
 audit-report-section_update = Ett avsnitt i rapporten redigerades
 audit-report-state = Rapportens behandlingsskede ändrades
+audit-plan-priority_create = En prioritet lades till i planen
+audit-plan-goal_create = Ett mål lades till i planen
+audit-plan-measure_create = En åtgärd lades till i planen
+audit-plan-measure_follow_up = Uppföljningen av en åtgärd uppdaterades
 profile-across = Jämför kommunerna
 
 # Well-being reports

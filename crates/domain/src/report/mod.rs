@@ -3,9 +3,11 @@
 //! Pure types and rules: council terms, the workflow, the default structure, and goal progress.
 
 mod plan;
+mod plan_items;
 mod workflow;
 
 pub use plan::*;
+pub use plan_items::*;
 pub use workflow::*;
 
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
@@ -325,6 +327,8 @@ pub struct ReportVersion {
 pub struct Snapshot {
     pub title: String,
     pub sections: Vec<Section>,
+    #[serde(default)]
+    pub plan: Plan,
 }
 
 #[cfg(test)]

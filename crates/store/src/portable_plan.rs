@@ -1,0 +1,269 @@
+//! Portable SQL for the well-being plan ([`crate::plan::PlanStore`]).
+
+pub const MEASURE_COLS: &str = "id, report_id, title, description, sector_id, responsible_person, start_year, \
+     end_year, euros, person_years, status, comment, version";
+
+/// Reading a whole plan inside a transaction (also used when a version is frozen).
+#[macro_export]
+macro_rules! plan_helpers {
+    () => {
+        async fn load_plan(tx: &mut Tx<'_>, report_id: i64) -> $crate::Result<::hyte_domain::report::Plan> {
+            use $crate::portable_plan::MEASURE_COLS;
+            use $crate::report_rows::{GoalRow, MeasureRow, PriorityRow, TargetRow};
+            let priorities: Vec<PriorityRow> = ::sqlx::query_as(
+                "SELECT id, report_id, position, title, description FROM plan_priorities WHERE report_id = $1 \
+                 ORDER BY position, id",
+            )
+            .bind(report_id)
+            .fetch_all(&mut **tx)
+            .await?;
+            let goals: Vec<GoalRow> = ::sqlx::query_as(
+                "SELECT id, report_id, priority_id, title FROM plan_goals WHERE report_id = $1 ORDER BY id",
+            )
+            .bind(report_id)
+            .fetch_all(&mut **tx)
+            .await?;
+            let targets: Vec<TargetRow> = ::sqlx::query_as(
+                "SELECT t.goal_id, t.indicator_id, t.baseline_year, t.baseline_value, t.target_year, t.target_value \
+                 FROM plan_goal_targets t JOIN plan_goals g ON g.id = t.goal_id WHERE g.report_id = $1 \
+                 ORDER BY t.goal_id, t.indicator_id",
+            )
+            .bind(report_id)
+            .fetch_all(&mut **tx)
+            .await?;
+            let measures: Vec<MeasureRow> =
+                ::sqlx::query_as(&format!("SELECT {MEASURE_COLS} FROM plan_measures WHERE report_id = $1 ORDER BY id"))
+                    .bind(report_id)
+                    .fetch_all(&mut **tx)
+                    .await?;
+            let links: Vec<(i64, i64)> = ::sqlx::query_as(
+                "SELECT l.measure_id, l.goal_id FROM plan_measure_goals l JOIN plan_measures m ON m.id = l.measure_id \
+                 WHERE m.report_id = $1 ORDER BY l.measure_id, l.goal_id",
+            )
+            .bind(report_id)
+            .fetch_all(&mut **tx)
+            .await?;
+            $crate::report_rows::plan(priorities, goals, targets, measures, links)
+        }
+    };
+}
+
+#[macro_export]
+macro_rules! impl_plan_store {
+    ($store:ty, $db:ty) => {
+        const _: () = {
+            use $crate::portable_plan::MEASURE_COLS;
+            use $crate::report_rows::MeasureRow;
+            use $crate::{Actor, Result};
+            use ::async_trait::async_trait;
+            use ::hyte_domain::report::{
+                Goal, GoalInput, Measure, MeasureFollowUp, MeasureInput, Plan, Priority, PriorityInput,
+            };
+            use ::hyte_domain::ErrorCode;
+
+            $crate::portable_helpers!($db);
+            $crate::plan_helpers!();
+
+            /// The report's organisation, when its plan may change.
+            async fn editable(tx: &mut Tx<'_>, report_id: i64) -> Result<i64> {
+                let row: Option<(i64, String)> = ::sqlx::query_as("SELECT org_id, state FROM reports WHERE id = $1")
+                    .bind(report_id)
+                    .fetch_optional(&mut **tx)
+                    .await?;
+                let (org_id, state) = row.ok_or(rule(ErrorCode::NotFound))?;
+                match ::hyte_domain::report::ReportState::parse(&state) {
+                    Some(s) if s.editable() => Ok(org_id),
+                    _ => Err(rule(ErrorCode::ReportLocked)),
+                }
+            }
+
+            async fn measure(tx: &mut Tx<'_>, report_id: i64, id: i64) -> Result<Measure> {
+                let plan = load_plan(tx, report_id).await?;
+                plan.measures.into_iter().find(|m| m.id == id).ok_or(rule(ErrorCode::NotFound))
+            }
+
+            #[async_trait]
+            impl $crate::plan::PlanStore for $store {
+                async fn plan(&self, report_id: i64) -> Result<Plan> {
+                    let mut tx = self.pool.begin().await?;
+                    let p = load_plan(&mut tx, report_id).await?;
+                    tx.commit().await?;
+                    Ok(p)
+                }
+
+                async fn add_priority(&self, report_id: i64, input: &PriorityInput, actor: Actor) -> Result<Priority> {
+                    let mut tx = self.pool.begin().await?;
+                    let org_id = editable(&mut tx, report_id).await?;
+                    let position: i32 = ::sqlx::query_scalar(
+                        "SELECT CAST(COALESCE(MAX(position), 0) + 1 AS INTEGER) FROM plan_priorities WHERE report_id = $1",
+                    )
+                    .bind(report_id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    let id: i64 = ::sqlx::query_scalar(
+                        "INSERT INTO plan_priorities (report_id, position, title, description) VALUES ($1, $2, $3, $4) \
+                         RETURNING id",
+                    )
+                    .bind(report_id)
+                    .bind(position)
+                    .bind(&input.title)
+                    .bind(&input.description)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    let p = Priority {
+                        id,
+                        report_id,
+                        position,
+                        title: input.title.clone(),
+                        description: input.description.clone(),
+                    };
+                    audit(&mut tx, actor, Some(org_id), "plan.priority_create", "priority", id.to_string(), None, json(&p))
+                        .await?;
+                    tx.commit().await?;
+                    Ok(p)
+                }
+
+                async fn add_goal(&self, report_id: i64, input: &GoalInput, actor: Actor) -> Result<Goal> {
+                    let mut tx = self.pool.begin().await?;
+                    let org_id = editable(&mut tx, report_id).await?;
+                    let owner: Option<i64> =
+                        ::sqlx::query_scalar("SELECT report_id FROM plan_priorities WHERE id = $1")
+                            .bind(input.priority_id)
+                            .fetch_optional(&mut *tx)
+                            .await?;
+                    if owner != Some(report_id) {
+                        return Err(rule(ErrorCode::NotFound));
+                    }
+                    let id: i64 = ::sqlx::query_scalar(
+                        "INSERT INTO plan_goals (report_id, priority_id, title) VALUES ($1, $2, $3) RETURNING id",
+                    )
+                    .bind(report_id)
+                    .bind(input.priority_id)
+                    .bind(&input.title)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    if let Some(t) = input.target {
+                        ::sqlx::query(
+                            "INSERT INTO plan_goal_targets (goal_id, indicator_id, baseline_year, baseline_value, \
+                             target_year, target_value) VALUES ($1, $2, $3, $4, $5, $6)",
+                        )
+                        .bind(id)
+                        .bind(t.indicator_id)
+                        .bind(t.baseline.0)
+                        .bind(t.baseline.1)
+                        .bind(t.target.0)
+                        .bind(t.target.1)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(|e| match &e {
+                            ::sqlx::Error::Database(d) if d.is_foreign_key_violation() => rule(ErrorCode::NotFound),
+                            _ => e.into(),
+                        })?;
+                    }
+                    let g = Goal {
+                        id,
+                        report_id,
+                        priority_id: input.priority_id,
+                        title: input.title.clone(),
+                        targets: input.target.into_iter().collect(),
+                    };
+                    audit(&mut tx, actor, Some(org_id), "plan.goal_create", "goal", id.to_string(), None, json(&g)).await?;
+                    tx.commit().await?;
+                    Ok(g)
+                }
+
+                async fn add_measure(
+                    &self,
+                    report_id: i64,
+                    m: &MeasureInput,
+                    goal_ids: &[i64],
+                    actor: Actor,
+                ) -> Result<Measure> {
+                    let mut tx = self.pool.begin().await?;
+                    let org_id = editable(&mut tx, report_id).await?;
+                    if let Some(sector) = m.sector_id {
+                        let owner: Option<i64> = ::sqlx::query_scalar("SELECT org_id FROM sectors WHERE id = $1")
+                            .bind(sector)
+                            .fetch_optional(&mut *tx)
+                            .await?;
+                        if owner != Some(org_id) {
+                            return Err(rule(ErrorCode::SectorInvalid));
+                        }
+                    }
+                    let row: MeasureRow = ::sqlx::query_as(&format!(
+                        "INSERT INTO plan_measures (report_id, title, description, sector_id, responsible_person, \
+                         start_year, end_year, euros, person_years, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+                         RETURNING {MEASURE_COLS}"
+                    ))
+                    .bind(report_id)
+                    .bind(&m.title)
+                    .bind(&m.description)
+                    .bind(m.sector_id)
+                    .bind(&m.responsible_person)
+                    .bind(m.start_year)
+                    .bind(m.end_year)
+                    .bind(m.resources.euros)
+                    .bind(m.resources.person_years)
+                    .bind(m.status.as_str())
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    for g in goal_ids {
+                        let owner: Option<i64> = ::sqlx::query_scalar("SELECT report_id FROM plan_goals WHERE id = $1")
+                            .bind(g)
+                            .fetch_optional(&mut *tx)
+                            .await?;
+                        if owner != Some(report_id) {
+                            return Err(rule(ErrorCode::NotFound));
+                        }
+                        ::sqlx::query("INSERT INTO plan_measure_goals (measure_id, goal_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                            .bind(row.id)
+                            .bind(g)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                    let created = measure(&mut tx, report_id, row.id).await?;
+                    audit(&mut tx, actor, Some(org_id), "plan.measure_create", "measure", row.id.to_string(), None, json(&created))
+                        .await?;
+                    tx.commit().await?;
+                    Ok(created)
+                }
+
+                async fn follow_up_measure(
+                    &self,
+                    report_id: i64,
+                    measure_id: i64,
+                    version: i64,
+                    f: &MeasureFollowUp,
+                    actor: Actor,
+                ) -> Result<Measure> {
+                    let mut tx = self.pool.begin().await?;
+                    let before = measure(&mut tx, report_id, measure_id).await?;
+                    let org_id: i64 = ::sqlx::query_scalar("SELECT org_id FROM reports WHERE id = $1")
+                        .bind(report_id)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    let done = ::sqlx::query(
+                        "UPDATE plan_measures SET status = $1, comment = $2, version = version + 1 \
+                         WHERE id = $3 AND report_id = $4 AND version = $5",
+                    )
+                    .bind(f.status.as_str())
+                    .bind(&f.comment)
+                    .bind(measure_id)
+                    .bind(report_id)
+                    .bind(version)
+                    .execute(&mut *tx)
+                    .await?;
+                    if done.rows_affected() == 0 {
+                        return Err(rule(ErrorCode::EditConflict));
+                    }
+                    let after = measure(&mut tx, report_id, measure_id).await?;
+                    let summary = |m: &Measure| json(&::serde_json::json!({"status": m.input.status, "comment": m.comment}));
+                    audit(&mut tx, actor, Some(org_id), "plan.measure_follow_up", "measure", measure_id.to_string(), summary(&before), summary(&after))
+                        .await?;
+                    tx.commit().await?;
+                    Ok(after)
+                }
+            }
+        };
+    };
+}
