@@ -44,7 +44,7 @@ async function login(page) {
   await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
 }
 
-// Pages are grouped by route shape; two of each are enough.
+// Pages are grouped by route shape; three of each are enough.
 function shape(path) {
   return path.replace(/^\/areas\/([^/]+)\/[^/?]+/, '/areas/$1/*').replace(/\/\d+/g, '/{id}').split('?')[0];
 }
@@ -59,7 +59,7 @@ async function crawl(page) {
     if (done.has(path)) continue;
     done.add(path);
     const s = shape(path);
-    if ((seen.get(s) || 0) >= 2) continue;
+    if ((seen.get(s) || 0) >= 3) continue;
     seen.set(s, (seen.get(s) || 0) + 1);
     const res = await page.goto(base + path);
     if (!res || res.status() >= 400) { fail(`GET ${path} -> ${res && res.status()}`); continue; }
@@ -139,12 +139,34 @@ async function upload(page, name, csv) {
   await ctx.close();
 }
 
+// 1c. The report for the new council term: created from its form, its plan shaped.
+{
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await login(page);
+  await page.goto(base + '/org');
+  await page.goto(base + new URL(page.url()).pathname + '/reports');
+  await page.fill('#new-term', '2025–2029');
+  await page.fill('#new-title', 'Hyvinvointikertomus 2025–2029');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/reports"] button[type=submit]')]);
+  const reportPath = new URL(page.url()).pathname;
+  await page.goto(base + reportPath + '/plan');
+  await page.fill('#priority-title', 'Liikkuminen');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/plan/priorities"] button[type=submit]')]);
+  const priority = await page.$eval('.priority h3', h => h.textContent).catch(() => '');
+  if (!priority.includes('Liikkuminen')) fail('the new priority is shown on the plan');
+  await axe(page, 'plan with its forms');
+  await page.goto(base + reportPath);
+  await axe(page, 'draft report with its workflow');
+  await ctx.close();
+}
+
 // 2. Logged-in admin: crawl everything reachable from the navigation, in three languages.
 const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/users', '/orgs/{id}/users/{id}',
   '/orgs/{id}/sectors', '/orgs/{id}/sectors/{id}', '/orgs/{id}/audit', '/areas/municipality/*', '/orgs/{id}/import', '/orgs/{id}/import/{id}',
   '/indicators', '/indicators/{id}', '/areas/municipality/*/profile', '/indicators/{id}/across', '/indicators/{id}/series/municipality/{id}',
   '/reports', '/reports/{id}', '/orgs/{id}/reports', '/orgs/{id}/reports/{id}', '/orgs/{id}/reports/{id}/sections/{id}',
-  '/orgs/{id}/reports/{id}/versions/{id}'];
+  '/orgs/{id}/reports/{id}/versions/{id}', '/orgs/{id}/reports/{id}/plan'];
 {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();

@@ -3,7 +3,7 @@
 //! user to write.) Every text is fictional demo content.
 
 use anyhow::{Context, Result};
-use hyte_domain::report::{Approval, NewReport, ReportState, SectionEdit};
+use hyte_domain::report::{Approval, GoalForm, MeasureForm, NewReport, PriorityInput, ReportState, SectionEdit};
 use hyte_store::{Actor, Store};
 
 const SUMMARY: &str = "Kuopiolaisten hyvinvointi on pääosin hyvällä tasolla, mutta väestöryhmien väliset erot \
@@ -43,6 +43,7 @@ pub async fn load(store: &dyn Store, org_id: i64) -> Result<()> {
             .map_err(|e| anyhow::anyhow!("{e:?}"))?;
         store.update_section(report.id, s.id, s.version, &edit, Actor::SYSTEM).await?;
     }
+    plan(store, org_id, report.id, &id("127")).await?;
     let r = store.set_report_state(report.id, report.version, ReportState::InReview, None, Actor::SYSTEM).await?;
     let approval = Approval::parse("Kaupunginvaltuusto", "13.6.2022", "KV 13.6.2022 § 52")
         .map_err(|e| anyhow::anyhow!("{e:?}"))?;
@@ -53,5 +54,51 @@ pub async fn load(store: &dyn Store, org_id: i64) -> Result<()> {
         .map_err(|e| anyhow::anyhow!("{e:?}"))?;
     let a = store.create_report(org_id, &annual, Actor::SYSTEM).await.context("annual demo report")?;
     store.set_report_state(a.id, a.version, ReportState::InReview, None, Actor::SYSTEM).await?;
+    Ok(())
+}
+
+/// Three priorities, goals (one followed with the population indicator) and measures by sector.
+async fn plan(store: &dyn Store, org_id: i64, report_id: i64, population: &str) -> Result<()> {
+    let bad = |e| anyhow::anyhow!("{e:?}");
+    let sectors = store.list_sectors(org_id).await?;
+    let sector = |fi: &str| sectors.iter().find(|s| s.names.fi == fi).map(|s| s.id.to_string()).unwrap_or_default();
+    let mut goal_ids = vec![];
+    for (priority, goal, target) in [
+        ("Lasten ja nuorten mielenterveys", "Nuorten kokema hyvinvointi paranee", None),
+        (
+            "Liikkumisen lisääminen",
+            "Kaupunki kasvaa ja pysyy vetovoimaisena",
+            Some(("2018", "118664", "2025", "121000")),
+        ),
+        ("Pitkäaikaistyöttömien osallisuus", "Pitkäaikaistyöttömyys vähenee", None),
+    ] {
+        let p = store.add_priority(report_id, &PriorityInput::parse(priority, "").map_err(bad)?, Actor::SYSTEM).await?;
+        let (by, bv, ty, tv) = target.unwrap_or_default();
+        let form = GoalForm {
+            priority_id: p.id.to_string(),
+            title: goal.into(),
+            indicator_id: if target.is_some() { population.into() } else { String::new() },
+            baseline_year: by.into(),
+            baseline_value: bv.into(),
+            target_year: ty.into(),
+            target_value: tv.into(),
+        };
+        goal_ids.push(store.add_goal(report_id, &form.parse().map_err(bad)?, Actor::SYSTEM).await?.id);
+    }
+    for (title, sector_fi, goal, euros) in [
+        ("Koulujen hyvinvointitiimit", "Sivistys ja koulutus", 0, "40000"),
+        ("Lähiliikuntapaikkojen kunnostus", "Tekninen ja ympäristö", 1, "150000"),
+        ("Työpajatoiminnan laajentaminen", "Keskushallinto", 2, "60000"),
+    ] {
+        let form = MeasureForm {
+            title: title.into(),
+            sector_id: sector(sector_fi),
+            start_year: "2022".into(),
+            end_year: "2025".into(),
+            euros: euros.into(),
+            ..Default::default()
+        };
+        store.add_measure(report_id, &form.parse().map_err(bad)?, &[goal_ids[goal]], Actor::SYSTEM).await?;
+    }
     Ok(())
 }

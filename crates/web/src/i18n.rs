@@ -121,6 +121,8 @@ mod tests {
         }
         k.extend(hyte_domain::report::ReportKind::ALL.iter().map(|r| format!("report-kind-{}", r.as_str())));
         k.extend(hyte_domain::report::ReportState::ALL.iter().map(|r| format!("report-state-{}", r.as_str())));
+        k.extend(hyte_domain::report::MeasureStatus::ALL.iter().map(|m| format!("measure-status-{}", m.as_str())));
+        k.extend(["on_track", "off_track", "no_data"].map(|p| format!("goal-progress-{p}")));
         k.extend(hyte_domain::JobState::ALL.iter().map(|s| format!("import-state-{}", s.as_str())));
         k.extend(["indicator-description", "indicator-interpretation", "indicator-limits"].map(String::from));
         k

@@ -10,6 +10,8 @@ pub mod indicators;
 pub mod login;
 pub mod ops;
 pub mod org;
+pub mod plan;
+pub mod plan_view;
 pub mod profile;
 pub mod published;
 pub mod report_sections;
@@ -63,6 +65,11 @@ pub fn routes() -> Router<App> {
         .route("/orgs/{id}/reports/{rid}/state", post(reports::set_state))
         .route("/orgs/{id}/reports/{rid}/versions/{n}", get(reports::version))
         .route("/orgs/{id}/reports/{rid}/sections/{sid}", get(report_sections::edit).post(report_sections::save))
+        .route("/orgs/{id}/reports/{rid}/plan", get(plan::show))
+        .route("/orgs/{id}/reports/{rid}/plan/priorities", post(plan::add_priority))
+        .route("/orgs/{id}/reports/{rid}/plan/goals", post(plan::add_goal))
+        .route("/orgs/{id}/reports/{rid}/plan/measures", post(plan::add_measure))
+        .route("/orgs/{id}/reports/{rid}/plan/measures/{mid}", post(plan::follow_up))
         .route("/reports", get(published::list))
         .route("/reports/{rid}", get(published::page))
         .route("/static/hyte.css", get(stylesheet))

@@ -63,7 +63,8 @@ pub async fn page(State(app): State<App>, c: Ctx, Path(rid): Path<i64>) -> Resul
     let n = report.published_version.ok_or_else(not_found)?;
     let version = app.store.report_versions(rid).await?.into_iter().find(|v| v.number == n).ok_or_else(not_found)?;
     let org = app.store.get_organisation(report.org_id).await?.ok_or_else(not_found)?;
-    let sections = report_view::sections(&app, &c, &org, &report, &version.content.sections, None).await?;
+    let content = &version.content;
+    let sections = report_view::sections(&app, &c, &org, &report, &content.sections, &content.plan, None).await?;
     let has_indicators = sections.iter().any(|s| !s.indicators.is_empty());
     render(&ReportPage { c, org, version, sections, has_indicators })
 }

@@ -34,6 +34,10 @@ pub struct SectionView {
     pub html: String,
     pub indicators: Vec<IndicatorLine>,
     pub edit: Option<String>,
+    /// The plan, in a plan section.
+    pub plan: Option<super::plan_view::PlanView>,
+    /// The plan's own page (for members, on the live report).
+    pub plan_href: Option<String>,
 }
 
 /// The language a report is shown in: the reader's, when the report is written in it.
@@ -68,6 +72,7 @@ pub async fn sections(
     org: &Organisation,
     report: &Report,
     sections: &[Section],
+    plan: &hyte_domain::report::Plan,
     edit: Option<&(dyn Fn(&Section) -> String + Sync)>,
 ) -> Result<Vec<SectionView>, AppError> {
     let lang = content_lang(c, report);
@@ -111,6 +116,11 @@ pub async fn sections(
             html: richtext::render(body, 3),
             indicators,
             edit: edit.map(|f| f(s)),
+            plan: match s.kind {
+                SectionKind::Plan => Some(super::plan_view::build(app, c, org, plan, lang).await?),
+                _ => None,
+            },
+            plan_href: None,
         });
     }
     Ok(out)

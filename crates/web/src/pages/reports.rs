@@ -170,7 +170,13 @@ async fn report_page(
     let can_edit = c.can(org.id, Permission::Edit) && report.state.editable();
     let edit_href = |s: &Section| format!("/orgs/{}/reports/{}/sections/{}", org.id, report.id, s.id);
     let edit: Option<&(dyn Fn(&Section) -> String + Sync)> = if can_edit { Some(&edit_href) } else { None };
-    let views = report_view::sections(app, &c, &org, &report, &sections, edit).await?;
+    // An annual report follows up its term report's plan.
+    let plan_of = report.based_on.filter(|_| report.kind == ReportKind::Annual).unwrap_or(report.id);
+    let plan = app.store.plan(plan_of).await?;
+    let mut views = report_view::sections(app, &c, &org, &report, &sections, &plan, edit).await?;
+    for v in views.iter_mut().filter(|v| v.plan.is_some()) {
+        v.plan_href = Some(format!("/orgs/{}/reports/{plan_of}/plan", org.id));
+    }
     let approval_fields = vec![
         Field::new(&c, "approve", "body", "field-approval-body", &f.body, errors).required(),
         Field::new(&c, "approve", "date", "field-approval-date", &f.date, errors).kind("date").required(),
@@ -253,6 +259,7 @@ pub async fn version(
     let report = load(&app, id, rid).await?;
     let version = app.store.report_versions(rid).await?.into_iter().find(|v| v.number == n);
     let version = version.ok_or(AppError::new(ErrorCode::NotFound))?;
-    let sections = report_view::sections(&app, &c, &org, &report, &version.content.sections, None).await?;
+    let content = &version.content;
+    let sections = report_view::sections(&app, &c, &org, &report, &content.sections, &content.plan, None).await?;
     render(&VersionPage { c, org, report, version, sections })
 }

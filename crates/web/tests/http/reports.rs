@@ -136,3 +136,140 @@ async fn a_term_report_goes_from_draft_to_a_published_version() {
     let audit = admin.text(&format!("/orgs/{kuopio}/audit")).await;
     assert!(audit.contains("Raportin käsittelyvaihe muuttui") && audit.contains("Raportin osiota muokattiin"));
 }
+
+#[tokio::test]
+async fn the_plan_has_goals_with_targets_and_measures_followed_up_by_their_sectors() {
+    use hyte_store::{OrgStore, PlanStore};
+    let app = spawn().await;
+    let kuopio = app.org_id("Kuopion kaupunki").await;
+    app.login("koordinaattori@kuopio.example").await;
+    let r = app
+        .post(
+            &format!("/orgs/{kuopio}/reports"),
+            &[("kind", "term"), ("term", "2025–2029"), ("languages", "fi"), ("title", "Hyvinvointikertomus 2025–2029")],
+        )
+        .await;
+    let report_path = location(&r);
+    let rid: i64 = report_path.rsplit('/').next().unwrap().parse().unwrap();
+    let plan_path = format!("{report_path}/plan");
+    for title in ["Lasten ja nuorten hyvinvointi", "Liikkuminen", "Osallisuus"] {
+        let r = app.post(&format!("{plan_path}/priorities"), &[("title", title)]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    let plan = app.store.plan(rid).await.unwrap();
+    let pid = |i: usize| plan.priorities[i].id.to_string();
+    let population = app.store.indicator_ids("sotkanet", None).await.unwrap()["127"].0.to_string();
+    // Kuopio had 118,664 inhabitants in 2018 and 122,594 in 2022 (demo data).
+    let goals = [
+        (pid(0), "Väestö kasvaa", population.as_str(), "2018", "118664", "2026", "122000"),
+        (pid(1), "Väestö kasvaa nopeasti", population.as_str(), "2018", "118664", "2022", "130000"),
+        (pid(2), "Järjestöt mukana päätöksenteossa", "", "", "", "", ""),
+    ];
+    for (p, title, ind, by, bv, ty, tv) in goals {
+        let form = [
+            ("priority_id", p.as_str()),
+            ("title", title),
+            ("indicator_id", ind),
+            ("baseline_year", by),
+            ("baseline_value", bv),
+            ("target_year", ty),
+            ("target_value", tv),
+        ];
+        assert_eq!(app.post(&format!("{plan_path}/goals"), &form).await.status(), StatusCode::SEE_OTHER, "{title}");
+    }
+    let bad = app
+        .post(
+            &format!("{plan_path}/goals"),
+            &[("priority_id", &pid(0)), ("title", "x"), ("indicator_id", &population), ("baseline_year", "2020")],
+        )
+        .await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.text().await.unwrap().contains(r#"id="goal-target_value-error""#), "errors tied to the goal form");
+
+    let sectors = app.store.list_sectors(kuopio).await.unwrap();
+    let sector = |name: &str| sectors.iter().find(|s| s.names.fi == name).unwrap().id.to_string();
+    let goals = app.store.plan(rid).await.unwrap().goals;
+    let measures = [
+        ("Liikuntaneuvonta kouluissa", sector("Sivistys ja koulutus"), goals[0].id),
+        ("Harrastamisen Suomen malli", sector("Sivistys ja koulutus"), goals[0].id),
+        ("Lähiliikuntapaikat", sector("Tekninen ja ympäristö"), goals[1].id),
+        ("Kulttuurikummit", sector("Kulttuuri"), goals[0].id),
+        ("Järjestöjen kumppanuuspöytä", sector("Kulttuuri"), goals[2].id),
+    ];
+    for (title, s, g) in &measures {
+        let g = g.to_string();
+        let form =
+            [("title", *title), ("sector_id", s.as_str()), ("euros", "10 000"), ("start_year", "2026"), ("goal", &g)];
+        assert_eq!(app.post(&format!("{plan_path}/measures"), &form).await.status(), StatusCode::SEE_OTHER, "{title}");
+    }
+    let plan = app.store.plan(rid).await.unwrap();
+    assert_eq!((plan.goals.len(), plan.measures.len()), (3, 5));
+    let page = app.text(&plan_path).await;
+    assert!(page.contains("Etenee tavoitteeseen") && page.contains("Jäljessä tavoitteesta"), "progress computed");
+    assert!(page.contains("10\u{a0}000 €") && page.contains("Tekninen ja ympäristö"));
+
+    // The education editor follows up education's measures only.
+    let editor = app.other_browser();
+    editor.login("sivistys@kuopio.example").await;
+    let own = &plan.measures[0];
+    let other = &plan.measures[2];
+    let page = editor.text(&plan_path).await;
+    assert!(
+        page.contains(&format!("/plan/measures/{}", own.id))
+            && !page.contains(&format!("/plan/measures/{}\"", other.id))
+    );
+    let v = own.version.to_string();
+    let r = editor
+        .post(
+            &format!("{plan_path}/measures/{}", own.id),
+            &[("status", "in_progress"), ("comment", "Kolme koulua mukana"), ("version", &v)],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let v = other.version.to_string();
+    let r = editor.post(&format!("{plan_path}/measures/{}", other.id), &[("status", "done"), ("version", &v)]).await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN, "another sector's measure");
+    assert_eq!(
+        editor.post(&format!("{plan_path}/priorities"), &[("title", "x")]).await.status(),
+        StatusCode::FORBIDDEN
+    );
+
+    // The report shows the plan; approval freezes it; the annual report follows it up.
+    assert!(app.text(&report_path).await.contains("Liikuntaneuvonta kouluissa"));
+    let state = format!("{report_path}/state");
+    let version = |store: std::sync::Arc<hyte_store_sqlite::SqliteStore>| async move {
+        store.get_report(rid).await.unwrap().unwrap().version.to_string()
+    };
+    app.post(&state, &[("to", "in_review"), ("version", &version(app.store.clone()).await)]).await;
+    let v = version(app.store.clone()).await;
+    let r = app
+        .post(
+            &state,
+            &[
+                ("to", "approved"),
+                ("version", &v),
+                ("body", "Kaupunginvaltuusto"),
+                ("date", "15.6.2026"),
+                ("decision_ref", "§ 45"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = app.post(&format!("{plan_path}/priorities"), &[("title", "Myöhässä")]).await;
+    assert_eq!(r.status(), StatusCode::CONFLICT, "the approved plan is frozen");
+    let r = app
+        .post(
+            &format!("/orgs/{kuopio}/reports"),
+            &[
+                ("kind", "annual"),
+                ("term", "2025–2029"),
+                ("year", "2026"),
+                ("languages", "fi"),
+                ("title", "Vuosiraportti 2026"),
+            ],
+        )
+        .await;
+    let annual = app.text(&location(&r)).await;
+    assert!(annual.contains("Kolme koulua mukana") && annual.contains("Käynnissä"), "the sectors' follow-up");
+    assert!(annual.contains("Etenee tavoitteeseen"), "goal progress in the annual report");
+}
