@@ -166,7 +166,8 @@ const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/use
   '/orgs/{id}/sectors', '/orgs/{id}/sectors/{id}', '/orgs/{id}/audit', '/areas/municipality/*', '/orgs/{id}/import', '/orgs/{id}/import/{id}',
   '/indicators', '/indicators/{id}', '/areas/municipality/*/profile', '/indicators/{id}/across', '/indicators/{id}/series/municipality/{id}',
   '/reports', '/reports/{id}', '/orgs/{id}/reports', '/orgs/{id}/reports/{id}', '/orgs/{id}/reports/{id}/sections/{id}',
-  '/orgs/{id}/reports/{id}/versions/{id}', '/orgs/{id}/reports/{id}/plan'];
+  '/orgs/{id}/reports/{id}/versions/{id}', '/orgs/{id}/reports/{id}/plan',
+  '/orgs/{id}/reports/{id}/suggest'];
 {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();

@@ -18,6 +18,7 @@ pub mod report_sections;
 pub mod report_view;
 pub mod reports;
 pub mod sectors;
+pub mod suggest;
 pub mod users;
 
 use crate::auth::{read_cookie, CSRF_COOKIE};
@@ -70,6 +71,7 @@ pub fn routes() -> Router<App> {
         .route("/orgs/{id}/reports/{rid}/plan/goals", post(plan::add_goal))
         .route("/orgs/{id}/reports/{rid}/plan/measures", post(plan::add_measure))
         .route("/orgs/{id}/reports/{rid}/plan/measures/{mid}", post(plan::follow_up))
+        .route("/orgs/{id}/reports/{rid}/suggest", get(suggest::page))
         .route("/reports", get(published::list))
         .route("/reports/{rid}", get(published::page))
         .route("/static/hyte.css", get(stylesheet))

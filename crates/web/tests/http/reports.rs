@@ -152,6 +152,10 @@ async fn the_plan_has_goals_with_targets_and_measures_followed_up_by_their_secto
     let report_path = location(&r);
     let rid: i64 = report_path.rsplit('/').next().unwrap().parse().unwrap();
     let plan_path = format!("{report_path}/plan");
+    // The system suggests candidates: social assistance is significantly worse than the county.
+    let suggest = app.text(&format!("{report_path}/suggest")).await;
+    assert!(suggest.contains("Toimeentulotukea saaneet 25 - 64-vuotiaat") && suggest.contains("Lisää painopisteeksi"));
+    assert!(!suggest.contains(">Väestö 31.12.<"), "population has no direction: not a candidate");
     for title in ["Lasten ja nuorten hyvinvointi", "Liikkuminen", "Osallisuus"] {
         let r = app.post(&format!("{plan_path}/priorities"), &[("title", title)]).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
