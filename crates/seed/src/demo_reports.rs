@@ -102,3 +102,23 @@ async fn plan(store: &dyn Store, org_id: i64, report_id: i64, population: &str) 
     }
     Ok(())
 }
+
+/// Siilinjärvi's approved term report 2021–2025: a short plan sharing a priority with Kuopio.
+pub async fn load_siilinjarvi(store: &dyn Store, org_id: i64) -> Result<()> {
+    let bad = |e| anyhow::anyhow!("{e:?}");
+    let term = NewReport::parse("term", "2021–2025", "", &["fi"], "Siilinjärven hyvinvointikertomus 2021–2025", None)
+        .map_err(bad)?;
+    let r = store.create_report(org_id, &term, Actor::SYSTEM).await?;
+    for (priority, goal) in [
+        ("Liikkumisen lisääminen", "Arkiliikunta lisääntyy kaikissa ikäryhmissä"),
+        ("Ikäihmisten kotona asumisen tukeminen", "Yksinäisyyden kokemus vähenee"),
+    ] {
+        let p = store.add_priority(r.id, &PriorityInput::parse(priority, "").map_err(bad)?, Actor::SYSTEM).await?;
+        let form = GoalForm { priority_id: p.id.to_string(), title: goal.into(), ..Default::default() };
+        store.add_goal(r.id, &form.parse().map_err(bad)?, Actor::SYSTEM).await?;
+    }
+    let r = store.set_report_state(r.id, r.version, ReportState::InReview, None, Actor::SYSTEM).await?;
+    let approval = Approval::parse("Kunnanvaltuusto", "20.6.2022", "KV 20.6.2022 § 31").map_err(bad)?;
+    store.set_report_state(r.id, r.version, ReportState::Approved, Some(&approval), Actor::SYSTEM).await?;
+    Ok(())
+}

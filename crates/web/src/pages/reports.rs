@@ -56,6 +56,8 @@ struct ListPage {
     org: Organisation,
     reports: Vec<ReportItem>,
     can_create: bool,
+    /// The regional report the members can open.
+    regional: Option<String>,
     fields: Vec<Field>,
     errors: Vec<(String, String, String)>,
 }
@@ -84,8 +86,10 @@ async fn list_page(
 ) -> Result<ListPage, AppError> {
     let reports = app.store.list_reports(org.id).await?.iter().map(|r| item(&c, r)).collect();
     let fields = new_fields(&c, f, errors);
+    let regional = super::regional::link_for(app, &org).await?;
     Ok(ListPage {
         can_create: c.can(org.id, Permission::Coordinate),
+        regional,
         errors: summary(&fields),
         fields,
         reports,

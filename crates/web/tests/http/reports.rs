@@ -277,3 +277,26 @@ async fn the_plan_has_goals_with_targets_and_measures_followed_up_by_their_secto
     assert!(annual.contains("Kolme koulua mukana") && annual.contains("Käynnissä"), "the sectors' follow-up");
     assert!(annual.contains("Etenee tavoitteeseen"), "goal progress in the annual report");
 }
+
+#[tokio::test]
+async fn the_regional_report_counts_the_municipalities_shared_priorities() {
+    let app = spawn().await;
+    let region = app.org_id("Pohjois-Savon hyvinvointialue").await;
+    let path = format!("/regional/{region}");
+    app.login("hyte@pohjois-savo.example").await;
+    let page = app.text(&path).await;
+    // Kuopio and Siilinjärvi (demo reports 2021–2025) share "Liikkumisen lisääminen".
+    let row = &page[page.find("<th scope=\"row\">Liikkumisen lisääminen</th>").expect("shared priority")..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains(">2<") && row.contains("Kuopion kaupunki, Siilinjärven kunta"), "{row}");
+    assert!(page.contains("Yksinäisyyden kokemus vähenee"), "goals side by side");
+    assert!(page.contains("Väestö 31.12."), "the spread of the goals' indicators between the municipalities");
+    let kuopio = app.other_browser();
+    kuopio.login("koordinaattori@kuopio.example").await;
+    let k = app.org_id("Kuopion kaupunki").await;
+    assert!(kuopio.text(&format!("/orgs/{k}/reports")).await.contains(&path), "municipalities reach it");
+    assert_eq!(kuopio.get(&path).await.status(), StatusCode::OK);
+    let oulu = app.other_browser();
+    oulu.login("admin@oulu.example").await;
+    assert_eq!(oulu.get(&path).await.status(), StatusCode::FORBIDDEN, "another county's municipality");
+}
