@@ -487,3 +487,5 @@ regional-inequality = Differences between the municipalities in the goals' indic
 regional-inequality-caption = Range across the area's municipalities
 regional-own = The region's own plan
 regional-own-none = The region has no approved report of its own yet.
+report-data = Download the report's data
+col-section = Section

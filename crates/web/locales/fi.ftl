@@ -487,3 +487,5 @@ regional-inequality = Kuntien väliset erot tavoitteiden indikaattoreissa
 regional-inequality-caption = Vaihteluväli alueen kunnissa
 regional-own = Alueen oma suunnitelma
 regional-own-none = Alueella ei vielä ole hyväksyttyä omaa kertomusta.
+report-data = Lataa kertomuksen tiedot
+col-section = Osio

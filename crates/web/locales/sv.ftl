@@ -487,3 +487,5 @@ regional-inequality = Skillnader mellan kommunerna i målens indikatorer
 regional-inequality-caption = Variationsvidd i områdets kommuner
 regional-own = Områdets egen plan
 regional-own-none = Området har ännu ingen egen godkänd berättelse.
+report-data = Ladda ner berättelsens uppgifter
+col-section = Avsnitt

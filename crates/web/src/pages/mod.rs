@@ -76,6 +76,7 @@ pub fn routes() -> Router<App> {
         .route("/regional/{id}", get(regional::page))
         .route("/reports", get(published::list))
         .route("/reports/{rid}", get(published::page))
+        .route("/reports/{rid}/data", get(published::data))
         .route("/static/hyte.css", get(stylesheet))
 }
 

@@ -68,3 +68,88 @@ pub async fn page(State(app): State<App>, c: Ctx, Path(rid): Path<i64>) -> Resul
     let has_indicators = sections.iter().any(|s| !s.indicators.is_empty());
     render(&ReportPage { c, org, version, sections, has_indicators })
 }
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct DataQuery {
+    format: String,
+}
+
+#[derive(serde::Serialize)]
+struct ReportData<'a> {
+    report: &'a str,
+    organisation: &'a str,
+    version: i32,
+    approval: &'a hyte_domain::report::Approval,
+    indicators: Vec<&'a report_view::IndicatorData>,
+    plan: &'a hyte_domain::report::Plan,
+    attribution: String,
+}
+
+/// The published version's data: its indicators (as shown) and its plan, as CSV or JSON.
+pub async fn data(
+    State(app): State<App>,
+    c: Ctx,
+    Path(rid): Path<i64>,
+    axum::extract::Query(q): axum::extract::Query<DataQuery>,
+) -> Result<Response, AppError> {
+    use crate::download::{Cell, Table};
+    use axum::response::IntoResponse;
+    let not_found = || AppError::new(ErrorCode::NotFound);
+    let report = app.store.get_report(rid).await?.ok_or_else(not_found)?;
+    let n = report.published_version.ok_or_else(not_found)?;
+    let version = app.store.report_versions(rid).await?.into_iter().find(|v| v.number == n).ok_or_else(not_found)?;
+    let org = app.store.get_organisation(report.org_id).await?.ok_or_else(not_found)?;
+    let content = &version.content;
+    let sections = report_view::sections(&app, &c, &org, &report, &content.sections, &content.plan, None).await?;
+    let indicators: Vec<&report_view::IndicatorData> =
+        sections.iter().flat_map(|s| s.indicators.iter().map(|i| &i.data)).collect();
+    let attribution = c.t("source-sotkanet");
+    match q.format.as_str() {
+        "json" => {
+            let body = ReportData {
+                report: &content.title,
+                organisation: c.name(&org.names),
+                version: version.number,
+                approval: &version.approval,
+                indicators,
+                plan: &content.plan,
+                attribution,
+            };
+            Ok(axum::Json(body).into_response())
+        }
+        "csv" | "xlsx" => {
+            let headers = [
+                "col-section",
+                "col-indicator",
+                "col-id",
+                "col-year",
+                "col-value",
+                "col-county",
+                "col-country",
+                "col-vs-county",
+                "col-trend",
+            ]
+            .map(|k| c.t(k))
+            .to_vec();
+            let rows = indicators
+                .iter()
+                .map(|d| {
+                    vec![
+                        Cell::Text(d.section.clone()),
+                        Cell::Text(d.indicator.clone()),
+                        Cell::Text(format!("{}:{}", d.source, d.source_id)),
+                        Cell::Num(d.year.map(f64::from)),
+                        Cell::Num(d.value),
+                        Cell::Num(d.county),
+                        Cell::Num(d.country),
+                        Cell::Text(d.vs_county.clone()),
+                        Cell::Text(d.trend.clone()),
+                    ]
+                })
+                .collect();
+            Table { name: format!("hyte-report-{rid}-v{n}"), headers, rows, attribution }.response(&q.format)
+        }
+        _ => Err(not_found()),
+    }
+}

@@ -22,6 +22,22 @@ pub struct IndicatorLine {
     /// A plain-language summary in the report's language, e.g. "Significantly worse than the
     /// county; improving since 2019."
     pub sentence: String,
+    /// The same as numbers and codes, for downloads.
+    pub data: IndicatorData,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct IndicatorData {
+    pub section: String,
+    pub indicator: String,
+    pub source: String,
+    pub source_id: String,
+    pub year: Option<i32>,
+    pub value: Option<f64>,
+    pub county: Option<f64>,
+    pub country: Option<f64>,
+    pub vs_county: String,
+    pub trend: String,
 }
 
 pub struct SectionView {
@@ -104,6 +120,18 @@ pub async fn sections(
                     cmp: (c.t(&cmp_key(r.vs_county)), cmp_class(r.vs_county)),
                     trend: c.t(&format!("trend-{}", enum_str(r.trend))),
                     sentence: sentence(app, lang, r),
+                    data: IndicatorData {
+                        section: s.title.get(lang).to_string(),
+                        indicator: r.indicator.title(lang).to_string(),
+                        source: r.indicator.source.clone(),
+                        source_id: r.indicator.source_id.clone(),
+                        year: r.year,
+                        value: if hidden { None } else { r.value },
+                        county: r.county.map(|b| b.value),
+                        country: r.country.map(|b| b.value),
+                        vs_county: enum_str(r.vs_county),
+                        trend: enum_str(r.trend),
+                    },
                 });
             }
         }

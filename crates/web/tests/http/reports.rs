@@ -105,6 +105,17 @@ async fn a_term_report_goes_from_draft_to_a_published_version() {
     let public = anon.text(&format!("/reports/{rid}")).await;
     assert!(public.contains("<strong>pääosin hyvin</strong>") && public.contains("KV 15.6.2026 § 45"));
     assert!(public.contains("Lähde: THL, Sotkanet.fi"), "attribution of the indicator data");
+    let csv = anon.get(&format!("/reports/{rid}/data?format=csv")).await.text().await.unwrap();
+    assert!(
+        csv.contains("Toimeentulotukea saaneet 25 - 64-vuotiaat") && csv.contains(";sotkanet:5;2019;10.6;9.5"),
+        "{csv}"
+    );
+    let json: serde_json::Value = anon.get(&format!("/reports/{rid}/data?format=json")).await.json().await.unwrap();
+    assert_eq!(
+        (json["version"].as_i64(), json["approval"]["decision_ref"].as_str()),
+        (Some(1), Some("KV 15.6.2026 § 45"))
+    );
+    assert_eq!(json["indicators"].as_array().unwrap().len(), 2);
     let r = app.post(&state, &[("to", "new_version"), ("version", &version(&app).await)]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let v = sections[0].version.to_string();
