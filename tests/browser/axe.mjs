@@ -167,7 +167,7 @@ const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/use
   '/indicators', '/indicators/{id}', '/areas/municipality/*/profile', '/indicators/{id}/across', '/indicators/{id}/series/municipality/{id}',
   '/reports', '/reports/{id}', '/orgs/{id}/reports', '/orgs/{id}/reports/{id}', '/orgs/{id}/reports/{id}/sections/{id}',
   '/orgs/{id}/reports/{id}/versions/{id}', '/orgs/{id}/reports/{id}/plan',
-  '/orgs/{id}/reports/{id}/suggest', '/regional/{id}'];
+  '/orgs/{id}/reports/{id}/suggest', '/regional/{id}', '/orgs/{id}/reports/{id}/diff'];
 {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();

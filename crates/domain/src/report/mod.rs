@@ -2,6 +2,7 @@
 //! the report once per council term, the annual report to the council, and the regional report.
 //! Pure types and rules: council terms, the workflow, the default structure, and goal progress.
 
+pub mod diff;
 mod plan;
 mod plan_items;
 mod workflow;

@@ -15,6 +15,7 @@ pub mod plan_view;
 pub mod profile;
 pub mod published;
 pub mod regional;
+pub mod report_diff;
 pub mod report_sections;
 pub mod report_view;
 pub mod reports;
@@ -73,6 +74,7 @@ pub fn routes() -> Router<App> {
         .route("/orgs/{id}/reports/{rid}/plan/measures", post(plan::add_measure))
         .route("/orgs/{id}/reports/{rid}/plan/measures/{mid}", post(plan::follow_up))
         .route("/orgs/{id}/reports/{rid}/suggest", get(suggest::page))
+        .route("/orgs/{id}/reports/{rid}/diff", get(report_diff::page))
         .route("/regional/{id}", get(regional::page))
         .route("/reports", get(published::list))
         .route("/reports/{rid}", get(published::page))

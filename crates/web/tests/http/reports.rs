@@ -125,6 +125,10 @@ async fn a_term_report_goes_from_draft_to_a_published_version() {
     let public = anon.text(&format!("/reports/{rid}")).await;
     assert!(public.contains("pääosin hyvin") && !public.contains("Versio kaksi."));
     assert!(app.text(&format!("{report_path}/versions/1")).await.contains("pääosin hyvin"));
+    let diff = app.text(&format!("{report_path}/diff?from=1")).await;
+    assert!(diff.contains("1 osiota muuttunut"), "only the summary changed");
+    assert!(diff.contains("Poistettu: </span>Kuopiolaiset voivat **pääosin hyvin**.</del>"));
+    assert!(diff.contains("Lisätty: </span>Versio kaksi.</ins>"));
 
     // The annual report follows up the term report.
     let r = app
