@@ -575,6 +575,10 @@ pub async fn reports_follow_their_workflow_and_freeze_versions(s: &dyn Store) {
     let bad = s.set_report_state(r.id, r.version, ReportState::Published, None, Actor::SYSTEM).await;
     assert_eq!(bad.unwrap_err().code(), ErrorCode::StateTransitionInvalid);
     let r = s.set_report_state(r.id, r.version, ReportState::InReview, None, Actor::SYSTEM).await.unwrap();
+    let c = s.add_comment(r.id, saved.id, "Lisätkää lasten näkökulma.", Actor::SYSTEM).await.unwrap();
+    assert_eq!((c.body.as_str(), c.resolved, c.author.clone()), ("Lisätkää lasten näkökulma.", false, None));
+    assert_eq!(s.add_comment(r.id, 999_999, "x", Actor::SYSTEM).await.unwrap_err().code(), ErrorCode::NotFound);
+    assert!(s.resolve_comment(r.id, c.id, Actor::SYSTEM).await.unwrap().resolved);
     let no_approval = s.set_report_state(r.id, r.version, ReportState::Approved, None, Actor::SYSTEM).await;
     assert_eq!(no_approval.unwrap_err().code(), ErrorCode::InvalidInput);
     let approval = Approval::parse("Kaupunginvaltuusto", "15.6.2026", "KV 15.6.2026 § 45").unwrap();
@@ -598,6 +602,11 @@ pub async fn reports_follow_their_workflow_and_freeze_versions(s: &dyn Store) {
     assert_eq!(versions.len(), 1);
     assert_eq!(versions[0].content.sections[0].body_fi, "Kuopiolaisten hyvinvointi.", "frozen at approval");
     assert_eq!(versions[0].approval.decision_ref, "KV 15.6.2026 § 45");
+    let comments = s.report_comments(r.id).await.unwrap();
+    assert_eq!(comments.len(), 1, "the comment from the review");
+    assert!(comments[0].resolved);
+    let locked = s.add_comment(r.id, saved.id, "Myöhässä", Actor::SYSTEM).await;
+    assert!(locked.is_ok(), "version 2 is a draft again: comments are open");
     let log = s.audit_log(o.id, 50).await.unwrap();
     assert!(log.iter().any(|e| e.action == "report.section_update"));
     assert_eq!(log.iter().filter(|e| e.action == "report.state").count(), 4);

@@ -5,14 +5,14 @@ macro_rules! impl_report_store {
     ($store:ty, $db:ty) => {
         const _: () = {
             use $crate::report_rows::{
-                ids_to_text, languages_to_text, ReportRow, SectionRow, VersionRow, REPORT_COLS, SECTION_COLS,
-                VERSION_COLS,
+                ids_to_text, languages_to_text, CommentRow, ReportRow, SectionRow, VersionRow, COMMENT_SELECT, REPORT_COLS,
+                SECTION_COLS, VERSION_COLS,
             };
             use $crate::rows::collect;
             use $crate::{Actor, Result};
             use ::async_trait::async_trait;
             use ::hyte_domain::report::{
-                Approval, NewReport, Report, ReportState, ReportVersion, Section, SectionEdit, Snapshot,
+                Approval, Comment, NewReport, Report, ReportState, ReportVersion, Section, SectionEdit, Snapshot,
                 DEFAULT_SECTIONS,
             };
             use ::hyte_domain::ErrorCode;
@@ -249,6 +249,68 @@ macro_rules! impl_report_store {
                         .await?;
                     tx.commit().await?;
                     Ok(after)
+                }
+
+                async fn add_comment(&self, report_id: i64, section_id: i64, body: &str, actor: Actor) -> Result<Comment> {
+                    let mut tx = self.pool.begin().await?;
+                    let report = load(&mut tx, report_id).await?;
+                    if !report.state.editable() {
+                        return Err(rule(ErrorCode::ReportLocked));
+                    }
+                    if !sections(&mut tx, report_id).await?.iter().any(|s| s.id == section_id) {
+                        return Err(rule(ErrorCode::NotFound));
+                    }
+                    let id: i64 = ::sqlx::query_scalar(
+                        "INSERT INTO report_comments (report_id, section_id, user_id, body, created_at) \
+                         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                    )
+                    .bind(report_id)
+                    .bind(section_id)
+                    .bind(actor.user_id)
+                    .bind(body)
+                    .bind(::chrono::Utc::now())
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    let row: CommentRow = ::sqlx::query_as(&format!("{COMMENT_SELECT} WHERE c.id = $1"))
+                        .bind(id)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    let comment = Comment::from(row);
+                    audit(&mut tx, actor, Some(report.org_id), "report.comment", "report_comment", id.to_string(), None, json(&comment))
+                        .await?;
+                    tx.commit().await?;
+                    Ok(comment)
+                }
+
+                async fn report_comments(&self, report_id: i64) -> Result<Vec<Comment>> {
+                    let rows: Vec<CommentRow> =
+                        ::sqlx::query_as(&format!("{COMMENT_SELECT} WHERE c.report_id = $1 ORDER BY c.id"))
+                            .bind(report_id)
+                            .fetch_all(&self.pool)
+                            .await?;
+                    Ok(rows.into_iter().map(Comment::from).collect())
+                }
+
+                async fn resolve_comment(&self, report_id: i64, comment_id: i64, actor: Actor) -> Result<Comment> {
+                    let mut tx = self.pool.begin().await?;
+                    let report = load(&mut tx, report_id).await?;
+                    let done = ::sqlx::query("UPDATE report_comments SET resolved = TRUE WHERE id = $1 AND report_id = $2")
+                        .bind(comment_id)
+                        .bind(report_id)
+                        .execute(&mut *tx)
+                        .await?;
+                    if done.rows_affected() == 0 {
+                        return Err(rule(ErrorCode::NotFound));
+                    }
+                    let row: CommentRow = ::sqlx::query_as(&format!("{COMMENT_SELECT} WHERE c.id = $1"))
+                        .bind(comment_id)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    let comment = Comment::from(row);
+                    audit(&mut tx, actor, Some(report.org_id), "report.comment_resolve", "report_comment", comment_id.to_string(), None, json(&comment))
+                        .await?;
+                    tx.commit().await?;
+                    Ok(comment)
                 }
 
                 async fn report_versions(&self, report_id: i64) -> Result<Vec<ReportVersion>> {

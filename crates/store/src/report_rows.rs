@@ -249,3 +249,32 @@ pub fn plan(
         .collect();
     Ok(Plan { priorities, goals, measures: measures? })
 }
+
+#[derive(sqlx::FromRow)]
+pub struct CommentRow {
+    pub id: i64,
+    pub report_id: i64,
+    pub section_id: i64,
+    pub author: Option<String>,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+    pub resolved: bool,
+}
+
+impl From<CommentRow> for hyte_domain::report::Comment {
+    fn from(r: CommentRow) -> Self {
+        hyte_domain::report::Comment {
+            id: r.id,
+            report_id: r.report_id,
+            section_id: r.section_id,
+            author: r.author,
+            body: r.body,
+            created_at: r.created_at,
+            resolved: r.resolved,
+        }
+    }
+}
+
+pub const COMMENT_SELECT: &str =
+    "SELECT c.id, c.report_id, c.section_id, u.display_name AS author, c.body, c.created_at, \
+     c.resolved FROM report_comments c LEFT JOIN users u ON u.id = c.user_id";

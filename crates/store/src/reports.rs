@@ -2,7 +2,7 @@
 
 use crate::{Actor, Result};
 use async_trait::async_trait;
-use hyte_domain::report::{Approval, NewReport, Report, ReportState, ReportVersion, Section, SectionEdit};
+use hyte_domain::report::{Approval, Comment, NewReport, Report, ReportState, ReportVersion, Section, SectionEdit};
 
 #[async_trait]
 pub trait ReportStore: Send + Sync {
@@ -41,4 +41,9 @@ pub trait ReportStore: Send + Sync {
     async fn start_new_version(&self, id: i64, version: i64, actor: Actor) -> Result<Report>;
     /// Approved versions, oldest first.
     async fn report_versions(&self, report_id: i64) -> Result<Vec<ReportVersion>>;
+    /// Comments are made while the report is a draft or in review (`report_locked` otherwise).
+    async fn add_comment(&self, report_id: i64, section_id: i64, body: &str, actor: Actor) -> Result<Comment>;
+    /// The report's comments, oldest first.
+    async fn report_comments(&self, report_id: i64) -> Result<Vec<Comment>>;
+    async fn resolve_comment(&self, report_id: i64, comment_id: i64, actor: Actor) -> Result<Comment>;
 }

@@ -312,6 +312,28 @@ impl SectionEdit {
     }
 }
 
+/// A review comment on a section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comment {
+    pub id: i64,
+    pub report_id: i64,
+    pub section_id: i64,
+    /// The commenter's display name (None for the command line).
+    pub author: Option<String>,
+    pub body: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub resolved: bool,
+}
+
+/// A comment's text: required, at most 4,000 characters.
+pub fn parse_comment(body: &str) -> Result<String, FieldErrors> {
+    let mut errs = FieldErrors::default();
+    match errs.check("body", required_text(body, 4_000)) {
+        Some(b) => Ok(b),
+        None => Err(errs),
+    }
+}
+
 /// An approved, frozen version of a report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportVersion {

@@ -11,7 +11,7 @@ use axum::response::Response;
 use hyte_domain::{AuditEntry, Organisation, Permission};
 
 /// Every action the store records; each has a translation `audit-<action with - for .>`.
-pub const ACTIONS: [&str; 18] = [
+pub const ACTIONS: [&str; 20] = [
     "organisation.create",
     "sector.create",
     "sector.update",
@@ -26,6 +26,8 @@ pub const ACTIONS: [&str; 18] = [
     "report.create",
     "report.section_update",
     "report.state",
+    "report.comment",
+    "report.comment_resolve",
     "plan.priority_create",
     "plan.goal_create",
     "plan.measure_create",

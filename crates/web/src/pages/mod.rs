@@ -75,6 +75,8 @@ pub fn routes() -> Router<App> {
         .route("/orgs/{id}/reports/{rid}/plan/measures/{mid}", post(plan::follow_up))
         .route("/orgs/{id}/reports/{rid}/suggest", get(suggest::page))
         .route("/orgs/{id}/reports/{rid}/diff", get(report_diff::page))
+        .route("/orgs/{id}/reports/{rid}/sections/{sid}/comments", post(reports::comment))
+        .route("/orgs/{id}/reports/{rid}/comments/{cid}/resolve", post(reports::resolve_comment))
         .route("/regional/{id}", get(regional::page))
         .route("/reports", get(published::list))
         .route("/reports/{rid}", get(published::page))

@@ -54,6 +54,19 @@ pub struct SectionView {
     pub plan: Option<super::plan_view::PlanView>,
     /// The plan's own page (for members, on the live report).
     pub plan_href: Option<String>,
+    /// Review comments (on the live report, for members).
+    pub comments: Vec<CommentView>,
+    /// Where a new comment is posted, when comments are open.
+    pub comment_action: Option<String>,
+}
+
+pub struct CommentView {
+    pub author: String,
+    pub when: String,
+    pub body: String,
+    pub resolved: bool,
+    /// Where resolving it is posted, for editors.
+    pub resolve_action: Option<String>,
 }
 
 /// The language a report is shown in: the reader's, when the report is written in it.
@@ -149,6 +162,8 @@ pub async fn sections(
                 _ => None,
             },
             plan_href: None,
+            comments: vec![],
+            comment_action: None,
         });
     }
     Ok(out)

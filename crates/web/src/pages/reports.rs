@@ -181,6 +181,25 @@ async fn report_page(
     for v in views.iter_mut().filter(|v| v.plan.is_some()) {
         v.plan_href = Some(format!("/orgs/{}/reports/{plan_of}/plan", org.id));
     }
+    let comments = app.store.report_comments(report.id).await?;
+    let can_resolve = c.can(org.id, Permission::Edit);
+    let base = format!("/orgs/{}/reports/{}", org.id, report.id);
+    for v in views.iter_mut() {
+        v.comments = comments
+            .iter()
+            .filter(|k| k.section_id == v.id)
+            .map(|k| report_view::CommentView {
+                author: k.author.clone().unwrap_or_else(|| c.t("audit-system")),
+                when: k.created_at.format("%-d.%-m.%Y %H:%M").to_string(),
+                body: k.body.clone(),
+                resolved: k.resolved,
+                resolve_action: (can_resolve && !k.resolved).then(|| format!("{base}/comments/{}/resolve", k.id)),
+            })
+            .collect();
+        if report.state.editable() {
+            v.comment_action = Some(format!("{base}/sections/{}/comments", v.id));
+        }
+    }
     let approval_fields = vec![
         Field::new(&c, "approve", "body", "field-approval-body", &f.body, errors).required(),
         Field::new(&c, "approve", "date", "field-approval-date", &f.date, errors).kind("date").required(),
@@ -266,4 +285,43 @@ pub async fn version(
     let content = &version.content;
     let sections = report_view::sections(&app, &c, &org, &report, &content.sections, &content.plan, None).await?;
     render(&VersionPage { c, org, report, version, sections })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CommentForm {
+    body: String,
+}
+
+/// A review comment on a section (any member, while the report is a draft or in review).
+pub async fn comment(
+    State(app): State<App>,
+    c: Ctx,
+    Path((id, rid, sid)): Path<(i64, i64, i64)>,
+    Form(f): Form<CommentForm>,
+) -> Result<Response, AppError> {
+    let (org, me) = visible_org(&app, &c, id, Permission::View).await?;
+    let report = load(&app, id, rid).await?;
+    let errors = match hyte_domain::report::parse_comment(&f.body) {
+        Ok(body) => match app.store.add_comment(rid, sid, &body, Actor::user(me.user_id)).await {
+            Ok(_) => return Ok(see_other(&format!("/orgs/{id}/reports/{rid}#comments-{sid}"))),
+            Err(StoreError::Rule(code)) => return Err(AppError::new(code)),
+            Err(e) => return Err(e.into()),
+        },
+        Err(errors) => errors,
+    };
+    let alert = errors.0.first().map(|e| e.code);
+    let page = report_page(&app, c, org, report, &StateForm::default(), &FieldErrors::default(), alert).await?;
+    render_status(status_of(ErrorCode::InvalidInput), &page)
+}
+
+pub async fn resolve_comment(
+    State(app): State<App>,
+    c: Ctx,
+    Path((id, rid, cid)): Path<(i64, i64, i64)>,
+) -> Result<Response, AppError> {
+    let (_, me) = visible_org(&app, &c, id, Permission::Edit).await?;
+    load(&app, id, rid).await?;
+    let k = app.store.resolve_comment(rid, cid, Actor::user(me.user_id)).await?;
+    Ok(see_other(&format!("/orgs/{id}/reports/{rid}#comments-{}", k.section_id)))
 }

@@ -59,7 +59,7 @@ async fn a_term_report_goes_from_draft_to_a_published_version() {
     // Others: a viewer reads but does not edit; another organisation sees nothing.
     let viewer = app.other_browser();
     viewer.login("katselija@kuopio.example").await;
-    assert!(!viewer.text(&report_path).await.contains("/sections/"));
+    assert!(!viewer.text(&report_path).await.contains(&format!("/sections/{}\"", summary.id)), "no edit links");
     let v = summary.version.to_string();
     assert_eq!(viewer.post(&path(summary.id), &section_form("x", "x", "", &v)).await.status(), StatusCode::FORBIDDEN);
     let oulu = app.other_browser();
@@ -77,6 +77,18 @@ async fn a_term_report_goes_from_draft_to_a_published_version() {
     assert_eq!(r.status(), StatusCode::CONFLICT);
     let r = app.post(&state, &[("to", "in_review"), ("version", &version(&app).await)]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // In review, the welfare group comments on sections; an editor marks comments resolved.
+    let comment = format!("{report_path}/sections/{}/comments", summary.id);
+    let r = viewer.post(&comment, &[("body", "Lisätkää ikääntyneiden näkökulma.")]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(viewer.post(&comment, &[("body", " ")]).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = app.text(&report_path).await;
+    assert!(page.contains("Lisätkää ikääntyneiden näkökulma.") && page.contains("Veikko Virtanen"));
+    let cid = app.store.report_comments(rid).await.unwrap()[0].id;
+    let resolve = format!("{report_path}/comments/{cid}/resolve");
+    assert_eq!(viewer.post(&resolve, &[]).await.status(), StatusCode::FORBIDDEN, "viewers do not resolve");
+    assert_eq!(editor.post(&resolve, &[]).await.status(), StatusCode::SEE_OTHER);
+    assert!(app.store.report_comments(rid).await.unwrap()[0].resolved);
     let r = app.post(&state, &[("to", "approved"), ("version", &version(&app).await), ("date", "31.2.2026")]).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let page = r.text().await.unwrap();
@@ -91,6 +103,7 @@ async fn a_term_report_goes_from_draft_to_a_published_version() {
     let v = sections[0].version.to_string();
     let locked = editor.post(&path(sections[0].id), &section_form("Tiivistelmä", "Muutos", "", &v)).await;
     assert_eq!(locked.status(), StatusCode::CONFLICT, "nobody edits an approved version");
+    assert_eq!(viewer.post(&comment, &[("body", "Myöhässä")]).await.status(), StatusCode::CONFLICT);
     let anon = app.other_browser();
     assert_eq!(
         anon.get(&format!("/reports/{rid}")).await.status(),
