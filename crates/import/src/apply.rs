@@ -126,7 +126,7 @@ pub async fn sotkanet_csv_with_progress(
     for r in csv_rows(file, text)? {
         let r = r?;
         total += 1;
-        if total % 4096 == 0 {
+        if total.is_multiple_of(4096) {
             progress.checked(4096);
         }
         if !indicators.contains_key(&r.indicator) {

@@ -169,6 +169,43 @@ pub async fn apply(
     Ok(report)
 }
 
+/// The same template as an Excel workbook (`.xlsx`): the first sheet, first row the headers.
+/// Line numbers in errors are the sheet's row numbers.
+pub fn parse_xlsx(file: &str, bytes: &[u8]) -> Result<Vec<OwnRow>, ImportError> {
+    use calamine::{Data, Reader};
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| ImportError::new(file, 1, "-", format!("not an XLSX workbook: {e}")))?;
+    let sheet = book
+        .worksheet_range_at(0)
+        .ok_or_else(|| ImportError::new(file, 1, "-", "the workbook has no sheet"))?
+        .map_err(|e| ImportError::new(file, 1, "-", format!("unreadable sheet: {e}")))?;
+    // Written out as the CSV template, so that one parser checks both.
+    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(vec![]);
+    for row in sheet.rows() {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| match c {
+                Data::Empty => String::new(),
+                Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+                other => other.to_string(),
+            })
+            .collect();
+        w.write_record(&cells).map_err(|e| ImportError::new(file, 1, "-", e.to_string()))?;
+    }
+    let text = String::from_utf8(w.into_inner().map_err(|e| ImportError::new(file, 1, "-", e.to_string()))?)
+        .map_err(|_| ImportError::new(file, 1, "-", "not UTF-8"))?;
+    parse(file, &text)
+}
+
+/// Reads the template from CSV or XLSX (by content).
+pub fn parse_any(file: &str, bytes: &[u8]) -> Result<Vec<OwnRow>, ImportError> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return parse_xlsx(file, bytes);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::new(file, 1, "-", "the file is not UTF-8 text"))?;
+    parse(file, text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,41 +272,4 @@ mod tests {
         let e = parse("own.csv", "indicator_code;value\n").unwrap_err();
         assert_eq!(e.field, "indicator_title_fi");
     }
-}
-
-/// The same template as an Excel workbook (`.xlsx`): the first sheet, first row the headers.
-/// Line numbers in errors are the sheet's row numbers.
-pub fn parse_xlsx(file: &str, bytes: &[u8]) -> Result<Vec<OwnRow>, ImportError> {
-    use calamine::{Data, Reader};
-    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| ImportError::new(file, 1, "-", format!("not an XLSX workbook: {e}")))?;
-    let sheet = book
-        .worksheet_range_at(0)
-        .ok_or_else(|| ImportError::new(file, 1, "-", "the workbook has no sheet"))?
-        .map_err(|e| ImportError::new(file, 1, "-", format!("unreadable sheet: {e}")))?;
-    // Written out as the CSV template, so that one parser checks both.
-    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(vec![]);
-    for row in sheet.rows() {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|c| match c {
-                Data::Empty => String::new(),
-                Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-                other => other.to_string(),
-            })
-            .collect();
-        w.write_record(&cells).map_err(|e| ImportError::new(file, 1, "-", e.to_string()))?;
-    }
-    let text = String::from_utf8(w.into_inner().map_err(|e| ImportError::new(file, 1, "-", e.to_string()))?)
-        .map_err(|_| ImportError::new(file, 1, "-", "not UTF-8"))?;
-    parse(file, &text)
-}
-
-/// Reads the template from CSV or XLSX (by content).
-pub fn parse_any(file: &str, bytes: &[u8]) -> Result<Vec<OwnRow>, ImportError> {
-    if bytes.starts_with(b"PK\x03\x04") {
-        return parse_xlsx(file, bytes);
-    }
-    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::new(file, 1, "-", "the file is not UTF-8 text"))?;
-    parse(file, text)
 }

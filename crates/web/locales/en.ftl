@@ -505,3 +505,4 @@ comment-resolve = Mark as resolved
 comment-resolved = resolved
 audit-report-comment = Report commented on
 audit-report-comment_resolve = Comment resolved
+report-download = Download the report

@@ -505,3 +505,4 @@ comment-resolve = Merkitse käsitellyksi
 comment-resolved = käsitelty
 audit-report-comment = Raporttia kommentoitiin
 audit-report-comment_resolve = Kommentti käsiteltiin
+report-download = Lataa kertomus

@@ -505,3 +505,4 @@ comment-resolve = Markera som behandlad
 comment-resolved = behandlad
 audit-report-comment = Rapporten kommenterades
 audit-report-comment_resolve = En kommentar behandlades
+report-download = Ladda ner berättelsen

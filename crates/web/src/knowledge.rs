@@ -408,11 +408,14 @@ mod tests {
     }
 }
 
+/// (area, indicators) of a cached profile.
+type ProfileKey = (i64, Vec<i64>);
+
 /// Computed area profiles, kept until the data changes (the store's data version, which every
 /// import bumps, so several app servers stay correct). Bounded: when full, it starts over.
 #[derive(Default)]
 pub struct ProfileCache {
-    inner: std::sync::Mutex<HashMap<(i64, Vec<i64>), (i64, std::sync::Arc<Profile>)>>,
+    inner: std::sync::Mutex<HashMap<ProfileKey, (i64, std::sync::Arc<Profile>)>>,
 }
 
 impl ProfileCache {

@@ -1,7 +1,7 @@
-//! The safe rich-text subset of report sections: people write plain text, never HTML.
-//! Blank lines separate paragraphs; lines starting with `- ` make a bulleted list, `1. ` a
-//! numbered one; a line starting with `### ` is a subheading; `**bold**` and `*italic*` inline.
-//! Everything else is escaped.
+//! The safe rich-text subset of report sections as HTML (the parsing is in
+//! `hyte_domain::report::markup`). Everything users write is escaped.
+
+use hyte_domain::report::markup::{self, Block, Inline};
 
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -18,81 +18,34 @@ fn escape(s: &str) -> String {
     out
 }
 
-/// `**bold**` and `*italic*`, on escaped text; unmatched markers stay as they are.
-fn inline(s: &str) -> String {
-    let mut out = escape(s);
-    for (marker, tag) in [("**", "strong"), ("*", "em")] {
-        let mut done = String::new();
-        let mut rest = out.as_str();
-        while let Some(start) = rest.find(marker) {
-            let after = &rest[start + marker.len()..];
-            match after.find(marker) {
-                Some(end) if end > 0 => {
-                    done.push_str(&rest[..start]);
-                    done.push_str(&format!("<{tag}>{}</{tag}>", &after[..end]));
-                    rest = &after[end + marker.len()..];
-                }
-                _ => break,
-            }
-        }
-        done.push_str(rest);
-        out = done;
-    }
-    out
+fn inlines(items: &[Inline]) -> String {
+    items
+        .iter()
+        .map(|i| match i {
+            Inline::Text(t) => escape(t),
+            Inline::Bold(t) => format!("<strong>{}</strong>", escape(t)),
+            Inline::Italic(t) => format!("<em>{}</em>", escape(t)),
+            Inline::LineBreak => "<br>".into(),
+        })
+        .collect()
 }
 
-fn numbered(line: &str) -> Option<&str> {
-    let (n, rest) = line.split_once(". ")?;
-    (!n.is_empty() && n.chars().all(|c| c.is_ascii_digit())).then_some(rest)
-}
-
-/// Renders the subset as HTML. `heading` is the level used for `### ` lines (e.g. 3 below a
-/// section's h2).
+/// Renders the subset as HTML; `heading` is the level of `### ` lines (e.g. 3 below an h2).
 pub fn render(text: &str, heading: u8) -> String {
     let mut html = String::new();
-    for block in text.replace("\r\n", "\n").split("\n\n") {
-        let lines: Vec<&str> = block.lines().map(str::trim_end).filter(|l| !l.trim().is_empty()).collect();
-        if lines.is_empty() {
-            continue;
-        }
-        let mut para: Vec<String> = vec![];
-        let mut list: Option<(&str, Vec<String>)> = None;
-        let flush_para = |html: &mut String, para: &mut Vec<String>| {
-            if !para.is_empty() {
-                html.push_str(&format!("<p>{}</p>", para.join("<br>")));
-                para.clear();
-            }
-        };
-        let flush_list = |html: &mut String, list: &mut Option<(&str, Vec<String>)>| {
-            if let Some((tag, items)) = list.take() {
+    for b in markup::parse(text) {
+        match b {
+            Block::Heading(h) => html.push_str(&format!("<h{heading}>{}</h{heading}>", inlines(&h))),
+            Block::Paragraph(p) => html.push_str(&format!("<p>{}</p>", inlines(&p))),
+            Block::List { ordered, items } => {
+                let tag = if ordered { "ol" } else { "ul" };
                 html.push_str(&format!("<{tag}>"));
                 for i in items {
-                    html.push_str(&format!("<li>{i}</li>"));
+                    html.push_str(&format!("<li>{}</li>", inlines(&i)));
                 }
                 html.push_str(&format!("</{tag}>"));
             }
-        };
-        for line in lines {
-            let t = line.trim_start();
-            if let Some(h) = t.strip_prefix("### ") {
-                flush_para(&mut html, &mut para);
-                flush_list(&mut html, &mut list);
-                html.push_str(&format!("<h{heading}>{}</h{heading}>", inline(h)));
-            } else if let Some((tag, item)) =
-                t.strip_prefix("- ").map(|i| ("ul", i)).or_else(|| numbered(t).map(|i| ("ol", i)))
-            {
-                flush_para(&mut html, &mut para);
-                if list.as_ref().is_some_and(|(l, _)| *l != tag) {
-                    flush_list(&mut html, &mut list);
-                }
-                list.get_or_insert((tag, vec![])).1.push(inline(item));
-            } else {
-                flush_list(&mut html, &mut list);
-                para.push(inline(t));
-            }
         }
-        flush_para(&mut html, &mut para);
-        flush_list(&mut html, &mut list);
     }
     html
 }

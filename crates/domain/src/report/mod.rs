@@ -3,6 +3,7 @@
 //! Pure types and rules: council terms, the workflow, the default structure, and goal progress.
 
 pub mod diff;
+pub mod markup;
 mod plan;
 mod plan_items;
 mod workflow;

@@ -90,7 +90,7 @@ async fn run(app: &App, org: &Organisation, kind: &str, file: &str, bytes: &[u8]
         let rows = own::parse_any(file, bytes)?;
         p.set_total(rows.len() as u64);
         p.set_phase(Phase::Writing);
-        return Ok(own::apply(&*app.store, org.id, &org.names.fi, file, &rows).await?);
+        return own::apply(&*app.store, org.id, &org.names.fi, file, &rows).await;
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::new(file, 1, "-", "the file is not UTF-8 text"))?;
     if text.trim_start().starts_with(['[', '{']) {

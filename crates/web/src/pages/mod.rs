@@ -16,6 +16,7 @@ pub mod profile;
 pub mod published;
 pub mod regional;
 pub mod report_diff;
+pub mod report_export;
 pub mod report_sections;
 pub mod report_view;
 pub mod reports;
@@ -81,6 +82,8 @@ pub fn routes() -> Router<App> {
         .route("/reports", get(published::list))
         .route("/reports/{rid}", get(published::page))
         .route("/reports/{rid}/data", get(published::data))
+        .route("/reports/{rid}/export", get(published::export))
+        .route("/orgs/{id}/reports/{rid}/export", get(reports::export))
         .route("/static/hyte.css", get(stylesheet))
 }
 

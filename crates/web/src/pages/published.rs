@@ -153,3 +153,33 @@ pub async fn data(
         _ => Err(not_found()),
     }
 }
+
+/// The published version as DOCX (`?format=docx`).
+pub async fn export(
+    State(app): State<App>,
+    c: Ctx,
+    Path(rid): Path<i64>,
+    axum::extract::Query(q): axum::extract::Query<DataQuery>,
+) -> Result<Response, AppError> {
+    let not_found = || AppError::new(ErrorCode::NotFound);
+    if q.format != "docx" {
+        return Err(not_found());
+    }
+    let report = app.store.get_report(rid).await?.ok_or_else(not_found)?;
+    let n = report.published_version.ok_or_else(not_found)?;
+    let version = app.store.report_versions(rid).await?.into_iter().find(|v| v.number == n).ok_or_else(not_found)?;
+    let org = app.store.get_organisation(report.org_id).await?.ok_or_else(not_found)?;
+    let content = &version.content;
+    let sections = report_view::sections(&app, &c, &org, &report, &content.sections, &content.plan, None).await?;
+    let lang = report_view::content_lang(&c, &report);
+    let a = &version.approval;
+    let facts = vec![format!(
+        "{}: {}, {}, {}",
+        app.i18n.t(lang, "report-approved-by"),
+        a.body,
+        a.date.format("%-d.%-m.%Y"),
+        a.decision_ref
+    )];
+    let doc = super::report_export::document(&c, &report, &content.title, org.names.get(lang), facts, &sections);
+    super::report_export::docx(&doc, &format!("hyte-report-{rid}-v{n}"))
+}

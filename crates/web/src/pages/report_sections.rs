@@ -55,6 +55,7 @@ struct EditPage {
     chosen: Vec<(i64, String)>,
 }
 
+#[allow(clippy::too_many_arguments)] // the page's parts, as in the other editors
 async fn edit_page(
     app: &App,
     c: Ctx,

@@ -47,6 +47,8 @@ pub struct SectionView {
     pub anchor: String,
     pub title: String,
     pub kind: SectionKind,
+    /// The text as written (the markup), for exports.
+    pub body: String,
     pub html: String,
     pub indicators: Vec<IndicatorLine>,
     pub edit: Option<String>,
@@ -84,9 +86,8 @@ fn enum_str<T: serde::Serialize>(v: T) -> String {
 
 /// The generated sentence for one indicator of an area.
 pub fn sentence(app: &App, lang: Lang, r: &ProfileRow) -> String {
-    let since = (r.series.len() >= hyte_domain::stats::TREND_POINTS)
-        .then(|| r.series[r.series.len() - hyte_domain::stats::TREND_POINTS].0.to_string())
-        .unwrap_or_default();
+    let n = hyte_domain::stats::TREND_POINTS;
+    let since = if r.series.len() >= n { r.series[r.series.len() - n].0.to_string() } else { String::new() };
     let trend = match r.trend {
         Trend::CannotBeCalculated => "none".to_string(),
         t => enum_str(t),
@@ -154,6 +155,7 @@ pub async fn sections(
             anchor: format!("section-{}", s.position),
             title: s.title.get(lang).to_string(),
             kind: s.kind,
+            body: body.clone(),
             html: richtext::render(body, 3),
             indicators,
             edit: edit.map(|f| f(s)),

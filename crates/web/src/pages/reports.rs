@@ -325,3 +325,36 @@ pub async fn resolve_comment(
     let k = app.store.resolve_comment(rid, cid, Actor::user(me.user_id)).await?;
     Ok(see_other(&format!("/orgs/{id}/reports/{rid}#comments-{}", k.section_id)))
 }
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ExportQuery {
+    format: String,
+}
+
+/// The current text (with the live plan) as DOCX, for the organisation's members.
+pub async fn export(
+    State(app): State<App>,
+    c: Ctx,
+    Path((id, rid)): Path<(i64, i64)>,
+    axum::extract::Query(q): axum::extract::Query<ExportQuery>,
+) -> Result<Response, AppError> {
+    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    if q.format != "docx" {
+        return Err(AppError::new(ErrorCode::NotFound));
+    }
+    let report = load(&app, id, rid).await?;
+    let sections = app.store.report_sections(rid).await?;
+    let plan_of = report.based_on.filter(|_| report.kind == ReportKind::Annual).unwrap_or(rid);
+    let plan = app.store.plan(plan_of).await?;
+    let views = report_view::sections(&app, &c, &org, &report, &sections, &plan, None).await?;
+    let lang = report_view::content_lang(&c, &report);
+    let state = app.i18n.t(lang, &format!("report-state-{}", report.state.as_str()));
+    let facts = vec![format!(
+        "{} ({})",
+        state,
+        app.i18n.format(lang, "report-version", &[("number", report.content_version.to_string())])
+    )];
+    let doc = super::report_export::document(&c, &report, &report.title, org.names.get(lang), facts, &views);
+    super::report_export::docx(&doc, &format!("hyte-report-{rid}"))
+}

@@ -4,6 +4,15 @@ use crate::helpers::*;
 use hyte_store::{IndicatorStore, ReportStore};
 use reqwest::StatusCode;
 
+/// The text of a DOCX package's main part.
+fn docx_text(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip package");
+    let mut s = String::new();
+    z.by_name("word/document.xml").expect("word/document.xml").read_to_string(&mut s).unwrap();
+    s
+}
+
 fn section_form<'a>(title: &'a str, body: &'a str, ids: &'a str, version: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![("title_fi", title), ("body_fi", body), ("indicator_ids", ids), ("version", version)]
 }
@@ -118,6 +127,16 @@ async fn a_term_report_goes_from_draft_to_a_published_version() {
     let public = anon.text(&format!("/reports/{rid}")).await;
     assert!(public.contains("<strong>pääosin hyvin</strong>") && public.contains("KV 15.6.2026 § 45"));
     assert!(public.contains("Lähde: THL, Sotkanet.fi"), "attribution of the indicator data");
+    // DOCX: a real package with the text, the headings and the indicator table.
+    let docx = anon.get(&format!("/reports/{rid}/export?format=docx")).await;
+    assert_eq!(
+        docx.headers()["content-type"],
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    );
+    let xml = docx_text(&docx.bytes().await.unwrap());
+    assert!(xml.contains(r#"<w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Tiivistelmä</w:t>"#));
+    assert!(xml.contains(">pääosin hyvin</w:t>") && xml.contains("Merkitsevästi huonompi kuin hyvinvointialueella"));
+    assert!(xml.contains("KV 15.6.2026 § 45") && !xml.contains("<script>"));
     let csv = anon.get(&format!("/reports/{rid}/data?format=csv")).await.text().await.unwrap();
     assert!(
         csv.contains("Toimeentulotukea saaneet 25 - 64-vuotiaat") && csv.contains(";sotkanet:5;2019;10.6;9.5"),
@@ -304,6 +323,9 @@ async fn the_plan_has_goals_with_targets_and_measures_followed_up_by_their_secto
     let annual = app.text(&location(&r)).await;
     assert!(annual.contains("Kolme koulua mukana") && annual.contains("Käynnissä"), "the sectors' follow-up");
     assert!(annual.contains("Etenee tavoitteeseen"), "goal progress in the annual report");
+    let docx = app.get(&format!("{}/export?format=docx", location(&r))).await;
+    let xml = docx_text(&docx.bytes().await.unwrap());
+    assert!(xml.contains("Liikuntaneuvonta kouluissa") && xml.contains("Kolme koulua mukana"), "the plan's tables");
 }
 
 #[tokio::test]
