@@ -2,6 +2,7 @@
 //! layer builds it from a report version; this crate renders it (DOCX now; PDF next).
 
 pub mod docx;
+pub mod pdf;
 
 pub use hyte_domain::report::markup::{Block, Inline};
 

@@ -154,7 +154,7 @@ pub async fn data(
     }
 }
 
-/// The published version as DOCX (`?format=docx`).
+/// The published version as DOCX or PDF (`?format=docx|pdf`).
 pub async fn export(
     State(app): State<App>,
     c: Ctx,
@@ -162,7 +162,7 @@ pub async fn export(
     axum::extract::Query(q): axum::extract::Query<DataQuery>,
 ) -> Result<Response, AppError> {
     let not_found = || AppError::new(ErrorCode::NotFound);
-    if q.format != "docx" {
+    if !matches!(q.format.as_str(), "docx" | "pdf") {
         return Err(not_found());
     }
     let report = app.store.get_report(rid).await?.ok_or_else(not_found)?;
@@ -181,5 +181,5 @@ pub async fn export(
         a.decision_ref
     )];
     let doc = super::report_export::document(&c, &report, &content.title, org.names.get(lang), facts, &sections);
-    super::report_export::docx(&doc, &format!("hyte-report-{rid}-v{n}"))
+    super::report_export::download(doc, &format!("hyte-report-{rid}-v{n}"), &q.format).await
 }

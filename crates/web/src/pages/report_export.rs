@@ -1,5 +1,5 @@
-//! Report exports: the shown version as a DOCX document (editable in Word and LibreOffice), in
-//! the report's language.
+//! Report exports: the shown version as DOCX (editable in Word and LibreOffice) or as a tagged
+//! PDF (typst), in the report's language.
 
 use super::report_view::{content_lang, SectionView};
 use crate::ctx::Ctx;
@@ -128,20 +128,34 @@ pub fn document(
     }
 }
 
-/// The document as a DOCX download.
-pub fn docx(doc: &Document, name: &str) -> Result<Response, AppError> {
-    let bytes = hyte_report::docx::render(doc).map_err(|e| {
-        tracing::error!(error = %e, "docx");
+/// The document as a download: `docx` or `pdf`.
+pub async fn download(doc: Document, name: &str, format: &str) -> Result<Response, AppError> {
+    let internal = |e: String| {
+        tracing::error!(error = %e, "export");
         AppError::new(ErrorCode::Internal)
-    })?;
+    };
+    let (bytes, mime, ext) = match format {
+        "docx" => (
+            hyte_report::docx::render(&doc).map_err(|e| internal(e.to_string()))?,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "docx",
+        ),
+        // Typesetting is CPU work: off the async threads.
+        "pdf" => (
+            tokio::task::spawn_blocking(move || hyte_report::pdf::render(&doc))
+                .await
+                .map_err(|e| internal(e.to_string()))?
+                .map_err(internal)?,
+            "application/pdf",
+            "pdf",
+        ),
+        _ => return Err(AppError::new(ErrorCode::NotFound)),
+    };
     let mut res = bytes.into_response();
     let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    );
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
     let file = name.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "_");
-    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{file}.docx\""))
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{file}.{ext}\""))
         .map_err(|_| AppError::new(ErrorCode::Internal))?;
     h.insert(header::CONTENT_DISPOSITION, disposition);
     Ok(res)

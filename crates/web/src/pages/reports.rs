@@ -332,7 +332,7 @@ pub struct ExportQuery {
     format: String,
 }
 
-/// The current text (with the live plan) as DOCX, for the organisation's members.
+/// The current text (with the live plan) as DOCX or PDF, for the organisation's members.
 pub async fn export(
     State(app): State<App>,
     c: Ctx,
@@ -340,7 +340,7 @@ pub async fn export(
     axum::extract::Query(q): axum::extract::Query<ExportQuery>,
 ) -> Result<Response, AppError> {
     let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
-    if q.format != "docx" {
+    if !matches!(q.format.as_str(), "docx" | "pdf") {
         return Err(AppError::new(ErrorCode::NotFound));
     }
     let report = load(&app, id, rid).await?;
@@ -356,5 +356,5 @@ pub async fn export(
         app.i18n.format(lang, "report-version", &[("number", report.content_version.to_string())])
     )];
     let doc = super::report_export::document(&c, &report, &report.title, org.names.get(lang), facts, &views);
-    super::report_export::docx(&doc, &format!("hyte-report-{rid}"))
+    super::report_export::download(doc, &format!("hyte-report-{rid}"), &q.format).await
 }

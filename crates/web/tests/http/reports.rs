@@ -137,6 +137,9 @@ async fn a_term_report_goes_from_draft_to_a_published_version() {
     assert!(xml.contains(r#"<w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Tiivistelmä</w:t>"#));
     assert!(xml.contains(">pääosin hyvin</w:t>") && xml.contains("Merkitsevästi huonompi kuin hyvinvointialueella"));
     assert!(xml.contains("KV 15.6.2026 § 45") && !xml.contains("<script>"));
+    let pdf = anon.get(&format!("/reports/{rid}/export?format=pdf")).await;
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    assert!(pdf.bytes().await.unwrap().starts_with(b"%PDF"), "the PDF itself is checked in hyte-report");
     let csv = anon.get(&format!("/reports/{rid}/data?format=csv")).await.text().await.unwrap();
     assert!(
         csv.contains("Toimeentulotukea saaneet 25 - 64-vuotiaat") && csv.contains(";sotkanet:5;2019;10.6;9.5"),
