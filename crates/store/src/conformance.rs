@@ -571,6 +571,23 @@ pub async fn reports_follow_their_workflow_and_freeze_versions(s: &dyn Store) {
     let stale = s.update_section(r.id, first.id, first.version, &edit, Actor::SYSTEM).await;
     assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
 
+    // Organisations shape the structure: a section of their own, and one removed.
+    let extra = s
+        .add_section(
+            r.id,
+            &Names::new("Lapsivaikutukset", None, None),
+            hyte_domain::report::SectionKind::Narrative,
+            Actor::SYSTEM,
+        )
+        .await
+        .unwrap();
+    assert_eq!((extra.key.as_str(), extra.position as usize), ("custom", DEFAULT_SECTIONS.len() + 1));
+    let annexes = s.report_sections(r.id).await.unwrap().into_iter().find(|x| x.key == "annexes").unwrap();
+    let stale = s.delete_section(r.id, annexes.id, annexes.version + 1, Actor::SYSTEM).await;
+    assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
+    s.delete_section(r.id, annexes.id, annexes.version, Actor::SYSTEM).await.unwrap();
+    assert_eq!(s.report_sections(r.id).await.unwrap().len(), DEFAULT_SECTIONS.len(), "one added, one removed");
+
     // Draft → review → approved (frozen) → published; no shortcuts.
     let bad = s.set_report_state(r.id, r.version, ReportState::Published, None, Actor::SYSTEM).await;
     assert_eq!(bad.unwrap_err().code(), ErrorCode::StateTransitionInvalid);

@@ -12,7 +12,7 @@ macro_rules! impl_report_store {
             use $crate::{Actor, Result};
             use ::async_trait::async_trait;
             use ::hyte_domain::report::{
-                Approval, Comment, NewReport, Report, ReportState, ReportVersion, Section, SectionEdit, Snapshot,
+                Approval, Comment, NewReport, Report, ReportState, ReportVersion, Section, SectionEdit, SectionKind, Snapshot,
                 DEFAULT_SECTIONS,
             };
             use ::hyte_domain::ErrorCode;
@@ -161,6 +161,73 @@ macro_rules! impl_report_store {
                         .await?;
                     tx.commit().await?;
                     Ok(after)
+                }
+
+                async fn add_section(
+                    &self,
+                    report_id: i64,
+                    title: &::hyte_domain::Names,
+                    kind: SectionKind,
+                    actor: Actor,
+                ) -> Result<Section> {
+                    let mut tx = self.pool.begin().await?;
+                    let report = load(&mut tx, report_id).await?;
+                    if !report.state.editable() {
+                        return Err(rule(ErrorCode::ReportLocked));
+                    }
+                    let position: i32 = ::sqlx::query_scalar(
+                        "SELECT CAST(COALESCE(MAX(position), 0) + 1 AS INTEGER) FROM report_sections WHERE report_id = $1",
+                    )
+                    .bind(report_id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    let row: SectionRow = ::sqlx::query_as(&format!(
+                        "INSERT INTO report_sections (report_id, position, key, kind, title_fi, title_sv, title_en) \
+                         VALUES ($1, $2, 'custom', $3, $4, $5, $6) RETURNING {SECTION_COLS}"
+                    ))
+                    .bind(report_id)
+                    .bind(position)
+                    .bind(kind.as_str())
+                    .bind(&title.fi)
+                    .bind(&title.sv)
+                    .bind(&title.en)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    let section = Section::try_from(row)?;
+                    let target = format!("{report_id}/{}", section.id);
+                    audit(&mut tx, actor, Some(report.org_id), "report.section_add", "report_section", target, None, json(&section))
+                        .await?;
+                    tx.commit().await?;
+                    Ok(section)
+                }
+
+                async fn delete_section(&self, report_id: i64, section_id: i64, version: i64, actor: Actor) -> Result<()> {
+                    let mut tx = self.pool.begin().await?;
+                    let report = load(&mut tx, report_id).await?;
+                    if !report.state.editable() {
+                        return Err(rule(ErrorCode::ReportLocked));
+                    }
+                    let before = sections(&mut tx, report_id).await?.into_iter().find(|s| s.id == section_id);
+                    let before = before.ok_or(rule(ErrorCode::NotFound))?;
+                    ::sqlx::query("DELETE FROM report_comments WHERE section_id = $1 AND report_id = $2")
+                        .bind(section_id)
+                        .bind(report_id)
+                        .execute(&mut *tx)
+                        .await?;
+                    let done = ::sqlx::query("DELETE FROM report_sections WHERE id = $1 AND report_id = $2 AND version = $3")
+                        .bind(section_id)
+                        .bind(report_id)
+                        .bind(version)
+                        .execute(&mut *tx)
+                        .await?;
+                    if done.rows_affected() == 0 {
+                        return Err(rule(ErrorCode::EditConflict));
+                    }
+                    let target = format!("{report_id}/{section_id}");
+                    audit(&mut tx, actor, Some(report.org_id), "report.section_delete", "report_section", target, json(&before), None)
+                        .await?;
+                    tx.commit().await?;
+                    Ok(())
                 }
 
                 async fn set_report_state(

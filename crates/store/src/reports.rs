@@ -2,7 +2,9 @@
 
 use crate::{Actor, Result};
 use async_trait::async_trait;
-use hyte_domain::report::{Approval, Comment, NewReport, Report, ReportState, ReportVersion, Section, SectionEdit};
+use hyte_domain::report::{
+    Approval, Comment, NewReport, Report, ReportState, ReportVersion, Section, SectionEdit, SectionKind,
+};
 
 #[async_trait]
 pub trait ReportStore: Send + Sync {
@@ -25,6 +27,16 @@ pub trait ReportStore: Send + Sync {
         edit: &SectionEdit,
         actor: Actor,
     ) -> Result<Section>;
+    /// Adds a section at the end (`report_locked` unless a draft or in review).
+    async fn add_section(
+        &self,
+        report_id: i64,
+        title: &hyte_domain::Names,
+        kind: SectionKind,
+        actor: Actor,
+    ) -> Result<Section>;
+    /// Removes a section and its comments (`report_locked`, `edit_conflict` as for edits).
+    async fn delete_section(&self, report_id: i64, section_id: i64, version: i64, actor: Actor) -> Result<()>;
     /// Moves the report along its workflow (`state_transition_invalid` otherwise). Approving
     /// needs `approval` and freezes the sections as version `content_version`; publishing
     /// makes that version public.

@@ -11,7 +11,7 @@ use axum::response::Response;
 use hyte_domain::{AuditEntry, Organisation, Permission};
 
 /// Every action the store records; each has a translation `audit-<action with - for .>`.
-pub const ACTIONS: [&str; 20] = [
+pub const ACTIONS: [&str; 22] = [
     "organisation.create",
     "sector.create",
     "sector.update",
@@ -27,6 +27,8 @@ pub const ACTIONS: [&str; 20] = [
     "report.section_update",
     "report.state",
     "report.comment",
+    "report.section_add",
+    "report.section_delete",
     "report.comment_resolve",
     "plan.priority_create",
     "plan.goal_create",

@@ -15,6 +15,7 @@ pub mod plan_view;
 pub mod profile;
 pub mod published;
 pub mod regional;
+pub mod report_changes;
 pub mod report_diff;
 pub mod report_export;
 pub mod report_sections;
@@ -69,6 +70,8 @@ pub fn routes() -> Router<App> {
         .route("/orgs/{id}/reports/{rid}/state", post(reports::set_state))
         .route("/orgs/{id}/reports/{rid}/versions/{n}", get(reports::version))
         .route("/orgs/{id}/reports/{rid}/sections/{sid}", get(report_sections::edit).post(report_sections::save))
+        .route("/orgs/{id}/reports/{rid}/sections", post(reports::add_section))
+        .route("/orgs/{id}/reports/{rid}/sections/{sid}/delete", post(report_sections::delete))
         .route("/orgs/{id}/reports/{rid}/plan", get(plan::show))
         .route("/orgs/{id}/reports/{rid}/plan/priorities", post(plan::add_priority))
         .route("/orgs/{id}/reports/{rid}/plan/goals", post(plan::add_goal))

@@ -35,6 +35,7 @@ pub fn document(
                     "col-country",
                     "col-vs-county",
                     "col-trend",
+                    "col-by-sex",
                 ]
                 .map(t)
                 .to_vec(),
@@ -50,6 +51,7 @@ pub fn document(
                             i.country.clone(),
                             i.cmp.0.clone(),
                             i.trend.clone(),
+                            i.sex.clone(),
                         ]
                     })
                     .collect(),

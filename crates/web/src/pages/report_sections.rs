@@ -53,6 +53,7 @@ struct EditPage {
     version: i64,
     /// Titles of the chosen indicators, for an indicator section.
     chosen: Vec<(i64, String)>,
+    can_delete: bool,
 }
 
 #[allow(clippy::too_many_arguments)] // the page's parts, as in the other editors
@@ -103,6 +104,7 @@ async fn edit_page(
         fields,
         alert: alert.map(|a| c.err(a)),
         version: f.version,
+        can_delete: c.can(org.id, Permission::Coordinate),
         chosen,
         org,
         report,
@@ -161,4 +163,17 @@ pub async fn save(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// Removes a section (coordinators, while editable).
+pub async fn delete(
+    State(app): State<App>,
+    c: Ctx,
+    Path((id, rid, sid)): Path<(i64, i64, i64)>,
+    Form(f): Form<SectionForm>,
+) -> Result<Response, AppError> {
+    let (_, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    load(&app, id, rid, sid).await?;
+    app.store.delete_section(rid, sid, f.version, Actor::user(me.user_id)).await?;
+    Ok(see_other(&format!("/orgs/{id}/reports/{rid}")))
 }

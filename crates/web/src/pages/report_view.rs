@@ -19,6 +19,10 @@ pub struct IndicatorLine {
     pub country: String,
     pub cmp: (String, &'static str),
     pub trend: String,
+    /// The trend as a small chart (decorative: the table has the numbers).
+    pub spark: String,
+    /// Women and men, where the data has them.
+    pub sex: String,
     /// A plain-language summary in the report's language, e.g. "Significantly worse than the
     /// county; improving since 2019."
     pub sentence: String,
@@ -133,6 +137,16 @@ pub async fn sections(
                     country: bench(r.country),
                     cmp: (c.t(&cmp_key(r.vs_county)), cmp_class(r.vs_county)),
                     trend: c.t(&format!("trend-{}", enum_str(r.trend))),
+                    spark: if hidden { String::new() } else { crate::charts::sparkline(&r.series) },
+                    sex: r
+                        .by_sex
+                        .as_ref()
+                        .filter(|_| !hidden)
+                        .map(|x| {
+                            let v = |o: Option<f64>| o.map(fmt).unwrap_or_else(|| c.t("value-missing"));
+                            c.t2("sex-values", "female", v(x.female), "male", v(x.male))
+                        })
+                        .unwrap_or_default(),
                     sentence: sentence(app, lang, r),
                     data: IndicatorData {
                         section: s.title.get(lang).to_string(),

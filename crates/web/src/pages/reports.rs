@@ -154,6 +154,8 @@ struct ReportPage {
     alert: Option<String>,
     approval_fields: Vec<Field>,
     errors: Vec<(String, String, String)>,
+    /// For an annual report: the term report's indicators, their latest value against the one before.
+    changes: Vec<super::report_changes::ChangeLine>,
 }
 
 async fn load(app: &App, org_id: i64, report_id: i64) -> Result<Report, AppError> {
@@ -181,6 +183,13 @@ async fn report_page(
     for v in views.iter_mut().filter(|v| v.plan.is_some()) {
         v.plan_href = Some(format!("/orgs/{}/reports/{plan_of}/plan", org.id));
     }
+    let changes = if report.kind == ReportKind::Annual && plan_of != report.id {
+        let term_sections = app.store.report_sections(plan_of).await?;
+        let lang = report_view::content_lang(&c, &report);
+        super::report_changes::changes(app, &c, &org, &term_sections, &plan, lang).await?
+    } else {
+        vec![]
+    };
     let comments = app.store.report_comments(report.id).await?;
     let can_resolve = c.can(org.id, Permission::Edit);
     let base = format!("/orgs/{}/reports/{}", org.id, report.id);
@@ -215,6 +224,7 @@ async fn report_page(
         errors: summary(&approval_fields),
         approval_fields,
         sections: views,
+        changes,
         report,
         org,
         c,
@@ -357,4 +367,44 @@ pub async fn export(
     )];
     let doc = super::report_export::document(&c, &report, &report.title, org.names.get(lang), facts, &views);
     super::report_export::download(doc, &format!("hyte-report-{rid}"), &q.format).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NewSectionForm {
+    title: String,
+    kind: String,
+}
+
+/// A section of the organisation's own, at the end (coordinators, while editable).
+pub async fn add_section(
+    State(app): State<App>,
+    c: Ctx,
+    Path((id, rid)): Path<(i64, i64)>,
+    Form(f): Form<NewSectionForm>,
+) -> Result<Response, AppError> {
+    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let report = load(&app, id, rid).await?;
+    let kind = match f.kind.as_str() {
+        "indicators" => hyte_domain::report::SectionKind::Indicators,
+        _ => hyte_domain::report::SectionKind::Narrative,
+    };
+    let title = match hyte_domain::report::SectionEdit::parse((&f.title, "", ""), "", "", "") {
+        Ok(e) => e.title,
+        Err(_) => {
+            let page = report_page(
+                &app,
+                c,
+                org,
+                report,
+                &StateForm::default(),
+                &FieldErrors::default(),
+                Some(ErrorCode::Required),
+            )
+            .await?;
+            return render_status(status_of(ErrorCode::Required), &page);
+        }
+    };
+    let s = app.store.add_section(rid, &title, kind, Actor::user(me.user_id)).await?;
+    Ok(see_other(&format!("/orgs/{id}/reports/{rid}/sections/{}", s.id)))
 }

@@ -65,6 +65,16 @@ async fn a_term_report_goes_from_draft_to_a_published_version() {
     assert!(page.contains("&lt;script&gt;") && !page.contains("<script>alert"), "no HTML from users");
     assert!(page.contains("Merkitsevästi huonompi kuin hyvinvointialueella"), "a generated sentence per indicator");
 
+    // The coordinator adds a section of the organisation's own.
+    let r = app.post(&format!("{report_path}/sections"), &[("title", "Lapsivaikutukset"), ("kind", "narrative")]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert!(app.text(&report_path).await.contains("Lapsivaikutukset"));
+    let added = app.store.report_sections(rid).await.unwrap().into_iter().find(|s| s.key == "custom").unwrap();
+    let v = added.version.to_string();
+    let del = format!("{report_path}/sections/{}/delete", added.id);
+    assert_eq!(editor.post(&del, &[("version", &v)]).await.status(), StatusCode::FORBIDDEN, "editors do not remove");
+    assert_eq!(app.post(&del, &[("version", &v)]).await.status(), StatusCode::SEE_OTHER);
+
     // Others: a viewer reads but does not edit; another organisation sees nothing.
     let viewer = app.other_browser();
     viewer.login("katselija@kuopio.example").await;
@@ -326,6 +336,11 @@ async fn the_plan_has_goals_with_targets_and_measures_followed_up_by_their_secto
     let annual = app.text(&location(&r)).await;
     assert!(annual.contains("Kolme koulua mukana") && annual.contains("Käynnissä"), "the sectors' follow-up");
     assert!(annual.contains("Etenee tavoitteeseen"), "goal progress in the annual report");
+    // Population, a goal indicator: its latest year (2022 in the demo data) against the one before.
+    let changes = &annual[annual.find("Muutokset väestön tiedoissa").expect("what changed")..];
+    assert!(
+        changes.contains("Väestö 31.12.") && changes.contains("(2022)") && changes.contains("Muuttunut (ei suuntaa)")
+    );
     let docx = app.get(&format!("{}/export?format=docx", location(&r))).await;
     let xml = docx_text(&docx.bytes().await.unwrap());
     assert!(xml.contains("Liikuntaneuvonta kouluissa") && xml.contains("Kolme koulua mukana"), "the plan's tables");
