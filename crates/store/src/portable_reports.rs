@@ -253,7 +253,7 @@ macro_rules! impl_report_store {
                                 title: before.title.clone(),
                                 sections: sections(&mut tx, id).await?,
                                 // An annual report freezes the follow-up of its term report's plan.
-                                plan: load_plan(&mut tx, before.based_on.filter(|_| before.kind == ::hyte_domain::report::ReportKind::Annual).unwrap_or(id)).await?,
+                                plan: load_plan(&mut tx, before.plan_report_id()).await?,
                             };
                             ::sqlx::query(
                                 "INSERT INTO report_versions (report_id, number, approved_at, approval_body, approval_date, \

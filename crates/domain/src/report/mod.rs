@@ -186,6 +186,13 @@ pub struct Report {
     pub version: i64,
 }
 
+impl Report {
+    /// The report whose plan this one shows: an annual report follows up its term report's plan.
+    pub fn plan_report_id(&self) -> i64 {
+        self.based_on.filter(|_| self.kind == ReportKind::Annual).unwrap_or(self.id)
+    }
+}
+
 /// A new report, parsed from a form.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewReport {

@@ -6,6 +6,7 @@ use super::form::{summary, Field};
 use super::org::visible_org;
 use super::plan_view::{self, PlanView};
 use super::report_view::content_lang;
+use super::reports::load;
 use super::{render_status, see_other};
 use crate::ctx::Ctx;
 use crate::error::{status_of, AppError};
@@ -122,11 +123,6 @@ async fn page(
         org,
         c,
     })
-}
-
-async fn load(app: &App, org_id: i64, report_id: i64) -> Result<Report, AppError> {
-    let r = app.store.get_report(report_id).await?.filter(|r| r.org_id == org_id);
-    r.ok_or(AppError::new(ErrorCode::NotFound))
 }
 
 fn back(id: i64, rid: i64) -> Response {

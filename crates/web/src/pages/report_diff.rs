@@ -44,7 +44,7 @@ pub async fn page(
 ) -> Result<Response, AppError> {
     let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
     let not_found = || AppError::new(ErrorCode::NotFound);
-    let report = app.store.get_report(rid).await?.filter(|r| r.org_id == id).ok_or_else(not_found)?;
+    let report = super::reports::load(&app, id, rid).await?;
     let versions = app.store.report_versions(rid).await?;
     let latest = versions.last().ok_or_else(not_found)?.number;
     let from_n: i32 = q.from.parse().unwrap_or(latest);

@@ -114,8 +114,7 @@ async fn edit_page(
 }
 
 async fn load(app: &App, org_id: i64, report_id: i64, section_id: i64) -> Result<(Report, Section), AppError> {
-    let report = app.store.get_report(report_id).await?.filter(|r| r.org_id == org_id);
-    let report = report.ok_or(AppError::new(ErrorCode::NotFound))?;
+    let report = super::reports::load(app, org_id, report_id).await?;
     let section = app.store.report_sections(report_id).await?.into_iter().find(|s| s.id == section_id);
     Ok((report, section.ok_or(AppError::new(ErrorCode::NotFound))?))
 }

@@ -158,7 +158,8 @@ struct ReportPage {
     changes: Vec<super::report_changes::ChangeLine>,
 }
 
-async fn load(app: &App, org_id: i64, report_id: i64) -> Result<Report, AppError> {
+/// The report `report_id` of the organisation `org_id`, or `not_found`.
+pub async fn load(app: &App, org_id: i64, report_id: i64) -> Result<Report, AppError> {
     let r = app.store.get_report(report_id).await?.filter(|r| r.org_id == org_id);
     r.ok_or(AppError::new(ErrorCode::NotFound))
 }
@@ -177,7 +178,7 @@ async fn report_page(
     let edit_href = |s: &Section| format!("/orgs/{}/reports/{}/sections/{}", org.id, report.id, s.id);
     let edit: Option<&(dyn Fn(&Section) -> String + Sync)> = if can_edit { Some(&edit_href) } else { None };
     // An annual report follows up its term report's plan.
-    let plan_of = report.based_on.filter(|_| report.kind == ReportKind::Annual).unwrap_or(report.id);
+    let plan_of = report.plan_report_id();
     let plan = app.store.plan(plan_of).await?;
     let mut views = report_view::sections(app, &c, &org, &report, &sections, &plan, edit).await?;
     for v in views.iter_mut().filter(|v| v.plan.is_some()) {
@@ -355,8 +356,7 @@ pub async fn export(
     }
     let report = load(&app, id, rid).await?;
     let sections = app.store.report_sections(rid).await?;
-    let plan_of = report.based_on.filter(|_| report.kind == ReportKind::Annual).unwrap_or(rid);
-    let plan = app.store.plan(plan_of).await?;
+    let plan = app.store.plan(report.plan_report_id()).await?;
     let views = report_view::sections(&app, &c, &org, &report, &sections, &plan, None).await?;
     let lang = report_view::content_lang(&c, &report);
     let state = app.i18n.t(lang, &format!("report-state-{}", report.state.as_str()));

@@ -13,7 +13,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use hyte_domain::report::Report;
 use hyte_domain::stats::{Comparison, Trend};
-use hyte_domain::{ErrorCode, Organisation, Permission};
+use hyte_domain::{Organisation, Permission};
 
 /// At most this many indicators are examined.
 pub const MAX_EXAMINED: usize = 300;
@@ -43,8 +43,7 @@ struct SuggestPage {
 
 pub async fn page(State(app): State<App>, c: Ctx, Path((id, rid)): Path<(i64, i64)>) -> Result<Response, AppError> {
     let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
-    let report =
-        app.store.get_report(rid).await?.filter(|r| r.org_id == id).ok_or(AppError::new(ErrorCode::NotFound))?;
+    let report = super::reports::load(&app, id, rid).await?;
     let lang = content_lang(&c, &report);
     let area = match org.area_id {
         Some(a) => app.store.get_area_by_id(a).await?,
