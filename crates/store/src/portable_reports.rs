@@ -39,6 +39,14 @@ macro_rules! impl_report_store {
                 collect(rows)
             }
 
+            async fn comment_by_id(tx: &mut Tx<'_>, id: i64) -> Result<Comment> {
+                let row: CommentRow = ::sqlx::query_as(&format!("{COMMENT_SELECT} WHERE c.id = $1"))
+                    .bind(id)
+                    .fetch_one(&mut **tx)
+                    .await?;
+                Ok(Comment::from(row))
+            }
+
             fn state_json(r: &Report) -> Option<String> {
                 json(&::serde_json::json!({
                     "state": r.state, "content_version": r.content_version,
@@ -338,11 +346,7 @@ macro_rules! impl_report_store {
                     .bind(::chrono::Utc::now())
                     .fetch_one(&mut *tx)
                     .await?;
-                    let row: CommentRow = ::sqlx::query_as(&format!("{COMMENT_SELECT} WHERE c.id = $1"))
-                        .bind(id)
-                        .fetch_one(&mut *tx)
-                        .await?;
-                    let comment = Comment::from(row);
+                    let comment = comment_by_id(&mut tx, id).await?;
                     audit(&mut tx, actor, Some(report.org_id), "report.comment", "report_comment", id.to_string(), None, json(&comment))
                         .await?;
                     tx.commit().await?;
@@ -369,11 +373,7 @@ macro_rules! impl_report_store {
                     if done.rows_affected() == 0 {
                         return Err(rule(ErrorCode::NotFound));
                     }
-                    let row: CommentRow = ::sqlx::query_as(&format!("{COMMENT_SELECT} WHERE c.id = $1"))
-                        .bind(comment_id)
-                        .fetch_one(&mut *tx)
-                        .await?;
-                    let comment = Comment::from(row);
+                    let comment = comment_by_id(&mut tx, comment_id).await?;
                     audit(&mut tx, actor, Some(report.org_id), "report.comment_resolve", "report_comment", comment_id.to_string(), None, json(&comment))
                         .await?;
                     tx.commit().await?;

@@ -8,7 +8,7 @@ use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use hyte_domain::report::ReportVersion;
+use hyte_domain::report::{Report, ReportVersion};
 use hyte_domain::{ErrorCode, Organisation};
 
 pub struct PublishedItem {
@@ -57,14 +57,28 @@ struct ReportPage {
     has_indicators: bool,
 }
 
-pub async fn page(State(app): State<App>, c: Ctx, Path(rid): Path<i64>) -> Result<Response, AppError> {
+/// A report's published version, its organisation and its sections as shown; `not_found` when
+/// nothing is published.
+struct Published {
+    report: Report,
+    version: ReportVersion,
+    org: Organisation,
+    sections: Vec<SectionView>,
+}
+
+async fn published(app: &App, c: &Ctx, rid: i64) -> Result<Published, AppError> {
     let not_found = || AppError::new(ErrorCode::NotFound);
     let report = app.store.get_report(rid).await?.ok_or_else(not_found)?;
     let n = report.published_version.ok_or_else(not_found)?;
     let version = app.store.report_versions(rid).await?.into_iter().find(|v| v.number == n).ok_or_else(not_found)?;
     let org = app.store.get_organisation(report.org_id).await?.ok_or_else(not_found)?;
     let content = &version.content;
-    let sections = report_view::sections(&app, &c, &org, &report, &content.sections, &content.plan, None).await?;
+    let sections = report_view::sections(app, c, &org, &report, &content.sections, &content.plan, None).await?;
+    Ok(Published { report, version, org, sections })
+}
+
+pub async fn page(State(app): State<App>, c: Ctx, Path(rid): Path<i64>) -> Result<Response, AppError> {
+    let Published { version, org, sections, .. } = published(&app, &c, rid).await?;
     let has_indicators = sections.iter().any(|s| !s.indicators.is_empty());
     render(&ReportPage { c, org, version, sections, has_indicators })
 }
@@ -96,12 +110,8 @@ pub async fn data(
     use crate::download::{Cell, Table};
     use axum::response::IntoResponse;
     let not_found = || AppError::new(ErrorCode::NotFound);
-    let report = app.store.get_report(rid).await?.ok_or_else(not_found)?;
-    let n = report.published_version.ok_or_else(not_found)?;
-    let version = app.store.report_versions(rid).await?.into_iter().find(|v| v.number == n).ok_or_else(not_found)?;
-    let org = app.store.get_organisation(report.org_id).await?.ok_or_else(not_found)?;
+    let Published { version, org, sections, .. } = published(&app, &c, rid).await?;
     let content = &version.content;
-    let sections = report_view::sections(&app, &c, &org, &report, &content.sections, &content.plan, None).await?;
     let indicators: Vec<&report_view::IndicatorData> =
         sections.iter().flat_map(|s| s.indicators.iter().map(|i| &i.data)).collect();
     let attribution = c.t("source-sotkanet");
@@ -148,7 +158,8 @@ pub async fn data(
                     ]
                 })
                 .collect();
-            Table { name: format!("hyte-report-{rid}-v{n}"), headers, rows, attribution }.response(&q.format)
+            Table { name: format!("hyte-report-{rid}-v{}", version.number), headers, rows, attribution }
+                .response(&q.format)
         }
         _ => Err(not_found()),
     }
@@ -165,12 +176,8 @@ pub async fn export(
     if !matches!(q.format.as_str(), "docx" | "pdf") {
         return Err(not_found());
     }
-    let report = app.store.get_report(rid).await?.ok_or_else(not_found)?;
-    let n = report.published_version.ok_or_else(not_found)?;
-    let version = app.store.report_versions(rid).await?.into_iter().find(|v| v.number == n).ok_or_else(not_found)?;
-    let org = app.store.get_organisation(report.org_id).await?.ok_or_else(not_found)?;
+    let Published { report, version, org, sections } = published(&app, &c, rid).await?;
     let content = &version.content;
-    let sections = report_view::sections(&app, &c, &org, &report, &content.sections, &content.plan, None).await?;
     let lang = report_view::content_lang(&c, &report);
     let a = &version.approval;
     let facts = vec![format!(
@@ -181,5 +188,5 @@ pub async fn export(
         a.decision_ref
     )];
     let doc = super::report_export::document(&c, &report, &content.title, org.names.get(lang), facts, &sections);
-    super::report_export::download(doc, &format!("hyte-report-{rid}-v{n}"), &q.format).await
+    super::report_export::download(doc, &format!("hyte-report-{rid}-v{}", version.number), &q.format).await
 }
