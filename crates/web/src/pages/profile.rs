@@ -65,7 +65,7 @@ fn trend_view(t: Trend) -> (&'static str, &'static str) {
     }
 }
 
-fn trend_key(t: Trend) -> String {
+pub fn trend_key(t: Trend) -> String {
     let s = serde_json::to_value(t).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
     format!("trend-{s}")
 }

@@ -136,7 +136,7 @@ pub async fn sections(
                     county: bench(r.county),
                     country: bench(r.country),
                     cmp: (c.t(&cmp_key(r.vs_county)), cmp_class(r.vs_county)),
-                    trend: c.t(&format!("trend-{}", enum_str(r.trend))),
+                    trend: c.t(&super::profile::trend_key(r.trend)),
                     spark: if hidden { String::new() } else { crate::charts::sparkline(&r.series) },
                     sex: r
                         .by_sex

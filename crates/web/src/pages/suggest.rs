@@ -73,10 +73,7 @@ pub async fn page(State(app): State<App>, c: Ctx, Path((id, rid)): Path<(i64, i6
                 value: r.value.map(fmt).unwrap_or_else(|| c.t("value-missing")),
                 vs_county: (c.t(&cmp_key(r.vs_county)), cmp_class(r.vs_county)),
                 vs_country: (c.t(&cmp_key(r.vs_country)), cmp_class(r.vs_country)),
-                trend: c.t(&format!(
-                    "trend-{}",
-                    serde_json::to_value(r.trend).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
-                )),
+                trend: c.t(&super::profile::trend_key(r.trend)),
                 sentence: sentence(&app, lang, r),
             });
         }
