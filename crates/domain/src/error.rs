@@ -36,10 +36,24 @@ pub enum ErrorCode {
     StateTransitionInvalid,
     /// An approved or published report version cannot be edited; start a new version.
     ReportLocked,
+    /// A decided proposal and its assessments cannot be edited.
+    DecisionLocked,
+    /// The rules require assessments that are not complete yet.
+    AssessmentMissing,
+    /// An assessment compares at least two alternatives, one of them the zero option.
+    AlternativesMissing,
+    /// Every alternative needs ratings for the affected groups.
+    RatingsMissing,
+    /// A child impact assessment records children's and young people's own views.
+    ChildrenNotHeard,
+    /// The assessment has no conclusion yet.
+    ConclusionMissing,
+    /// The follow-up date has not come yet.
+    FollowUpNotDue,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 27] = [
+    pub const ALL: [ErrorCode; 34] = [
         ErrorCode::NotFound,
         ErrorCode::NotLoggedIn,
         ErrorCode::Forbidden,
@@ -67,6 +81,13 @@ impl ErrorCode {
         ErrorCode::DateInvalid,
         ErrorCode::StateTransitionInvalid,
         ErrorCode::ReportLocked,
+        ErrorCode::DecisionLocked,
+        ErrorCode::AssessmentMissing,
+        ErrorCode::AlternativesMissing,
+        ErrorCode::RatingsMissing,
+        ErrorCode::ChildrenNotHeard,
+        ErrorCode::ConclusionMissing,
+        ErrorCode::FollowUpNotDue,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -98,6 +119,13 @@ impl ErrorCode {
             ErrorCode::DateInvalid => "date_invalid",
             ErrorCode::StateTransitionInvalid => "state_transition_invalid",
             ErrorCode::ReportLocked => "report_locked",
+            ErrorCode::DecisionLocked => "decision_locked",
+            ErrorCode::AssessmentMissing => "assessment_missing",
+            ErrorCode::AlternativesMissing => "alternatives_missing",
+            ErrorCode::RatingsMissing => "ratings_missing",
+            ErrorCode::ChildrenNotHeard => "children_not_heard",
+            ErrorCode::ConclusionMissing => "conclusion_missing",
+            ErrorCode::FollowUpNotDue => "follow_up_not_due",
         }
     }
 }

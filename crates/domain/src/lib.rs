@@ -4,6 +4,7 @@
 //! so that the rest of the system only ever holds valid data.
 
 pub mod area;
+pub mod assessment;
 pub mod audit;
 pub mod error;
 pub mod import_job;

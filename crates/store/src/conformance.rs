@@ -6,6 +6,8 @@ use crate::*;
 use chrono::{Duration, Utc};
 use hyte_domain::{DisplayName, Email, ErrorCode, Names, OrgKind, Role, SectorInput, Sex};
 
+pub use crate::conformance_assessments::*;
+
 /// Expands to one `#[tokio::test]` per conformance check. `$make` is an async fn returning
 /// `Option<S>` where `S: Store`; `None` skips (e.g. no PostgreSQL URL configured).
 #[macro_export]
@@ -35,6 +37,9 @@ macro_rules! conformance_tests {
             import_jobs_are_recorded_and_audited,
             reports_follow_their_workflow_and_freeze_versions,
             plans_hold_priorities_goals_and_measures,
+            assessment_defaults_rules_and_templates,
+            decisions_are_assessed_decided_and_followed_up,
+            assessments_are_locked_and_keep_their_template,
         );
     };
 }
@@ -156,7 +161,7 @@ pub async fn real_areas_import(s: &dyn Store, data: &AreaImport) {
     assert_eq!(s.list_areas(None).await.unwrap().len(), data.areas.len(), "idempotent");
 }
 
-async fn org(s: &dyn Store, kind: OrgKind, fi: &str) -> hyte_domain::Organisation {
+pub(crate) async fn org(s: &dyn Store, kind: OrgKind, fi: &str) -> hyte_domain::Organisation {
     s.create_organisation(&NewOrganisation { kind, names: Names::new(fi, None, None), area_id: None }, Actor::SYSTEM)
         .await
         .unwrap()
@@ -340,7 +345,7 @@ pub async fn audit_log_is_per_organisation(s: &dyn Store) {
     assert_eq!(s.audit_log(a.id, 1).await.unwrap().len(), 1, "limit applies");
 }
 
-fn indicator(id: &str, fi: &str, sv: &str, complete: bool) -> NewIndicator {
+pub(crate) fn indicator(id: &str, fi: &str, sv: &str, complete: bool) -> NewIndicator {
     NewIndicator {
         source: "sotkanet".into(),
         source_id: id.into(),

@@ -10,11 +10,15 @@ use hyte_domain::{
     User,
 };
 
+pub mod assessment_rows;
+pub mod assessments;
 pub mod conformance;
+pub mod conformance_assessments;
 pub mod imports;
 pub mod indicators;
 pub mod plan;
 pub mod portable;
+pub mod portable_assessments;
 pub mod portable_imports;
 pub mod portable_indicators;
 pub mod portable_plan;
@@ -23,6 +27,7 @@ pub mod report_rows;
 pub mod reports;
 pub mod rows;
 
+pub use assessments::{AssessmentStore, DecisionStep};
 pub use imports::ImportJobStore;
 pub use indicators::{BulkStore, ExternalRegion, IndicatorFilter, IndicatorStore, NewIndicator, ObservationQuery};
 pub use plan::PlanStore;
@@ -253,6 +258,7 @@ pub trait Store:
     + ImportJobStore
     + ReportStore
     + PlanStore
+    + AssessmentStore
 {
     fn backend(&self) -> Backend;
     async fn ping(&self) -> Result<()>;

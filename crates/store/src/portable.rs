@@ -486,7 +486,12 @@ macro_rules! impl_portable_store {
                     if before.version != version {
                         return Err(rule(ErrorCode::EditConflict));
                     }
-                    let used: i64 = ::sqlx::query_scalar("SELECT COUNT(*) FROM memberships WHERE sector_id = $1")
+                    let used: i64 = ::sqlx::query_scalar(
+                        "SELECT (SELECT COUNT(*) FROM memberships WHERE sector_id = $1) \
+                         + (SELECT COUNT(*) FROM plan_measures WHERE sector_id = $1) \
+                         + (SELECT COUNT(*) FROM decisions WHERE sector_id = $1) \
+                         + (SELECT COUNT(*) FROM assessment_rules WHERE sector_id = $1)",
+                    )
                         .bind(sector_id)
                         .fetch_one(&mut *tx)
                         .await?;
@@ -781,6 +786,7 @@ macro_rules! impl_portable_store {
             $crate::impl_import_job_store!($store, $db);
             $crate::impl_report_store!($store, $db);
             $crate::impl_plan_store!($store, $db);
+            $crate::impl_assessment_store!($store, $db);
 
             #[async_trait]
             impl $crate::Store for $store {
