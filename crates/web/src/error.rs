@@ -37,7 +37,14 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | SectorInUse
         | LastAdmin
         | StateTransitionInvalid
-        | ReportLocked => StatusCode::CONFLICT,
+        | ReportLocked
+        | DecisionLocked
+        | AssessmentMissing
+        | AlternativesMissing
+        | RatingsMissing
+        | ChildrenNotHeard
+        | ConclusionMissing
+        | FollowUpNotDue => StatusCode::CONFLICT,
         Internal => StatusCode::INTERNAL_SERVER_ERROR,
         InvalidInput | Required | TooLong | EmailInvalid | PasswordTooShort | RoleInvalid | SectorInvalid
         | LangInvalid | TermInvalid | YearInvalid | NumberInvalid | DateInvalid => StatusCode::UNPROCESSABLE_ENTITY,

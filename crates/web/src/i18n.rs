@@ -124,6 +124,18 @@ mod tests {
         k.extend(hyte_domain::report::MeasureStatus::ALL.iter().map(|m| format!("measure-status-{}", m.as_str())));
         k.extend(["on_track", "off_track", "no_data"].map(|p| format!("goal-progress-{p}")));
         k.extend(hyte_domain::JobState::ALL.iter().map(|s| format!("import-state-{}", s.as_str())));
+        {
+            use hyte_domain::assessment::*;
+            k.extend(DecidingBody::ALL.iter().map(|b| format!("decision-body-{}", b.as_str())));
+            k.extend(DecisionType::ALL.iter().map(|t| format!("decision-type-{}", t.as_str())));
+            k.extend(DecisionStatus::ALL.iter().map(|s| format!("decision-status-{}", s.as_str())));
+            k.extend(AssessmentStatus::ALL.iter().map(|s| format!("assessment-status-{}", s.as_str())));
+            k.extend(ParticipantKind::ALL.iter().map(|p| format!("participant-{}", p.as_str())));
+            k.extend(Realised::ALL.iter().map(|r| format!("realised-{}", r.as_str())));
+            k.extend((0..3).map(|i| format!("rating-word-{i}")));
+            k.extend(["missing", "draft", "complete"].map(|r| format!("requirement-{r}")));
+            k.extend(["report-lang-fi", "report-lang-sv"].map(String::from));
+        }
         k.extend(["indicator-description", "indicator-interpretation", "indicator-limits"].map(String::from));
         k
     }

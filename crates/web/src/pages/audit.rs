@@ -11,7 +11,7 @@ use axum::response::Response;
 use hyte_domain::{AuditEntry, Organisation, Permission};
 
 /// Every action the store records; each has a translation `audit-<action with - for .>`.
-pub const ACTIONS: [&str; 22] = [
+pub const ACTIONS: [&str; 45] = [
     "organisation.create",
     "sector.create",
     "sector.update",
@@ -34,6 +34,29 @@ pub const ACTIONS: [&str; 22] = [
     "plan.goal_create",
     "plan.measure_create",
     "plan.measure_follow_up",
+    "assessment.defaults",
+    "template.create",
+    "template.update",
+    "rule.create",
+    "rule.delete",
+    "decision.create",
+    "decision.update",
+    "decision.preparing",
+    "decision.assessed",
+    "decision.decided",
+    "decision.followed_up",
+    "alternative.create",
+    "alternative.update",
+    "alternative.delete",
+    "assessment.create",
+    "assessment.update",
+    "assessment.draft",
+    "assessment.complete",
+    "assessment.rate",
+    "participant.create",
+    "participant.delete",
+    "assessment.cite",
+    "assessment.uncite",
 ];
 
 pub struct Row {

@@ -2,7 +2,11 @@
 
 pub mod accessibility;
 pub mod areas;
+pub mod assessment;
+pub mod assessment_settings;
 pub mod audit;
+pub mod decision_summary;
+pub mod decisions;
 pub mod form;
 pub mod home;
 pub mod import;
@@ -87,6 +91,37 @@ pub fn routes() -> Router<App> {
         .route("/reports/{rid}/data", get(published::data))
         .route("/reports/{rid}/export", get(published::export))
         .route("/orgs/{id}/reports/{rid}/export", get(reports::export))
+        .route("/orgs/{id}/decisions", get(decisions::list).post(decisions::create))
+        .route("/orgs/{id}/decisions/stats", get(decision_summary::stats))
+        .route("/orgs/{id}/decisions/{did}", get(decisions::page).post(decisions::update))
+        .route("/orgs/{id}/decisions/{did}/status", post(decisions::set_status))
+        .route("/orgs/{id}/decisions/{did}/alternatives", post(decisions::add_alternative))
+        .route("/orgs/{id}/decisions/{did}/alternatives/{aid}", post(decisions::update_alternative))
+        .route("/orgs/{id}/decisions/{did}/alternatives/{aid}/delete", post(decisions::delete_alternative))
+        .route("/orgs/{id}/decisions/{did}/assessments", post(decisions::start_assessment))
+        .route("/orgs/{id}/decisions/{did}/summary", get(decision_summary::page))
+        .route("/orgs/{id}/decisions/{did}/export", get(decision_summary::export))
+        .route("/orgs/{id}/decisions/{did}/assessments/{aid}", get(assessment::page).post(assessment::update))
+        .route("/orgs/{id}/decisions/{did}/assessments/{aid}/status", post(assessment::set_status))
+        .route("/orgs/{id}/decisions/{did}/assessments/{aid}/cite", post(assessment::cite))
+        .route("/orgs/{id}/decisions/{did}/assessments/{aid}/participants", post(assessment::add_participant))
+        .route(
+            "/orgs/{id}/decisions/{did}/assessments/{aid}/participants/{pid}/delete",
+            post(assessment::delete_participant),
+        )
+        .route(
+            "/orgs/{id}/decisions/{did}/assessments/{aid}/rate/{alt}",
+            get(assessment::rate_form).post(assessment::rate),
+        )
+        .route("/orgs/{id}/assessment-settings", get(assessment_settings::page))
+        .route("/orgs/{id}/assessment-settings/rules", post(assessment_settings::add_rule))
+        .route("/orgs/{id}/assessment-settings/rules/{rid}/delete", post(assessment_settings::delete_rule))
+        .route("/orgs/{id}/assessment-settings/templates", post(assessment_settings::create))
+        .route("/orgs/{id}/assessment-settings/templates/new", get(assessment_settings::new_form))
+        .route(
+            "/orgs/{id}/assessment-settings/templates/{tid}",
+            get(assessment_settings::edit).post(assessment_settings::update),
+        )
         .route("/static/hyte.css", get(stylesheet))
 }
 

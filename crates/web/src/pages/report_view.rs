@@ -8,9 +8,11 @@ use crate::knowledge::ProfileRow;
 use crate::{richtext, App};
 use hyte_domain::report::{Report, Section, SectionKind};
 use hyte_domain::stats::Trend;
-use hyte_domain::{Lang, Organisation};
+use hyte_domain::{Area, Lang, Organisation};
 
 pub struct IndicatorLine {
+    /// The indicator's id in the knowledge base.
+    pub id: i64,
     pub title: String,
     pub href: String,
     pub year: String,
@@ -117,52 +119,12 @@ pub async fn sections(
     let mut out = vec![];
     for s in sections {
         let body = if lang == Lang::Sv && !s.body_sv.is_empty() { &s.body_sv } else { &s.body_fi };
-        let mut indicators = vec![];
-        if let (SectionKind::Indicators, Some(area), false) = (s.kind, &area, s.indicator_ids.is_empty()) {
-            let profile = app.profiles.profile(&*app.store, area.clone(), &s.indicator_ids).await?;
-            for r in &profile.rows {
-                let fmt = |v: f64| fmt_num(lang, v, r.indicator.decimals);
-                let bench = |b: Option<crate::knowledge::Bench>| b.map(|b| fmt(b.value)).unwrap_or_default();
-                let hidden = c.user.is_none() && r.suppressed;
-                indicators.push(IndicatorLine {
-                    title: r.indicator.title(lang).to_string(),
-                    href: format!("/indicators/{}/series/{}/{}", r.indicator.id, area.kind.as_str(), area.code),
-                    year: r.year.map(|y| y.to_string()).unwrap_or_default(),
-                    value: if hidden {
-                        c.t("value-suppressed")
-                    } else {
-                        r.value.map(fmt).unwrap_or_else(|| c.t("value-missing"))
-                    },
-                    county: bench(r.county),
-                    country: bench(r.country),
-                    cmp: (c.t(&cmp_key(r.vs_county)), cmp_class(r.vs_county)),
-                    trend: c.t(&super::profile::trend_key(r.trend)),
-                    spark: if hidden { String::new() } else { crate::charts::sparkline(&r.series) },
-                    sex: r
-                        .by_sex
-                        .as_ref()
-                        .filter(|_| !hidden)
-                        .map(|x| {
-                            let v = |o: Option<f64>| o.map(fmt).unwrap_or_else(|| c.t("value-missing"));
-                            c.t2("sex-values", "female", v(x.female), "male", v(x.male))
-                        })
-                        .unwrap_or_default(),
-                    sentence: sentence(app, lang, r),
-                    data: IndicatorData {
-                        section: s.title.get(lang).to_string(),
-                        indicator: r.indicator.title(lang).to_string(),
-                        source: r.indicator.source.clone(),
-                        source_id: r.indicator.source_id.clone(),
-                        year: r.year,
-                        value: if hidden { None } else { r.value },
-                        county: r.county.map(|b| b.value),
-                        country: r.country.map(|b| b.value),
-                        vs_county: enum_str(r.vs_county),
-                        trend: enum_str(r.trend),
-                    },
-                });
+        let indicators = match (s.kind, &area) {
+            (SectionKind::Indicators, Some(area)) => {
+                indicator_lines(app, c, area, &s.indicator_ids, lang, s.title.get(lang)).await?
             }
-        }
+            _ => vec![],
+        };
         out.push(SectionView {
             id: s.id,
             lang: lang.code(),
@@ -183,4 +145,66 @@ pub async fn sections(
         });
     }
     Ok(out)
+}
+
+/// The live lines of `ids` for `area`, in `lang` (`section` names them in downloads).
+pub async fn indicator_lines(
+    app: &App,
+    c: &Ctx,
+    area: &Area,
+    ids: &[i64],
+    lang: Lang,
+    section: &str,
+) -> Result<Vec<IndicatorLine>, AppError> {
+    let mut indicators = vec![];
+    if ids.is_empty() {
+        return Ok(indicators);
+    }
+    {
+        let profile = app.profiles.profile(&*app.store, area.clone(), ids).await?;
+        for r in &profile.rows {
+            let fmt = |v: f64| fmt_num(lang, v, r.indicator.decimals);
+            let bench = |b: Option<crate::knowledge::Bench>| b.map(|b| fmt(b.value)).unwrap_or_default();
+            let hidden = c.user.is_none() && r.suppressed;
+            indicators.push(IndicatorLine {
+                id: r.indicator.id,
+                title: r.indicator.title(lang).to_string(),
+                href: format!("/indicators/{}/series/{}/{}", r.indicator.id, area.kind.as_str(), area.code),
+                year: r.year.map(|y| y.to_string()).unwrap_or_default(),
+                value: if hidden {
+                    c.t("value-suppressed")
+                } else {
+                    r.value.map(fmt).unwrap_or_else(|| c.t("value-missing"))
+                },
+                county: bench(r.county),
+                country: bench(r.country),
+                cmp: (c.t(&cmp_key(r.vs_county)), cmp_class(r.vs_county)),
+                trend: c.t(&super::profile::trend_key(r.trend)),
+                spark: if hidden { String::new() } else { crate::charts::sparkline(&r.series) },
+                sex: r
+                    .by_sex
+                    .as_ref()
+                    .filter(|_| !hidden)
+                    .map(|x| {
+                        let v = |o: Option<f64>| o.map(fmt).unwrap_or_else(|| c.t("value-missing"));
+                        c.t2("sex-values", "female", v(x.female), "male", v(x.male))
+                    })
+                    .unwrap_or_default(),
+                sentence: sentence(app, lang, r),
+                data: IndicatorData {
+                    section: section.to_string(),
+                    indicator: r.indicator.title(lang).to_string(),
+                    source: r.indicator.source.clone(),
+                    source_id: r.indicator.source_id.clone(),
+                    year: r.year,
+                    value: if hidden { None } else { r.value },
+                    county: r.county.map(|b| b.value),
+                    country: r.country.map(|b| b.value),
+                    vs_county: enum_str(r.vs_county),
+                    trend: enum_str(r.trend),
+                },
+            });
+        }
+    }
+    Ok(indicators)
 }

@@ -156,6 +156,9 @@ struct ReportPage {
     errors: Vec<(String, String, String)>,
     /// For an annual report: the term report's indicators, their latest value against the one before.
     changes: Vec<super::report_changes::ChangeLine>,
+    /// For an annual report: the year's impact assessments (`list` and `year` for the shared table).
+    list: Vec<super::decision_summary::YearAssessment>,
+    year: i32,
 }
 
 /// The report `report_id` of the organisation `org_id`, or `not_found`.
@@ -190,6 +193,10 @@ async fn report_page(
         super::report_changes::changes(app, &c, &org, &term_sections, &plan, lang).await?
     } else {
         vec![]
+    };
+    let (list, year) = match (report.kind, report.year) {
+        (ReportKind::Annual, Some(y)) => (super::decision_summary::year_assessments(app, &c, org.id, y).await?, y),
+        _ => (vec![], 0),
     };
     let comments = app.store.report_comments(report.id).await?;
     let can_resolve = c.can(org.id, Permission::Edit);
@@ -226,6 +233,8 @@ async fn report_page(
         approval_fields,
         sections: views,
         changes,
+        list,
+        year,
         report,
         org,
         c,

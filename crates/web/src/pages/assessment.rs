@@ -1,0 +1,648 @@
+//! One assessment of a proposal: the affected groups, the evidence from the knowledge base for
+//! each of them, the alternatives rated side by side, who was heard, and completion.
+
+use super::decisions::{can_edit, fi_date, load, require_edit};
+use super::form::{summary, Field};
+use super::org::visible_org;
+use super::report_view::{indicator_lines, IndicatorLine};
+use super::{render, render_status, see_other};
+use crate::ctx::Ctx;
+use crate::error::{status_of, AppError};
+use crate::App;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::Form;
+use hyte_domain::assessment::{
+    digest, parse_ratings, Alternative, Assessment, AssessmentStatus, Citation, Decision, ParticipantInput,
+    ParticipantKind, Rating,
+};
+use hyte_domain::{ErrorCode, FieldErrors, Organisation, Permission};
+use hyte_store::{Actor, StoreError};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// The assessment `aid` of the decision `did` of the organisation `id`.
+async fn load_all(app: &App, id: i64, did: i64, aid: i64) -> Result<(Decision, Assessment), AppError> {
+    let d = load(app, id, did).await?;
+    let a = app.store.get_assessment(aid).await?.filter(|a| a.decision_id == d.id);
+    Ok((d, a.ok_or(AppError::new(ErrorCode::NotFound))?))
+}
+
+/// A rating as shown: `−2`, `+1`, `0`.
+pub fn signed(v: i32) -> String {
+    match v {
+        v if v > 0 => format!("+{v}"),
+        v if v < 0 => format!("−{}", -v),
+        _ => "0".into(),
+    }
+}
+
+/// The Sotkanet indicators of a template group, as knowledge-base ids.
+async fn group_indicators(app: &App, a: &Assessment, group: usize) -> Result<Vec<i64>, AppError> {
+    let Some(g) = a.def.groups.get(group) else { return Ok(vec![]) };
+    if g.indicators.is_empty() {
+        return Ok(vec![]);
+    }
+    let ids = app.store.indicator_ids("sotkanet", None).await?;
+    Ok(g.indicators.iter().filter_map(|s| ids.get(s).map(|v| v.0)).collect())
+}
+
+pub struct EvidenceGroup {
+    pub index: usize,
+    pub name: String,
+    /// (cited, line)
+    pub lines: Vec<(bool, IndicatorLine)>,
+}
+
+pub struct Cell {
+    pub text: String,
+    pub class: &'static str,
+}
+
+pub struct MatrixRow {
+    pub area: String,
+    pub group: String,
+    pub cells: Vec<Cell>,
+    pub notes: Vec<String>,
+}
+
+pub struct DigestView {
+    pub name: String,
+    pub positive: usize,
+    pub negative: usize,
+    pub balance: String,
+}
+
+pub struct ParticipantView {
+    pub id: i64,
+    pub kind: String,
+    pub who: String,
+    pub when: String,
+    pub method: String,
+    pub views: String,
+}
+
+#[derive(Template)]
+#[template(path = "assessment.html")]
+struct AssessmentPage {
+    c: Ctx,
+    org: Organisation,
+    d: Decision,
+    a: Assessment,
+    name: String,
+    status: String,
+    can_edit: bool,
+    /// (index, name, affected)
+    groups: Vec<(usize, String, bool)>,
+    evidence: Vec<EvidenceGroup>,
+    alternatives: Vec<Alternative>,
+    matrix: Vec<MatrixRow>,
+    digests: Vec<DigestView>,
+    participants: Vec<ParticipantView>,
+    participant_fields: Vec<Field>,
+    conclusion: String,
+    scale_text: String,
+    can_reopen: bool,
+    errors: Vec<(String, String, String)>,
+    alert: Option<String>,
+    base: String,
+}
+
+fn cell_class(v: Option<i32>) -> &'static str {
+    match v {
+        Some(v) if v > 0 => "better",
+        Some(v) if v < 0 => "worse",
+        _ => "not-compared",
+    }
+}
+
+async fn page_of(
+    app: &App,
+    c: Ctx,
+    org: Organisation,
+    d: Decision,
+    a: Assessment,
+    pf: (&ParticipantForm, &FieldErrors),
+    alert: Option<ErrorCode>,
+) -> Result<AssessmentPage, AppError> {
+    let alternatives = app.store.decision_alternatives(d.id).await?;
+    let ratings = app.store.assessment_ratings(a.id).await?;
+    let cited: Vec<i64> = app.store.assessment_citations(a.id).await?.iter().map(|x| x.indicator_id).collect();
+    let area = match org.area_id {
+        Some(id) => app.store.get_area_by_id(id).await?,
+        None => None,
+    };
+    let mut evidence = vec![];
+    for &g in &a.groups {
+        let ids = group_indicators(app, &a, g).await?;
+        let name = c.name(&a.def.groups[g].names).to_string();
+        let lines = match &area {
+            Some(area) => indicator_lines(app, &c, area, &ids, c.lang, &name).await?,
+            None => vec![],
+        };
+        let lines = lines.into_iter().map(|l| (cited.contains(&l.id), l)).collect();
+        evidence.push(EvidenceGroup { index: g, name, lines });
+    }
+    let by_cell: HashMap<(i64, usize, usize), &Rating> =
+        ratings.iter().map(|r| ((r.alternative_id, r.area, r.group), r)).collect();
+    let mut matrix = vec![];
+    for (ai, area_names) in a.def.areas.iter().enumerate() {
+        for &g in &a.groups {
+            let cells: Vec<Cell> = alternatives
+                .iter()
+                .map(|alt| match by_cell.get(&(alt.id, ai, g)) {
+                    Some(r) if r.is_rated() => {
+                        let s = r.short_term.map(signed).unwrap_or_else(|| "–".into());
+                        let l = r.long_term.map(signed).unwrap_or_else(|| "–".into());
+                        let q =
+                            if r.uncertain { format!(" ({})", c.t("rating-uncertain-short")) } else { String::new() };
+                        Cell { text: format!("{s} / {l}{q}"), class: cell_class(r.long_term.or(r.short_term)) }
+                    }
+                    _ => Cell { text: String::new(), class: "not-compared" },
+                })
+                .collect();
+            let notes: Vec<String> = alternatives
+                .iter()
+                .filter_map(|alt| {
+                    let r = by_cell.get(&(alt.id, ai, g))?;
+                    r.justification.as_ref().map(|j| format!("{}: {j}", alt.name))
+                })
+                .collect();
+            if cells.iter().any(|x| !x.text.is_empty()) || !notes.is_empty() {
+                matrix.push(MatrixRow {
+                    area: c.name(area_names).to_string(),
+                    group: c.name(&a.def.groups[g].names).to_string(),
+                    cells,
+                    notes,
+                });
+            }
+        }
+    }
+    let digests = digest(&a, &alternatives, &ratings)
+        .iter()
+        .zip(&alternatives)
+        .map(|(x, alt)| DigestView {
+            name: alt.name.clone(),
+            positive: x.positive.len(),
+            negative: x.negative.len(),
+            balance: signed(x.balance),
+        })
+        .collect();
+    let participants = app
+        .store
+        .assessment_participants(a.id)
+        .await?
+        .into_iter()
+        .map(|p| ParticipantView {
+            id: p.id,
+            kind: c.t(&format!("participant-{}", p.input.kind.as_str())),
+            who: p.input.who,
+            when: fi_date(p.input.heard_on),
+            method: p.input.method,
+            views: p.input.views.unwrap_or_default(),
+        })
+        .collect();
+    let (f, e) = pf;
+    let kinds = ParticipantKind::ALL
+        .iter()
+        .map(|k| (k.as_str().to_string(), c.t(&format!("participant-{}", k.as_str()))))
+        .collect();
+    let participant_fields = vec![
+        Field::new(&c, "heard", "kind", "field-participant-kind", &f.kind, e).select(kinds).required(),
+        Field::new(&c, "heard", "who", "field-participant-who", &f.who, e)
+            .required()
+            .hint(c.t("field-participant-who-hint")),
+        Field::new(&c, "heard", "heard_on", "field-participant-date", &f.heard_on, e).kind("date").required(),
+        Field::new(&c, "heard", "method", "field-participant-method", &f.method, e)
+            .required()
+            .hint(c.t("field-participant-method-hint")),
+        Field::new(&c, "heard", "views", "field-participant-views", &f.views, e).kind("textarea"),
+    ];
+    Ok(AssessmentPage {
+        name: c.name(&a.def.names).to_string(),
+        status: c.t(&format!("assessment-status-{}", a.status.as_str())),
+        can_edit: can_edit(&c, org.id, &d) && d.status.editable() && a.status == AssessmentStatus::Draft,
+        can_reopen: can_edit(&c, org.id, &d) && d.status.editable() && a.status == AssessmentStatus::Complete,
+        scale_text: a.def.scale.values().map(signed).collect::<Vec<_>>().join(", "),
+        groups: a
+            .def
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (i, c.name(&g.names).to_string(), a.groups.contains(&i)))
+            .collect(),
+        conclusion: a.conclusion.clone().unwrap_or_default(),
+        errors: summary(&participant_fields),
+        participant_fields,
+        evidence,
+        alternatives,
+        matrix,
+        digests,
+        participants,
+        alert: alert.map(|x| c.err(x)),
+        base: format!("/orgs/{}/decisions/{}/assessments/{}", org.id, d.id, a.id),
+        org,
+        d,
+        a,
+        c,
+    })
+}
+
+pub async fn page(
+    State(app): State<App>,
+    c: Ctx,
+    Path((id, did, aid)): Path<(i64, i64, i64)>,
+) -> Result<Response, AppError> {
+    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (d, a) = load_all(&app, id, did, aid).await?;
+    let f = ParticipantForm {
+        kind: if a.def.child_hearing { "children".into() } else { "expert".into() },
+        ..Default::default()
+    };
+    render(&page_of(&app, c, org, d, a, (&f, &FieldErrors::default()), None).await?)
+}
+
+async fn refused(app: &App, c: Ctx, org: Organisation, ids: (i64, i64), code: ErrorCode) -> Result<Response, AppError> {
+    let (d, a) = load_all(app, org.id, ids.0, ids.1).await?;
+    let page = page_of(app, c, org, d, a, (&ParticipantForm::default(), &FieldErrors::default()), Some(code)).await?;
+    render_status(status_of(code), &page)
+}
+
+fn explained(e: StoreError) -> Result<ErrorCode, AppError> {
+    match e {
+        StoreError::Rule(code) if code != ErrorCode::NotFound && code != ErrorCode::Forbidden => Ok(code),
+        e => Err(e.into()),
+    }
+}
+
+/// Sets the affected groups and the conclusion.
+pub async fn update(
+    State(app): State<App>,
+    c: Ctx,
+    Path((id, did, aid)): Path<(i64, i64, i64)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let (org, _) = visible_org(&app, &c, id, Permission::Edit).await?;
+    let (d, a) = load_all(&app, id, did, aid).await?;
+    let me = require_edit(&c, id, &d)?;
+    let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.trim().to_string()).unwrap_or_default();
+    let version: i64 = get("version").parse().unwrap_or(0);
+    let groups: Vec<usize> = pairs.iter().filter(|(n, _)| n == "group").filter_map(|(_, v)| v.parse().ok()).collect();
+    let conclusion = match hyte_domain::error::optional_text(&get("conclusion"), 4_000) {
+        Ok(t) => t,
+        Err(code) => return refused(&app, c, org, (did, aid), code).await,
+    };
+    let _ = a;
+    match app.store.update_assessment(aid, version, &groups, conclusion.as_deref(), Actor::user(me.user_id)).await {
+        Ok(_) => Ok(see_other(&format!("/orgs/{id}/decisions/{did}/assessments/{aid}"))),
+        Err(e) => {
+            let code = explained(e)?;
+            refused(&app, c, org, (did, aid), code).await
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct StatusForm {
+    to: String,
+    version: i64,
+}
+
+pub async fn set_status(
+    State(app): State<App>,
+    c: Ctx,
+    Path((id, did, aid)): Path<(i64, i64, i64)>,
+    Form(f): Form<StatusForm>,
+) -> Result<Response, AppError> {
+    let (org, _) = visible_org(&app, &c, id, Permission::Edit).await?;
+    let (d, _) = load_all(&app, id, did, aid).await?;
+    let me = require_edit(&c, id, &d)?;
+    let to = AssessmentStatus::parse(&f.to).ok_or(AppError::new(ErrorCode::InvalidInput))?;
+    match app.store.set_assessment_status(aid, f.version, to, Actor::user(me.user_id)).await {
+        Ok(_) => Ok(see_other(&format!("/orgs/{id}/decisions/{did}/assessments/{aid}"))),
+        Err(e) => {
+            let code = explained(e)?;
+            refused(&app, c, org, (did, aid), code).await
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ParticipantForm {
+    kind: String,
+    who: String,
+    heard_on: String,
+    method: String,
+    views: String,
+}
+
+pub async fn add_participant(
+    State(app): State<App>,
+    c: Ctx,
+    Path((id, did, aid)): Path<(i64, i64, i64)>,
+    Form(f): Form<ParticipantForm>,
+) -> Result<Response, AppError> {
+    let (org, _) = visible_org(&app, &c, id, Permission::Edit).await?;
+    let (d, a) = load_all(&app, id, did, aid).await?;
+    let me = require_edit(&c, id, &d)?;
+    let e = match ParticipantInput::parse(&f.kind, &f.who, &f.heard_on, &f.method, &f.views) {
+        Ok(p) => match app.store.add_participant(aid, &p, Actor::user(me.user_id)).await {
+            Ok(_) => return Ok(see_other(&format!("/orgs/{id}/decisions/{did}/assessments/{aid}#heard"))),
+            Err(e) => {
+                let code = explained(e)?;
+                return refused(&app, c, org, (did, aid), code).await;
+            }
+        },
+        Err(e) => e,
+    };
+    let code = e.0[0].code;
+    render_status(status_of(code), &page_of(&app, c, org, d, a, (&f, &e), None).await?)
+}
+
+pub async fn delete_participant(
+    State(app): State<App>,
+    c: Ctx,
+    Path((id, did, aid, pid)): Path<(i64, i64, i64, i64)>,
+) -> Result<Response, AppError> {
+    let (org, _) = visible_org(&app, &c, id, Permission::Edit).await?;
+    let (d, _) = load_all(&app, id, did, aid).await?;
+    let me = require_edit(&c, id, &d)?;
+    match app.store.delete_participant(aid, pid, Actor::user(me.user_id)).await {
+        Ok(()) => Ok(see_other(&format!("/orgs/{id}/decisions/{did}/assessments/{aid}#heard"))),
+        Err(e) => {
+            let code = explained(e)?;
+            refused(&app, c, org, (did, aid), code).await
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CiteForm {
+    indicator_id: i64,
+    group: String,
+    remove: String,
+}
+
+/// Cites an indicator for a group, recording its current value as the follow-up's baseline.
+pub async fn cite(
+    State(app): State<App>,
+    c: Ctx,
+    Path((id, did, aid)): Path<(i64, i64, i64)>,
+    Form(f): Form<CiteForm>,
+) -> Result<Response, AppError> {
+    let (org, _) = visible_org(&app, &c, id, Permission::Edit).await?;
+    let (d, a) = load_all(&app, id, did, aid).await?;
+    let me = require_edit(&c, id, &d)?;
+    let actor = Actor::user(me.user_id);
+    let result = if !f.remove.is_empty() {
+        app.store.uncite(aid, f.indicator_id, actor).await
+    } else {
+        let group = f.group.parse::<usize>().ok().filter(|g| a.groups.contains(g));
+        let area = match org.area_id {
+            Some(x) => app.store.get_area_by_id(x).await?,
+            None => None,
+        };
+        let area = area.ok_or(AppError::new(ErrorCode::InvalidInput))?;
+        let lines = indicator_lines(&app, &c, &area, &[f.indicator_id], c.lang, "").await?;
+        let line = lines.first().ok_or(AppError::new(ErrorCode::NotFound))?;
+        let citation = Citation {
+            assessment_id: aid,
+            indicator_id: f.indicator_id,
+            group,
+            baseline_year: line.data.year,
+            baseline_value: line.data.value,
+        };
+        app.store.cite(&citation, actor).await
+    };
+    match result {
+        Ok(()) => Ok(see_other(&format!("/orgs/{id}/decisions/{did}/assessments/{aid}#evidence"))),
+        Err(e) => {
+            let code = explained(e)?;
+            refused(&app, c, org, (did, aid), code).await
+        }
+    }
+}
+
+// ---- rating one alternative ---------------------------------------------------------------------
+
+pub struct RateCell {
+    pub key: String,
+    pub group: String,
+    pub short: String,
+    pub long: String,
+    pub uncertain: bool,
+    pub justification: String,
+    pub error: Option<String>,
+}
+
+pub struct RateArea {
+    pub index: usize,
+    pub name: String,
+    pub cells: Vec<RateCell>,
+}
+
+#[derive(Template)]
+#[template(path = "assessment_rate.html")]
+struct RatePage {
+    c: Ctx,
+    org: Organisation,
+    d: Decision,
+    a: Assessment,
+    name: String,
+    alternative: Alternative,
+    areas: Vec<RateArea>,
+    scale: Vec<(String, String)>,
+    errors: Vec<(String, String, String)>,
+    alert: Option<String>,
+    base: String,
+}
+
+async fn rate_page(
+    app: &App,
+    c: Ctx,
+    org: Organisation,
+    (d, a): (Decision, Assessment),
+    alternative: Alternative,
+    form: Option<(&[(String, String)], &[(String, ErrorCode)])>,
+    alert: Option<ErrorCode>,
+) -> Result<RatePage, AppError> {
+    let saved = app.store.assessment_ratings(a.id).await?;
+    let saved: HashMap<(usize, usize), &Rating> =
+        saved.iter().filter(|r| r.alternative_id == alternative.id).map(|r| ((r.area, r.group), r)).collect();
+    let typed = |k: String| form.and_then(|(p, _)| p.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()));
+    let mut errors = vec![];
+    let areas = a
+        .def
+        .areas
+        .iter()
+        .enumerate()
+        .map(|(ai, an)| RateArea {
+            index: ai,
+            name: c.name(an).to_string(),
+            cells: a
+                .groups
+                .iter()
+                .map(|&g| {
+                    let key = format!("{ai}-{g}");
+                    let r = saved.get(&(ai, g));
+                    let pick = |prefix: &str, v: Option<Option<i32>>| {
+                        typed(format!("{prefix}-{key}"))
+                            .or_else(|| form.is_none().then(|| v.flatten().map(|x| x.to_string()).unwrap_or_default()))
+                            .unwrap_or_default()
+                    };
+                    let error = form
+                        .and_then(|(_, e)| e.iter().find(|(f, _)| f.ends_with(&format!("-{key}"))))
+                        .map(|(f, code)| (f.clone(), c.err(code)));
+                    let group = c.name(&a.def.groups[g].names).to_string();
+                    if let Some((field, msg)) = &error {
+                        errors.push((field.clone(), format!("{} – {group}", c.name(an)), msg.clone()));
+                    }
+                    RateCell {
+                        short: pick("s", r.map(|r| r.short_term)),
+                        long: pick("l", r.map(|r| r.long_term)),
+                        uncertain: match form {
+                            Some(_) => typed(format!("u-{key}")).is_some(),
+                            None => r.is_some_and(|r| r.uncertain),
+                        },
+                        justification: typed(format!("j-{key}"))
+                            .or_else(|| r.and_then(|r| r.justification.clone()))
+                            .unwrap_or_default(),
+                        error: error.map(|e| e.1),
+                        group,
+                        key,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let scale = a
+        .def
+        .scale
+        .values()
+        .map(|v| (v.to_string(), format!("{} {}", signed(v), c.t(&format!("rating-word-{}", v.signum() + 1)))))
+        .collect();
+    Ok(RatePage {
+        name: c.name(&a.def.names).to_string(),
+        base: format!("/orgs/{}/decisions/{}/assessments/{}", org.id, d.id, a.id),
+        alert: alert.map(|x| c.err(x)),
+        errors,
+        areas,
+        scale,
+        alternative,
+        org,
+        d,
+        a,
+        c,
+    })
+}
+
+async fn alternative_of(app: &App, d: &Decision, alt: i64) -> Result<Alternative, AppError> {
+    let a = app.store.decision_alternatives(d.id).await?.into_iter().find(|a| a.id == alt);
+    a.ok_or(AppError::new(ErrorCode::NotFound))
+}
+
+pub async fn rate_form(
+    State(app): State<App>,
+    c: Ctx,
+    Path((id, did, aid, alt)): Path<(i64, i64, i64, i64)>,
+) -> Result<Response, AppError> {
+    let (org, _) = visible_org(&app, &c, id, Permission::Edit).await?;
+    let (d, a) = load_all(&app, id, did, aid).await?;
+    require_edit(&c, id, &d)?;
+    let alternative = alternative_of(&app, &d, alt).await?;
+    render(&rate_page(&app, c, org, (d, a), alternative, None, None).await?)
+}
+
+pub async fn rate(
+    State(app): State<App>,
+    c: Ctx,
+    Path((id, did, aid, alt)): Path<(i64, i64, i64, i64)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let (org, _) = visible_org(&app, &c, id, Permission::Edit).await?;
+    let (d, a) = load_all(&app, id, did, aid).await?;
+    let me = require_edit(&c, id, &d)?;
+    let alternative = alternative_of(&app, &d, alt).await?;
+    let version: i64 = pairs.iter().find(|(k, _)| k == "version").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
+    match parse_ratings(&a.def, &a.groups, alt, &pairs) {
+        Ok(ratings) => match app.store.save_ratings(aid, version, alt, &ratings, Actor::user(me.user_id)).await {
+            Ok(_) => Ok(see_other(&format!("/orgs/{id}/decisions/{did}/assessments/{aid}#matrix"))),
+            Err(e) => {
+                let code = explained(e)?;
+                let (d, a) = load_all(&app, id, did, aid).await?;
+                let page = rate_page(&app, c, org, (d, a), alternative, Some((&pairs, &[])), Some(code)).await?;
+                render_status(status_of(code), &page)
+            }
+        },
+        Err(errs) => {
+            let page = rate_page(&app, c, org, (d, a), alternative, Some((&pairs, &errs)), None).await?;
+            render_status(status_of(ErrorCode::NumberInvalid), &page)
+        }
+    }
+}
+
+// ---- the follow-up ----------------------------------------------------------------------------
+
+pub struct FollowUpLine {
+    pub indicator: String,
+    pub href: String,
+    pub baseline: String,
+    pub now: String,
+    pub change: String,
+}
+
+/// The indicators cited in `assessments`: their value when cited, now, and the change.
+pub async fn follow_up_lines(
+    app: &App,
+    c: &Ctx,
+    org: &Organisation,
+    assessments: &[Assessment],
+) -> Result<Vec<FollowUpLine>, AppError> {
+    let mut cited: Vec<Citation> = vec![];
+    for a in assessments {
+        for x in app.store.assessment_citations(a.id).await? {
+            if !cited.iter().any(|y| y.indicator_id == x.indicator_id) {
+                cited.push(x);
+            }
+        }
+    }
+    let area = match org.area_id {
+        Some(a) => app.store.get_area_by_id(a).await?,
+        None => None,
+    };
+    let (Some(area), false) = (area, cited.is_empty()) else { return Ok(vec![]) };
+    let ids: Vec<i64> = cited.iter().map(|x| x.indicator_id).collect();
+    let lines = indicator_lines(app, c, &area, &ids, c.lang, "").await?;
+    let fmt = |y: Option<i32>, v: Option<f64>| match (y, v) {
+        (Some(y), Some(v)) => format!("{} ({y})", super::indicators::fmt_num(c.lang, v, 1)),
+        _ => c.t("value-missing"),
+    };
+    Ok(lines
+        .into_iter()
+        .filter_map(|l| Some((cited.iter().find(|x| x.indicator_id == l.id)?, l)))
+        .map(|(x, l)| FollowUpLine {
+            baseline: fmt(x.baseline_year, x.baseline_value),
+            now: fmt(l.data.year, l.data.value),
+            change: match (x.baseline_value, l.data.value, x.baseline_year, l.data.year) {
+                (Some(b), Some(n), Some(by), Some(ny)) if ny > by => {
+                    let d = n - b;
+                    let s = super::indicators::fmt_num(c.lang, d.abs(), 1);
+                    if d > 0.0 {
+                        format!("+{s}")
+                    } else if d < 0.0 {
+                        format!("−{s}")
+                    } else {
+                        s
+                    }
+                }
+                _ => c.t("follow-up-no-newer-data"),
+            },
+            indicator: l.title,
+            href: l.href,
+        })
+        .collect())
+}
