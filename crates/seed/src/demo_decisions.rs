@@ -36,7 +36,7 @@ pub async fn load(store: &dyn Store, org_id: i64) -> Result<()> {
         .create_decision(
             org_id,
             &hall.parse(&ids).map_err(err)?,
-            "Nollavaihtoehto: nykyiset aukioloajat",
+            "Nollavaihtoehto (nykyiset aukioloajat)",
             "Iltavuorot",
             Actor::SYSTEM,
         )
@@ -111,7 +111,7 @@ pub async fn load(store: &dyn Store, org_id: i64) -> Result<()> {
         .create_decision(
             org_id,
             &library.parse(&ids).map_err(err)?,
-            "Nollavaihtoehto: ei muutosta",
+            "Nollavaihtoehto (ei muutosta)",
             "Ehdotus",
             Actor::SYSTEM,
         )

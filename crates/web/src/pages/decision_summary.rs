@@ -37,6 +37,12 @@ pub async fn assessed(app: &App, d: &Decision) -> Result<(Vec<Alternative>, Vec<
     Ok((alternatives, out))
 }
 
+/// "Lapsen etu (YK:n …)" → "lapsen etu (YK:n …)": for a name inside a sentence.
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
+}
+
 fn impacts(app: &App, lang: Lang, a: &Assessment, list: &[Impact]) -> String {
     list.iter()
         .map(|i| {
@@ -46,7 +52,7 @@ fn impacts(app: &App, lang: Lang, a: &Assessment, list: &[Impact]) -> String {
             format!(
                 "{} – {} ({}, {when}{unsure})",
                 a.def.groups[i.group].names.get(lang),
-                a.def.areas[i.area].get(lang).to_lowercase(),
+                lower_first(a.def.areas[i.area].get(lang)),
                 signed(i.rating)
             )
         })
@@ -73,7 +79,14 @@ pub fn summary_text(
     out.push(f("summary-intro", &[("title", d.input.title.clone()), ("templates", names.join(", "))]));
     let alt_names: Vec<String> = alternatives
         .iter()
-        .map(|a| if a.is_zero { format!("{} ({})", a.name, t("summary-zero")) } else { a.name.clone() })
+        .map(|a| {
+            let zero = t("summary-zero");
+            if a.is_zero && !a.name.to_lowercase().contains(&zero) {
+                format!("{} ({zero})", a.name)
+            } else {
+                a.name.clone()
+            }
+        })
         .collect();
     out.push(f("summary-alternatives", &[("list", alt_names.join(", "))]));
     for x in all {
@@ -81,20 +94,17 @@ pub fn summary_text(
         let groups: Vec<&str> = x.a.groups.iter().map(|g| x.a.def.groups[*g].names.get(lang)).collect();
         p.push(f("summary-groups", &[("list", groups.join(", "))]));
         for (dg, alt) in digest(&x.a, alternatives, &x.ratings).iter().zip(alternatives) {
-            let mut s = format!("{}: ", alt.name);
-            if dg.positive.is_empty() && dg.negative.is_empty() {
-                s.push_str(&t("summary-no-impacts"));
-            }
+            let mut parts = vec![];
             if !dg.positive.is_empty() {
-                s.push_str(&f("summary-positive", &[("list", impacts(app, lang, &x.a, &dg.positive))]));
+                parts.push(f("summary-positive", &[("list", impacts(app, lang, &x.a, &dg.positive))]));
             }
             if !dg.negative.is_empty() {
-                if !dg.positive.is_empty() {
-                    s.push(' ');
-                }
-                s.push_str(&f("summary-negative", &[("list", impacts(app, lang, &x.a, &dg.negative))]));
+                parts.push(f("summary-negative", &[("list", impacts(app, lang, &x.a, &dg.negative))]));
             }
-            p.push(s);
+            if parts.is_empty() {
+                parts.push(t("summary-no-impacts"));
+            }
+            p.push(format!("{}: {}.", alt.name, parts.join("; ").trim_end_matches('.')));
         }
         if !x.participants.is_empty() {
             let heard: Vec<String> = x

@@ -5,6 +5,7 @@ mod helpers;
 mod admin;
 mod api;
 mod areas;
+mod assessments;
 mod auth;
 mod authz;
 mod i18n;
