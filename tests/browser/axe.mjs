@@ -161,13 +161,57 @@ async function upload(page, name, csv) {
   await ctx.close();
 }
 
+// 1d. Impact assessment without JavaScript: a proposal registered (an empty form first), an IVA
+// started, the affected groups chosen, one alternative rated; then, with JavaScript (axe needs
+// it), the hearing form with its errors.
+let assessmentPath = '';
+{
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await login(page);
+  await page.goto(base + '/org');
+  const orgPath = new URL(page.url()).pathname;
+  await page.goto(base + orgPath + '/decisions');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/decisions"] button[type=submit]')]);
+  if (!(await page.$('#new-title-error'))) fail('no-JS: an empty proposal shows an error next to the title');
+  await page.fill('#new-title', 'Kyläkoulun lakkauttaminen');
+  await page.fill('#new-preparer', 'Opetusjohtaja');
+  await page.fill('#new-planned_on', '2026-11-20');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/decisions"] button[type=submit]')]);
+  if ((await page.$$('section[aria-labelledby="assessments-title"] li .sig')).length !== 2) fail('no-JS: the proposal says it needs an IVA and a LAVA');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/assessments"] button[type=submit]')]);
+  assessmentPath = new URL(page.url()).pathname;
+  await page.check('#group-0');
+  await page.check('#group-4');
+  await Promise.all([page.waitForNavigation(), page.click('form:has(#group-0) button[type=submit]')]);
+  await Promise.all([page.waitForNavigation(), page.click('a[href*="/rate/"]')]);
+  await page.selectOption('#s-0-0', '-2');
+  await page.fill('#j-0-0', 'Koulumatka pitenee');
+  await Promise.all([page.waitForNavigation(), page.click('form.rating-form button[type=submit]')]);
+  if (!(await page.content()).includes('Koulumatka pitenee')) fail('no-JS: the rating is shown side by side');
+  await ctx.close();
+}
+{
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await login(page);
+  await page.goto(base + assessmentPath);
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/participants"] button[type=submit]')]);
+  if (!(await page.$('.error-summary'))) fail('an empty hearing shows an error summary');
+  await axe(page, 'assessment hearing form with errors');
+  await ctx.close();
+}
+
 // 2. Logged-in admin: crawl everything reachable from the navigation, in three languages.
 const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/users', '/orgs/{id}/users/{id}',
   '/orgs/{id}/sectors', '/orgs/{id}/sectors/{id}', '/orgs/{id}/audit', '/areas/municipality/*', '/orgs/{id}/import', '/orgs/{id}/import/{id}',
   '/indicators', '/indicators/{id}', '/areas/municipality/*/profile', '/indicators/{id}/across', '/indicators/{id}/series/municipality/{id}',
   '/reports', '/reports/{id}', '/orgs/{id}/reports', '/orgs/{id}/reports/{id}', '/orgs/{id}/reports/{id}/sections/{id}',
   '/orgs/{id}/reports/{id}/versions/{id}', '/orgs/{id}/reports/{id}/plan',
-  '/orgs/{id}/reports/{id}/suggest', '/regional/{id}', '/orgs/{id}/reports/{id}/diff'];
+  '/orgs/{id}/reports/{id}/suggest', '/regional/{id}', '/orgs/{id}/reports/{id}/diff',
+  '/orgs/{id}/decisions', '/orgs/{id}/decisions/stats', '/orgs/{id}/decisions/{id}', '/orgs/{id}/decisions/{id}/summary',
+  '/orgs/{id}/decisions/{id}/assessments/{id}', '/orgs/{id}/decisions/{id}/assessments/{id}/rate/{id}',
+  '/orgs/{id}/assessment-settings', '/orgs/{id}/assessment-settings/templates/{id}', '/orgs/{id}/assessment-settings/templates/new'];
 {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
