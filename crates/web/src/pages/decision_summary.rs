@@ -339,10 +339,11 @@ pub fn shares(c: &Ctx, decisions: &[Decision], all: &[Assessment], year: i32) ->
     out
 }
 
-/// The assessments of proposals decided (or planned) in `year`.
-pub async fn year_assessments(app: &App, c: &Ctx, org_id: i64, year: i32) -> Result<Vec<YearAssessment>, AppError> {
+/// The assessments of proposals decided (or planned) in `year`, in `lang`.
+pub async fn year_assessments(app: &App, lang: Lang, org_id: i64, year: i32) -> Result<Vec<YearAssessment>, AppError> {
     let decisions = app.store.list_decisions(org_id).await?;
     let all = app.store.org_assessments(org_id).await?;
+    let t = |k: String| app.i18n.t(lang, &k);
     Ok(decisions
         .iter()
         .filter(|d| d.year() == year)
@@ -354,13 +355,32 @@ pub async fn year_assessments(app: &App, c: &Ctx, org_id: i64, year: i32) -> Res
             Some(YearAssessment {
                 decision: d.input.title.clone(),
                 href: format!("/orgs/{org_id}/decisions/{}", d.id),
-                body: c.t(&format!("decision-body-{}", d.input.body.as_str())),
+                body: t(format!("decision-body-{}", d.input.body.as_str())),
                 date: fi_date(d.outcome.as_ref().map(|o| o.decided_on).unwrap_or(d.input.planned_on)),
-                templates: mine.iter().map(|a| c.name(&a.def.names).to_string()).collect::<Vec<_>>().join(", "),
-                status: super::decisions::status_label(c, d.status),
+                templates: mine.iter().map(|a| a.def.names.get(lang).to_string()).collect::<Vec<_>>().join(", "),
+                status: t(format!("decision-status-{}", d.status.as_str())),
             })
         })
         .collect())
+}
+
+/// The year's assessments as a section of an annual report's export.
+pub async fn year_section(app: &App, lang: Lang, org_id: i64, year: i32) -> Result<hyte_report::Section, AppError> {
+    let t = |k: &str| app.i18n.t(lang, k);
+    let list = year_assessments(app, lang, org_id, year).await?;
+    let title = app.i18n.format(lang, "year-assessments", &[("year", year.to_string())]);
+    let lead = if list.is_empty() { t("year-assessments-none") } else { t("year-assessments-lead") };
+    Ok(hyte_report::Section {
+        title: title.clone(),
+        blocks: markup::parse(&lead),
+        tables: vec![hyte_report::Table {
+            caption: title,
+            headers: ["col-decision", "field-decision-body", "col-date", "decision-assessments", "col-status"]
+                .map(t)
+                .to_vec(),
+            rows: list.into_iter().map(|x| vec![x.decision, x.body, x.date, x.templates, x.status]).collect(),
+        }],
+    })
 }
 
 #[derive(Template)]
@@ -396,6 +416,6 @@ pub async fn stats(
     years.dedup();
     let year = q.year.filter(|y| (2000..=2100).contains(y)).unwrap_or(this_year);
     let shares = shares(&c, &decisions, &all, year);
-    let list = year_assessments(&app, &c, id, year).await?;
+    let list = year_assessments(&app, c.lang, id, year).await?;
     render(&StatsPage { c, org, year, years, shares, list })
 }

@@ -195,7 +195,7 @@ async fn report_page(
         vec![]
     };
     let (list, year) = match (report.kind, report.year) {
-        (ReportKind::Annual, Some(y)) => (super::decision_summary::year_assessments(app, &c, org.id, y).await?, y),
+        (ReportKind::Annual, Some(y)) => (super::decision_summary::year_assessments(app, c.lang, org.id, y).await?, y),
         _ => (vec![], 0),
     };
     let comments = app.store.report_comments(report.id).await?;
@@ -374,7 +374,10 @@ pub async fn export(
         state,
         app.i18n.format(lang, "report-version", &[("number", report.content_version.to_string())])
     )];
-    let doc = super::report_export::document(&c, &report, &report.title, org.names.get(lang), facts, &views);
+    let mut doc = super::report_export::document(&c, &report, &report.title, org.names.get(lang), facts, &views);
+    if let (ReportKind::Annual, Some(year)) = (report.kind, report.year) {
+        doc.sections.push(super::decision_summary::year_section(&app, lang, id, year).await?);
+    }
     super::report_export::download(doc, &format!("hyte-report-{rid}"), &q.format).await
 }
 

@@ -219,8 +219,12 @@ async fn a_village_school_closure_is_assessed_decided_followed_up_and_reported()
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let annual = app.text(&location(&r)).await;
+    let annual_path = location(&r);
+    let annual = app.text(&annual_path).await;
     assert!(annual.contains("Vaikutusten arvioinnit 2026") && annual.contains("Kyläkoulun lakkauttaminen"), "{annual}");
+    let docx = app.get(&format!("{annual_path}/export?format=docx")).await;
+    let xml = docx_text(&docx.bytes().await.unwrap());
+    assert!(xml.contains("Vaikutusten arvioinnit 2026") && xml.contains("Kyläkoulun lakkauttaminen"));
     let stats = app.text(&format!("/orgs/{kuopio}/decisions/stats?year=2026")).await;
     assert!(
         stats.contains("<th scope=\"row\">Valtuusto (kunta- tai aluevaltuusto)</th><td>1</td><td>1</td><td>100 %</td>"),
@@ -231,7 +235,11 @@ async fn a_village_school_closure_is_assessed_decided_followed_up_and_reported()
     let admin = app.other_browser();
     admin.login("admin@kuopio.example").await;
     let log = admin.text(&format!("/orgs/{kuopio}/audit")).await;
-    assert!(log.contains("Päätös kirjattu") && log.contains("Kuuleminen kirjattu") && log.contains("Indikaattoriin viitattu"));
+    assert!(
+        log.contains("Päätös kirjattu")
+            && log.contains("Kuuleminen kirjattu")
+            && log.contains("Indikaattoriin viitattu")
+    );
 }
 
 #[tokio::test]
