@@ -82,8 +82,7 @@ pub async fn load(store: &dyn Store, org_id: i64) -> Result<()> {
     )
     .map_err(err)?;
     store.add_participant(a.id, &heard, Actor::SYSTEM).await?;
-    let a = store.set_assessment_status(a.id, a.version, AssessmentStatus::Complete, Actor::SYSTEM).await?;
-    let _ = a;
+    store.set_assessment_status(a.id, a.version, AssessmentStatus::Complete, Actor::SYSTEM).await?;
     let d =
         store.set_decision_status(d.id, d.version, &DecisionStep::Assessed, day("2024-05-01")?, Actor::SYSTEM).await?;
     let outcome = DecisionOutcome::parse(

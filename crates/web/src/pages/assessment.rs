@@ -38,14 +38,10 @@ pub fn signed(v: i32) -> String {
     }
 }
 
-/// The Sotkanet indicators of a template group, as knowledge-base ids.
-async fn group_indicators(app: &App, a: &Assessment, group: usize) -> Result<Vec<i64>, AppError> {
-    let Some(g) = a.def.groups.get(group) else { return Ok(vec![]) };
-    if g.indicators.is_empty() {
-        return Ok(vec![]);
-    }
-    let ids = app.store.indicator_ids("sotkanet", None).await?;
-    Ok(g.indicators.iter().filter_map(|s| ids.get(s).map(|v| v.0)).collect())
+/// The Sotkanet indicators of a template group, as knowledge-base ids (`known`: Sotkanet id → id).
+fn group_indicators(known: &HashMap<String, (i64, hyte_domain::ValueType)>, a: &Assessment, group: usize) -> Vec<i64> {
+    let Some(g) = a.def.groups.get(group) else { return vec![] };
+    g.indicators.iter().filter_map(|s| known.get(s).map(|v| v.0)).collect()
 }
 
 pub struct EvidenceGroup {
@@ -133,9 +129,10 @@ async fn page_of(
         Some(id) => app.store.get_area_by_id(id).await?,
         None => None,
     };
+    let known = app.store.indicator_ids("sotkanet", None).await?;
     let mut evidence = vec![];
     for &g in &a.groups {
-        let ids = group_indicators(app, &a, g).await?;
+        let ids = group_indicators(&known, &a, g);
         let name = c.name(&a.def.groups[g].names).to_string();
         let lines = match &area {
             Some(area) => indicator_lines(app, &c, area, &ids, c.lang, &name).await?,
@@ -284,7 +281,7 @@ pub async fn update(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let (org, _) = visible_org(&app, &c, id, Permission::Edit).await?;
-    let (d, a) = load_all(&app, id, did, aid).await?;
+    let (d, _) = load_all(&app, id, did, aid).await?;
     let me = require_edit(&c, id, &d)?;
     let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.trim().to_string()).unwrap_or_default();
     let version: i64 = get("version").parse().unwrap_or(0);
@@ -293,7 +290,6 @@ pub async fn update(
         Ok(t) => t,
         Err(code) => return refused(&app, c, org, (did, aid), code).await,
     };
-    let _ = a;
     match app.store.update_assessment(aid, version, &groups, conclusion.as_deref(), Actor::user(me.user_id)).await {
         Ok(_) => Ok(see_other(&format!("/orgs/{id}/decisions/{did}/assessments/{aid}"))),
         Err(e) => {
@@ -429,6 +425,9 @@ pub async fn cite(
 
 // ---- rating one alternative ---------------------------------------------------------------------
 
+/// A posted rating form and its errors (field name, code).
+type Typed<'a> = (&'a [(String, String)], &'a [(String, ErrorCode)]);
+
 pub struct RateCell {
     pub key: String,
     pub group: String,
@@ -467,7 +466,7 @@ async fn rate_page(
     org: Organisation,
     (d, a): (Decision, Assessment),
     alternative: Alternative,
-    form: Option<(&[(String, String)], &[(String, ErrorCode)])>,
+    form: Option<Typed<'_>>,
     alert: Option<ErrorCode>,
 ) -> Result<RatePage, AppError> {
     let saved = app.store.assessment_ratings(a.id).await?;
