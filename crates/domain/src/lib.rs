@@ -6,6 +6,7 @@
 pub mod area;
 pub mod assessment;
 pub mod audit;
+pub mod cooperation;
 pub mod error;
 pub mod import_job;
 pub mod indicator;

@@ -14,11 +14,15 @@ pub mod assessment_rows;
 pub mod assessments;
 pub mod conformance;
 pub mod conformance_assessments;
+pub mod conformance_cooperation;
+pub mod cooperation;
+pub mod cooperation_rows;
 pub mod imports;
 pub mod indicators;
 pub mod plan;
 pub mod portable;
 pub mod portable_assessments;
+pub mod portable_cooperation;
 pub mod portable_imports;
 pub mod portable_indicators;
 pub mod portable_plan;
@@ -28,6 +32,7 @@ pub mod reports;
 pub mod rows;
 
 pub use assessments::{AssessmentStore, DecisionStep};
+pub use cooperation::CooperationStore;
 pub use imports::ImportJobStore;
 pub use indicators::{BulkStore, ExternalRegion, IndicatorFilter, IndicatorStore, NewIndicator, ObservationQuery};
 pub use plan::PlanStore;
@@ -259,6 +264,7 @@ pub trait Store:
     + ReportStore
     + PlanStore
     + AssessmentStore
+    + CooperationStore
 {
     fn backend(&self) -> Backend;
     async fn ping(&self) -> Result<()>;

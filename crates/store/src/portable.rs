@@ -490,7 +490,8 @@ macro_rules! impl_portable_store {
                         "SELECT (SELECT COUNT(*) FROM memberships WHERE sector_id = $1) \
                          + (SELECT COUNT(*) FROM plan_measures WHERE sector_id = $1) \
                          + (SELECT COUNT(*) FROM decisions WHERE sector_id = $1) \
-                         + (SELECT COUNT(*) FROM assessment_rules WHERE sector_id = $1)",
+                         + (SELECT COUNT(*) FROM assessment_rules WHERE sector_id = $1) \
+                         + (SELECT COUNT(*) FROM duty_owners WHERE sector_id = $1)",
                     )
                         .bind(sector_id)
                         .fetch_one(&mut *tx)
@@ -787,6 +788,7 @@ macro_rules! impl_portable_store {
             $crate::impl_report_store!($store, $db);
             $crate::impl_plan_store!($store, $db);
             $crate::impl_assessment_store!($store, $db);
+            $crate::impl_cooperation_store!($store, $db);
 
             #[async_trait]
             impl $crate::Store for $store {

@@ -15,6 +15,8 @@ pub use rules::*;
 pub use summary::*;
 pub use template::*;
 
+pub(crate) use decision::code_enum;
+
 /// Longest title or name in the assessment forms.
 pub(crate) const TEXT_MAX: usize = 200;
 /// Longest free text (descriptions, justifications, views heard).

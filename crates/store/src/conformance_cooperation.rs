@@ -1,0 +1,167 @@
+//! Conformance checks of [`crate::CooperationStore`] (part of the suite in [`crate::conformance`]).
+
+use crate::conformance::org;
+use crate::*;
+use hyte_domain::cooperation::{
+    AgreementInput, ContactInput, ContactTheme, DutyOwners, GroupForm, MeetingInput, MemberInput, TaskForm,
+};
+use hyte_domain::report::parse_date;
+use hyte_domain::{ErrorCode, OrgKind};
+
+pub async fn responsibilities_and_duties_are_versioned(s: &dyn Store) {
+    let o = org(s, OrgKind::Municipality, "Kuopio").await;
+    assert_eq!(s.responsibility(o.id).await.unwrap().version, 0);
+    let r = s
+        .set_responsibility(
+            o.id,
+            0,
+            Some("Hyte-koordinaattori Kalle Koskinen"),
+            Some("Hyvinvointiryhmä"),
+            Actor::SYSTEM,
+        )
+        .await
+        .unwrap();
+    assert_eq!((r.version, r.body.as_deref()), (1, Some("Hyvinvointiryhmä")));
+    let stale = s.set_responsibility(o.id, 0, None, None, Actor::SYSTEM).await;
+    assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
+    let sectors = s.list_sectors(o.id).await.unwrap();
+    let owners = DutyOwners { lead: Some(sectors[0].id), parts: vec![sectors[1].id, sectors[2].id] };
+    s.set_duty_owners(o.id, 1, "monitor", &owners, Actor::SYSTEM).await.unwrap();
+    let stale = s.set_duty_owners(o.id, 1, "goals", &owners, Actor::SYSTEM).await;
+    assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict, "the matrix moved on");
+    let other = org(s, OrgKind::Municipality, "Oulu").await;
+    let foreign = DutyOwners { lead: Some(s.list_sectors(other.id).await.unwrap()[0].id), parts: vec![] };
+    s.set_duty_owners(o.id, 2, "goals", &foreign, Actor::SYSTEM).await.unwrap();
+    let all = s.duty_owners(o.id).await.unwrap();
+    assert_eq!(all["monitor"], owners);
+    assert!(!all.contains_key("goals"), "another organisation's sector is never stored");
+    let busy = s.delete_sector(o.id, sectors[0].id, sectors[0].version, Actor::SYSTEM).await;
+    assert_eq!(busy.unwrap_err().code(), ErrorCode::SectorInUse);
+    assert_eq!(s.responsibility(o.id).await.unwrap().version, 3);
+}
+
+pub async fn groups_meet_and_track_agreements(s: &dyn Store) {
+    let region = org(s, OrgKind::WellbeingCounty, "Pohjois-Savo").await;
+    let kuopio = org(s, OrgKind::Municipality, "Kuopio").await;
+    let form = GroupForm {
+        kind: "cooperation_pool".into(),
+        name: "Hyte-yhteistyöpooli".into(),
+        mandate: "Aluehallitus 2.2.2026 § 14".into(),
+        ..Default::default()
+    };
+    let g = s.create_group(region.id, &form.parse().unwrap(), Actor::SYSTEM).await.unwrap();
+    assert_eq!(s.list_groups(region.id).await.unwrap().len(), 1);
+    let renamed = GroupForm { name: "Pohjois-Savon hyte-yhteistyöpooli".into(), ..form };
+    let g2 = s.update_group(g.id, g.version, &renamed.parse().unwrap(), Actor::SYSTEM).await.unwrap();
+    assert_eq!(
+        s.update_group(g.id, g.version, &renamed.parse().unwrap(), Actor::SYSTEM).await.unwrap_err().code(),
+        ErrorCode::EditConflict
+    );
+    assert_eq!(g2.input.name, "Pohjois-Savon hyte-yhteistyöpooli");
+    let orgs = vec![(kuopio.id, "Kuopio".to_string(), OrgKind::Municipality)];
+    let m = MemberInput::parse("Kalle Koskinen", &kuopio.id.to_string(), "", "", "member", &orgs).unwrap();
+    s.add_member(g.id, &m, Actor::SYSTEM).await.unwrap();
+    let ngo = MemberInput::parse("Jussi Järvinen", "", "Savon Vertaistuki ry", "ngo", "member", &orgs).unwrap();
+    let jussi = s.add_member(g.id, &ngo, Actor::SYSTEM).await.unwrap();
+    assert_eq!(s.group_members(g.id).await.unwrap().len(), 2);
+    s.remove_member(g.id, jussi.id, Actor::SYSTEM).await.unwrap();
+    assert_eq!(s.group_members(g.id).await.unwrap()[0].input.member_org_id, Some(kuopio.id));
+
+    let meeting = s
+        .add_meeting(g.id, &MeetingInput::parse("2026-03-12", "1. Avaus\n2. Painopisteet", "").unwrap(), Actor::SYSTEM)
+        .await
+        .unwrap();
+    let minutes =
+        MeetingInput::parse("2026-03-12", "1. Avaus\n2. Painopisteet", "Sovittiin yhteisistä painopisteistä.").unwrap();
+    let meeting2 = s.update_meeting(meeting.id, meeting.version, &minutes, Actor::SYSTEM).await.unwrap();
+    assert_eq!(meeting2.input.minutes.as_deref(), Some("Sovittiin yhteisistä painopisteistä."));
+    let a = s
+        .add_agreement(
+            meeting.id,
+            &AgreementInput::parse("Järjestöjen toimintakalenteri", "Järjestökoordinaattori", "2026-06-01").unwrap(),
+            Actor::SYSTEM,
+        )
+        .await
+        .unwrap();
+    s.add_agreement(
+        meeting.id,
+        &AgreementInput::parse("Yhteinen viestintä", "Hyvinvointialue", "2026-04-01").unwrap(),
+        Actor::SYSTEM,
+    )
+    .await
+    .unwrap();
+    let listed = s.org_agreements(region.id).await.unwrap();
+    assert_eq!(
+        listed.iter().map(|x| x.input.who.as_str()).collect::<Vec<_>>(),
+        ["Hyvinvointialue", "Järjestökoordinaattori"],
+        "by due date"
+    );
+    let done =
+        s.set_agreement_done(a.id, a.version, Some(parse_date("2026-05-20").unwrap()), Actor::SYSTEM).await.unwrap();
+    assert!(done.done_on.is_some());
+    assert_eq!(
+        s.set_agreement_done(a.id, a.version, None, Actor::SYSTEM).await.unwrap_err().code(),
+        ErrorCode::EditConflict
+    );
+    assert_eq!(s.group_agreements(g.id).await.unwrap().len(), 2);
+    assert!(s.org_agreements(kuopio.id).await.unwrap().is_empty());
+    let log = s.audit_log(region.id, 50).await.unwrap();
+    assert!(log.iter().any(|e| e.action == "agreement.done") && log.iter().any(|e| e.action == "meeting.update"));
+}
+
+pub async fn contact_pairs_staircase_and_timeline(s: &dyn Store) {
+    let region = org(s, OrgKind::WellbeingCounty, "Pohjois-Savo").await;
+    let c = ContactInput::parse("Päivi Päihdetyö", "paivi@pohjois-savo.example", "").unwrap();
+    s.set_contact_pair(region.id, ContactTheme::SubstancePrevention, None, &c, Actor::SYSTEM).await.unwrap();
+    let k = ContactInput::parse("Kaisa Kuopio", "", "017 123").unwrap();
+    s.set_contact_pair(region.id, ContactTheme::SubstancePrevention, Some(297), &k, Actor::SYSTEM).await.unwrap();
+    let k2 = ContactInput::parse("Kaisa Korhonen", "", "017 123").unwrap();
+    let renamed =
+        s.set_contact_pair(region.id, ContactTheme::SubstancePrevention, Some(297), &k2, Actor::SYSTEM).await.unwrap();
+    let pairs = s.contact_pairs(region.id).await.unwrap();
+    assert_eq!(pairs.len(), 2, "one contact per theme and municipality");
+    assert_eq!(pairs.iter().find(|p| p.municipality_area_id == Some(297)).unwrap().input.person, "Kaisa Korhonen");
+    assert!(pairs.iter().any(|p| p.municipality_area_id.is_none()));
+    s.remove_contact_pair(region.id, renamed.id, Actor::SYSTEM).await.unwrap();
+    assert_eq!(s.contact_pairs(region.id).await.unwrap().len(), 1);
+
+    let m =
+        s.save_maturity(region.id, 2026, 0, 4, "Tavoitteet ja toimenpiteet on kirjattu.", Actor::SYSTEM).await.unwrap();
+    assert_eq!(
+        s.save_maturity(region.id, 2026, 0, 5, "x", Actor::SYSTEM).await.unwrap_err().code(),
+        ErrorCode::EditConflict,
+        "a year once"
+    );
+    s.save_maturity(region.id, 2026, m.version, 5, "Vastuut nimetty.", Actor::SYSTEM).await.unwrap();
+    s.save_maturity(region.id, 2025, 0, 3, "Seurataan.", Actor::SYSTEM).await.unwrap();
+    let history = s.maturity(region.id).await.unwrap();
+    assert_eq!(history.iter().map(|m| (m.year, m.step)).collect::<Vec<_>>(), [(2026, 5), (2025, 3)]);
+
+    let f = TaskForm {
+        title: "Alueellinen hyvinvointikertomus".into(),
+        starts: "2026-09".into(),
+        ends: "2027-02".into(),
+        status: "planned".into(),
+        link: "/regional/1".into(),
+        ..Default::default()
+    };
+    let t = s.add_task(region.id, &f.parse().unwrap(), Actor::SYSTEM).await.unwrap();
+    let early = TaskForm {
+        title: "Suunnitelma".into(),
+        starts: "2026-01".into(),
+        ends: "2026-02".into(),
+        status: "done".into(),
+        ..Default::default()
+    };
+    s.add_task(region.id, &early.parse().unwrap(), Actor::SYSTEM).await.unwrap();
+    assert_eq!(s.tasks(region.id).await.unwrap()[0].input.title, "Suunnitelma", "by start month");
+    let moved = TaskForm { ends: "2027-03".into(), ..f };
+    let t2 = s.update_task(region.id, t.id, t.version, &moved.parse().unwrap(), Actor::SYSTEM).await.unwrap();
+    assert_eq!(t2.input.ends.to_string(), "3/2027");
+    assert_eq!(
+        s.delete_task(region.id, t.id, t.version, Actor::SYSTEM).await.unwrap_err().code(),
+        ErrorCode::EditConflict
+    );
+    s.delete_task(region.id, t.id, t2.version, Actor::SYSTEM).await.unwrap();
+    assert_eq!(s.tasks(region.id).await.unwrap().len(), 1);
+}
