@@ -136,6 +136,13 @@ mod tests {
             k.extend(["missing", "draft", "complete"].map(|r| format!("requirement-{r}")));
             k.extend(["report-lang-fi", "report-lang-sv"].map(String::from));
         }
+        {
+            use hyte_domain::cooperation::*;
+            k.extend(GroupKind::ALL.iter().map(|g| format!("group-kind-{}", g.as_str())));
+            k.extend(MemberRole::ALL.iter().map(|r| format!("member-role-{}", r.as_str())));
+            k.extend(ContactTheme::ALL.iter().map(|t| format!("theme-{}", t.as_str())));
+            k.extend(TaskStatus::ALL.iter().map(|t| format!("task-status-{}", t.as_str())));
+        }
         k.extend(["indicator-description", "indicator-interpretation", "indicator-limits"].map(String::from));
         k
     }

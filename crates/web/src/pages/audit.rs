@@ -11,7 +11,7 @@ use axum::response::Response;
 use hyte_domain::{AuditEntry, Organisation, Permission};
 
 /// Every action the store records; each has a translation `audit-<action with - for .>`.
-pub const ACTIONS: [&str; 45] = [
+pub const ACTIONS: [&str; 62] = [
     "organisation.create",
     "sector.create",
     "sector.update",
@@ -57,6 +57,23 @@ pub const ACTIONS: [&str; 45] = [
     "participant.delete",
     "assessment.cite",
     "assessment.uncite",
+    "responsibility.update",
+    "duty.update",
+    "group.create",
+    "group.update",
+    "group.member_add",
+    "group.member_remove",
+    "meeting.create",
+    "meeting.update",
+    "agreement.create",
+    "agreement.done",
+    "agreement.reopen",
+    "contact.set",
+    "contact.remove",
+    "maturity.save",
+    "task.create",
+    "task.update",
+    "task.delete",
 ];
 
 pub struct Row {

@@ -5,9 +5,12 @@ pub mod areas;
 pub mod assessment;
 pub mod assessment_settings;
 pub mod audit;
+pub mod contacts;
+pub mod cooperation;
 pub mod decision_summary;
 pub mod decisions;
 pub mod form;
+pub mod groups;
 pub mod home;
 pub mod import;
 pub mod indicators;
@@ -26,7 +29,9 @@ pub mod report_sections;
 pub mod report_view;
 pub mod reports;
 pub mod sectors;
+pub mod staircase;
 pub mod suggest;
+pub mod timeline;
 pub mod users;
 
 use crate::auth::{read_cookie, CSRF_COOKIE};
@@ -122,6 +127,23 @@ pub fn routes() -> Router<App> {
             "/orgs/{id}/assessment-settings/templates/{tid}",
             get(assessment_settings::edit).post(assessment_settings::update),
         )
+        .route("/orgs/{id}/cooperation", get(cooperation::page))
+        .route("/orgs/{id}/cooperation/responsibility", post(cooperation::set_responsibility))
+        .route("/orgs/{id}/cooperation/duties/{key}", get(cooperation::duty_form).post(cooperation::set_duty))
+        .route("/orgs/{id}/groups", get(groups::list).post(groups::create))
+        .route("/orgs/{id}/groups/{gid}", get(groups::page).post(groups::update))
+        .route("/orgs/{id}/groups/{gid}/members", post(groups::add_member))
+        .route("/orgs/{id}/groups/{gid}/members/{mid}/remove", post(groups::remove_member))
+        .route("/orgs/{id}/groups/{gid}/meetings", post(groups::add_meeting))
+        .route("/orgs/{id}/groups/{gid}/meetings/{mid}", get(groups::meeting).post(groups::update_meeting))
+        .route("/orgs/{id}/groups/{gid}/meetings/{mid}/agreements", post(groups::add_agreement))
+        .route("/orgs/{id}/groups/{gid}/agreements/{aid}/done", post(groups::mark_agreement))
+        .route("/orgs/{id}/contacts", get(contacts::page).post(contacts::set))
+        .route("/orgs/{id}/contacts/{cid}/remove", post(contacts::remove))
+        .route("/orgs/{id}/staircase", get(staircase::page).post(staircase::save))
+        .route("/orgs/{id}/timeline", get(timeline::page).post(timeline::add))
+        .route("/orgs/{id}/timeline/preparation", post(timeline::add_preparation))
+        .route("/orgs/{id}/timeline/{tid}", get(timeline::edit).post(timeline::update))
         .route("/static/hyte.css", get(stylesheet))
 }
 
