@@ -156,6 +156,17 @@ async function upload(page, name, csv) {
   const priority = await page.$eval('.priority h3', h => h.textContent).catch(() => '');
   if (!priority.includes('Liikkuminen')) fail('the new priority is shown on the plan');
   await axe(page, 'plan with its forms');
+  await page.fill('#goal-title', 'Liikkuminen lisääntyy');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/plan/goals"] button[type=submit]')]);
+  await page.fill('#measure-title', 'Liikuntaneuvonta');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/plan/measures"] button[type=submit]')]);
+  // Editing a goal: several targets, an error tied to its row.
+  await page.click('a[href*="/plan/goals/"][href$="/edit"]');
+  await page.waitForSelector('#target-0-indicator_id');
+  await page.fill('#target-0-baseline_year', '2020');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/edit"] button[type=submit]')]);
+  if (!(await page.$('#target-0-indicator_id-error'))) fail('a goal target with missing fields shows its errors');
+  await axe(page, 'goal form with errors');
   await page.goto(base + reportPath);
   await axe(page, 'draft report with its workflow');
   await ctx.close();
@@ -167,7 +178,10 @@ const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/use
   '/indicators', '/indicators/{id}', '/areas/municipality/*/profile', '/indicators/{id}/across', '/indicators/{id}/series/municipality/{id}',
   '/reports', '/reports/{id}', '/orgs/{id}/reports', '/orgs/{id}/reports/{id}', '/orgs/{id}/reports/{id}/sections/{id}',
   '/orgs/{id}/reports/{id}/versions/{id}', '/orgs/{id}/reports/{id}/plan',
-  '/orgs/{id}/reports/{id}/suggest', '/regional/{id}', '/orgs/{id}/reports/{id}/diff'];
+  '/orgs/{id}/reports/{id}/suggest', '/regional/{id}', '/orgs/{id}/reports/{id}/diff',
+  '/orgs/{id}/reports/{id}/plan/priorities/{id}/edit', '/orgs/{id}/reports/{id}/plan/priorities/{id}/delete',
+  '/orgs/{id}/reports/{id}/plan/goals/{id}/edit', '/orgs/{id}/reports/{id}/plan/goals/{id}/delete',
+  '/orgs/{id}/reports/{id}/plan/measures/{id}/edit', '/orgs/{id}/reports/{id}/plan/measures/{id}/delete'];
 {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();

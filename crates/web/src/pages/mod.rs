@@ -11,6 +11,7 @@ pub mod login;
 pub mod ops;
 pub mod org;
 pub mod plan;
+pub mod plan_edit;
 pub mod plan_view;
 pub mod profile;
 pub mod published;
@@ -77,6 +78,27 @@ pub fn routes() -> Router<App> {
         .route("/orgs/{id}/reports/{rid}/plan/goals", post(plan::add_goal))
         .route("/orgs/{id}/reports/{rid}/plan/measures", post(plan::add_measure))
         .route("/orgs/{id}/reports/{rid}/plan/measures/{mid}", post(plan::follow_up))
+        .route(
+            "/orgs/{id}/reports/{rid}/plan/priorities/{pid}/edit",
+            get(plan_edit::edit_priority).post(plan_edit::update_priority),
+        )
+        .route(
+            "/orgs/{id}/reports/{rid}/plan/priorities/{pid}/delete",
+            get(plan_edit::confirm_priority).post(plan_edit::delete_priority),
+        )
+        .route("/orgs/{id}/reports/{rid}/plan/goals/{gid}/edit", get(plan_edit::edit_goal).post(plan_edit::update_goal))
+        .route(
+            "/orgs/{id}/reports/{rid}/plan/goals/{gid}/delete",
+            get(plan_edit::confirm_goal).post(plan_edit::delete_goal),
+        )
+        .route(
+            "/orgs/{id}/reports/{rid}/plan/measures/{mid}/edit",
+            get(plan_edit::edit_measure).post(plan_edit::update_measure),
+        )
+        .route(
+            "/orgs/{id}/reports/{rid}/plan/measures/{mid}/delete",
+            get(plan_edit::confirm_measure).post(plan_edit::delete_measure),
+        )
         .route("/orgs/{id}/reports/{rid}/suggest", get(suggest::page))
         .route("/orgs/{id}/reports/{rid}/diff", get(report_diff::page))
         .route("/orgs/{id}/reports/{rid}/sections/{sid}/comments", post(reports::comment))

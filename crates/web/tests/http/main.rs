@@ -9,4 +9,5 @@ mod auth;
 mod authz;
 mod i18n;
 mod knowledge;
+mod plan_edit;
 mod reports;
