@@ -181,7 +181,8 @@ const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/use
   '/orgs/{id}/reports/{id}/suggest', '/regional/{id}', '/orgs/{id}/reports/{id}/diff',
   '/orgs/{id}/reports/{id}/plan/priorities/{id}/edit', '/orgs/{id}/reports/{id}/plan/priorities/{id}/delete',
   '/orgs/{id}/reports/{id}/plan/goals/{id}/edit', '/orgs/{id}/reports/{id}/plan/goals/{id}/delete',
-  '/orgs/{id}/reports/{id}/plan/measures/{id}/edit', '/orgs/{id}/reports/{id}/plan/measures/{id}/delete'];
+  '/orgs/{id}/reports/{id}/plan/measures/{id}/edit', '/orgs/{id}/reports/{id}/plan/measures/{id}/delete',
+  '/orgs/{id}/report-structure'];
 {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();

@@ -35,6 +35,7 @@ macro_rules! conformance_tests {
             import_jobs_are_recorded_and_audited,
             reports_follow_their_workflow_and_freeze_versions,
             plans_hold_priorities_goals_and_measures,
+            organisations_shape_their_default_report_structure,
         );
     };
 }
@@ -785,4 +786,51 @@ pub async fn plans_hold_priorities_goals_and_measures(s: &dyn Store) {
     ] {
         assert!(log.iter().any(|e| e.action == action), "{action} audited");
     }
+}
+
+pub async fn organisations_shape_their_default_report_structure(s: &dyn Store) {
+    use hyte_domain::report::{parse_structure, NewReport, ReportStructure, SectionKind, StructureRow};
+    let o = org(s, OrgKind::Municipality, "Kuopio").await;
+    let other = org(s, OrgKind::Municipality, "Oulu").await;
+    let thl = s.report_structure(o.id).await.unwrap();
+    assert_eq!(thl, ReportStructure::thl(), "THL's structure until the organisation edits its own");
+    let mut rows: Vec<StructureRow> =
+        thl.sections.iter().enumerate().map(|(i, x)| StructureRow::of(i + 1, x)).collect();
+    rows[0].remove = true;
+    rows.push(StructureRow {
+        key: "custom".into(),
+        kind: "narrative".into(),
+        title_fi: "Lapsivaikutukset".into(),
+        title_sv: "Konsekvenser för barn".into(),
+        position: "1".into(),
+        remove: false,
+    });
+    let sections = parse_structure(&rows).unwrap();
+    let own = s.set_report_structure(o.id, 0, Some(&sections), Actor::SYSTEM).await.unwrap();
+    assert_eq!((own.version, own.sections.len()), (1, thl.sections.len()));
+    let stale = s.set_report_structure(o.id, 0, Some(&sections), Actor::SYSTEM).await;
+    assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict, "a stale form does not overwrite");
+    let again = s.set_report_structure(o.id, 1, Some(&sections[1..]), Actor::SYSTEM).await.unwrap();
+    assert_eq!((again.version, s.report_structure(o.id).await.unwrap()), (2, again.clone()));
+    assert_eq!(s.set_report_structure(o.id, 1, None, Actor::SYSTEM).await.unwrap_err().code(), ErrorCode::EditConflict);
+    let again = s.set_report_structure(o.id, 2, Some(&sections), Actor::SYSTEM).await.unwrap();
+
+    // New reports start with it; other organisations keep THL's.
+    let new = NewReport::parse("term", "2025–2029", "", &["fi", "sv"], "Hyvinvointikertomus", None).unwrap();
+    let r = s.create_report(o.id, &new, Actor::SYSTEM).await.unwrap();
+    let created = s.report_sections(r.id).await.unwrap();
+    assert_eq!(created.len(), again.sections.len());
+    assert_eq!((created[0].key.as_str(), created[0].title.sv.as_deref()), ("custom", Some("Konsekvenser för barn")));
+    assert_eq!(created.iter().filter(|x| x.kind == SectionKind::Plan).count(), 1);
+    assert!(created.iter().all(|x| x.key != "summary"), "the removed section is not there");
+    let theirs = s.create_report(other.id, &new, Actor::SYSTEM).await.unwrap();
+    assert_eq!(s.report_sections(theirs.id).await.unwrap()[0].key, "summary");
+
+    // Back to THL's.
+    let reset = s.set_report_structure(o.id, again.version, None, Actor::SYSTEM).await.unwrap();
+    assert_eq!(reset, ReportStructure::thl());
+    assert_eq!(s.report_structure(o.id).await.unwrap(), ReportStructure::thl());
+    let log = s.audit_log(o.id, 50).await.unwrap();
+    assert_eq!(log.iter().filter(|e| e.action == "report.structure_update").count(), 4);
+    assert!(s.audit_log(other.id, 50).await.unwrap().iter().all(|e| e.action != "report.structure_update"));
 }

@@ -20,6 +20,7 @@ pub mod report_changes;
 pub mod report_diff;
 pub mod report_export;
 pub mod report_sections;
+pub mod report_structure;
 pub mod report_view;
 pub mod reports;
 pub mod sectors;
@@ -67,6 +68,7 @@ pub fn routes() -> Router<App> {
         .route("/orgs/{id}/import/{job}", get(import::show_job))
         .route("/static/import.js", get(import_script))
         .route("/orgs/{id}/reports", get(reports::list).post(reports::create))
+        .route("/orgs/{id}/report-structure", get(report_structure::show).post(report_structure::save))
         .route("/orgs/{id}/reports/{rid}", get(reports::page))
         .route("/orgs/{id}/reports/{rid}/state", post(reports::set_state))
         .route("/orgs/{id}/reports/{rid}/versions/{n}", get(reports::version))

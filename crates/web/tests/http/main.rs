@@ -10,4 +10,5 @@ mod authz;
 mod i18n;
 mod knowledge;
 mod plan_edit;
+mod report_structure;
 mod reports;
