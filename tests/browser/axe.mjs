@@ -169,6 +169,12 @@ async function upload(page, name, csv) {
   await axe(page, 'goal form with errors');
   await page.goto(base + reportPath);
   await axe(page, 'draft report with its workflow');
+  // Choosing an indicator section's indicators by theme: the chooser with its results.
+  const sectionLinks = [...new Set(await page.$$eval('a[href*="/sections/"]', as => as.map(a => a.getAttribute('href').split('#')[0])))];
+  const population = sectionLinks.find(h => /\/sections\/\d+$/.test(h) && sectionLinks.indexOf(h) === 2);
+  await page.goto(base + population + '?theme=liikunta');
+  if (!(await page.$('input[name=add]'))) fail('the indicator chooser lists the theme\'s indicators');
+  await axe(page, 'indicator chooser with results');
   await ctx.close();
 }
 

@@ -74,6 +74,7 @@ pub fn routes() -> Router<App> {
         .route("/orgs/{id}/reports/{rid}/versions/{n}", get(reports::version))
         .route("/orgs/{id}/reports/{rid}/sections/{sid}", get(report_sections::edit).post(report_sections::save))
         .route("/orgs/{id}/reports/{rid}/sections", post(reports::add_section))
+        .route("/orgs/{id}/reports/{rid}/sections/{sid}/indicators", post(report_sections::choose))
         .route("/orgs/{id}/reports/{rid}/sections/{sid}/delete", post(report_sections::delete))
         .route("/orgs/{id}/reports/{rid}/plan", get(plan::show))
         .route("/orgs/{id}/reports/{rid}/plan/priorities", post(plan::add_priority))

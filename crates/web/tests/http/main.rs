@@ -10,5 +10,6 @@ mod authz;
 mod i18n;
 mod knowledge;
 mod plan_edit;
+mod report_indicators;
 mod report_structure;
 mod reports;
