@@ -572,3 +572,5 @@ choose-remove = Remove
 choose-results = Indicators found (check to add)
 choose-first = The first { $count } are shown; narrow the search.
 choose-save = Save the chosen indicators
+report-chart-value-ci = { $area } { $value } (95% interval { $lower }–{ $upper })
+report-chart-desc = Bars of the area, the county and the whole country: { $values }.

@@ -572,3 +572,5 @@ choose-remove = Poista
 choose-results = Löytyneet indikaattorit (rastita lisättävät)
 choose-first = Näytetään { $count } ensimmäistä; tarkenna hakua.
 choose-save = Tallenna valitut indikaattorit
+report-chart-value-ci = { $area } { $value } (95 %:n luottamusväli { $lower }–{ $upper })
+report-chart-desc = Pylväät alueesta, hyvinvointialueesta ja koko maasta: { $values }.

@@ -572,3 +572,5 @@ choose-remove = Ta bort
 choose-results = Hittade indikatorer (kryssa för dem som ska läggas till)
 choose-first = De { $count } första visas; precisera sökningen.
 choose-save = Spara de valda indikatorerna
+report-chart-value-ci = { $area } { $value } (95 % konfidensintervall { $lower }–{ $upper })
+report-chart-desc = Staplar för området, välfärdsområdet och hela landet: { $values }.
