@@ -72,7 +72,9 @@ pub fn bar_chart(
     refs: &[RefLine],
     fmt: &dyn Fn(f64) -> String,
 ) -> String {
-    let label_w = 170.0;
+    // Room for the longest label (about 6.5 px a character at 12 px), at least 170 px.
+    let longest = bars.iter().map(|b| b.label.chars().count()).max().unwrap_or(0);
+    let label_w = (longest as f64 * 6.5 + 12.0).max(170.0).round();
     let plot_w = 420.0;
     let row_h = 22.0;
     let top = 34.0;
