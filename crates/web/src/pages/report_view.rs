@@ -112,7 +112,7 @@ pub fn sentence(app: &App, lang: Lang, r: &ProfileRow) -> String {
 }
 
 /// The chart of one indicator row: the area (with its 95 % interval), the county and the
-/// country, in the report's language; none for counts.
+/// country, in the report's language; none for counts, nor without a county or country value.
 fn chart(
     app: &App,
     lang: Lang,
@@ -151,6 +151,9 @@ fn chart(
             parts.push(format!("{label} {}", fmt(b.value)));
             bars.push(Bar { label, value: b.value, ci: None, class: "bench" });
         }
+    }
+    if bars.len() == 1 {
+        return None; // nothing to compare with
     }
     let year = r.year.map(|y| format!(" {y}")).unwrap_or_default();
     let title = format!("{}{year}", r.indicator.title(lang));
