@@ -175,6 +175,12 @@ async function upload(page, name, csv) {
   await page.goto(base + population + '?theme=liikunta');
   if (!(await page.$('input[name=add]'))) fail('the indicator chooser lists the theme\'s indicators');
   await axe(page, 'indicator chooser with results');
+  // The organisation's default structure: an error tied to its row.
+  await page.goto(base + reportPath.replace(/\/reports\/\d+$/, '/report-structure'));
+  await page.fill('#structure-0-title_fi', '');
+  await Promise.all([page.waitForNavigation(), page.click('main form[action$="/report-structure"] button[type=submit]')]);
+  if (!(await page.$('#structure-0-title_fi-error')) || !(await page.$('.error-summary'))) fail('an empty section title shows its error');
+  await axe(page, 'default structure with errors');
   await ctx.close();
 }
 
