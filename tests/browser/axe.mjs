@@ -156,8 +156,31 @@ async function upload(page, name, csv) {
   const priority = await page.$eval('.priority h3', h => h.textContent).catch(() => '');
   if (!priority.includes('Liikkuminen')) fail('the new priority is shown on the plan');
   await axe(page, 'plan with its forms');
+  await page.fill('#goal-title', 'Liikkuminen lisääntyy');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/plan/goals"] button[type=submit]')]);
+  await page.fill('#measure-title', 'Liikuntaneuvonta');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/plan/measures"] button[type=submit]')]);
+  // Editing a goal: several targets, an error tied to its row.
+  await page.click('a[href*="/plan/goals/"][href$="/edit"]');
+  await page.waitForSelector('#target-0-indicator_id');
+  await page.fill('#target-0-baseline_year', '2020');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/edit"] button[type=submit]')]);
+  if (!(await page.$('#target-0-indicator_id-error'))) fail('a goal target with missing fields shows its errors');
+  await axe(page, 'goal form with errors');
   await page.goto(base + reportPath);
   await axe(page, 'draft report with its workflow');
+  // Choosing an indicator section's indicators by theme: the chooser with its results.
+  const sectionLinks = [...new Set(await page.$$eval('a[href*="/sections/"]', as => as.map(a => a.getAttribute('href').split('#')[0])))];
+  const population = sectionLinks.find(h => /\/sections\/\d+$/.test(h) && sectionLinks.indexOf(h) === 2);
+  await page.goto(base + population + '?theme=liikunta');
+  if (!(await page.$('input[name=add]'))) fail('the indicator chooser lists the theme\'s indicators');
+  await axe(page, 'indicator chooser with results');
+  // The organisation's default structure: an error tied to its row.
+  await page.goto(base + reportPath.replace(/\/reports\/\d+$/, '/report-structure'));
+  await page.fill('#structure-0-title_fi', '');
+  await Promise.all([page.waitForNavigation(), page.click('main form[action$="/report-structure"] button[type=submit]')]);
+  if (!(await page.$('#structure-0-title_fi-error')) || !(await page.$('.error-summary'))) fail('an empty section title shows its error');
+  await axe(page, 'default structure with errors');
   await ctx.close();
 }
 
@@ -211,7 +234,11 @@ const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/use
   '/orgs/{id}/reports/{id}/suggest', '/regional/{id}', '/orgs/{id}/reports/{id}/diff',
   '/orgs/{id}/decisions', '/orgs/{id}/decisions/stats', '/orgs/{id}/decisions/{id}', '/orgs/{id}/decisions/{id}/summary',
   '/orgs/{id}/decisions/{id}/assessments/{id}', '/orgs/{id}/decisions/{id}/assessments/{id}/rate/{id}',
-  '/orgs/{id}/assessment-settings', '/orgs/{id}/assessment-settings/templates/{id}', '/orgs/{id}/assessment-settings/templates/new'];
+  '/orgs/{id}/assessment-settings', '/orgs/{id}/assessment-settings/templates/{id}', '/orgs/{id}/assessment-settings/templates/new',
+  '/orgs/{id}/reports/{id}/plan/priorities/{id}/edit', '/orgs/{id}/reports/{id}/plan/priorities/{id}/delete',
+  '/orgs/{id}/reports/{id}/plan/goals/{id}/edit', '/orgs/{id}/reports/{id}/plan/goals/{id}/delete',
+  '/orgs/{id}/reports/{id}/plan/measures/{id}/edit', '/orgs/{id}/reports/{id}/plan/measures/{id}/delete',
+  '/orgs/{id}/report-structure'];
 {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();

@@ -1,6 +1,7 @@
 //! Office Open XML (DOCX) that Word and LibreOffice open and edit: real heading styles (so the
 //! navigation pane and the table of contents work), tables with header rows, a table-of-contents
-//! field that the word processor fills in when the document is opened.
+//! field that the word processor fills in when the document is opened, and charts as PNG images
+//! (DrawingML pictures in `word/media/`, with their text alternative as `descr`).
 
 use crate::{Block, Document, Inline, Table};
 use std::io::Write;
@@ -69,7 +70,55 @@ fn table(t: &Table) -> String {
     x
 }
 
-fn body(doc: &Document) -> String {
+/// A chart as a picture of the package.
+struct Image {
+    png: Vec<u8>,
+    /// Its size in EMU (English Metric Units, 914,400 an inch).
+    cx: u64,
+    cy: u64,
+    title: String,
+    alt: String,
+}
+
+/// The text width of the page (A4 less the margins), in EMU: 9,070 twips.
+const TEXT_WIDTH_EMU: u64 = 9_070 * 635;
+
+fn image_name(n: usize) -> String {
+    format!("media/chart{n}.png")
+}
+
+fn image_rid(n: usize) -> String {
+    format!("rIdChart{n}")
+}
+
+/// An inline picture in its own paragraph, with its caption above.
+fn drawing(n: usize, img: &Image) -> String {
+    let (cx, cy, rid) = (img.cx, img.cy, image_rid(n));
+    let (name, alt) = (esc(&format!("chart{n}.png")), esc(&img.alt));
+    let mut x = para("Caption", &run(&img.title, false, false));
+    x.push_str(&format!(
+        concat!(
+            r#"<w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>"#,
+            r#"<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="{n}" name="{name}" descr="{alt}"/>"#,
+            r#"<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>"#,
+            r#"<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>"#,
+            r#"<pic:nvPicPr><pic:cNvPr id="{n}" name="{name}" descr="{alt}"/><pic:cNvPicPr/></pic:nvPicPr>"#,
+            r#"<pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"#,
+            r#"<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>"#,
+            r#"</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#
+        ),
+        cx = cx,
+        cy = cy,
+        n = n,
+        name = name,
+        alt = alt,
+        rid = rid
+    ));
+    x
+}
+
+fn body(doc: &Document, images: &[Image]) -> String {
+    let mut images = images.iter().enumerate();
     let mut x = String::new();
     x.push_str(&para("Title", &run(&doc.title, false, false)));
     if !doc.subtitle.is_empty() {
@@ -103,6 +152,11 @@ fn body(doc: &Document) -> String {
         for t in &s.tables {
             x.push_str(&table(t));
         }
+        for _ in &s.charts {
+            if let Some((i, img)) = images.next() {
+                x.push_str(&drawing(i + 1, img));
+            }
+        }
     }
     if !doc.attribution.is_empty() {
         x.push_str(&para("", &run(&doc.attribution, false, true)));
@@ -111,11 +165,12 @@ fn body(doc: &Document) -> String {
 }
 
 const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
+const DRAWING_NS: &str = r#"xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture""#;
 
-fn document_xml(doc: &Document) -> String {
+fn document_xml(doc: &Document, images: &[Image]) -> String {
     format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1418" w:right="1418" w:bottom="1418" w:left="1418" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr></w:body></w:document>"#,
-        body(doc)
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS} {DRAWING_NS}><w:body>{}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1418" w:right="1418" w:bottom="1418" w:left="1418" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr></w:body></w:document>"#,
+        body(doc, images)
     )
 }
 
@@ -137,9 +192,22 @@ fn styles_xml(lang: &str) -> String {
     )
 }
 
-const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>"#;
+const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>"#;
 const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>"#;
-const DOC_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/></Relationships>"#;
+fn doc_rels(images: usize) -> String {
+    let mut x = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>"#,
+    );
+    for n in 1..=images {
+        x.push_str(&format!(
+            r#"<Relationship Id="{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="{}"/>"#,
+            image_rid(n),
+            image_name(n)
+        ));
+    }
+    x.push_str("</Relationships>");
+    x
+}
 const SETTINGS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:updateFields w:val="true"/></w:settings>"#;
 
 fn core_xml(doc: &Document) -> String {
@@ -150,24 +218,47 @@ fn core_xml(doc: &Document) -> String {
     )
 }
 
+/// The charts as pictures: PNG at three times their size (print quality), the text width wide.
+fn images(doc: &Document) -> Result<Vec<Image>, String> {
+    doc.sections
+        .iter()
+        .flat_map(|s| &s.charts)
+        .map(|c| {
+            let (png, w, h) = crate::png::render(&c.svg, 3.0)?;
+            let cx = TEXT_WIDTH_EMU;
+            let cy = (cx as f64 * f64::from(h) / f64::from(w.max(1.0))).round() as u64;
+            Ok(Image { png, cx, cy, title: c.title.clone(), alt: c.alt.clone() })
+        })
+        .collect()
+}
+
 /// The document as a DOCX package.
-pub fn render(doc: &Document) -> Result<Vec<u8>, zip::result::ZipError> {
+pub fn render(doc: &Document) -> Result<Vec<u8>, String> {
+    let images = images(doc)?;
+    let zip_err = |e: zip::result::ZipError| e.to_string();
+    let io_err = |e: std::io::Error| e.to_string();
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     let parts: [(&str, String); 7] = [
         ("[Content_Types].xml", CONTENT_TYPES.into()),
         ("_rels/.rels", RELS.into()),
         ("docProps/core.xml", core_xml(doc)),
-        ("word/_rels/document.xml.rels", DOC_RELS.into()),
+        ("word/_rels/document.xml.rels", doc_rels(images.len())),
         ("word/settings.xml", SETTINGS.into()),
         ("word/styles.xml", styles_xml(&doc.lang)),
-        ("word/document.xml", document_xml(doc)),
+        ("word/document.xml", document_xml(doc, &images)),
     ];
     for (name, body) in parts {
-        zip.start_file(name, options)?;
-        zip.write_all(body.as_bytes())?;
+        zip.start_file(name, options).map_err(zip_err)?;
+        zip.write_all(body.as_bytes()).map_err(io_err)?;
     }
-    Ok(zip.finish()?.into_inner())
+    // PNG is compressed already.
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (i, img) in images.iter().enumerate() {
+        zip.start_file(format!("word/{}", image_name(i + 1)), stored).map_err(zip_err)?;
+        zip.write_all(&img.png).map_err(io_err)?;
+    }
+    Ok(zip.finish().map_err(zip_err)?.into_inner())
 }
 
 #[cfg(test)]
@@ -197,6 +288,11 @@ mod tests {
                     headers: vec!["Indikaattori".into(), "Arvo".into()],
                     rows: vec![vec!["Väestö".into(), "122 594".into()]],
                 }],
+                charts: vec![crate::Chart {
+                    title: "Väestö: Kuopio".into(),
+                    alt: "Kuopio 122 594 & koko maa".into(),
+                    svg: crate::pdf::tests::CHART.into(),
+                }],
             }],
             ..Default::default()
         };
@@ -213,9 +309,23 @@ mod tests {
         assert!(xml.contains("TOC \\o"), "a table of contents field");
         assert!(part(&bytes, "word/styles.xml").contains(r#"<w:lang w:val="fi-FI"/>"#));
         assert!(part(&bytes, "[Content_Types].xml").contains("wordprocessingml.document.main+xml"));
-        // Every part is well-formed XML.
+        // The chart: a PNG part, its relationship, and a drawing with its text alternative.
+        let types = part(&bytes, "[Content_Types].xml");
+        assert!(types.contains(r#"<Default Extension="png" ContentType="image/png"/>"#));
+        let rels = part(&bytes, "word/_rels/document.xml.rels");
+        assert!(rels.contains(r#"Id="rIdChart1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/chart1.png""#));
+        assert!(xml.contains(r#"<a:blip r:embed="rIdChart1"/>"#) && xml.contains("<w:drawing><wp:inline"));
+        assert!(xml.contains(r#"<wp:docPr id="1" name="chart1.png" descr="Kuopio 122 594 &amp; koko maa"/>"#));
+        assert!(
+            xml.contains(r#"<w:pStyle w:val="Caption"/></w:pPr><w:r><w:t xml:space="preserve">Väestö: Kuopio</w:t>"#)
+        );
         let mut z = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
-        let names: Vec<String> = z.file_names().map(|n| n.unwrap().to_string()).collect();
+        let mut png = vec![];
+        z.by_name("word/media/chart1.png").unwrap().read_to_end(&mut png).unwrap();
+        assert!(png.starts_with(b"\x89PNG"), "the media part is a PNG");
+        // Every part is well-formed XML.
+        let names: Vec<String> =
+            z.file_names().map(|n| n.unwrap().to_string()).filter(|n| !n.ends_with(".png")).collect();
         for name in names {
             let mut text = String::new();
             z.by_name(&name).unwrap().read_to_string(&mut text).unwrap();

@@ -1,8 +1,11 @@
-//! A well-being report as a document: title, facts, sections of text blocks and tables. The web
-//! layer builds it from a report version; this crate renders it (DOCX now; PDF next).
+//! A well-being report as a document: title, facts, sections of text blocks, tables and charts.
+//! The web layer builds it from a report version (charts as standalone SVG, drawn by
+//! `web/src/charts.rs`); this crate renders it: DOCX (charts as PNG images) and PDF (typst,
+//! charts as vector images).
 
 pub mod docx;
 pub mod pdf;
+pub mod png;
 
 pub use hyte_domain::report::markup::{Block, Inline};
 
@@ -26,6 +29,17 @@ pub struct Section {
     pub title: String,
     pub blocks: Vec<Block>,
     pub tables: Vec<Table>,
+    /// Shown after the tables.
+    pub charts: Vec<Chart>,
+}
+
+/// A chart: its title (the caption), a text alternative with its numbers, and the chart as a
+/// standalone SVG document (namespace, size and styles inside; text in Libertinus Serif).
+#[derive(Debug, Clone, Default)]
+pub struct Chart {
+    pub title: String,
+    pub alt: String,
+    pub svg: String,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -1,5 +1,6 @@
 //! PDF through typst (as a library): tagged (PDF/UA-style structure for screen readers), A4, a
-//! table of contents, page numbers, headings and tables. All user text enters the typst source as
+//! table of contents, page numbers, headings, tables and charts (SVG images given to typst as
+//! virtual files, with their text alternative). All user text enters the typst source as
 //! string literals, never as markup, so nothing a user writes is interpreted.
 
 use crate::{Block, Document, Inline, Table};
@@ -28,8 +29,14 @@ fn fonts() -> &'static Fonts {
     })
 }
 
+/// The report's source and its charts (`chart-1.svg`, …) as virtual files.
 struct OneFile {
     source: Source,
+    files: Vec<(FileId, Bytes)>,
+}
+
+fn chart_path(n: usize) -> String {
+    format!("chart-{n}.svg")
 }
 
 impl World for OneFile {
@@ -50,7 +57,10 @@ impl World for OneFile {
         }
     }
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        Err(FileError::NotFound(id.vpath().as_rootless_path().into()))
+        match self.files.iter().find(|(f, _)| *f == id) {
+            Some((_, bytes)) => Ok(bytes.clone()),
+            None => Err(FileError::NotFound(id.vpath().as_rootless_path().into())),
+        }
     }
     fn font(&self, index: usize) -> Option<Font> {
         fonts().fonts.get(index).cloned()
@@ -110,6 +120,7 @@ pub fn source(doc: &Document) -> String {
         "#set par(justify: false)\n#show heading.where(level: 1): set text(size: 15pt, fill: rgb(\"#1e508a\"))\n",
     );
     s.push_str("#show figure.where(kind: table): set figure.caption(position: top)\n#show figure: set block(breakable: true)\n");
+    let mut chart = 0;
     s.push_str(&format!("#title({})\n", lit(&doc.title)));
     if !doc.subtitle.is_empty() {
         s.push_str(&format!("#text(size: 13pt, fill: luma(90))[#{}]\n\n", lit(&doc.subtitle)));
@@ -134,6 +145,15 @@ pub fn source(doc: &Document) -> String {
         for t in &sec.tables {
             s.push_str(&table(t));
         }
+        for c in &sec.charts {
+            chart += 1;
+            s.push_str(&format!(
+                "#figure(image({}, alt: {}, width: 100%), caption: {})\n",
+                lit(&chart_path(chart)),
+                lit(&c.alt),
+                lit(&c.title)
+            ));
+        }
     }
     if !doc.attribution.is_empty() {
         s.push_str(&format!("#v(1em)\n#emph({})\n", lit(&doc.attribution)));
@@ -143,13 +163,18 @@ pub fn source(doc: &Document) -> String {
 
 /// The document as a tagged PDF.
 pub fn render(doc: &Document) -> Result<Vec<u8>, String> {
-    let world = OneFile { source: Source::new(FileId::new(None, VirtualPath::new("report.typ")), source(doc)) };
+    let charts = doc.sections.iter().flat_map(|s| &s.charts);
+    let files = charts
+        .enumerate()
+        .map(|(i, c)| (FileId::new(None, VirtualPath::new(chart_path(i + 1))), Bytes::new(c.svg.clone().into_bytes())))
+        .collect();
+    let world = OneFile { source: Source::new(FileId::new(None, VirtualPath::new("report.typ")), source(doc)), files };
     let compiled = typst::compile::<PagedDocument>(&world).output.map_err(|e| format!("{e:?}"))?;
     typst_pdf::pdf(&compiled, &typst_pdf::PdfOptions::default()).map_err(|e| format!("{e:?}"))
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::Section;
     use std::process::Command;
@@ -170,6 +195,9 @@ mod tests {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// A standalone chart as `web/src/charts.rs` makes them for documents.
+    pub const CHART: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="300" height="80" viewBox="0 0 300 80"><style>text { font-family: 'Libertinus Serif'; font-size: 12px; fill: #1f2a3c; } .bar { fill: #8fb4dc; }</style><rect class="bar" x="80" y="10" width="150" height="16"/><text x="74" y="22" text-anchor="end">Kuopio</text><text x="236" y="22">Pylväsmerkintä 10,6</text></svg>"##;
+
     #[test]
     fn a_tagged_pdf_with_contents_text_and_tables() {
         let doc = Document {
@@ -185,6 +213,7 @@ mod tests {
                         "Kuopiolaiset voivat **pääosin hyvin** \"#\" [ei] $koodia$.\n\n- Liikunta\n- Mielenterveys",
                     ),
                     tables: vec![],
+                    charts: vec![],
                 },
                 Section {
                     title: "Väestön hyvinvointi".into(),
@@ -193,6 +222,11 @@ mod tests {
                         caption: "Indikaattorit".into(),
                         headers: vec!["Indikaattori".into(), "Arvo".into()],
                         rows: vec![vec!["Toimeentulotukea saaneet".into(), "10,6".into()]],
+                    }],
+                    charts: vec![crate::Chart {
+                        title: "Toimeentulotuki: Kuopio, maakunta ja koko maa".into(),
+                        alt: "Kuopio 10,6; Pohjois-Savo 9,5; koko maa 9,0".into(),
+                        svg: CHART.into(),
                     }],
                 },
             ],
@@ -210,6 +244,8 @@ mod tests {
             "Toimeentulotukea saaneet",
             "10,6",
             "Lähde: THL",
+            "Toimeentulotuki: Kuopio, maakunta ja koko maa",
+            "Pylväsmerkintä 10,6",
         ] {
             assert!(text.contains(needle), "{needle} in:\n{text}");
         }

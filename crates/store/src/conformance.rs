@@ -44,6 +44,7 @@ macro_rules! conformance_tests {
             responsibilities_and_duties_are_versioned,
             groups_meet_and_track_agreements,
             contact_pairs_staircase_and_timeline,
+            organisations_shape_their_default_report_structure,
         );
     };
 }
@@ -680,12 +681,98 @@ pub async fn plans_hold_priorities_goals_and_measures(s: &dyn Store) {
     assert_eq!((plan.priorities.len(), plan.goals.len(), plan.measures.len()), (1, 1, 1));
     assert_eq!(plan.goals[0].targets[0].baseline, (2024, 12.0));
 
+    // Plan items are edited and removed while the report is editable, versioned and audited.
+    s.upsert_indicators(&[indicator("4405", "Nuuskaavat, %", "Snusare, %", false)]).await.unwrap();
+    let ind2 = s.indicator_ids("sotkanet", None).await.unwrap()["4405"].0;
+    let p = s
+        .update_priority(
+            r.id,
+            p.id,
+            p.version,
+            &PriorityInput::parse("Savuttomuus", "Koko kunta").unwrap(),
+            Actor::SYSTEM,
+        )
+        .await
+        .unwrap();
+    assert_eq!((p.title.as_str(), p.version), ("Savuttomuus", 2));
+    let stale = s.update_priority(r.id, p.id, 1, &PriorityInput::parse("x", "").unwrap(), Actor::SYSTEM).await;
+    assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
+    let row = |i: i64, by: &str, bv: &str, ty: &str, tv: &str| hyte_domain::report::TargetForm {
+        indicator_id: i.to_string(),
+        baseline_year: by.into(),
+        baseline_value: bv.into(),
+        target_year: ty.into(),
+        target_value: tv.into(),
+    };
+    let two = hyte_domain::report::GoalInput::parse(
+        &p.id.to_string(),
+        "Tupakointi ja nuuskaaminen vähenevät",
+        &[row(ind, "2024", "12", "2029", "8"), row(ind2, "2023", "5,5", "2029", "3")],
+    )
+    .unwrap();
+    let g2 = s.update_goal(r.id, g.id, g.version, &two, Actor::SYSTEM).await.unwrap();
+    assert_eq!((g2.targets.len(), g2.version, g2.targets[1].baseline), (2, 2, (2023, 5.5)), "several targets");
+    let stale = s.update_goal(r.id, g.id, g.version, &two, Actor::SYSTEM).await;
+    assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
+    let one = hyte_domain::report::GoalInput::parse(
+        &p.id.to_string(),
+        "Nuuskaaminen vähenee",
+        &[row(ind2, "2023", "5,5", "2029", "3")],
+    )
+    .unwrap();
+    let g2 = s.update_goal(r.id, g.id, g2.version, &one, Actor::SYSTEM).await.unwrap();
+    assert_eq!(g2.targets.iter().map(|t| t.indicator_id).collect::<Vec<_>>(), vec![ind2], "a target removed");
+    let edited =
+        MeasureForm { title: "Savuton koulu ja kerho".into(), status: "in_progress".into(), ..Default::default() };
+    let m = s.update_measure(r.id, m.id, m.version, &edited.parse().unwrap(), &[], Actor::SYSTEM).await.unwrap();
+    assert_eq!((m.input.title.as_str(), m.input.sector_id, m.goal_ids.len()), ("Savuton koulu ja kerho", None, 0));
+    let m = s.update_measure(r.id, m.id, m.version, &form.parse().unwrap(), &[g.id], Actor::SYSTEM).await.unwrap();
+    let bad = s.update_measure(r.id, m.id, m.version, &bad.parse().unwrap(), &[], Actor::SYSTEM).await;
+    assert_eq!(bad.unwrap_err().code(), ErrorCode::SectorInvalid);
+    // Removing: a measure, and a priority with its goals.
+    let p2 = s.add_priority(r.id, &PriorityInput::parse("Poistuva", "").unwrap(), Actor::SYSTEM).await.unwrap();
+    let gone = GoalForm { priority_id: p2.id.to_string(), title: "Poistuva tavoite".into(), ..Default::default() };
+    let gone = s.add_goal(r.id, &gone.parse().unwrap(), Actor::SYSTEM).await.unwrap();
+    let m3 = s.add_measure(r.id, &form.parse().unwrap(), &[gone.id, g.id], Actor::SYSTEM).await.unwrap();
+    let stale = s.delete_priority(r.id, p2.id, p2.version + 1, Actor::SYSTEM).await;
+    assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
+    s.delete_priority(r.id, p2.id, p2.version, Actor::SYSTEM).await.unwrap();
+    let plan = s.plan(r.id).await.unwrap();
+    assert_eq!((plan.priorities.len(), plan.goals.len()), (1, 1), "the priority's goals went with it");
+    assert_eq!(plan.measures.iter().find(|x| x.id == m3.id).unwrap().goal_ids, vec![g.id]);
+    assert_eq!(
+        s.delete_measure(r.id, m3.id, m3.version + 1, Actor::SYSTEM).await.unwrap_err().code(),
+        ErrorCode::EditConflict
+    );
+    s.delete_measure(r.id, m3.id, m3.version, Actor::SYSTEM).await.unwrap();
+    let extra = GoalForm { priority_id: p.id.to_string(), title: "Toinen".into(), ..Default::default() };
+    let extra = s.add_goal(r.id, &extra.parse().unwrap(), Actor::SYSTEM).await.unwrap();
+    s.delete_goal(r.id, extra.id, extra.version, Actor::SYSTEM).await.unwrap();
+    assert_eq!(
+        s.delete_goal(r.id, extra.id, extra.version, Actor::SYSTEM).await.unwrap_err().code(),
+        ErrorCode::NotFound
+    );
+    let plan = s.plan(r.id).await.unwrap();
+    assert_eq!((plan.priorities.len(), plan.goals.len(), plan.measures.len()), (1, 1, 1));
+    let g = plan.goals[0].clone();
+    let m = plan.measures[0].clone();
+    let p = plan.priorities[0].clone();
+
     // Approval freezes the plan with the text; follow-up continues afterwards.
     let r = s.set_report_state(r.id, r.version, ReportState::InReview, None, Actor::SYSTEM).await.unwrap();
     let a = Approval::parse("Valtuusto", "1.6.2026", "§ 1").unwrap();
     s.set_report_state(r.id, r.version, ReportState::Approved, Some(&a), Actor::SYSTEM).await.unwrap();
     let locked = s.add_priority(r.id, &PriorityInput::parse("Myöhässä", "").unwrap(), Actor::SYSTEM).await;
     assert_eq!(locked.unwrap_err().code(), ErrorCode::ReportLocked);
+    let locked = s.update_priority(r.id, p.id, p.version, &PriorityInput::parse("x", "").unwrap(), Actor::SYSTEM).await;
+    assert_eq!(locked.unwrap_err().code(), ErrorCode::ReportLocked, "an approved plan is frozen");
+    assert_eq!(s.delete_goal(r.id, g.id, g.version, Actor::SYSTEM).await.unwrap_err().code(), ErrorCode::ReportLocked);
+    let locked = s.update_measure(r.id, m.id, m.version, &form.parse().unwrap(), &[], Actor::SYSTEM).await;
+    assert_eq!(locked.unwrap_err().code(), ErrorCode::ReportLocked);
+    assert_eq!(
+        s.delete_measure(r.id, m.id, m.version, Actor::SYSTEM).await.unwrap_err().code(),
+        ErrorCode::ReportLocked
+    );
     let f = MeasureFollowUp::parse("in_progress", "Aloitettu kolmessa koulussa").unwrap();
     let m2 = s.follow_up_measure(r.id, m.id, m.version, &f, Actor::SYSTEM).await.unwrap();
     assert_eq!(
@@ -696,6 +783,63 @@ pub async fn plans_hold_priorities_goals_and_measures(s: &dyn Store) {
     assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
     let frozen = &s.report_versions(r.id).await.unwrap()[0].content.plan;
     assert_eq!(frozen.measures[0].input.status, MeasureStatus::Planned, "the approved version keeps its plan");
+    let log = s.audit_log(o.id, 100).await.unwrap();
+    for action in [
+        "plan.measure_follow_up",
+        "plan.priority_update",
+        "plan.priority_delete",
+        "plan.goal_update",
+        "plan.goal_delete",
+        "plan.measure_update",
+        "plan.measure_delete",
+    ] {
+        assert!(log.iter().any(|e| e.action == action), "{action} audited");
+    }
+}
+
+pub async fn organisations_shape_their_default_report_structure(s: &dyn Store) {
+    use hyte_domain::report::{parse_structure, NewReport, ReportStructure, SectionKind, StructureRow};
+    let o = org(s, OrgKind::Municipality, "Kuopio").await;
+    let other = org(s, OrgKind::Municipality, "Oulu").await;
+    let thl = s.report_structure(o.id).await.unwrap();
+    assert_eq!(thl, ReportStructure::thl(), "THL's structure until the organisation edits its own");
+    let mut rows: Vec<StructureRow> =
+        thl.sections.iter().enumerate().map(|(i, x)| StructureRow::of(i + 1, x)).collect();
+    rows[0].remove = true;
+    rows.push(StructureRow {
+        key: "custom".into(),
+        kind: "narrative".into(),
+        title_fi: "Lapsivaikutukset".into(),
+        title_sv: "Konsekvenser för barn".into(),
+        position: "1".into(),
+        remove: false,
+    });
+    let sections = parse_structure(&rows).unwrap();
+    let own = s.set_report_structure(o.id, 0, Some(&sections), Actor::SYSTEM).await.unwrap();
+    assert_eq!((own.version, own.sections.len()), (1, thl.sections.len()));
+    let stale = s.set_report_structure(o.id, 0, Some(&sections), Actor::SYSTEM).await;
+    assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict, "a stale form does not overwrite");
+    let again = s.set_report_structure(o.id, 1, Some(&sections[1..]), Actor::SYSTEM).await.unwrap();
+    assert_eq!((again.version, s.report_structure(o.id).await.unwrap()), (2, again.clone()));
+    assert_eq!(s.set_report_structure(o.id, 1, None, Actor::SYSTEM).await.unwrap_err().code(), ErrorCode::EditConflict);
+    let again = s.set_report_structure(o.id, 2, Some(&sections), Actor::SYSTEM).await.unwrap();
+
+    // New reports start with it; other organisations keep THL's.
+    let new = NewReport::parse("term", "2025–2029", "", &["fi", "sv"], "Hyvinvointikertomus", None).unwrap();
+    let r = s.create_report(o.id, &new, Actor::SYSTEM).await.unwrap();
+    let created = s.report_sections(r.id).await.unwrap();
+    assert_eq!(created.len(), again.sections.len());
+    assert_eq!((created[0].key.as_str(), created[0].title.sv.as_deref()), ("custom", Some("Konsekvenser för barn")));
+    assert_eq!(created.iter().filter(|x| x.kind == SectionKind::Plan).count(), 1);
+    assert!(created.iter().all(|x| x.key != "summary"), "the removed section is not there");
+    let theirs = s.create_report(other.id, &new, Actor::SYSTEM).await.unwrap();
+    assert_eq!(s.report_sections(theirs.id).await.unwrap()[0].key, "summary");
+
+    // Back to THL's.
+    let reset = s.set_report_structure(o.id, again.version, None, Actor::SYSTEM).await.unwrap();
+    assert_eq!(reset, ReportStructure::thl());
+    assert_eq!(s.report_structure(o.id).await.unwrap(), ReportStructure::thl());
     let log = s.audit_log(o.id, 50).await.unwrap();
-    assert!(log.iter().any(|e| e.action == "plan.measure_follow_up"));
+    assert_eq!(log.iter().filter(|e| e.action == "report.structure_update").count(), 4);
+    assert!(s.audit_log(other.id, 50).await.unwrap().iter().all(|e| e.action != "report.structure_update"));
 }

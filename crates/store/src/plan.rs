@@ -20,6 +20,33 @@ pub trait PlanStore: Send + Sync {
         goal_ids: &[i64],
         actor: Actor,
     ) -> Result<Measure>;
+    /// Edits a priority (`report_locked` unless editable, `edit_conflict` on a stale `version`).
+    async fn update_priority(
+        &self,
+        report_id: i64,
+        id: i64,
+        version: i64,
+        input: &PriorityInput,
+        actor: Actor,
+    ) -> Result<Priority>;
+    /// Removes a priority with its goals (and their targets and links to measures).
+    async fn delete_priority(&self, report_id: i64, id: i64, version: i64, actor: Actor) -> Result<()>;
+    /// Edits a goal: its priority, title and the whole list of its indicator targets.
+    async fn update_goal(&self, report_id: i64, id: i64, version: i64, input: &GoalInput, actor: Actor)
+        -> Result<Goal>;
+    /// Removes a goal with its targets and its links to measures.
+    async fn delete_goal(&self, report_id: i64, id: i64, version: i64, actor: Actor) -> Result<()>;
+    /// Edits a measure and its goals; its follow-up comment stays.
+    async fn update_measure(
+        &self,
+        report_id: i64,
+        id: i64,
+        version: i64,
+        input: &MeasureInput,
+        goal_ids: &[i64],
+        actor: Actor,
+    ) -> Result<Measure>;
+    async fn delete_measure(&self, report_id: i64, id: i64, version: i64, actor: Actor) -> Result<()>;
     /// A measure's status and the responsible sector's comment: follow-up, allowed in any state
     /// of the report. `edit_conflict` on a stale `version`.
     async fn follow_up_measure(

@@ -11,14 +11,14 @@ macro_rules! plan_helpers {
             use $crate::portable_plan::MEASURE_COLS;
             use $crate::report_rows::{GoalRow, MeasureRow, PriorityRow, TargetRow};
             let priorities: Vec<PriorityRow> = ::sqlx::query_as(
-                "SELECT id, report_id, position, title, description FROM plan_priorities WHERE report_id = $1 \
+                "SELECT id, report_id, position, title, description, version FROM plan_priorities WHERE report_id = $1 \
                  ORDER BY position, id",
             )
             .bind(report_id)
             .fetch_all(&mut **tx)
             .await?;
             let goals: Vec<GoalRow> = ::sqlx::query_as(
-                "SELECT id, report_id, priority_id, title FROM plan_goals WHERE report_id = $1 ORDER BY id",
+                "SELECT id, report_id, priority_id, title, version FROM plan_goals WHERE report_id = $1 ORDER BY id",
             )
             .bind(report_id)
             .fetch_all(&mut **tx)
@@ -77,6 +77,88 @@ macro_rules! impl_plan_store {
                 }
             }
 
+            async fn insert_targets(tx: &mut Tx<'_>, goal_id: i64, targets: &[::hyte_domain::report::GoalTarget]) -> Result<()> {
+                for t in targets {
+                    ::sqlx::query(
+                        "INSERT INTO plan_goal_targets (goal_id, indicator_id, baseline_year, baseline_value, \
+                         target_year, target_value) VALUES ($1, $2, $3, $4, $5, $6)",
+                    )
+                    .bind(goal_id)
+                    .bind(t.indicator_id)
+                    .bind(t.baseline.0)
+                    .bind(t.baseline.1)
+                    .bind(t.target.0)
+                    .bind(t.target.1)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(|e| match &e {
+                        ::sqlx::Error::Database(d) if d.is_foreign_key_violation() => rule(ErrorCode::NotFound),
+                        ::sqlx::Error::Database(d) if d.is_unique_violation() => rule(ErrorCode::InvalidInput),
+                        _ => e.into(),
+                    })?;
+                }
+                Ok(())
+            }
+
+            /// `not_found` unless the priority is the report's.
+            async fn own_priority(tx: &mut Tx<'_>, report_id: i64, id: i64) -> Result<()> {
+                let owner: Option<i64> = ::sqlx::query_scalar("SELECT report_id FROM plan_priorities WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&mut **tx)
+                    .await?;
+                if owner != Some(report_id) {
+                    return Err(rule(ErrorCode::NotFound));
+                }
+                Ok(())
+            }
+
+            /// `sector_invalid` unless the sector is the organisation's.
+            async fn own_sector(tx: &mut Tx<'_>, org_id: i64, sector: Option<i64>) -> Result<()> {
+                if let Some(sector) = sector {
+                    let owner: Option<i64> = ::sqlx::query_scalar("SELECT org_id FROM sectors WHERE id = $1")
+                        .bind(sector)
+                        .fetch_optional(&mut **tx)
+                        .await?;
+                    if owner != Some(org_id) {
+                        return Err(rule(ErrorCode::SectorInvalid));
+                    }
+                }
+                Ok(())
+            }
+
+            /// Links a measure to the report's goals (`not_found` for another report's goal).
+            async fn link_goals(tx: &mut Tx<'_>, report_id: i64, measure_id: i64, goal_ids: &[i64]) -> Result<()> {
+                for g in goal_ids {
+                    let owner: Option<i64> = ::sqlx::query_scalar("SELECT report_id FROM plan_goals WHERE id = $1")
+                        .bind(g)
+                        .fetch_optional(&mut **tx)
+                        .await?;
+                    if owner != Some(report_id) {
+                        return Err(rule(ErrorCode::NotFound));
+                    }
+                    ::sqlx::query("INSERT INTO plan_measure_goals (measure_id, goal_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                        .bind(measure_id)
+                        .bind(g)
+                        .execute(&mut **tx)
+                        .await?;
+                }
+                Ok(())
+            }
+
+            /// Removes goals with their targets and links to measures.
+            async fn remove_goals(tx: &mut Tx<'_>, goal_ids: &[i64]) -> Result<()> {
+                for g in goal_ids {
+                    for sql in [
+                        "DELETE FROM plan_goal_targets WHERE goal_id = $1",
+                        "DELETE FROM plan_measure_goals WHERE goal_id = $1",
+                        "DELETE FROM plan_goals WHERE id = $1",
+                    ] {
+                        ::sqlx::query(sql).bind(g).execute(&mut **tx).await?;
+                    }
+                }
+                Ok(())
+            }
+
             async fn measure(tx: &mut Tx<'_>, report_id: i64, id: i64) -> Result<Measure> {
                 let plan = load_plan(tx, report_id).await?;
                 plan.measures.into_iter().find(|m| m.id == id).ok_or(rule(ErrorCode::NotFound))
@@ -116,6 +198,7 @@ macro_rules! impl_plan_store {
                         position,
                         title: input.title.clone(),
                         description: input.description.clone(),
+                        version: 1,
                     };
                     audit(&mut tx, actor, Some(org_id), "plan.priority_create", "priority", id.to_string(), None, json(&p))
                         .await?;
@@ -126,14 +209,7 @@ macro_rules! impl_plan_store {
                 async fn add_goal(&self, report_id: i64, input: &GoalInput, actor: Actor) -> Result<Goal> {
                     let mut tx = self.pool.begin().await?;
                     let org_id = editable(&mut tx, report_id).await?;
-                    let owner: Option<i64> =
-                        ::sqlx::query_scalar("SELECT report_id FROM plan_priorities WHERE id = $1")
-                            .bind(input.priority_id)
-                            .fetch_optional(&mut *tx)
-                            .await?;
-                    if owner != Some(report_id) {
-                        return Err(rule(ErrorCode::NotFound));
-                    }
+                    own_priority(&mut tx, report_id, input.priority_id).await?;
                     let id: i64 = ::sqlx::query_scalar(
                         "INSERT INTO plan_goals (report_id, priority_id, title) VALUES ($1, $2, $3) RETURNING id",
                     )
@@ -142,30 +218,14 @@ macro_rules! impl_plan_store {
                     .bind(&input.title)
                     .fetch_one(&mut *tx)
                     .await?;
-                    if let Some(t) = input.target {
-                        ::sqlx::query(
-                            "INSERT INTO plan_goal_targets (goal_id, indicator_id, baseline_year, baseline_value, \
-                             target_year, target_value) VALUES ($1, $2, $3, $4, $5, $6)",
-                        )
-                        .bind(id)
-                        .bind(t.indicator_id)
-                        .bind(t.baseline.0)
-                        .bind(t.baseline.1)
-                        .bind(t.target.0)
-                        .bind(t.target.1)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(|e| match &e {
-                            ::sqlx::Error::Database(d) if d.is_foreign_key_violation() => rule(ErrorCode::NotFound),
-                            _ => e.into(),
-                        })?;
-                    }
+                    insert_targets(&mut tx, id, &input.targets).await?;
                     let g = Goal {
                         id,
                         report_id,
                         priority_id: input.priority_id,
                         title: input.title.clone(),
-                        targets: input.target.into_iter().collect(),
+                        targets: input.targets.clone(),
+                        version: 1,
                     };
                     audit(&mut tx, actor, Some(org_id), "plan.goal_create", "goal", id.to_string(), None, json(&g)).await?;
                     tx.commit().await?;
@@ -181,15 +241,7 @@ macro_rules! impl_plan_store {
                 ) -> Result<Measure> {
                     let mut tx = self.pool.begin().await?;
                     let org_id = editable(&mut tx, report_id).await?;
-                    if let Some(sector) = m.sector_id {
-                        let owner: Option<i64> = ::sqlx::query_scalar("SELECT org_id FROM sectors WHERE id = $1")
-                            .bind(sector)
-                            .fetch_optional(&mut *tx)
-                            .await?;
-                        if owner != Some(org_id) {
-                            return Err(rule(ErrorCode::SectorInvalid));
-                        }
-                    }
+                    own_sector(&mut tx, org_id, m.sector_id).await?;
                     let row: MeasureRow = ::sqlx::query_as(&format!(
                         "INSERT INTO plan_measures (report_id, title, description, sector_id, responsible_person, \
                          start_year, end_year, euros, person_years, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
@@ -207,25 +259,183 @@ macro_rules! impl_plan_store {
                     .bind(m.status.as_str())
                     .fetch_one(&mut *tx)
                     .await?;
-                    for g in goal_ids {
-                        let owner: Option<i64> = ::sqlx::query_scalar("SELECT report_id FROM plan_goals WHERE id = $1")
-                            .bind(g)
-                            .fetch_optional(&mut *tx)
-                            .await?;
-                        if owner != Some(report_id) {
-                            return Err(rule(ErrorCode::NotFound));
-                        }
-                        ::sqlx::query("INSERT INTO plan_measure_goals (measure_id, goal_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-                            .bind(row.id)
-                            .bind(g)
-                            .execute(&mut *tx)
-                            .await?;
-                    }
+                    link_goals(&mut tx, report_id, row.id, goal_ids).await?;
                     let created = measure(&mut tx, report_id, row.id).await?;
                     audit(&mut tx, actor, Some(org_id), "plan.measure_create", "measure", row.id.to_string(), None, json(&created))
                         .await?;
                     tx.commit().await?;
                     Ok(created)
+                }
+
+                async fn update_priority(
+                    &self,
+                    report_id: i64,
+                    id: i64,
+                    version: i64,
+                    input: &PriorityInput,
+                    actor: Actor,
+                ) -> Result<Priority> {
+                    let mut tx = self.pool.begin().await?;
+                    let org_id = editable(&mut tx, report_id).await?;
+                    let before = load_plan(&mut tx, report_id).await?.priorities.into_iter().find(|p| p.id == id);
+                    let before = before.ok_or(rule(ErrorCode::NotFound))?;
+                    let done = ::sqlx::query(
+                        "UPDATE plan_priorities SET title = $1, description = $2, version = version + 1 \
+                         WHERE id = $3 AND report_id = $4 AND version = $5",
+                    )
+                    .bind(&input.title)
+                    .bind(&input.description)
+                    .bind(id)
+                    .bind(report_id)
+                    .bind(version)
+                    .execute(&mut *tx)
+                    .await?;
+                    if done.rows_affected() == 0 {
+                        return Err(rule(ErrorCode::EditConflict));
+                    }
+                    let after = Priority {
+                        title: input.title.clone(),
+                        description: input.description.clone(),
+                        version: before.version + 1,
+                        ..before.clone()
+                    };
+                    audit(&mut tx, actor, Some(org_id), "plan.priority_update", "priority", id.to_string(), json(&before), json(&after))
+                        .await?;
+                    tx.commit().await?;
+                    Ok(after)
+                }
+
+                async fn delete_priority(&self, report_id: i64, id: i64, version: i64, actor: Actor) -> Result<()> {
+                    let mut tx = self.pool.begin().await?;
+                    let org_id = editable(&mut tx, report_id).await?;
+                    let plan = load_plan(&mut tx, report_id).await?;
+                    let before = plan.priorities.iter().find(|p| p.id == id).ok_or(rule(ErrorCode::NotFound))?;
+                    if before.version != version {
+                        return Err(rule(ErrorCode::EditConflict));
+                    }
+                    let goals: Vec<i64> = plan.goals_of(id).map(|g| g.id).collect();
+                    remove_goals(&mut tx, &goals).await?;
+                    ::sqlx::query("DELETE FROM plan_priorities WHERE id = $1 AND report_id = $2 AND version = $3")
+                        .bind(id)
+                        .bind(report_id)
+                        .bind(version)
+                        .execute(&mut *tx)
+                        .await?;
+                    let gone = ::serde_json::json!({"priority": before, "goals": plan.goals_of(id).collect::<Vec<_>>()});
+                    audit(&mut tx, actor, Some(org_id), "plan.priority_delete", "priority", id.to_string(), json(&gone), None)
+                        .await?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+
+                async fn update_goal(
+                    &self,
+                    report_id: i64,
+                    id: i64,
+                    version: i64,
+                    input: &GoalInput,
+                    actor: Actor,
+                ) -> Result<Goal> {
+                    let mut tx = self.pool.begin().await?;
+                    let org_id = editable(&mut tx, report_id).await?;
+                    let before = load_plan(&mut tx, report_id).await?.goals.into_iter().find(|g| g.id == id);
+                    let before = before.ok_or(rule(ErrorCode::NotFound))?;
+                    own_priority(&mut tx, report_id, input.priority_id).await?;
+                    let done = ::sqlx::query(
+                        "UPDATE plan_goals SET priority_id = $1, title = $2, version = version + 1 \
+                         WHERE id = $3 AND report_id = $4 AND version = $5",
+                    )
+                    .bind(input.priority_id)
+                    .bind(&input.title)
+                    .bind(id)
+                    .bind(report_id)
+                    .bind(version)
+                    .execute(&mut *tx)
+                    .await?;
+                    if done.rows_affected() == 0 {
+                        return Err(rule(ErrorCode::EditConflict));
+                    }
+                    ::sqlx::query("DELETE FROM plan_goal_targets WHERE goal_id = $1").bind(id).execute(&mut *tx).await?;
+                    insert_targets(&mut tx, id, &input.targets).await?;
+                    let after = load_plan(&mut tx, report_id).await?.goals.into_iter().find(|g| g.id == id);
+                    let after = after.ok_or(rule(ErrorCode::NotFound))?;
+                    audit(&mut tx, actor, Some(org_id), "plan.goal_update", "goal", id.to_string(), json(&before), json(&after))
+                        .await?;
+                    tx.commit().await?;
+                    Ok(after)
+                }
+
+                async fn delete_goal(&self, report_id: i64, id: i64, version: i64, actor: Actor) -> Result<()> {
+                    let mut tx = self.pool.begin().await?;
+                    let org_id = editable(&mut tx, report_id).await?;
+                    let before = load_plan(&mut tx, report_id).await?.goals.into_iter().find(|g| g.id == id);
+                    let before = before.ok_or(rule(ErrorCode::NotFound))?;
+                    if before.version != version {
+                        return Err(rule(ErrorCode::EditConflict));
+                    }
+                    remove_goals(&mut tx, &[id]).await?;
+                    audit(&mut tx, actor, Some(org_id), "plan.goal_delete", "goal", id.to_string(), json(&before), None).await?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+
+                async fn update_measure(
+                    &self,
+                    report_id: i64,
+                    id: i64,
+                    version: i64,
+                    m: &MeasureInput,
+                    goal_ids: &[i64],
+                    actor: Actor,
+                ) -> Result<Measure> {
+                    let mut tx = self.pool.begin().await?;
+                    let org_id = editable(&mut tx, report_id).await?;
+                    let before = measure(&mut tx, report_id, id).await?;
+                    own_sector(&mut tx, org_id, m.sector_id).await?;
+                    let done = ::sqlx::query(
+                        "UPDATE plan_measures SET title = $1, description = $2, sector_id = $3, responsible_person = $4, \
+                         start_year = $5, end_year = $6, euros = $7, person_years = $8, status = $9, version = version + 1 \
+                         WHERE id = $10 AND report_id = $11 AND version = $12",
+                    )
+                    .bind(&m.title)
+                    .bind(&m.description)
+                    .bind(m.sector_id)
+                    .bind(&m.responsible_person)
+                    .bind(m.start_year)
+                    .bind(m.end_year)
+                    .bind(m.resources.euros)
+                    .bind(m.resources.person_years)
+                    .bind(m.status.as_str())
+                    .bind(id)
+                    .bind(report_id)
+                    .bind(version)
+                    .execute(&mut *tx)
+                    .await?;
+                    if done.rows_affected() == 0 {
+                        return Err(rule(ErrorCode::EditConflict));
+                    }
+                    ::sqlx::query("DELETE FROM plan_measure_goals WHERE measure_id = $1").bind(id).execute(&mut *tx).await?;
+                    link_goals(&mut tx, report_id, id, goal_ids).await?;
+                    let after = measure(&mut tx, report_id, id).await?;
+                    audit(&mut tx, actor, Some(org_id), "plan.measure_update", "measure", id.to_string(), json(&before), json(&after))
+                        .await?;
+                    tx.commit().await?;
+                    Ok(after)
+                }
+
+                async fn delete_measure(&self, report_id: i64, id: i64, version: i64, actor: Actor) -> Result<()> {
+                    let mut tx = self.pool.begin().await?;
+                    let org_id = editable(&mut tx, report_id).await?;
+                    let before = measure(&mut tx, report_id, id).await?;
+                    if before.version != version {
+                        return Err(rule(ErrorCode::EditConflict));
+                    }
+                    ::sqlx::query("DELETE FROM plan_measure_goals WHERE measure_id = $1").bind(id).execute(&mut *tx).await?;
+                    ::sqlx::query("DELETE FROM plan_measures WHERE id = $1").bind(id).execute(&mut *tx).await?;
+                    audit(&mut tx, actor, Some(org_id), "plan.measure_delete", "measure", id.to_string(), json(&before), None)
+                        .await?;
+                    tx.commit().await?;
+                    Ok(())
                 }
 
                 async fn follow_up_measure(

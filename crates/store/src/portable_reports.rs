@@ -12,8 +12,8 @@ macro_rules! impl_report_store {
             use $crate::{Actor, Result};
             use ::async_trait::async_trait;
             use ::hyte_domain::report::{
-                Approval, Comment, NewReport, Report, ReportState, ReportVersion, Section, SectionEdit, SectionKind, Snapshot,
-                DEFAULT_SECTIONS,
+                Approval, Comment, NewReport, Report, ReportState, ReportStructure, ReportVersion, Section, SectionEdit,
+                SectionKind, Snapshot, StructureSection,
             };
             use ::hyte_domain::ErrorCode;
 
@@ -47,6 +47,25 @@ macro_rules! impl_report_store {
                 Ok(Comment::from(row))
             }
 
+            async fn structure(tx: &mut Tx<'_>, org_id: i64) -> Result<ReportStructure> {
+                let row: Option<(String, i64)> =
+                    ::sqlx::query_as("SELECT sections_json, version FROM org_report_structures WHERE org_id = $1")
+                        .bind(org_id)
+                        .fetch_optional(&mut **tx)
+                        .await?;
+                match row {
+                    None => Ok(ReportStructure::thl()),
+                    Some((text, version)) => {
+                        let sections: Vec<StructureSection> = ::serde_json::from_str(&text).map_err(|_| {
+                            $crate::StoreError::Database(::sqlx::Error::Decode(
+                                format!("invalid report structure in database: {text:?}").into(),
+                            ))
+                        })?;
+                        Ok(ReportStructure { sections, version })
+                    }
+                }
+            }
+
             fn state_json(r: &Report) -> Option<String> {
                 json(&::serde_json::json!({
                     "state": r.state, "content_version": r.content_version,
@@ -75,18 +94,18 @@ macro_rules! impl_report_store {
                     .await
                     .map_err(|e| if is_unique(&e) { rule(ErrorCode::NameTaken) } else { e.into() })?;
                     let report = Report::try_from(row)?;
-                    for (i, s) in DEFAULT_SECTIONS.iter().enumerate() {
+                    for (i, s) in structure(&mut tx, org_id).await?.sections.iter().enumerate() {
                         ::sqlx::query(
                             "INSERT INTO report_sections (report_id, position, key, kind, title_fi, title_sv, title_en) \
                              VALUES ($1, $2, $3, $4, $5, $6, $7)",
                         )
                         .bind(report.id)
                         .bind(i as i32 + 1)
-                        .bind(s.key)
+                        .bind(&s.key)
                         .bind(s.kind.as_str())
-                        .bind(s.fi)
-                        .bind(s.sv)
-                        .bind(s.en)
+                        .bind(&s.title.fi)
+                        .bind(&s.title.sv)
+                        .bind(&s.title.en)
                         .execute(&mut *tx)
                         .await?;
                     }
@@ -94,6 +113,68 @@ macro_rules! impl_report_store {
                         .await?;
                     tx.commit().await?;
                     Ok(report)
+                }
+
+                async fn report_structure(&self, org_id: i64) -> Result<ReportStructure> {
+                    let mut tx = self.pool.begin().await?;
+                    let s = structure(&mut tx, org_id).await?;
+                    tx.commit().await?;
+                    Ok(s)
+                }
+
+                async fn set_report_structure(
+                    &self,
+                    org_id: i64,
+                    version: i64,
+                    sections: Option<&[StructureSection]>,
+                    actor: Actor,
+                ) -> Result<ReportStructure> {
+                    let mut tx = self.pool.begin().await?;
+                    let before = structure(&mut tx, org_id).await?;
+                    if before.version != version {
+                        return Err(rule(ErrorCode::EditConflict));
+                    }
+                    let after = match sections {
+                        None => {
+                            ::sqlx::query("DELETE FROM org_report_structures WHERE org_id = $1 AND version = $2")
+                                .bind(org_id)
+                                .bind(version)
+                                .execute(&mut *tx)
+                                .await?;
+                            ReportStructure::thl()
+                        }
+                        Some(sections) => {
+                            let text = json(&sections).unwrap_or_default();
+                            let done = if version == 0 {
+                                ::sqlx::query(
+                                    "INSERT INTO org_report_structures (org_id, sections_json, updated_at, version)                                      VALUES ($1, $2, $3, 1) ON CONFLICT DO NOTHING",
+                                )
+                                .bind(org_id)
+                                .bind(&text)
+                                .bind(::chrono::Utc::now())
+                                .execute(&mut *tx)
+                                .await?
+                            } else {
+                                ::sqlx::query(
+                                    "UPDATE org_report_structures SET sections_json = $1, updated_at = $2,                                      version = version + 1 WHERE org_id = $3 AND version = $4",
+                                )
+                                .bind(&text)
+                                .bind(::chrono::Utc::now())
+                                .bind(org_id)
+                                .bind(version)
+                                .execute(&mut *tx)
+                                .await?
+                            };
+                            if done.rows_affected() == 0 {
+                                return Err(rule(ErrorCode::EditConflict));
+                            }
+                            ReportStructure { sections: sections.to_vec(), version: version + 1 }
+                        }
+                    };
+                    audit(&mut tx, actor, Some(org_id), "report.structure_update", "report_structure", org_id.to_string(), json(&before.sections), json(&after.sections))
+                        .await?;
+                    tx.commit().await?;
+                    Ok(after)
                 }
 
                 async fn get_report(&self, id: i64) -> Result<Option<Report>> {

@@ -151,6 +151,7 @@ pub struct PriorityRow {
     pub position: i32,
     pub title: String,
     pub description: Option<String>,
+    pub version: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -159,6 +160,7 @@ pub struct GoalRow {
     pub report_id: i64,
     pub priority_id: i64,
     pub title: String,
+    pub version: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -205,6 +207,7 @@ pub fn plan(
             position: p.position,
             title: p.title,
             description: p.description,
+            version: p.version,
         })
         .collect();
     let goals = goals
@@ -223,6 +226,7 @@ pub fn plan(
             report_id: g.report_id,
             priority_id: g.priority_id,
             title: g.title,
+            version: g.version,
         })
         .collect();
     let measures: Result<Vec<Measure>, StoreError> = measures

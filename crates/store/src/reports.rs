@@ -3,12 +3,25 @@
 use crate::{Actor, Result};
 use async_trait::async_trait;
 use hyte_domain::report::{
-    Approval, Comment, NewReport, Report, ReportState, ReportVersion, Section, SectionEdit, SectionKind,
+    Approval, Comment, NewReport, Report, ReportState, ReportStructure, ReportVersion, Section, SectionEdit,
+    SectionKind, StructureSection,
 };
 
 #[async_trait]
 pub trait ReportStore: Send + Sync {
-    /// Creates a draft with THL's default sections; `name_taken` when the organisation already
+    /// The sections the organisation's new reports start with: its own structure, or THL's
+    /// (version 0).
+    async fn report_structure(&self, org_id: i64) -> Result<ReportStructure>;
+    /// Replaces the organisation's default structure (`None`: back to THL's). `edit_conflict`
+    /// when the structure is no longer at `version` (0 for THL's).
+    async fn set_report_structure(
+        &self,
+        org_id: i64,
+        version: i64,
+        sections: Option<&[StructureSection]>,
+        actor: Actor,
+    ) -> Result<ReportStructure>;
+    /// Creates a draft with the organisation's default sections (THL's unless it has its own); `name_taken` when the organisation already
     /// has this report (same kind, term and year).
     async fn create_report(&self, org_id: i64, report: &NewReport, actor: Actor) -> Result<Report>;
     async fn get_report(&self, id: i64) -> Result<Option<Report>>;

@@ -72,7 +72,9 @@ pub fn bar_chart(
     refs: &[RefLine],
     fmt: &dyn Fn(f64) -> String,
 ) -> String {
-    let label_w = 170.0;
+    // Room for the longest label (about 6.5 px a character at 12 px), at least 170 px.
+    let longest = bars.iter().map(|b| b.label.chars().count()).max().unwrap_or(0);
+    let label_w = (longest as f64 * 6.5 + 12.0).max(170.0).round();
     let plot_w = 420.0;
     let row_h = 22.0;
     let top = 34.0;
@@ -149,6 +151,35 @@ pub fn bar_chart(
     }
     s.push_str("</svg>");
     s
+}
+
+/// The charts' styles for documents outside the site (PDF, DOCX), where the stylesheet does not
+/// apply: the same colours as `static/hyte.css`, the documents' font.
+const EXPORT_STYLE: &str = "text { font-family: 'Libertinus Serif', serif; font-size: 12px; fill: #1f2a3c; } \
+     .tick, .ref-label, .legend { font-size: 11px; fill: #5f686d; } .grid { stroke: #e3e6e8; stroke-width: 1; } \
+     .bar { fill: #8fb4dc; } .bar.better { fill: #5cc4a8; } .bar.worse { fill: #e58a98; } \
+     .bar.similar { fill: #e8d27a; } .bar.bench { fill: #c5ccd3; } \
+     .ci { stroke: #1f2a3c; stroke-width: 1.2; fill: none; } \
+     .ref { stroke-width: 2; stroke-dasharray: 5 3; } .ref.parent { stroke: #1e508a; } .ref.country { stroke: #1f2a3c; } \
+     .line { fill: none; stroke-width: 2.5; } .line.total { stroke: #1e508a; } .dot.total { fill: #1e508a; }";
+
+/// A chart of this module as a standalone SVG document, for the report exports: the SVG
+/// namespace, a size in pixels (its view box) and the styles inside.
+pub fn standalone(svg: &str) -> String {
+    let Some(rest) = svg.strip_prefix("<svg ") else {
+        return svg.to_string();
+    };
+    let size = rest
+        .split_once("viewBox=\"")
+        .and_then(|(_, v)| v.split_once('"'))
+        .map(|(v, _)| v.split(' ').skip(2).collect::<Vec<_>>())
+        .filter(|v| v.len() == 2)
+        .map(|v| format!(r#" width="{}" height="{}""#, v[0], v[1]))
+        .unwrap_or_default();
+    let Some((attrs, body)) = rest.split_once('>') else {
+        return svg.to_string();
+    };
+    format!(r#"<svg xmlns="http://www.w3.org/2000/svg"{size} {attrs}><style>{EXPORT_STYLE}</style>{body}"#)
 }
 
 pub struct Series {
@@ -254,6 +285,12 @@ mod tests {
         );
         assert!(line.contains("<polyline") && line.contains("2019"));
         assert_eq!(sparkline(&[(2019, 1.0)]), "");
+        let doc = standalone(&svg);
+        assert!(
+            doc.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="660" height="86" class="chart""#),
+            "{doc}"
+        );
+        assert!(doc.contains("<style>text { font-family: 'Libertinus Serif'") && doc.ends_with("</svg>"));
         assert!(sparkline(&[(2019, 1.0), (2020, 3.0)]).contains("polyline"));
     }
 }

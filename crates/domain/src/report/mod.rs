@@ -6,10 +6,12 @@ pub mod diff;
 pub mod markup;
 mod plan;
 mod plan_items;
+mod structure;
 mod workflow;
 
 pub use plan::*;
 pub use plan_items::*;
+pub use structure::*;
 pub use workflow::*;
 
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};

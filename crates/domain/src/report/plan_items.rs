@@ -13,6 +13,9 @@ pub struct Priority {
     pub position: i32,
     pub title: String,
     pub description: Option<String>,
+    /// Optimistic concurrency (0 in versions frozen before priorities had one).
+    #[serde(default)]
+    pub version: i64,
 }
 
 /// A goal (*tavoite*) under a priority, followed with indicators.
@@ -23,6 +26,9 @@ pub struct Goal {
     pub priority_id: i64,
     pub title: String,
     pub targets: Vec<GoalTarget>,
+    /// Optimistic concurrency (0 in versions frozen before goals had one).
+    #[serde(default)]
+    pub version: i64,
 }
 
 /// A measure (*toimenpide*): what is done, by whom, with what; linked to goals.
@@ -83,12 +89,23 @@ pub struct GoalForm {
     pub target_value: String,
 }
 
-/// A parsed [`GoalForm`].
+/// One indicator target of a goal as typed in a form (a row of the goal's targets).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct TargetForm {
+    pub indicator_id: String,
+    pub baseline_year: String,
+    pub baseline_value: String,
+    pub target_year: String,
+    pub target_value: String,
+}
+
+/// A parsed goal form: its priority, title and indicator targets (one per indicator).
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoalInput {
     pub priority_id: i64,
     pub title: String,
-    pub target: Option<GoalTarget>,
+    pub targets: Vec<GoalTarget>,
 }
 
 /// A signed decimal number (`,` or `.`), for indicator values.
@@ -106,13 +123,27 @@ fn value(s: &str) -> Result<Option<f64>, ErrorCode> {
         .ok_or(ErrorCode::NumberInvalid)
 }
 
-impl GoalForm {
-    /// The target is optional as a whole; when any of its fields is given, all are required.
-    pub fn parse(&self) -> Result<GoalInput, FieldErrors> {
+impl TargetForm {
+    pub fn of(t: &GoalTarget) -> TargetForm {
+        let num = |v: f64| v.to_string().replace('.', ",");
+        TargetForm {
+            indicator_id: t.indicator_id.to_string(),
+            baseline_year: t.baseline.0.to_string(),
+            baseline_value: num(t.baseline.1),
+            target_year: t.target.0.to_string(),
+            target_value: num(t.target.1),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        [&self.indicator_id, &self.baseline_year, &self.baseline_value, &self.target_year, &self.target_value]
+            .iter()
+            .all(|f| f.trim().is_empty())
+    }
+
+    /// An empty row is no target; when any of its fields is given, all are required.
+    pub fn parse(&self) -> Result<Option<GoalTarget>, FieldErrors> {
         let mut errs = FieldErrors::default();
-        let priority_id =
-            errs.check("priority_id", self.priority_id.trim().parse::<i64>().map_err(|_| ErrorCode::Required));
-        let title = errs.check("title", required_text(&self.title, TEXT_MAX));
         let indicator = errs.check(
             "indicator_id",
             match self.indicator_id.trim() {
@@ -144,10 +175,69 @@ impl GoalForm {
                 }
             }
         }
+        if errs.is_empty() {
+            Ok(target)
+        } else {
+            Err(errs)
+        }
+    }
+}
+
+/// The errors of a goal form with several target rows: the goal's own fields, and each row's.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GoalErrors {
+    pub goal: FieldErrors,
+    pub rows: Vec<FieldErrors>,
+}
+
+impl GoalErrors {
+    pub fn is_empty(&self) -> bool {
+        self.goal.is_empty() && self.rows.iter().all(FieldErrors::is_empty)
+    }
+}
+
+impl GoalInput {
+    /// A goal with any number of target rows; empty rows are skipped, and an indicator is
+    /// followed once per goal (`invalid_input` on the repeated row).
+    pub fn parse(priority_id: &str, title: &str, rows: &[TargetForm]) -> Result<GoalInput, GoalErrors> {
+        let mut errs = GoalErrors::default();
+        let priority_id =
+            errs.goal.check("priority_id", priority_id.trim().parse::<i64>().map_err(|_| ErrorCode::Required));
+        let title = errs.goal.check("title", required_text(title, TEXT_MAX));
+        let mut targets: Vec<GoalTarget> = vec![];
+        for row in rows {
+            let mut row_errs = FieldErrors::default();
+            match row.parse() {
+                Ok(Some(t)) if targets.iter().any(|x| x.indicator_id == t.indicator_id) => {
+                    row_errs.add("indicator_id", ErrorCode::InvalidInput)
+                }
+                Ok(Some(t)) => targets.push(t),
+                Ok(None) => {}
+                Err(e) => row_errs = e,
+            }
+            errs.rows.push(row_errs);
+        }
         match (priority_id, title) {
-            (Some(priority_id), Some(title)) if errs.is_empty() => Ok(GoalInput { priority_id, title, target }),
+            (Some(priority_id), Some(title)) if errs.is_empty() => Ok(GoalInput { priority_id, title, targets }),
             _ => Err(errs),
         }
+    }
+}
+
+impl GoalForm {
+    /// The target is optional as a whole; when any of its fields is given, all are required.
+    pub fn parse(&self) -> Result<GoalInput, FieldErrors> {
+        let row = TargetForm {
+            indicator_id: self.indicator_id.clone(),
+            baseline_year: self.baseline_year.clone(),
+            baseline_value: self.baseline_value.clone(),
+            target_year: self.target_year.clone(),
+            target_value: self.target_value.clone(),
+        };
+        GoalInput::parse(&self.priority_id, &self.title, std::slice::from_ref(&row)).map_err(|mut e| {
+            e.goal.0.extend(e.rows.pop().unwrap_or_default().0);
+            e.goal
+        })
     }
 }
 
@@ -178,7 +268,7 @@ mod tests {
     fn goals_take_a_whole_target_or_none() {
         let mut f =
             GoalForm { priority_id: "4".into(), title: "Nuorten mielenterveys paranee".into(), ..Default::default() };
-        assert_eq!(f.parse().unwrap().target, None);
+        assert_eq!(f.parse().unwrap().targets, vec![]);
         f.indicator_id = "12".into();
         f.baseline_year = "2023".into();
         let e = f.parse().unwrap_err();
@@ -187,10 +277,37 @@ mod tests {
         f.baseline_value = "19,5".into();
         f.target_year = "2029".into();
         f.target_value = "15".into();
-        let t = f.parse().unwrap().target.unwrap();
+        let t = f.parse().unwrap().targets[0];
         assert_eq!((t.indicator_id, t.baseline, t.target), (12, (2023, 19.5), (2029, 15.0)));
         f.target_year = "2022".into();
         assert_eq!(f.parse().unwrap_err().get("target_year"), Some(ErrorCode::YearInvalid));
+    }
+
+    #[test]
+    fn goals_take_several_targets_once_per_indicator() {
+        let row = |i: &str, by: &str, ty: &str| TargetForm {
+            indicator_id: i.into(),
+            baseline_year: by.into(),
+            baseline_value: "10".into(),
+            target_year: ty.into(),
+            target_value: "8".into(),
+        };
+        let g = GoalInput::parse(
+            "1",
+            "Tupakointi vähenee",
+            &[row("4", "2024", "2029"), TargetForm::default(), row("5", "2023", "2029")],
+        )
+        .unwrap();
+        assert_eq!(g.targets.iter().map(|t| t.indicator_id).collect::<Vec<_>>(), vec![4, 5]);
+        let e =
+            GoalInput::parse("1", "", &[row("4", "2024", "2029"), row("4", "2024", "2030"), row("6", "2024", "2020")])
+                .unwrap_err();
+        assert_eq!(e.goal.get("title"), Some(ErrorCode::Required));
+        assert!(e.rows[0].is_empty());
+        assert_eq!(e.rows[1].get("indicator_id"), Some(ErrorCode::InvalidInput), "one target per indicator");
+        assert_eq!(e.rows[2].get("target_year"), Some(ErrorCode::YearInvalid));
+        let t = GoalTarget::new(4, (2024, 12.5), (2029, 8.0)).unwrap();
+        assert_eq!(TargetForm::of(&t).parse().unwrap(), Some(t));
     }
 
     #[test]

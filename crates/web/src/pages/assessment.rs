@@ -135,7 +135,7 @@ async fn page_of(
         let ids = group_indicators(&known, &a, g);
         let name = c.name(&a.def.groups[g].names).to_string();
         let lines = match &area {
-            Some(area) => indicator_lines(app, &c, area, &ids, c.lang, &name).await?,
+            Some(area) => indicator_lines(app, &c, area, &ids, c.lang, &name, None).await?,
             None => vec![],
         };
         let lines = lines.into_iter().map(|l| (cited.contains(&l.id), l)).collect();
@@ -403,7 +403,7 @@ pub async fn cite(
             None => None,
         };
         let area = area.ok_or(AppError::new(ErrorCode::InvalidInput))?;
-        let lines = indicator_lines(&app, &c, &area, &[f.indicator_id], c.lang, "").await?;
+        let lines = indicator_lines(&app, &c, &area, &[f.indicator_id], c.lang, "", None).await?;
         let line = lines.first().ok_or(AppError::new(ErrorCode::NotFound))?;
         let citation = Citation {
             assessment_id: aid,
@@ -615,7 +615,7 @@ pub async fn follow_up_lines(
     };
     let (Some(area), false) = (area, cited.is_empty()) else { return Ok(vec![]) };
     let ids: Vec<i64> = cited.iter().map(|x| x.indicator_id).collect();
-    let lines = indicator_lines(app, c, &area, &ids, c.lang, "").await?;
+    let lines = indicator_lines(app, c, &area, &ids, c.lang, "", None).await?;
     let fmt = |y: Option<i32>, v: Option<f64>| match (y, v) {
         (Some(y), Some(v)) => format!("{} ({y})", super::indicators::fmt_num(c.lang, v, 1)),
         _ => c.t("value-missing"),

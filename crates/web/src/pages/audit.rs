@@ -11,7 +11,7 @@ use axum::response::Response;
 use hyte_domain::{AuditEntry, Organisation, Permission};
 
 /// Every action the store records; each has a translation `audit-<action with - for .>`.
-pub const ACTIONS: [&str; 62] = [
+pub const ACTIONS: [&str; 69] = [
     "organisation.create",
     "sector.create",
     "sector.update",
@@ -74,6 +74,13 @@ pub const ACTIONS: [&str; 62] = [
     "task.create",
     "task.update",
     "task.delete",
+    "plan.priority_update",
+    "plan.priority_delete",
+    "plan.goal_update",
+    "plan.goal_delete",
+    "plan.measure_update",
+    "plan.measure_delete",
+    "report.structure_update",
 ];
 
 pub struct Row {

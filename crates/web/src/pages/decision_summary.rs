@@ -188,6 +188,7 @@ pub async fn export(
         title: t("summary-title"),
         blocks: markup::parse(&summary_text(&app, lang, &d, &alternatives, &all).join("\n\n")),
         tables: vec![],
+        charts: vec![],
     }];
     for x in &all {
         let mut headers = vec![t("col-impact-area"), t("col-population-group")];
@@ -258,7 +259,12 @@ pub async fn export(
             t("export-rating-scale"),
             x.a.def.scale.values().map(signed).collect::<Vec<_>>().join(", ")
         ));
-        sections.push(hyte_report::Section { title: x.a.def.names.get(lang).to_string(), blocks, tables });
+        sections.push(hyte_report::Section {
+            title: x.a.def.names.get(lang).to_string(),
+            blocks,
+            tables,
+            charts: vec![],
+        });
     }
     let facts = vec![
         format!("{}: {}", t("field-decision-body"), t(&format!("decision-body-{}", d.input.body.as_str()))),
@@ -380,6 +386,7 @@ pub async fn year_section(app: &App, lang: Lang, org_id: i64, year: i32) -> Resu
                 .to_vec(),
             rows: list.into_iter().map(|x| vec![x.decision, x.body, x.date, x.templates, x.status]).collect(),
         }],
+        charts: vec![],
     })
 }
 

@@ -18,6 +18,7 @@ pub mod login;
 pub mod ops;
 pub mod org;
 pub mod plan;
+pub mod plan_edit;
 pub mod plan_view;
 pub mod profile;
 pub mod published;
@@ -26,6 +27,7 @@ pub mod report_changes;
 pub mod report_diff;
 pub mod report_export;
 pub mod report_sections;
+pub mod report_structure;
 pub mod report_view;
 pub mod reports;
 pub mod sectors;
@@ -75,17 +77,40 @@ pub fn routes() -> Router<App> {
         .route("/orgs/{id}/import/{job}", get(import::show_job))
         .route("/static/import.js", get(import_script))
         .route("/orgs/{id}/reports", get(reports::list).post(reports::create))
+        .route("/orgs/{id}/report-structure", get(report_structure::show).post(report_structure::save))
         .route("/orgs/{id}/reports/{rid}", get(reports::page))
         .route("/orgs/{id}/reports/{rid}/state", post(reports::set_state))
         .route("/orgs/{id}/reports/{rid}/versions/{n}", get(reports::version))
         .route("/orgs/{id}/reports/{rid}/sections/{sid}", get(report_sections::edit).post(report_sections::save))
         .route("/orgs/{id}/reports/{rid}/sections", post(reports::add_section))
+        .route("/orgs/{id}/reports/{rid}/sections/{sid}/indicators", post(report_sections::choose))
         .route("/orgs/{id}/reports/{rid}/sections/{sid}/delete", post(report_sections::delete))
         .route("/orgs/{id}/reports/{rid}/plan", get(plan::show))
         .route("/orgs/{id}/reports/{rid}/plan/priorities", post(plan::add_priority))
         .route("/orgs/{id}/reports/{rid}/plan/goals", post(plan::add_goal))
         .route("/orgs/{id}/reports/{rid}/plan/measures", post(plan::add_measure))
         .route("/orgs/{id}/reports/{rid}/plan/measures/{mid}", post(plan::follow_up))
+        .route(
+            "/orgs/{id}/reports/{rid}/plan/priorities/{pid}/edit",
+            get(plan_edit::edit_priority).post(plan_edit::update_priority),
+        )
+        .route(
+            "/orgs/{id}/reports/{rid}/plan/priorities/{pid}/delete",
+            get(plan_edit::confirm_priority).post(plan_edit::delete_priority),
+        )
+        .route("/orgs/{id}/reports/{rid}/plan/goals/{gid}/edit", get(plan_edit::edit_goal).post(plan_edit::update_goal))
+        .route(
+            "/orgs/{id}/reports/{rid}/plan/goals/{gid}/delete",
+            get(plan_edit::confirm_goal).post(plan_edit::delete_goal),
+        )
+        .route(
+            "/orgs/{id}/reports/{rid}/plan/measures/{mid}/edit",
+            get(plan_edit::edit_measure).post(plan_edit::update_measure),
+        )
+        .route(
+            "/orgs/{id}/reports/{rid}/plan/measures/{mid}/delete",
+            get(plan_edit::confirm_measure).post(plan_edit::delete_measure),
+        )
         .route("/orgs/{id}/reports/{rid}/suggest", get(suggest::page))
         .route("/orgs/{id}/reports/{rid}/diff", get(report_diff::page))
         .route("/orgs/{id}/reports/{rid}/sections/{sid}/comments", post(reports::comment))

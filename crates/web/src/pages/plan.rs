@@ -47,7 +47,7 @@ struct Typed {
     goals: Vec<i64>,
 }
 
-fn status_options(c: &Ctx) -> Vec<(String, String)> {
+pub(super) fn status_options(c: &Ctx) -> Vec<(String, String)> {
     MeasureStatus::ALL
         .iter()
         .map(|s| (s.as_str().to_string(), c.t(&format!("measure-status-{}", s.as_str()))))
@@ -72,9 +72,7 @@ async fn page(
     let errs = |form: &str| if form == which { errors } else { &none };
     let priorities: Vec<(String, String)> =
         plan.priorities.iter().map(|p| (p.id.to_string(), p.title.clone())).collect();
-    let mut sectors: Vec<(String, String)> = vec![(String::new(), c.t("measure-no-sector"))];
-    sectors
-        .extend(app.store.list_sectors(org.id).await?.iter().map(|s| (s.id.to_string(), c.name(&s.names).to_string())));
+    let sectors = sector_options(app, &c, org.id).await?;
     let (pt, pd) = &typed.priority;
     let priority_fields = vec![
         Field::new(&c, "priority", "title", "field-priority-title", pt, errs("priority")).required(),
@@ -92,19 +90,7 @@ async fn page(
         Field::new(&c, "goal", "target_year", "field-goal-target-year", &g.target_year, e),
         Field::new(&c, "goal", "target_value", "field-goal-target-value", &g.target_value, e),
     ];
-    let m = &typed.measure;
-    let e = errs("measure");
-    let measure_fields = vec![
-        Field::new(&c, "measure", "title", "field-measure-title", &m.title, e).required(),
-        Field::new(&c, "measure", "description", "field-measure-description", &m.description, e).kind("textarea"),
-        Field::new(&c, "measure", "sector_id", "field-measure-sector", &m.sector_id, e).select(sectors),
-        Field::new(&c, "measure", "responsible_person", "field-measure-person", &m.responsible_person, e),
-        Field::new(&c, "measure", "start_year", "field-measure-start", &m.start_year, e),
-        Field::new(&c, "measure", "end_year", "field-measure-end", &m.end_year, e),
-        Field::new(&c, "measure", "euros", "field-measure-euros", &m.euros, e),
-        Field::new(&c, "measure", "person_years", "field-measure-person-years", &m.person_years, e),
-        Field::new(&c, "measure", "status", "field-measure-status", &m.status, e).select(status_options(&c)),
-    ];
+    let measure_fields = measure_fields(&c, sectors, &typed.measure, errs("measure"));
     let goal_choices = plan.goals.iter().map(|g| (g.id, g.title.clone(), typed.goals.contains(&g.id))).collect();
     let mut errors = summary(&priority_fields);
     errors.extend(summary(&goal_fields));
@@ -123,6 +109,47 @@ async fn page(
         org,
         c,
     })
+}
+
+/// The organisation's sectors as options of a measure's responsible sector.
+pub(super) async fn sector_options(app: &App, c: &Ctx, org_id: i64) -> Result<Vec<(String, String)>, AppError> {
+    let mut sectors: Vec<(String, String)> = vec![(String::new(), c.t("measure-no-sector"))];
+    sectors
+        .extend(app.store.list_sectors(org_id).await?.iter().map(|s| (s.id.to_string(), c.name(&s.names).to_string())));
+    Ok(sectors)
+}
+
+/// The fields of a measure form (adding and editing).
+pub(super) fn measure_fields(c: &Ctx, sectors: Vec<(String, String)>, m: &MeasureForm, e: &FieldErrors) -> Vec<Field> {
+    vec![
+        Field::new(c, "measure", "title", "field-measure-title", &m.title, e).required(),
+        Field::new(c, "measure", "description", "field-measure-description", &m.description, e).kind("textarea"),
+        Field::new(c, "measure", "sector_id", "field-measure-sector", &m.sector_id, e).select(sectors),
+        Field::new(c, "measure", "responsible_person", "field-measure-person", &m.responsible_person, e),
+        Field::new(c, "measure", "start_year", "field-measure-start", &m.start_year, e),
+        Field::new(c, "measure", "end_year", "field-measure-end", &m.end_year, e),
+        Field::new(c, "measure", "euros", "field-measure-euros", &m.euros, e),
+        Field::new(c, "measure", "person_years", "field-measure-person-years", &m.person_years, e),
+        Field::new(c, "measure", "status", "field-measure-status", &m.status, e).select(status_options(c)),
+    ]
+}
+
+/// A measure form as posted: its fields, and one `goal` per linked goal.
+pub(super) fn measure_form_of(pairs: &[(String, String)]) -> (MeasureForm, Vec<i64>) {
+    let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    let f = MeasureForm {
+        title: get("title"),
+        description: get("description"),
+        sector_id: get("sector_id"),
+        responsible_person: get("responsible_person"),
+        start_year: get("start_year"),
+        end_year: get("end_year"),
+        euros: get("euros"),
+        person_years: get("person_years"),
+        status: get("status"),
+    };
+    let goals: Vec<i64> = pairs.iter().filter(|(n, _)| n == "goal").filter_map(|(_, v)| v.parse().ok()).collect();
+    (f, goals)
 }
 
 fn back(id: i64, rid: i64) -> Response {
@@ -209,19 +236,7 @@ pub async fn add_measure(
 ) -> Result<Response, AppError> {
     let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
     let report = load(&app, id, rid).await?;
-    let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
-    let f = MeasureForm {
-        title: get("title"),
-        description: get("description"),
-        sector_id: get("sector_id"),
-        responsible_person: get("responsible_person"),
-        start_year: get("start_year"),
-        end_year: get("end_year"),
-        euros: get("euros"),
-        person_years: get("person_years"),
-        status: get("status"),
-    };
-    let goals: Vec<i64> = pairs.iter().filter(|(n, _)| n == "goal").filter_map(|(_, v)| v.parse().ok()).collect();
+    let (f, goals) = measure_form_of(&pairs);
     let e = match f.parse() {
         Ok(input) => match app.store.add_measure(rid, &input, &goals, Actor::user(me.user_id)).await {
             Ok(_) => return Ok(back(id, rid)),

@@ -8,7 +8,7 @@ use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use hyte_domain::report::markup;
 use hyte_domain::ErrorCode;
-use hyte_report::{Document, Section, Table};
+use hyte_report::{Chart, Document, Section, Table};
 
 /// The document of a report's sections as shown (indicator and plan tables included).
 pub fn document(
@@ -117,7 +117,13 @@ pub fn document(
                 });
             }
         }
-        sections.push(Section { title: v.title.clone(), blocks: markup::parse(&v.body), tables });
+        let charts = v
+            .indicators
+            .iter()
+            .filter_map(|i| i.chart.as_ref())
+            .map(|ch| Chart { title: ch.title.clone(), alt: ch.desc.clone(), svg: crate::charts::standalone(&ch.svg) })
+            .collect();
+        sections.push(Section { title: v.title.clone(), blocks: markup::parse(&v.body), tables, charts });
     }
     Document {
         lang: lang.code().into(),
@@ -138,7 +144,11 @@ pub async fn download(doc: Document, name: &str, format: &str) -> Result<Respons
     };
     let (bytes, mime, ext) = match format {
         "docx" => (
-            hyte_report::docx::render(&doc).map_err(|e| internal(e.to_string()))?,
+            // Drawing the charts is CPU work too.
+            tokio::task::spawn_blocking(move || hyte_report::docx::render(&doc))
+                .await
+                .map_err(|e| internal(e.to_string()))?
+                .map_err(internal)?,
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "docx",
         ),

@@ -25,11 +25,21 @@ pub struct IndicatorLine {
     pub spark: String,
     /// Women and men, where the data has them.
     pub sex: String,
+    /// The area against the county and the country, as a chart.
+    pub chart: Option<IndicatorChart>,
     /// A plain-language summary in the report's language, e.g. "Significantly worse than the
     /// county; improving since 2019."
     pub sentence: String,
     /// The same as numbers and codes, for downloads.
     pub data: IndicatorData,
+}
+
+/// An indicator's chart: bars of the area (with its 95 % interval), the county and the country.
+pub struct IndicatorChart {
+    pub title: String,
+    /// What it shows, with the numbers (the chart's description and the exports' alt text).
+    pub desc: String,
+    pub svg: String,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -57,6 +67,8 @@ pub struct SectionView {
     pub body: String,
     pub html: String,
     pub indicators: Vec<IndicatorLine>,
+    /// Whether any indicator has a chart.
+    pub has_charts: bool,
     pub edit: Option<String>,
     /// The plan, in a plan section.
     pub plan: Option<super::plan_view::PlanView>,
@@ -101,6 +113,57 @@ pub fn sentence(app: &App, lang: Lang, r: &ProfileRow) -> String {
     app.i18n.format(lang, "report-sentence", &[("county", enum_str(r.vs_county)), ("trend", trend), ("since", since)])
 }
 
+/// The chart of one indicator row: the area (with its 95 % interval), the county and the
+/// country, in the report's language; none for counts, nor without a county or country value.
+fn chart(
+    app: &App,
+    lang: Lang,
+    id: String,
+    profile: &crate::knowledge::Profile,
+    r: &ProfileRow,
+) -> Option<IndicatorChart> {
+    use crate::charts::{bar_chart, Bar};
+    // Counts (e.g. the population) are not comparable between areas of different sizes.
+    if r.indicator.value_type == hyte_domain::ValueType::Count {
+        return None;
+    }
+    let value = r.value?;
+    let fmt = |v: f64| fmt_num(lang, v, r.indicator.decimals);
+    let name = |a: &Option<hyte_domain::Area>, fallback: &str| {
+        a.as_ref().map(|a| a.names.get(lang).to_string()).unwrap_or_else(|| app.i18n.t(lang, fallback))
+    };
+    let mut bars = vec![Bar {
+        label: profile.area.names.get(lang).to_string(),
+        value,
+        ci: r.ci.map(|i| (i.lower, i.upper)),
+        class: cmp_class(r.vs_county),
+    }];
+    let mut parts = vec![match r.ci {
+        Some(i) => app.i18n.format(
+            lang,
+            "report-chart-value-ci",
+            &[("area", bars[0].label.clone()), ("value", fmt(value)), ("lower", fmt(i.lower)), ("upper", fmt(i.upper))],
+        ),
+        None => format!("{} {}", bars[0].label, fmt(value)),
+    }];
+    for (bench, label) in
+        [(r.county, name(&profile.county, "col-county")), (r.country, name(&profile.country, "country-short"))]
+    {
+        if let Some(b) = bench {
+            parts.push(format!("{label} {}", fmt(b.value)));
+            bars.push(Bar { label, value: b.value, ci: None, class: "bench" });
+        }
+    }
+    if bars.len() == 1 {
+        return None; // nothing to compare with
+    }
+    let year = r.year.map(|y| format!(" {y}")).unwrap_or_default();
+    let title = format!("{}{year}", r.indicator.title(lang));
+    let desc = app.i18n.format(lang, "report-chart-desc", &[("values", parts.join("; "))]);
+    let svg = bar_chart(&id, &title, &desc, &bars, &[], &fmt);
+    Some(IndicatorChart { title, desc, svg })
+}
+
 /// Views of `sections`; `edit` gives each section's edit link when the viewer may edit.
 pub async fn sections(
     app: &App,
@@ -121,7 +184,7 @@ pub async fn sections(
         let body = if lang == Lang::Sv && !s.body_sv.is_empty() { &s.body_sv } else { &s.body_fi };
         let indicators = match (s.kind, &area) {
             (SectionKind::Indicators, Some(area)) => {
-                indicator_lines(app, c, area, &s.indicator_ids, lang, s.title.get(lang)).await?
+                indicator_lines(app, c, area, &s.indicator_ids, lang, s.title.get(lang), Some(s.id)).await?
             }
             _ => vec![],
         };
@@ -133,6 +196,7 @@ pub async fn sections(
             kind: s.kind,
             body: body.clone(),
             html: richtext::render(body, 3),
+            has_charts: indicators.iter().any(|i| i.chart.is_some()),
             indicators,
             edit: edit.map(|f| f(s)),
             plan: match s.kind {
@@ -147,7 +211,8 @@ pub async fn sections(
     Ok(out)
 }
 
-/// The live lines of `ids` for `area`, in `lang` (`section` names them in downloads).
+/// The live lines of `ids` for `area`, in `lang` (`section` names them in downloads); with a
+/// chart each when `charts` gives the section id that keeps the charts' ids unique on the page.
 pub async fn indicator_lines(
     app: &App,
     c: &Ctx,
@@ -155,13 +220,14 @@ pub async fn indicator_lines(
     ids: &[i64],
     lang: Lang,
     section: &str,
+    charts: Option<i64>,
 ) -> Result<Vec<IndicatorLine>, AppError> {
     let mut indicators = vec![];
     if ids.is_empty() {
         return Ok(indicators);
     }
+    let profile = app.profiles.profile(&*app.store, area.clone(), ids).await?;
     {
-        let profile = app.profiles.profile(&*app.store, area.clone(), ids).await?;
         for r in &profile.rows {
             let fmt = |v: f64| fmt_num(lang, v, r.indicator.decimals);
             let bench = |b: Option<crate::knowledge::Bench>| b.map(|b| fmt(b.value)).unwrap_or_default();
@@ -190,6 +256,10 @@ pub async fn indicator_lines(
                         c.t2("sex-values", "female", v(x.female), "male", v(x.male))
                     })
                     .unwrap_or_default(),
+                chart: match charts {
+                    Some(sid) if !hidden => chart(app, lang, format!("chart-{sid}-{}", r.indicator.id), &profile, r),
+                    _ => None,
+                },
                 sentence: sentence(app, lang, r),
                 data: IndicatorData {
                     section: section.to_string(),

@@ -10,4 +10,7 @@ mod auth;
 mod authz;
 mod i18n;
 mod knowledge;
+mod plan_edit;
+mod report_indicators;
+mod report_structure;
 mod reports;

@@ -13,6 +13,28 @@ fn docx_text(bytes: &[u8]) -> String {
     s
 }
 
+fn zip_part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip package");
+    let mut s = String::new();
+    z.by_name(name).expect(name).read_to_string(&mut s).unwrap();
+    s
+}
+
+fn zip_part_names(bytes: &[u8]) -> Vec<String> {
+    let z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip package");
+    z.file_names().map(|n| n.unwrap().to_string()).collect()
+}
+
+/// The text of a PDF (poppler's `pdftotext`).
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("r.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext").arg(&file).arg("-").output().expect("pdftotext (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 fn section_form<'a>(title: &'a str, body: &'a str, ids: &'a str, version: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![("title_fi", title), ("body_fi", body), ("indicator_ids", ids), ("version", version)]
 }
@@ -136,6 +158,14 @@ async fn a_term_report_goes_from_draft_to_a_published_version() {
     assert!(anon.text("/reports").await.contains("Hyvinvointikertomus 2025–2029"));
     let public = anon.text(&format!("/reports/{rid}")).await;
     assert!(public.contains("<strong>pääosin hyvin</strong>") && public.contains("KV 15.6.2026 § 45"));
+    // A chart per indicator: titled, described with its numbers, beside the table.
+    let chart_title = "Toimeentulotukea saaneet 25 - 64-vuotiaat, % vastaavanikäisestä väestöstä";
+    let chart_label = "Pohjois-Savo";
+    assert!(public.contains(r#"<figure class="chart-figure"><svg class="chart" id="chart-"#), "charts on the page");
+    assert!(
+        public.contains(&format!("{chart_title} 2019</title>"))
+            && public.contains("Pylväät alueesta, hyvinvointialueesta ja koko maasta: Kuopio 10,6")
+    );
     assert!(public.contains("Lähde: THL, Sotkanet.fi"), "attribution of the indicator data");
     // DOCX: a real package with the text, the headings and the indicator table.
     let docx = anon.get(&format!("/reports/{rid}/export?format=docx")).await;
@@ -143,13 +173,28 @@ async fn a_term_report_goes_from_draft_to_a_published_version() {
         docx.headers()["content-type"],
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     );
-    let xml = docx_text(&docx.bytes().await.unwrap());
+    let docx_bytes = docx.bytes().await.unwrap();
+    let xml = docx_text(&docx_bytes);
     assert!(xml.contains(r#"<w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Tiivistelmä</w:t>"#));
     assert!(xml.contains(">pääosin hyvin</w:t>") && xml.contains("Merkitsevästi huonompi kuin hyvinvointialueella"));
     assert!(xml.contains("KV 15.6.2026 § 45") && !xml.contains("<script>"));
+    // The indicators' charts: a picture part, its relationship and a drawing with its text alternative.
+    let package = zip_part_names(&docx_bytes);
+    assert!(package.contains(&"word/media/chart1.png".to_string()));
+    assert!(!package.contains(&"word/media/chart2.png".to_string()), "no chart of a count (the population)");
+    let rels = zip_part(&docx_bytes, "word/_rels/document.xml.rels");
+    assert!(rels.contains(r#"Id="rIdChart1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/chart1.png""#));
+    assert!(
+        xml.contains(r#"<a:blip r:embed="rIdChart1"/>"#)
+            && xml.contains("descr=\"Pylväät alueesta, hyvinvointialueesta ja koko maasta: Kuopio ")
+    );
     let pdf = anon.get(&format!("/reports/{rid}/export?format=pdf")).await;
     assert_eq!(pdf.headers()["content-type"], "application/pdf");
-    assert!(pdf.bytes().await.unwrap().starts_with(b"%PDF"), "the PDF itself is checked in hyte-report");
+    let pdf = pdf.bytes().await.unwrap();
+    assert!(pdf.starts_with(b"%PDF"), "the PDF itself is checked in hyte-report");
+    let text = pdf_text(&pdf);
+    assert!(text.contains(&format!("{chart_title} 2019")), "the chart's caption: {text}");
+    assert!(text.contains(chart_label), "the chart's own labels are drawn: {text}");
     let csv = anon.get(&format!("/reports/{rid}/data?format=csv")).await.text().await.unwrap();
     assert!(
         csv.contains("Toimeentulotukea saaneet 25 - 64-vuotiaat") && csv.contains(";sotkanet:5;2019;10.6;9.5"),
