@@ -46,7 +46,8 @@ async function login(page) {
 
 // Pages are grouped by route shape; three of each are enough.
 function shape(path) {
-  return path.replace(/^\/areas\/([^/]+)\/[^/?]+/, '/areas/$1/*').replace(/\/\d+/g, '/{id}').split('?')[0];
+  return path.replace(/^\/areas\/([^/]+)\/[^/?]+/, '/areas/$1/*').replace(/\/duties\/[a-z_]+/, '/duties/*')
+    .replace(/\/\d+/g, '/{id}').split('?')[0];
 }
 
 async function crawl(page) {
@@ -54,7 +55,7 @@ async function crawl(page) {
   const visited = [];
   const queue = ['/'];
   const done = new Set();
-  while (queue.length && visited.length < 120) {
+  while (queue.length && visited.length < 180) {
     const path = queue.shift();
     if (done.has(path)) continue;
     done.add(path);
@@ -212,6 +213,18 @@ let assessmentPath = '';
   await page.fill('#j-0-0', 'Koulumatka pitenee');
   await Promise.all([page.waitForNavigation(), page.click('form.rating-form button[type=submit]')]);
   if (!(await page.content()).includes('Koulumatka pitenee')) fail('no-JS: the rating is shown side by side');
+  await page.goto(base + orgPath + '/groups');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/groups"] button[type=submit]')]);
+  if (!(await page.$('#new-name-error'))) fail('no-JS: an empty group name shows an error next to the field');
+  await page.fill('#new-name', 'Selainkokeen ryhmä');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/groups"] button[type=submit]')]);
+  await page.fill('#meeting-held_on', '2026-12-01');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/meetings"] button[type=submit]')]);
+  await page.fill('#agreement-what', 'Kokoaa toimintakalenterin');
+  await page.fill('#agreement-who', 'Koordinaattori');
+  await page.fill('#agreement-due_on', '2027-01-15');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/agreements"] button[type=submit]')]);
+  if (!(await page.content()).includes('Kokoaa toimintakalenterin')) fail('no-JS: the agreement is listed');
   await ctx.close();
 }
 {
@@ -238,7 +251,10 @@ const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/use
   '/orgs/{id}/reports/{id}/plan/priorities/{id}/edit', '/orgs/{id}/reports/{id}/plan/priorities/{id}/delete',
   '/orgs/{id}/reports/{id}/plan/goals/{id}/edit', '/orgs/{id}/reports/{id}/plan/goals/{id}/delete',
   '/orgs/{id}/reports/{id}/plan/measures/{id}/edit', '/orgs/{id}/reports/{id}/plan/measures/{id}/delete',
-  '/orgs/{id}/report-structure'];
+  '/orgs/{id}/report-structure',
+  '/orgs/{id}/cooperation', '/orgs/{id}/cooperation/duties/*', '/orgs/{id}/groups', '/orgs/{id}/groups/{id}',
+  '/orgs/{id}/groups/{id}/meetings/{id}', '/orgs/{id}/contacts', '/orgs/{id}/staircase', '/orgs/{id}/timeline',
+  '/orgs/{id}/timeline/{id}'];
 {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();

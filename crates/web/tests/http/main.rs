@@ -8,6 +8,7 @@ mod areas;
 mod assessments;
 mod auth;
 mod authz;
+mod cooperation;
 mod i18n;
 mod knowledge;
 mod plan_edit;
