@@ -7,6 +7,7 @@ use chrono::{Duration, Utc};
 use hyte_domain::{DisplayName, Email, ErrorCode, Names, OrgKind, Role, SectorInput, Sex};
 
 pub use crate::conformance_assessments::*;
+pub use crate::conformance_partners::*;
 
 /// Expands to one `#[tokio::test]` per conformance check. `$make` is an async fn returning
 /// `Option<S>` where `S: Store`; `None` skips (e.g. no PostgreSQL URL configured).
@@ -40,6 +41,9 @@ macro_rules! conformance_tests {
             assessment_defaults_rules_and_templates,
             decisions_are_assessed_decided_and_followed_up,
             assessments_are_locked_and_keep_their_template,
+            partners_and_activities_are_versioned_and_audited,
+            grants_are_applied_decided_and_reported,
+            premises_are_offered_and_listed,
         );
     };
 }

@@ -14,13 +14,17 @@ pub mod assessment_rows;
 pub mod assessments;
 pub mod conformance;
 pub mod conformance_assessments;
+pub mod conformance_partners;
 pub mod imports;
 pub mod indicators;
+pub mod partner_rows;
+pub mod partners;
 pub mod plan;
 pub mod portable;
 pub mod portable_assessments;
 pub mod portable_imports;
 pub mod portable_indicators;
+pub mod portable_partners;
 pub mod portable_plan;
 pub mod portable_reports;
 pub mod report_rows;
@@ -30,6 +34,7 @@ pub mod rows;
 pub use assessments::{AssessmentStore, DecisionStep};
 pub use imports::ImportJobStore;
 pub use indicators::{BulkStore, ExternalRegion, IndicatorFilter, IndicatorStore, NewIndicator, ObservationQuery};
+pub use partners::PartnerStore;
 pub use plan::PlanStore;
 pub use reports::ReportStore;
 
@@ -259,6 +264,7 @@ pub trait Store:
     + ReportStore
     + PlanStore
     + AssessmentStore
+    + PartnerStore
 {
     fn backend(&self) -> Backend;
     async fn ping(&self) -> Result<()>;

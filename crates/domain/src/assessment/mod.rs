@@ -9,6 +9,8 @@ mod rules;
 mod summary;
 mod template;
 
+/// The enum-of-codes macro, for the other capabilities' domain types.
+pub(crate) use decision::code_enum;
 pub use decision::*;
 pub use rating::*;
 pub use rules::*;
