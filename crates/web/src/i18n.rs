@@ -136,6 +136,15 @@ mod tests {
             k.extend(["missing", "draft", "complete"].map(|r| format!("requirement-{r}")));
             k.extend(["report-lang-fi", "report-lang-sv"].map(String::from));
         }
+        {
+            use hyte_domain::partners::*;
+            k.extend(ActivityKind::ALL.iter().map(|x| format!("activity-kind-{}", x.as_str())));
+            k.extend(Theme::ALL.iter().map(|x| format!("theme-{}", x.as_str())));
+            k.extend(TargetGroup::ALL.iter().map(|x| format!("target-{}", x.as_str())));
+            k.extend(ActivityLang::ALL.iter().map(|x| format!("activity-lang-{}", x.as_str())));
+            k.extend(PartnerRole::ALL.iter().map(|x| format!("partner-role-{}", x.as_str())));
+            k.extend(ApplicationStatus::ALL.iter().map(|x| format!("application-status-{}", x.as_str())));
+        }
         k.extend(["indicator-description", "indicator-interpretation", "indicator-limits"].map(String::from));
         k
     }
@@ -145,7 +154,7 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut found = BTreeSet::new();
         let mut files = vec![];
-        for dir in ["templates", "src", "src/pages", "src/api"] {
+        for dir in ["templates", "src", "src/pages", "src/pages/partners", "src/api"] {
             for e in std::fs::read_dir(root.join(dir)).unwrap() {
                 let p = e.unwrap().path();
                 if p.is_file() {

@@ -55,6 +55,15 @@ impl Texts {
         own.as_deref().or(self.fi.as_deref()).or(self.sv.as_deref()).or(self.en.as_deref()).unwrap_or("")
     }
 
+    /// The language of what [`Texts::get`] shows (for the `lang` attribute of a fallback).
+    pub fn shown_lang(&self, lang: Lang) -> Lang {
+        if self.has(lang) {
+            lang
+        } else {
+            [Lang::Fi, Lang::Sv, Lang::En].into_iter().find(|l| self.has(*l)).unwrap_or(lang)
+        }
+    }
+
     /// Whether the text exists in `lang` itself (not a fallback).
     pub fn has(&self, lang: Lang) -> bool {
         match lang {
