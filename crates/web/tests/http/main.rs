@@ -10,4 +10,5 @@ mod auth;
 mod authz;
 mod i18n;
 mod knowledge;
+mod partners;
 mod reports;

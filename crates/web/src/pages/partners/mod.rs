@@ -72,7 +72,7 @@ pub fn org_name(c: &Ctx, orgs: &HashMap<i64, Organisation>, id: i64) -> String {
 
 /// Euros as Finns write them: 10 000 €.
 pub fn euros(c: &Ctx, v: i64) -> String {
-    format!("{} €", super::indicators::fmt_num(c.lang, v as f64, 0))
+    format!("{}\u{a0}€", super::indicators::fmt_num(c.lang, v as f64, 0))
 }
 
 /// A store refusal that the page explains (conflicts, closed calls, budgets), or the error.
