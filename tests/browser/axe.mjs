@@ -55,7 +55,7 @@ async function crawl(page) {
   const visited = [];
   const queue = ['/'];
   const done = new Set();
-  while (queue.length && visited.length < 180) {
+  while (queue.length && visited.length < 200) {
     const path = queue.shift();
     if (done.has(path)) continue;
     done.add(path);
@@ -238,6 +238,54 @@ let assessmentPath = '';
   await ctx.close();
 }
 
+// 1e. NGO partners without JavaScript: the demo NGO adds a peer-support group (an empty form
+// first), and an anonymous resident finds it by searching in Swedish with a filter; then, with
+// JavaScript (axe needs it), the directory's results and the activity form with its errors.
+{
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto(base + '/login');
+  await page.fill('#login-email', 'jarjesto@vertaistuki.example');
+  await page.fill('#login-password', password);
+  await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+  await page.goto(base + '/org');
+  const orgPath = new URL(page.url()).pathname;
+  await page.goto(base + orgPath + '/activities');
+  await page.uncheck('#new-languages');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/activities"] button[type=submit]')]);
+  if (!(await page.$('#new-title_fi-error')) || !(await page.$('#new-languages-error'))) fail('no-JS: an empty activity shows errors next to the name and the languages');
+  await page.fill('#new-title_sv', 'Kamratstödsgrupp för änkor');
+  await page.fill('#new-schedule', 'Onsdagar 13–15');
+  await page.fill('#new-contact', 'jarjesto@vertaistuki.example');
+  await page.check('#new-language-sv');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/activities"] button[type=submit]')]);
+  if (!/\/activities\/\d+$/.test(new URL(page.url()).pathname)) fail('no-JS: the new activity is saved');
+  const resident = await browser.newContext({ javaScriptEnabled: false });
+  const rpage = await resident.newPage();
+  await rpage.goto(base + '/activities');
+  await rpage.fill('#f-q', 'kamratstöd änkor');
+  await rpage.selectOption('#f-lang', 'sv');
+  await Promise.all([rpage.waitForNavigation(), rpage.click('form[role=search] button[type=submit]')]);
+  if (!(await rpage.content()).includes('Kamratstödsgrupp för änkor')) fail('no-JS: a resident finds the group searching in Swedish');
+  await resident.close();
+  await ctx.close();
+}
+{
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(base + '/activities?q=kamratst%C3%B6d');
+  await axe(page, 'directory search results');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: shots + 'directory-phone.png', fullPage: true });
+  await login(page);
+  await page.goto(base + '/org');
+  await page.goto(base + new URL(page.url()).pathname + '/activities');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/activities"] button[type=submit]')]);
+  if (!(await page.$('.error-summary'))) fail('an empty activity shows an error summary');
+  await axe(page, 'activity form with errors');
+  await ctx.close();
+}
+
 // 2. Logged-in admin: crawl everything reachable from the navigation, in three languages.
 const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/users', '/orgs/{id}/users/{id}',
   '/orgs/{id}/sectors', '/orgs/{id}/sectors/{id}', '/orgs/{id}/audit', '/areas/municipality/*', '/orgs/{id}/import', '/orgs/{id}/import/{id}',
@@ -254,7 +302,9 @@ const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/use
   '/orgs/{id}/report-structure',
   '/orgs/{id}/cooperation', '/orgs/{id}/cooperation/duties/*', '/orgs/{id}/groups', '/orgs/{id}/groups/{id}',
   '/orgs/{id}/groups/{id}/meetings/{id}', '/orgs/{id}/contacts', '/orgs/{id}/staircase', '/orgs/{id}/timeline',
-  '/orgs/{id}/timeline/{id}'];
+  '/orgs/{id}/timeline/{id}',
+  '/activities', '/activities/{id}', '/premises', '/orgs/{id}/activities', '/orgs/{id}/activities/{id}', '/orgs/{id}/partners',
+  '/orgs/{id}/partners/{id}', '/orgs/{id}/grants', '/orgs/{id}/grants/{id}', '/orgs/{id}/premises', '/orgs/{id}/premises/{id}'];
 {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();

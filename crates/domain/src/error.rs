@@ -50,10 +50,16 @@ pub enum ErrorCode {
     ConclusionMissing,
     /// The follow-up date has not come yet.
     FollowUpNotDue,
+    /// The grant call's deadline has passed.
+    CallClosed,
+    /// The grants decided would exceed the call's total.
+    BudgetExceeded,
+    /// The organisation is in the partner registry already.
+    AlreadyPartner,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 34] = [
+    pub const ALL: [ErrorCode; 37] = [
         ErrorCode::NotFound,
         ErrorCode::NotLoggedIn,
         ErrorCode::Forbidden,
@@ -88,6 +94,9 @@ impl ErrorCode {
         ErrorCode::ChildrenNotHeard,
         ErrorCode::ConclusionMissing,
         ErrorCode::FollowUpNotDue,
+        ErrorCode::CallClosed,
+        ErrorCode::BudgetExceeded,
+        ErrorCode::AlreadyPartner,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -126,6 +135,9 @@ impl ErrorCode {
             ErrorCode::ChildrenNotHeard => "children_not_heard",
             ErrorCode::ConclusionMissing => "conclusion_missing",
             ErrorCode::FollowUpNotDue => "follow_up_not_due",
+            ErrorCode::CallClosed => "call_closed",
+            ErrorCode::BudgetExceeded => "budget_exceeded",
+            ErrorCode::AlreadyPartner => "already_partner",
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod import_job;
 pub mod indicator;
 pub mod lang;
 pub mod org;
+pub mod partners;
 pub mod report;
 pub mod stats;
 pub mod user;

@@ -142,6 +142,7 @@ pub async fn load(store: &dyn Store, hash: &dyn Fn(&str) -> String) -> Result<()
     crate::demo_reports::load(store, ids["kuopio"]).await?;
     crate::demo_decisions::load(store, ids["kuopio"]).await?;
     crate::demo_cooperation::load(store, ids["kuopio"], ids["siilinjarvi"], ids["pohjois-savo"]).await?;
+    crate::demo_partners::load(store, ids["kuopio"], ids["vertaistuki"]).await?;
     crate::demo_reports::load_siilinjarvi(store, ids["siilinjarvi"]).await?;
     Ok(())
 }

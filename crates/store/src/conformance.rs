@@ -8,6 +8,7 @@ use hyte_domain::{DisplayName, Email, ErrorCode, Names, OrgKind, Role, SectorInp
 
 pub use crate::conformance_assessments::*;
 pub use crate::conformance_cooperation::*;
+pub use crate::conformance_partners::*;
 
 /// Expands to one `#[tokio::test]` per conformance check. `$make` is an async fn returning
 /// `Option<S>` where `S: Store`; `None` skips (e.g. no PostgreSQL URL configured).
@@ -45,6 +46,9 @@ macro_rules! conformance_tests {
             groups_meet_and_track_agreements,
             contact_pairs_staircase_and_timeline,
             organisations_shape_their_default_report_structure,
+            partners_and_activities_are_versioned_and_audited,
+            grants_are_applied_decided_and_reported,
+            premises_are_offered_and_listed,
         );
     };
 }

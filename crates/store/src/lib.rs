@@ -15,16 +15,20 @@ pub mod assessments;
 pub mod conformance;
 pub mod conformance_assessments;
 pub mod conformance_cooperation;
+pub mod conformance_partners;
 pub mod cooperation;
 pub mod cooperation_rows;
 pub mod imports;
 pub mod indicators;
+pub mod partner_rows;
+pub mod partners;
 pub mod plan;
 pub mod portable;
 pub mod portable_assessments;
 pub mod portable_cooperation;
 pub mod portable_imports;
 pub mod portable_indicators;
+pub mod portable_partners;
 pub mod portable_plan;
 pub mod portable_reports;
 pub mod report_rows;
@@ -35,6 +39,7 @@ pub use assessments::{AssessmentStore, DecisionStep};
 pub use cooperation::CooperationStore;
 pub use imports::ImportJobStore;
 pub use indicators::{BulkStore, ExternalRegion, IndicatorFilter, IndicatorStore, NewIndicator, ObservationQuery};
+pub use partners::PartnerStore;
 pub use plan::PlanStore;
 pub use reports::ReportStore;
 
@@ -265,6 +270,7 @@ pub trait Store:
     + PlanStore
     + AssessmentStore
     + CooperationStore
+    + PartnerStore
 {
     fn backend(&self) -> Backend;
     async fn ping(&self) -> Result<()>;

@@ -789,6 +789,7 @@ macro_rules! impl_portable_store {
             $crate::impl_plan_store!($store, $db);
             $crate::impl_assessment_store!($store, $db);
             $crate::impl_cooperation_store!($store, $db);
+            $crate::impl_partner_store!($store, $db);
 
             #[async_trait]
             impl $crate::Store for $store {

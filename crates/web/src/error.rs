@@ -44,7 +44,10 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         | RatingsMissing
         | ChildrenNotHeard
         | ConclusionMissing
-        | FollowUpNotDue => StatusCode::CONFLICT,
+        | FollowUpNotDue
+        | CallClosed
+        | BudgetExceeded
+        | AlreadyPartner => StatusCode::CONFLICT,
         Internal => StatusCode::INTERNAL_SERVER_ERROR,
         InvalidInput | Required | TooLong | EmailInvalid | PasswordTooShort | RoleInvalid | SectorInvalid
         | LangInvalid | TermInvalid | YearInvalid | NumberInvalid | DateInvalid => StatusCode::UNPROCESSABLE_ENTITY,
@@ -128,6 +131,9 @@ fn english(code: ErrorCode) -> &'static str {
         Internal => "Internal error.",
         StateTransitionInvalid => "The report's workflow does not allow this step.",
         ReportLocked => "This version is approved and cannot be edited; start a new version.",
+        CallClosed => "The grant call's deadline has passed.",
+        BudgetExceeded => "The grants would exceed the call's total.",
+        AlreadyPartner => "The organisation is already a partner.",
         _ => "Invalid value.",
     }
 }

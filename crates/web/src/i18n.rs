@@ -140,8 +140,17 @@ mod tests {
             use hyte_domain::cooperation::*;
             k.extend(GroupKind::ALL.iter().map(|g| format!("group-kind-{}", g.as_str())));
             k.extend(MemberRole::ALL.iter().map(|r| format!("member-role-{}", r.as_str())));
-            k.extend(ContactTheme::ALL.iter().map(|t| format!("theme-{}", t.as_str())));
+            k.extend(ContactTheme::ALL.iter().map(|t| format!("contact-theme-{}", t.as_str())));
             k.extend(TaskStatus::ALL.iter().map(|t| format!("task-status-{}", t.as_str())));
+        }
+        {
+            use hyte_domain::partners::*;
+            k.extend(ActivityKind::ALL.iter().map(|x| format!("activity-kind-{}", x.as_str())));
+            k.extend(Theme::ALL.iter().map(|x| format!("theme-{}", x.as_str())));
+            k.extend(TargetGroup::ALL.iter().map(|x| format!("target-{}", x.as_str())));
+            k.extend(ActivityLang::ALL.iter().map(|x| format!("activity-lang-{}", x.as_str())));
+            k.extend(PartnerRole::ALL.iter().map(|x| format!("partner-role-{}", x.as_str())));
+            k.extend(ApplicationStatus::ALL.iter().map(|x| format!("application-status-{}", x.as_str())));
         }
         k.extend(["indicator-description", "indicator-interpretation", "indicator-limits"].map(String::from));
         k
@@ -152,7 +161,7 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut found = BTreeSet::new();
         let mut files = vec![];
-        for dir in ["templates", "src", "src/pages", "src/api"] {
+        for dir in ["templates", "src", "src/pages", "src/pages/partners", "src/api"] {
             for e in std::fs::read_dir(root.join(dir)).unwrap() {
                 let p = e.unwrap().path();
                 if p.is_file() {

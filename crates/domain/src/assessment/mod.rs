@@ -9,13 +9,13 @@ mod rules;
 mod summary;
 mod template;
 
+/// The enum-of-codes macro, for the other capabilities' domain types.
+pub(crate) use decision::code_enum;
 pub use decision::*;
 pub use rating::*;
 pub use rules::*;
 pub use summary::*;
 pub use template::*;
-
-pub(crate) use decision::code_enum;
 
 /// Longest title or name in the assessment forms.
 pub(crate) const TEXT_MAX: usize = 200;

@@ -11,7 +11,7 @@ use axum::response::Response;
 use hyte_domain::{AuditEntry, Organisation, Permission};
 
 /// Every action the store records; each has a translation `audit-<action with - for .>`.
-pub const ACTIONS: [&str; 69] = [
+pub const ACTIONS: [&str; 82] = [
     "organisation.create",
     "sector.create",
     "sector.update",
@@ -81,6 +81,19 @@ pub const ACTIONS: [&str; 69] = [
     "plan.measure_update",
     "plan.measure_delete",
     "report.structure_update",
+    "partner.create",
+    "partner.update",
+    "partner.delete",
+    "activity.create",
+    "activity.update",
+    "activity.delete",
+    "grant_call.create",
+    "grant_call.update",
+    "grant.apply",
+    "grant.decide",
+    "grant.report",
+    "premises.create",
+    "premises.update",
 ];
 
 pub struct Row {

@@ -112,15 +112,17 @@ async fn contacts_page(
                 {
                     named_for_us.push((
                         c.name(&region.names).to_string(),
-                        c.t(&format!("theme-{}", p.theme.as_str())),
+                        c.t(&format!("contact-theme-{}", p.theme.as_str())),
                         p.input.person,
                     ));
                 }
             }
         }
     }
-    let themes_opts =
-        ContactTheme::ALL.iter().map(|t| (t.as_str().to_string(), c.t(&format!("theme-{}", t.as_str())))).collect();
+    let themes_opts = ContactTheme::ALL
+        .iter()
+        .map(|t| (t.as_str().to_string(), c.t(&format!("contact-theme-{}", t.as_str()))))
+        .collect();
     let mut muni_opts = vec![(String::new(), c.t("contact-region-side"))];
     muni_opts.extend(munis.iter().map(|m| (m.id.to_string(), c.name(&m.names).to_string())));
     let fields = vec![
@@ -131,7 +133,7 @@ async fn contacts_page(
         Field::new(&c, "contact", "phone", "field-contact-phone", &f.phone, e),
     ];
     Ok(ContactsPage {
-        themes: ContactTheme::ALL.iter().map(|t| c.t(&format!("theme-{}", t.as_str()))).collect(),
+        themes: ContactTheme::ALL.iter().map(|t| c.t(&format!("contact-theme-{}", t.as_str()))).collect(),
         errors: summary(&fields),
         fields,
         is_region,

@@ -17,6 +17,7 @@ pub mod indicators;
 pub mod login;
 pub mod ops;
 pub mod org;
+pub mod partners;
 pub mod plan;
 pub mod plan_edit;
 pub mod plan_view;
@@ -169,6 +170,22 @@ pub fn routes() -> Router<App> {
         .route("/orgs/{id}/timeline", get(timeline::page).post(timeline::add))
         .route("/orgs/{id}/timeline/preparation", post(timeline::add_preparation))
         .route("/orgs/{id}/timeline/{tid}", get(timeline::edit).post(timeline::update))
+        .route("/activities", get(partners::directory::search))
+        .route("/activities/{aid}", get(partners::directory::page))
+        .route("/premises", get(partners::premises::public))
+        .route("/orgs/{id}/activities", get(partners::activities::list).post(partners::activities::create))
+        .route("/orgs/{id}/activities/{aid}", get(partners::activities::edit).post(partners::activities::update))
+        .route("/orgs/{id}/activities/{aid}/delete", post(partners::activities::delete))
+        .route("/orgs/{id}/partners", get(partners::registry::list).post(partners::registry::add))
+        .route("/orgs/{id}/partners/{pid}", get(partners::registry::edit).post(partners::registry::update))
+        .route("/orgs/{id}/partners/{pid}/remove", post(partners::registry::remove))
+        .route("/orgs/{id}/grants", get(partners::grants::list).post(partners::grants::create))
+        .route("/orgs/{id}/grants/{cid}", get(partners::grants::page).post(partners::grants::update))
+        .route("/orgs/{id}/grants/{cid}/apply", post(partners::grants::apply))
+        .route("/orgs/{id}/grants/{cid}/applications/{app}/decide", post(partners::grants::decide))
+        .route("/orgs/{id}/grants/{cid}/applications/{app}/report", post(partners::grants::report))
+        .route("/orgs/{id}/premises", get(partners::premises::list).post(partners::premises::create))
+        .route("/orgs/{id}/premises/{pid}", get(partners::premises::edit).post(partners::premises::update))
         .route("/static/hyte.css", get(stylesheet))
 }
 

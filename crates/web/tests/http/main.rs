@@ -11,6 +11,7 @@ mod authz;
 mod cooperation;
 mod i18n;
 mod knowledge;
+mod partners;
 mod plan_edit;
 mod report_indicators;
 mod report_structure;
