@@ -120,3 +120,47 @@ impl TestApp {
 pub fn location(r: &Response) -> String {
     r.headers().get("location").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
 }
+
+/// A part of a zip package (DOCX) as text.
+pub fn zip_part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip package");
+    let mut s = String::new();
+    z.by_name(name).expect(name).read_to_string(&mut s).unwrap();
+    s
+}
+
+/// The text of a DOCX package's main part.
+pub fn docx_text(bytes: &[u8]) -> String {
+    zip_part(bytes, "word/document.xml")
+}
+
+pub fn zip_part_names(bytes: &[u8]) -> Vec<String> {
+    let z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip package");
+    z.file_names().map(|n| n.unwrap().to_string()).collect()
+}
+
+/// The text of a PDF (poppler's `pdftotext`; `.ci/run` installs poppler-utils).
+pub fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("r.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext").arg(&file).arg("-").output().expect("pdftotext (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Creates Kuopio's term report 2025–2029 as the coordinator: its path and id.
+pub async fn kuopio_term_report(app: &TestApp) -> (String, i64) {
+    let kuopio = app.org_id("Kuopion kaupunki").await;
+    app.login("koordinaattori@kuopio.example").await;
+    let r = app
+        .post(
+            &format!("/orgs/{kuopio}/reports"),
+            &[("kind", "term"), ("term", "2025–2029"), ("languages", "fi"), ("title", "Hyvinvointikertomus 2025–2029")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let path = location(&r);
+    let rid = path.rsplit('/').next().unwrap().parse().unwrap();
+    (path, rid)
+}

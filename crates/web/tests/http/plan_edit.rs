@@ -6,16 +6,7 @@ use reqwest::StatusCode;
 
 /// A new Kuopio term report with one priority, goal and measure, as its coordinator.
 async fn report_with_a_plan(app: &TestApp) -> (String, i64) {
-    let kuopio = app.org_id("Kuopion kaupunki").await;
-    app.login("koordinaattori@kuopio.example").await;
-    let r = app
-        .post(
-            &format!("/orgs/{kuopio}/reports"),
-            &[("kind", "term"), ("term", "2025–2029"), ("languages", "fi"), ("title", "Hyvinvointikertomus 2025–2029")],
-        )
-        .await;
-    let report_path = location(&r);
-    let rid: i64 = report_path.rsplit('/').next().unwrap().parse().unwrap();
+    let (report_path, rid) = kuopio_term_report(app).await;
     let plan = format!("{report_path}/plan");
     app.post(&format!("{plan}/priorities"), &[("title", "Liikkuminen")]).await;
     let pid = app.store.plan(rid).await.unwrap().priorities[0].id.to_string();

@@ -7,16 +7,7 @@ use reqwest::StatusCode;
 #[tokio::test]
 async fn editors_choose_indicators_by_theme_or_search_without_javascript() {
     let app = spawn().await;
-    let kuopio = app.org_id("Kuopion kaupunki").await;
-    app.login("koordinaattori@kuopio.example").await;
-    let r = app
-        .post(
-            &format!("/orgs/{kuopio}/reports"),
-            &[("kind", "term"), ("term", "2025–2029"), ("languages", "fi"), ("title", "Hyvinvointikertomus 2025–2029")],
-        )
-        .await;
-    let report_path = location(&r);
-    let rid: i64 = report_path.rsplit('/').next().unwrap().parse().unwrap();
+    let (report_path, rid) = kuopio_term_report(&app).await;
     let population = app.store.report_sections(rid).await.unwrap().into_iter().find(|s| s.key == "population").unwrap();
     let edit = format!("{report_path}/sections/{}", population.id);
     let editor = app.other_browser();

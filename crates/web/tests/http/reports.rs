@@ -4,37 +4,6 @@ use crate::helpers::*;
 use hyte_store::{IndicatorStore, ReportStore};
 use reqwest::StatusCode;
 
-/// The text of a DOCX package's main part.
-fn docx_text(bytes: &[u8]) -> String {
-    use std::io::Read;
-    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip package");
-    let mut s = String::new();
-    z.by_name("word/document.xml").expect("word/document.xml").read_to_string(&mut s).unwrap();
-    s
-}
-
-fn zip_part(bytes: &[u8], name: &str) -> String {
-    use std::io::Read;
-    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip package");
-    let mut s = String::new();
-    z.by_name(name).expect(name).read_to_string(&mut s).unwrap();
-    s
-}
-
-fn zip_part_names(bytes: &[u8]) -> Vec<String> {
-    let z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip package");
-    z.file_names().map(|n| n.unwrap().to_string()).collect()
-}
-
-/// The text of a PDF (poppler's `pdftotext`).
-fn pdf_text(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("r.pdf");
-    std::fs::write(&file, pdf).unwrap();
-    let out = std::process::Command::new("pdftotext").arg(&file).arg("-").output().expect("pdftotext (poppler-utils)");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 fn section_form<'a>(title: &'a str, body: &'a str, ids: &'a str, version: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![("title_fi", title), ("body_fi", body), ("indicator_ids", ids), ("version", version)]
 }
