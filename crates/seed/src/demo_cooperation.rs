@@ -26,11 +26,10 @@ pub async fn load(store: &dyn Store, kuopio: i64, siilinjarvi: i64, region: i64)
         ("term_report", central, vec![sector("Sivistys ja koulutus"), sector("Liikunta")]),
         ("impact_assessment", central, vec![]),
     ];
-    let mut version = 1;
-    for (key, lead, parts) in owners {
+    // The responsibility's version (1 after naming it) moves on with each duty set.
+    for (version, (key, lead, parts)) in (1..).zip(owners) {
         let o = DutyOwners { lead, parts: parts.into_iter().flatten().collect() };
         store.set_duty_owners(kuopio, version, key, &o, a).await?;
-        version += 1;
     }
     let group = GroupForm {
         kind: "welfare_group".into(),
