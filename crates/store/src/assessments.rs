@@ -63,7 +63,7 @@ pub trait AssessmentStore: Send + Sync {
     /// `decision_locked` once decided, `edit_conflict` on a stale version.
     async fn update_decision(&self, id: i64, version: i64, input: &DecisionInput, actor: Actor) -> Result<Decision>;
     /// Moves the status: to assessed only when every assessment the rules require is complete
-    /// (`assessment_missing`), decided straight from preparing only when none is required, followed
+    /// (`assessment_missing`), decided straight from preparing only when every required one is complete, followed
     /// up only once the follow-up date has come (`follow_up_not_due`).
     async fn set_decision_status(
         &self,

@@ -412,7 +412,7 @@ macro_rules! impl_assessment_store {
                         }
                         DecisionStep::Preparing => (None, None),
                         DecisionStep::Decided(o) => {
-                            if before.status == DecisionStatus::Preparing && !required.is_empty() {
+                            if before.status == DecisionStatus::Preparing && !required.iter().all(|k| complete(k)) {
                                 return Err(rule(ErrorCode::AssessmentMissing));
                             }
                             let alternatives = alternatives_in(&mut tx, id).await?;

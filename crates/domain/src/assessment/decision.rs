@@ -65,8 +65,8 @@ code_enum! {
 }
 
 impl DecisionStatus {
-    /// The allowed steps. Deciding straight from preparing is allowed only when no assessment
-    /// is required (checked by [`DecisionStatus::decide`]).
+    /// The allowed steps. Deciding straight from preparing is allowed only when every required
+    /// assessment is complete (the store checks that against the rules).
     pub fn transition(self, to: DecisionStatus) -> Result<DecisionStatus, ErrorCode> {
         use DecisionStatus::*;
         match (self, to) {
