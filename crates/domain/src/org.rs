@@ -56,6 +56,11 @@ impl OrgKind {
     pub fn is_public_body(self) -> bool {
         matches!(self, OrgKind::Municipality | OrgKind::WellbeingCounty | OrgKind::Region)
     }
+
+    /// A wellbeing services county or a region: compiles the regional report, names contact pairs.
+    pub fn is_region(self) -> bool {
+        matches!(self, OrgKind::WellbeingCounty | OrgKind::Region)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

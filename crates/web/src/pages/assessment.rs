@@ -273,6 +273,24 @@ fn explained(e: StoreError) -> Result<ErrorCode, AppError> {
     }
 }
 
+/// After a write: back to the assessment (at `anchor`), or its page explaining the refusal.
+async fn answer<T>(
+    app: &App,
+    c: Ctx,
+    org: Organisation,
+    ids: (i64, i64),
+    result: Result<T, StoreError>,
+    anchor: &str,
+) -> Result<Response, AppError> {
+    match result {
+        Ok(_) => Ok(see_other(&format!("/orgs/{}/decisions/{}/assessments/{}{anchor}", org.id, ids.0, ids.1))),
+        Err(e) => {
+            let code = explained(e)?;
+            refused(app, c, org, ids, code).await
+        }
+    }
+}
+
 /// Sets the affected groups and the conclusion.
 pub async fn update(
     State(app): State<App>,
@@ -290,13 +308,9 @@ pub async fn update(
         Ok(t) => t,
         Err(code) => return refused(&app, c, org, (did, aid), code).await,
     };
-    match app.store.update_assessment(aid, version, &groups, conclusion.as_deref(), Actor::user(me.user_id)).await {
-        Ok(_) => Ok(see_other(&format!("/orgs/{id}/decisions/{did}/assessments/{aid}"))),
-        Err(e) => {
-            let code = explained(e)?;
-            refused(&app, c, org, (did, aid), code).await
-        }
-    }
+    let result =
+        app.store.update_assessment(aid, version, &groups, conclusion.as_deref(), Actor::user(me.user_id)).await;
+    answer(&app, c, org, (did, aid), result, "").await
 }
 
 #[derive(Deserialize, Default)]
@@ -316,13 +330,8 @@ pub async fn set_status(
     let (d, _) = load_all(&app, id, did, aid).await?;
     let me = require_edit(&c, id, &d)?;
     let to = AssessmentStatus::parse(&f.to).ok_or(AppError::new(ErrorCode::InvalidInput))?;
-    match app.store.set_assessment_status(aid, f.version, to, Actor::user(me.user_id)).await {
-        Ok(_) => Ok(see_other(&format!("/orgs/{id}/decisions/{did}/assessments/{aid}"))),
-        Err(e) => {
-            let code = explained(e)?;
-            refused(&app, c, org, (did, aid), code).await
-        }
-    }
+    let result = app.store.set_assessment_status(aid, f.version, to, Actor::user(me.user_id)).await;
+    answer(&app, c, org, (did, aid), result, "").await
 }
 
 #[derive(Deserialize, Default)]
@@ -345,13 +354,10 @@ pub async fn add_participant(
     let (d, a) = load_all(&app, id, did, aid).await?;
     let me = require_edit(&c, id, &d)?;
     let e = match ParticipantInput::parse(&f.kind, &f.who, &f.heard_on, &f.method, &f.views) {
-        Ok(p) => match app.store.add_participant(aid, &p, Actor::user(me.user_id)).await {
-            Ok(_) => return Ok(see_other(&format!("/orgs/{id}/decisions/{did}/assessments/{aid}#heard"))),
-            Err(e) => {
-                let code = explained(e)?;
-                return refused(&app, c, org, (did, aid), code).await;
-            }
-        },
+        Ok(p) => {
+            let result = app.store.add_participant(aid, &p, Actor::user(me.user_id)).await;
+            return answer(&app, c, org, (did, aid), result, "#heard").await;
+        }
         Err(e) => e,
     };
     let code = e.0[0].code;
@@ -366,13 +372,8 @@ pub async fn delete_participant(
     let (org, _) = visible_org(&app, &c, id, Permission::Edit).await?;
     let (d, _) = load_all(&app, id, did, aid).await?;
     let me = require_edit(&c, id, &d)?;
-    match app.store.delete_participant(aid, pid, Actor::user(me.user_id)).await {
-        Ok(()) => Ok(see_other(&format!("/orgs/{id}/decisions/{did}/assessments/{aid}#heard"))),
-        Err(e) => {
-            let code = explained(e)?;
-            refused(&app, c, org, (did, aid), code).await
-        }
-    }
+    let result = app.store.delete_participant(aid, pid, Actor::user(me.user_id)).await;
+    answer(&app, c, org, (did, aid), result, "#heard").await
 }
 
 #[derive(Deserialize, Default)]
@@ -414,13 +415,7 @@ pub async fn cite(
         };
         app.store.cite(&citation, actor).await
     };
-    match result {
-        Ok(()) => Ok(see_other(&format!("/orgs/{id}/decisions/{did}/assessments/{aid}#evidence"))),
-        Err(e) => {
-            let code = explained(e)?;
-            refused(&app, c, org, (did, aid), code).await
-        }
-    }
+    answer(&app, c, org, (did, aid), result, "#evidence").await
 }
 
 // ---- rating one alternative ---------------------------------------------------------------------

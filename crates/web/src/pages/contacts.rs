@@ -13,7 +13,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::Form;
 use hyte_domain::cooperation::{ContactInput, ContactPair, ContactTheme};
-use hyte_domain::{Area, ErrorCode, FieldErrors, OrgKind, Organisation, Permission};
+use hyte_domain::{Area, ErrorCode, FieldErrors, Organisation, Permission};
 use hyte_store::Actor;
 use serde::Deserialize;
 
@@ -56,9 +56,10 @@ pub struct ContactForm {
 
 /// The region's member municipalities in the newest classification year.
 async fn municipalities(app: &App, org: &Organisation) -> Result<Vec<Area>, AppError> {
-    let Some(area_id) = org.area_id else { return Ok(vec![]) };
-    let year = app.store.area_years(area_id).await?.first().copied().unwrap_or(0);
-    Ok(app.store.area_members(area_id, year).await?.into_iter().filter(|a| a.kind.as_str() == "municipality").collect())
+    match org.area_id {
+        Some(area_id) => super::regional::member_municipalities(app, area_id).await,
+        None => Ok(vec![]),
+    }
 }
 
 fn cell(c: &Ctx, base: &str, p: Option<&ContactPair>, can_edit: bool) -> Cell {
@@ -79,7 +80,7 @@ async fn contacts_page(
     f: &ContactForm,
     e: &FieldErrors,
 ) -> Result<ContactsPage, AppError> {
-    let is_region = matches!(org.kind, OrgKind::WellbeingCounty | OrgKind::Region);
+    let is_region = org.kind.is_region();
     let can_edit = is_region && c.can(org.id, Permission::Coordinate);
     let base = format!("/orgs/{}/contacts", org.id);
     let pairs = app.store.contact_pairs(org.id).await?;
@@ -159,7 +160,7 @@ pub async fn set(
     Form(f): Form<ContactForm>,
 ) -> Result<Response, AppError> {
     let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
-    if !matches!(org.kind, OrgKind::WellbeingCounty | OrgKind::Region) {
+    if !org.kind.is_region() {
         return Err(AppError::new(ErrorCode::Forbidden));
     }
     let munis: Vec<i64> = municipalities(&app, &org).await?.iter().map(|a| a.id).collect();

@@ -48,10 +48,6 @@ pub struct ResponsibilityForm {
     version: i64,
 }
 
-fn is_region(org: &Organisation) -> bool {
-    matches!(org.kind, hyte_domain::OrgKind::WellbeingCounty | hyte_domain::OrgKind::Region)
-}
-
 async fn overview(
     app: &App,
     c: Ctx,
@@ -103,7 +99,7 @@ async fn overview(
         fields,
         alert: alert.map(|a| c.err(a)),
         can_edit: c.can(org.id, Permission::Coordinate),
-        is_region: is_region(&org),
+        is_region: org.kind.is_region(),
         sectors,
         rows,
         gaps,

@@ -478,6 +478,24 @@ fn explained(e: StoreError) -> Result<ErrorCode, AppError> {
     }
 }
 
+/// After a write: back to the proposal (at `anchor`), or its page explaining the refusal.
+async fn answer<T>(
+    app: &App,
+    c: Ctx,
+    org: Organisation,
+    did: i64,
+    result: Result<T, StoreError>,
+    anchor: &str,
+) -> Result<Response, AppError> {
+    match result {
+        Ok(_) => Ok(see_other(&format!("/orgs/{}/decisions/{did}{anchor}", org.id))),
+        Err(e) => {
+            let code = explained(e)?;
+            refused(app, c, org, did, Failed { alert: Some(code), ..Default::default() }, code).await
+        }
+    }
+}
+
 pub async fn update(
     State(app): State<App>,
     c: Ctx,
@@ -562,13 +580,10 @@ pub async fn add_alternative(
     let d = load(&app, id, did).await?;
     let me = require_edit(&c, id, &d)?;
     let e = match AlternativeInput::parse(&f.name, &f.description) {
-        Ok(input) => match app.store.add_alternative(did, &input, Actor::user(me.user_id)).await {
-            Ok(_) => return Ok(see_other(&format!("/orgs/{id}/decisions/{did}#alternatives"))),
-            Err(e) => {
-                let code = explained(e)?;
-                return refused(&app, c, org, did, Failed { alert: Some(code), ..Default::default() }, code).await;
-            }
-        },
+        Ok(input) => {
+            let result = app.store.add_alternative(did, &input, Actor::user(me.user_id)).await;
+            return answer(&app, c, org, did, result, "#alternatives").await;
+        }
         Err(e) => e,
     };
     let code = e.0[0].code;
@@ -589,14 +604,10 @@ pub async fn update_alternative(
         Err(e) => Err(StoreError::Rule(e.0[0].code)),
     };
     match result {
-        Ok(_) => Ok(see_other(&format!("/orgs/{id}/decisions/{did}#alternatives"))),
         Err(StoreError::Rule(code @ (ErrorCode::Required | ErrorCode::TooLong))) => {
             refused(&app, c, org, did, Failed { alert: Some(code), ..Default::default() }, code).await
         }
-        Err(e) => {
-            let code = explained(e)?;
-            refused(&app, c, org, did, Failed { alert: Some(code), ..Default::default() }, code).await
-        }
+        result => answer(&app, c, org, did, result, "#alternatives").await,
     }
 }
 
@@ -608,13 +619,8 @@ pub async fn delete_alternative(
     let (org, _) = visible_org(&app, &c, id, Permission::Edit).await?;
     let d = load(&app, id, did).await?;
     let me = require_edit(&c, id, &d)?;
-    match app.store.delete_alternative(did, aid, Actor::user(me.user_id)).await {
-        Ok(()) => Ok(see_other(&format!("/orgs/{id}/decisions/{did}#alternatives"))),
-        Err(e) => {
-            let code = explained(e)?;
-            refused(&app, c, org, did, Failed { alert: Some(code), ..Default::default() }, code).await
-        }
-    }
+    let result = app.store.delete_alternative(did, aid, Actor::user(me.user_id)).await;
+    answer(&app, c, org, did, result, "#alternatives").await
 }
 
 #[derive(Deserialize, Default)]
@@ -634,9 +640,6 @@ pub async fn start_assessment(
     let me = require_edit(&c, id, &d)?;
     match app.store.start_assessment(did, f.template_id, Actor::user(me.user_id)).await {
         Ok(a) => Ok(see_other(&format!("/orgs/{id}/decisions/{did}/assessments/{}", a.id))),
-        Err(e) => {
-            let code = explained(e)?;
-            refused(&app, c, org, did, Failed { alert: Some(code), ..Default::default() }, code).await
-        }
+        Err(e) => answer::<()>(&app, c, org, did, Err(e), "").await,
     }
 }

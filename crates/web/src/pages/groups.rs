@@ -167,21 +167,19 @@ struct Failed {
 pub fn agreement_views(c: &Ctx, org_id: i64, list: Vec<hyte_domain::cooperation::Agreement>) -> Vec<AgreementView> {
     let today = today();
     list.into_iter()
-        .map(|a| AgreementView {
-            id: a.id,
-            overdue: a.overdue(today),
-            what: a.input.what.clone(),
-            who: a.input.who.clone(),
-            due: fi_date(a.input.due_on),
-            done: a.done_on.map(fi_date),
-            version: a.version,
-            meeting_href: format!("/orgs/{org_id}/groups/{}/meetings/{}", a.group_id, a.meeting_id),
-        })
-        .map(|mut v| {
-            if v.done.is_none() && v.overdue {
-                v.due = format!("{} ({})", v.due, c.t("agreement-overdue"));
+        .map(|a| {
+            let overdue = a.overdue(today);
+            let due = fi_date(a.input.due_on);
+            AgreementView {
+                id: a.id,
+                due: if overdue { format!("{due} ({})", c.t("agreement-overdue")) } else { due },
+                overdue,
+                done: a.done_on.map(fi_date),
+                version: a.version,
+                meeting_href: format!("/orgs/{org_id}/groups/{}/meetings/{}", a.group_id, a.meeting_id),
+                what: a.input.what,
+                who: a.input.who,
             }
-            v
         })
         .collect()
 }

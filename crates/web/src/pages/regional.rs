@@ -67,14 +67,12 @@ pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result
     c.require_user()?;
     let not_found = || AppError::new(ErrorCode::NotFound);
     let org = app.store.get_organisation(id).await?.ok_or_else(not_found)?;
-    if !matches!(org.kind, OrgKind::WellbeingCounty | OrgKind::Region) {
+    if !org.kind.is_region() {
         return Err(not_found());
     }
     let area = app.store.get_area_by_id(org.area_id.ok_or_else(not_found)?).await?.ok_or_else(not_found)?;
-    let year = app.store.area_years(area.id).await?.first().copied().unwrap_or(0);
-    let members = app.store.area_members(area.id, year).await?;
     let mut municipalities: Vec<(Area, Organisation)> = vec![];
-    for a in members.iter().filter(|a| a.kind.as_str() == "municipality") {
+    for a in &member_municipalities(&app, area.id).await? {
         for o in app.store.organisations_for_area(a.id).await? {
             if o.kind == OrgKind::Municipality {
                 municipalities.push((a.clone(), o));
@@ -167,4 +165,11 @@ pub async fn link_for(app: &App, org: &Organisation) -> Result<Option<String>, A
         }
         _ => Ok(None),
     }
+}
+
+/// The municipalities of a county (or region) area in the newest classification year.
+pub async fn member_municipalities(app: &App, area_id: i64) -> Result<Vec<Area>, AppError> {
+    let year = app.store.area_years(area_id).await?.first().copied().unwrap_or(0);
+    let members = app.store.area_members(area_id, year).await?;
+    Ok(members.into_iter().filter(|a| a.kind.as_str() == "municipality").collect())
 }

@@ -12,7 +12,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::Form;
 use hyte_domain::cooperation::{steps, Maturity};
-use hyte_domain::{ErrorCode, FieldErrors, OrgKind, Organisation, Permission};
+use hyte_domain::{ErrorCode, FieldErrors, Organisation, Permission};
 use hyte_store::{Actor, StoreError};
 use serde::Deserialize;
 
@@ -58,9 +58,8 @@ async fn stair_page(
     let all = steps();
     let stairs = (1..=7).rev().map(|n| (n, c.name(&all[n as usize - 1]).to_string(), latest == Some(n))).collect();
     let mut compare = vec![];
-    if let (OrgKind::WellbeingCounty | OrgKind::Region, Some(area_id)) = (org.kind, org.area_id) {
-        let year = app.store.area_years(area_id).await?.first().copied().unwrap_or(0);
-        for m in app.store.area_members(area_id, year).await? {
+    if let (true, Some(area_id)) = (org.kind.is_region(), org.area_id) {
+        for m in super::regional::member_municipalities(app, area_id).await? {
             for o in app.store.organisations_for_area(m.id).await? {
                 let last = app.store.maturity(o.id).await?.first().map(|x| (x.year, x.step));
                 compare.push((c.name(&o.names).to_string(), last));
