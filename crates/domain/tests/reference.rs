@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 //! The confidence limits against independently computed reference values (SciPy/statsmodels;
 //! see tests/reference/README.md), to at least 6 significant digits.
 

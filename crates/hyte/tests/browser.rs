@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 //! Runs `tests/browser/axe.mjs` (headless Chromium + axe-core) against a real server with the
 //! real areas and the demo data. Needs Node.js and Debian's `chromium` (`.ci/run` installs it);
 //! installs the pinned npm packages on first run. `HYTE_SKIP_BROWSER=1` skips it.

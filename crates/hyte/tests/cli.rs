@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 //! The `hyte` binary end to end: serve on a fresh SQLite file (areas + demo), graceful shutdown,
 //! and the admin subcommands.
 

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 //! The web application on PostgreSQL: log in, change data, read it back (runs when
 //! `HYTE_TEST_POSTGRES_URL` is set; `.ci/run` sets it). The same flows on SQLite are in
 //! `crates/web/tests/http`.

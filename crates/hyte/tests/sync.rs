@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 //! `hyte sync sotkanet` against a local HTTP server that serves recorded Sotkanet responses:
 //! it imports, retries a failing request, and answers a repeated sync from its cache.
 

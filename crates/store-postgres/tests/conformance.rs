@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 //! The store conformance suite on PostgreSQL. Runs when `HYTE_TEST_POSTGRES_URL` is set
 //! (`.ci/run` sets it); each test gets its own database, dropped afterwards.
 

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 //! The store conformance suite on SQLite (always runs).
 
 use hyte_store::AreaStore;

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 //! Black-box HTTP tests: one binary, a real server per test.
 
 mod helpers;
