@@ -3,7 +3,7 @@
 
 use super::{Alternative, TemplateDef, LONG_MAX, TEXT_MAX};
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
-use crate::report::parse_date;
+use crate::reports::parse_date;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

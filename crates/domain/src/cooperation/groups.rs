@@ -5,7 +5,7 @@
 use super::{LONG_MAX, TEXT_MAX};
 use crate::assessment::code_enum;
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
-use crate::report::parse_date;
+use crate::reports::parse_date;
 use crate::OrgKind;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

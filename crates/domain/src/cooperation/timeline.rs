@@ -203,7 +203,7 @@ mod tests {
                 .unwrap(),
             version: 1,
         };
-        let day = |s| crate::report::parse_date(s).unwrap();
+        let day = |s| crate::reports::parse_date(s).unwrap();
         assert!(t.due_within(day("2026-11-15"), 2) && !t.due_within(day("2026-10-15"), 2));
         assert!(t.overdue(day("2027-02-01")) && !t.overdue(day("2027-01-31")));
         assert_eq!(preparation_tasks().len(), 10);

@@ -4,7 +4,7 @@
 use super::{LONG_MAX, TEXT_MAX};
 use crate::assessment::{code_enum, parse_euros};
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
-use crate::report::parse_date;
+use crate::reports::parse_date;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

@@ -2,9 +2,9 @@
 //! and whom to contact.
 
 use super::{optional_id, TEXT_MAX};
+use crate::admin::user::Email;
 use crate::assessment::code_enum;
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
-use crate::user::Email;
 use serde::{Deserialize, Serialize};
 
 code_enum! {

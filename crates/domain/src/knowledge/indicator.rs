@@ -1,8 +1,8 @@
 //! Indicators and their observations by area, year and population group.
 
-use crate::area::Sex;
+use crate::knowledge::area::Sex;
+use crate::knowledge::stats::Polarity;
 use crate::lang::{Lang, Names};
-use crate::stats::Polarity;
 use serde::{Deserialize, Serialize};
 
 /// What an indicator's primary value measures (Sotkanet's `primaryValueType`).
