@@ -8,6 +8,7 @@
 
 pub mod admin;
 pub mod assessment;
+pub mod codes;
 pub mod cooperation;
 pub mod error;
 pub mod knowledge;

@@ -3,3 +3,13 @@
 pub mod audit;
 pub mod org;
 pub mod user;
+
+use crate::codes::keys;
+
+/// The translation keys the administration pages build from codes.
+pub fn translation_keys() -> Vec<String> {
+    let mut k: Vec<String> = keys::<user::Role>().collect();
+    k.extend(keys::<org::OrgKind>());
+    k.extend(keys::<audit::AuditAction>());
+    k
+}

@@ -21,3 +21,13 @@ pub(crate) const LONG_MAX: usize = 8_000;
 pub(crate) fn n(fi: &str, sv: &str, en: &str) -> Names {
     Names::new(fi, Some(sv.into()), Some(en.into()))
 }
+
+/// The translation keys the cooperation pages build from codes.
+pub fn translation_keys() -> Vec<String> {
+    use crate::codes::keys;
+    let mut k: Vec<String> = keys::<GroupKind>().collect();
+    k.extend(keys::<MemberRole>());
+    k.extend(keys::<ContactTheme>());
+    k.extend(keys::<TaskStatus>());
+    k
+}

@@ -3,13 +3,13 @@
 //! the professionals who guide clients to them.
 
 use super::{contains_word, optional_id, optional_int, Texts, LONG_MAX, TEXT_MAX};
-use crate::assessment::code_enum;
+use crate::codes::codes;
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 
-code_enum! {
-    ActivityKind {
+codes! {
+    pub enum ActivityKind: "activity-kind-" {
         PeerSupport = "peer_support",
         Volunteering = "volunteering",
         Club = "club",
@@ -19,9 +19,9 @@ code_enum! {
     }
 }
 
-code_enum! {
+codes! {
     /// The well-being theme of an activity.
-    Theme {
+    pub enum Theme: "theme-" {
         MentalHealth = "mental_health",
         SubstancePrevention = "substance_prevention",
         PhysicalActivity = "physical_activity",
@@ -35,9 +35,9 @@ code_enum! {
     }
 }
 
-code_enum! {
+codes! {
     /// Whom an activity is for.
-    TargetGroup {
+    pub enum TargetGroup: "target-" {
         Children = "children",
         YoungPeople = "young_people",
         Families = "families",
@@ -47,9 +47,9 @@ code_enum! {
     }
 }
 
-code_enum! {
+codes! {
     /// A language an activity is held in.
-    ActivityLang {
+    pub enum ActivityLang: "activity-lang-" {
         Fi = "fi",
         Sv = "sv",
         En = "en",

@@ -18,9 +18,21 @@ pub(crate) const TEXT_MAX: usize = 200;
 /// Longest free text (descriptions, purposes, reports of use).
 pub(crate) const LONG_MAX: usize = 4_000;
 
+use crate::codes::keys;
 use crate::error::{optional_text, ErrorCode};
 use crate::Lang;
 use serde::{Deserialize, Serialize};
+
+/// The translation keys the partner pages build from codes.
+pub fn translation_keys() -> Vec<String> {
+    let mut k: Vec<String> = keys::<ActivityKind>().collect();
+    k.extend(keys::<Theme>());
+    k.extend(keys::<TargetGroup>());
+    k.extend(keys::<ActivityLang>());
+    k.extend(keys::<PartnerRole>());
+    k.extend(keys::<ApplicationStatus>());
+    k
+}
 
 /// A text in Finnish, Swedish and/or English; at least one of them is given.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

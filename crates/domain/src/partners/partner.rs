@@ -3,13 +3,13 @@
 
 use super::{optional_id, TEXT_MAX};
 use crate::admin::user::Email;
-use crate::assessment::code_enum;
+use crate::codes::codes;
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
 use serde::{Deserialize, Serialize};
 
-code_enum! {
+codes! {
     /// What a partner does with the municipality or region.
-    PartnerRole {
+    pub enum PartnerRole: "partner-role-" {
         /// Runs volunteer or peer activities.
         VolunteerActor = "volunteer_actor",
         /// Produces services under an agreement.
