@@ -35,3 +35,28 @@ pub fn translation_keys() -> Vec<String> {
     k.extend(rating_word_keys());
     k
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codes::assert_codes;
+
+    #[test]
+    fn codes_are_pinned() {
+        assert_codes::<DecidingBody>(&["council", "board", "committee", "office_holder", "other"]);
+        assert_codes::<DecisionType>(&[
+            "service_network",
+            "budget",
+            "land_use",
+            "service_change",
+            "strategy",
+            "fees",
+            "organisation",
+            "other",
+        ]);
+        assert_codes::<DecisionStatus>(&["preparing", "assessed", "decided", "followed_up"]);
+        assert_codes::<Realised>(&["yes", "partly", "no", "unknown"]);
+        assert_codes::<AssessmentStatus>(&["draft", "complete"]);
+        assert_codes::<ParticipantKind>(&["expert", "resident", "client", "children", "organisation"]);
+    }
+}

@@ -31,3 +31,29 @@ pub fn translation_keys() -> Vec<String> {
     k.extend(keys::<TaskStatus>());
     k
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codes::assert_codes;
+
+    #[test]
+    fn codes_are_pinned() {
+        assert_codes::<GroupKind>(&[
+            "steering_group",
+            "welfare_group",
+            "cooperation_pool",
+            "advisory_council",
+            "other",
+        ]);
+        assert_codes::<MemberRole>(&["chair", "member", "secretary", "expert"]);
+        assert_codes::<ContactTheme>(&[
+            "substance_prevention",
+            "accident_prevention",
+            "violence_prevention",
+            "physical_activity",
+            "mental_health",
+            "participation",
+        ]);
+    }
+}

@@ -110,3 +110,44 @@ pub(crate) fn optional_int(s: &str, min: i32, max: i32) -> Result<Option<i32>, E
 pub(crate) fn contains_word(hay: &str, needle_lower: &str) -> bool {
     hay.to_lowercase().contains(needle_lower)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codes::assert_codes;
+
+    #[test]
+    fn codes_are_pinned() {
+        assert_codes::<ActivityKind>(&[
+            "peer_support",
+            "volunteering",
+            "club",
+            "support_person",
+            "living_room",
+            "other",
+        ]);
+        assert_codes::<Theme>(&[
+            "mental_health",
+            "substance_prevention",
+            "physical_activity",
+            "loneliness",
+            "parenting",
+            "older_people",
+            "carers",
+            "culture",
+            "employment",
+            "other",
+        ]);
+        assert_codes::<TargetGroup>(&[
+            "children",
+            "young_people",
+            "families",
+            "working_age",
+            "older_people",
+            "everyone",
+        ]);
+        assert_codes::<ActivityLang>(&["fi", "sv", "en", "other"]);
+        assert_codes::<ApplicationStatus>(&["applied", "granted", "rejected", "reported"]);
+        assert_codes::<PartnerRole>(&["volunteer_actor", "service_provider", "other"]);
+    }
+}
