@@ -144,24 +144,24 @@ impl ActivityForm {
     /// Parses the form; `areas` are the municipalities that may be chosen.
     pub fn parse(&self, areas: &[i64]) -> Result<ActivityInput, FieldErrors> {
         let mut errs = FieldErrors::default();
-        let names = ["title_fi", "title_sv", "title_en"];
-        let title = match Texts::parse(&self.title_fi, &self.title_sv, &self.title_en, TEXT_MAX) {
+        let title_fields = ["title_fi", "title_sv", "title_en"];
+        let title = match Texts::parse([&self.title_fi, &self.title_sv, &self.title_en], title_fields, TEXT_MAX) {
             Ok(t) if t.is_empty() => {
                 errs.add("title_fi", ErrorCode::Required);
                 None
             }
             Ok(t) => Some(t),
-            Err((i, e)) => {
-                errs.add(names[i], e);
+            Err((field, e)) => {
+                errs.add(field, e);
                 None
             }
         };
-        let names = ["description_fi", "description_sv", "description_en"];
-        let description = match Texts::parse(&self.description_fi, &self.description_sv, &self.description_en, LONG_MAX)
-        {
+        let description_fields = ["description_fi", "description_sv", "description_en"];
+        let descriptions = [&*self.description_fi, &self.description_sv, &self.description_en];
+        let description = match Texts::parse(descriptions, description_fields, LONG_MAX) {
             Ok(t) => Some(t),
-            Err((i, e)) => {
-                errs.add(names[i], e);
+            Err((field, e)) => {
+                errs.add(field, e);
                 None
             }
         };

@@ -43,14 +43,16 @@ pub struct Texts {
 }
 
 impl Texts {
-    /// Parses the three forms; `Required` (on the Finnish field) when all are empty if `required`.
-    pub(crate) fn parse(fi: &str, sv: &str, en: &str, max: usize) -> Result<Texts, (usize, ErrorCode)> {
-        let mut out = [None, None, None];
-        for (i, s) in [fi, sv, en].into_iter().enumerate() {
-            out[i] = optional_text(s, max).map_err(|e| (i, e))?;
-        }
-        let [fi, sv, en] = out;
-        Ok(Texts { fi, sv, en })
+    /// Parses the three forms (`values`, in `fields`); an error names its field.
+    pub(crate) fn parse(
+        values: [&str; 3],
+        fields: [&'static str; 3],
+        max: usize,
+    ) -> Result<Texts, (&'static str, ErrorCode)> {
+        let [fi, sv, en] = values;
+        let [fi_field, sv_field, en_field] = fields;
+        let text = |s: &str, field: &'static str| optional_text(s, max).map_err(|e| (field, e));
+        Ok(Texts { fi: text(fi, fi_field)?, sv: text(sv, sv_field)?, en: text(en, en_field)? })
     }
 
     pub fn is_empty(&self) -> bool {

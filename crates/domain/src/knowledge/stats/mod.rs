@@ -206,10 +206,10 @@ pub const TREND_POINTS: usize = 5;
 pub fn trend(points: &[Point], polarity: Polarity, level: Level) -> Trend {
     let mut pts: Vec<Point> = points.to_vec();
     pts.sort_by_key(|p| p.year);
+    let pts = pts.get(pts.len().saturating_sub(TREND_POINTS)..).unwrap_or_default();
     if pts.len() < TREND_POINTS {
         return Trend::CannotBeCalculated;
     }
-    let pts = &pts[pts.len() - TREND_POINTS..];
     let stat = chi2_trend(pts).or_else(|| wls_trend(pts));
     let Some((z, slope)) = stat else {
         return Trend::CannotBeCalculated;
