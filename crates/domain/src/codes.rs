@@ -24,15 +24,20 @@ pub trait Code: Copy + PartialEq + 'static {
         Self::VARIANTS.iter().copied().find(|v| v.code() == s)
     }
 
-    /// `<prefix><code>`, with `.` in the code as `-`; None without a prefix.
-    fn translation_key(self) -> Option<String> {
-        Self::KEY_PREFIX.map(|p| format!("{p}{}", self.code().replace('.', "-")))
+    /// The translation key ([`key_of`]); None without a prefix.
+    fn key(self) -> Option<String> {
+        Self::KEY_PREFIX.map(|p| key_of(p, self.code()))
     }
+}
+
+/// A code's translation key: `<prefix><code>`, a `.` in the code becoming `-`.
+pub fn key_of(prefix: &str, code: &str) -> String {
+    format!("{prefix}{}", code.replace('.', "-"))
 }
 
 /// Every translation key of a code enum, in declaration order.
 pub fn keys<T: Code>() -> impl Iterator<Item = String> {
-    T::VARIANTS.iter().filter_map(|v| v.translation_key())
+    T::VARIANTS.iter().filter_map(|v| v.key())
 }
 
 /// Every translation key the user interface builds from codes at run time (error codes, roles,
@@ -66,10 +71,10 @@ pub fn deserialize<'de, D: serde::Deserializer<'de>, T: Code>(d: D) -> Result<T,
 /// Declares a code enum. Forms:
 ///
 /// ```ignore
-/// codes! { pub enum JobState { Running = "running", Done = "done" } }          // no translation
+/// codes! { pub enum NoInterval { NoNumerator = "no_numerator", … } }         // not translated
 /// codes! { pub enum Role: "role-" { Viewer = "viewer", … } }                  // keys role-viewer, …
 /// codes! { pub enum ErrorCode: "error-"; http_status -> u16 { NotFound = "not_found" => 404, … } }
-/// codes! { pub enum Lang: "lang-"; own parse { Fi = "fi", … } }                 // writes its own `parse`
+/// codes! { pub enum Lang; own parse { Fi = "fi", … } }                        // writes its own `parse`
 /// ```
 ///
 /// `parse` (generated unless `own parse`) trims its input and finds the code: `Option<Self>`.
@@ -123,7 +128,7 @@ macro_rules! codes {
             impl $name {
                 /// `<prefix><code>` (a `.` in the code becomes `-`), e.g. `role-viewer`.
                 pub fn translation_key(self) -> String {
-                    format!("{}{}", $prefix, self.as_str().replace('.', "-"))
+                    $crate::codes::key_of($prefix, self.as_str())
                 }
             }
         )?
@@ -177,7 +182,7 @@ pub(crate) fn assert_codes<T: Code + std::fmt::Debug + std::fmt::Display + serde
         assert_eq!(v.to_string(), v.code());
         assert!(v.code().chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.'));
         if let Some(p) = T::KEY_PREFIX {
-            assert!(v.translation_key().is_some_and(|k| k.starts_with(p) && !k.contains('.')));
+            assert!(v.key().is_some_and(|k| k.starts_with(p) && !k.contains('.')));
         }
     }
     let mut unique = codes.clone();

@@ -1,6 +1,8 @@
 //! Audit log entries: who changed what, when, with the state before and after.
 
+use crate::assessment::{AssessmentStatus, DecisionStatus};
 use crate::codes::codes;
+use crate::knowledge::import_job::JobState;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -117,6 +119,35 @@ codes! {
     }
 }
 
+impl AuditAction {
+    /// The action recording a proposal's move to `status` (`decision.<status>`).
+    pub fn decision(status: DecisionStatus) -> AuditAction {
+        match status {
+            DecisionStatus::Preparing => AuditAction::DecisionPreparing,
+            DecisionStatus::Assessed => AuditAction::DecisionAssessed,
+            DecisionStatus::Decided => AuditAction::DecisionDecided,
+            DecisionStatus::FollowedUp => AuditAction::DecisionFollowedUp,
+        }
+    }
+
+    /// The action recording an assessment's move to `status` (`assessment.<status>`).
+    pub fn assessment(status: AssessmentStatus) -> AuditAction {
+        match status {
+            AssessmentStatus::Draft => AuditAction::AssessmentDraft,
+            AssessmentStatus::Complete => AuditAction::AssessmentComplete,
+        }
+    }
+
+    /// The action recording an import's end (`import.<state>`); none while it runs.
+    pub fn import(state: JobState) -> Option<AuditAction> {
+        match state {
+            JobState::Running => None,
+            JobState::Done => Some(AuditAction::ImportDone),
+            JobState::Failed => Some(AuditAction::ImportFailed),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,5 +242,15 @@ mod tests {
         assert_eq!(AuditAction::SectorCreate.translation_key(), "audit-sector-create");
         assert_eq!(AuditAction::ReportSectionUpdate.translation_key(), "audit-report-section_update");
         assert_eq!(AuditAction::GrantCallCreate.translation_key(), "audit-grant_call-create");
+        for s in DecisionStatus::ALL {
+            assert_eq!(AuditAction::decision(s).as_str(), format!("decision.{s}"));
+        }
+        for s in AssessmentStatus::ALL {
+            assert_eq!(AuditAction::assessment(s).as_str(), format!("assessment.{s}"));
+        }
+        for s in [JobState::Done, JobState::Failed] {
+            assert_eq!(AuditAction::import(s).map(AuditAction::as_str), Some(format!("import.{s}")).as_deref());
+        }
+        assert_eq!(AuditAction::import(JobState::Running), None);
     }
 }
