@@ -1,150 +1,62 @@
 //! Stable, snake_case error codes. The UI translates them (`error-<code>` in the locale files)
 //! and the JSON API returns them as they are.
 
+use crate::codes::codes;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
-    NotFound,
-    NotLoggedIn,
-    Forbidden,
-    CsrfInvalid,
-    InvalidInput,
-    InvalidCredentials,
-    RateLimited,
-    EditConflict,
-    EmailTaken,
-    AlreadyMember,
-    NameTaken,
-    SectorInUse,
-    LastAdmin,
-    Internal,
-    // Field-level codes.
-    Required,
-    TooLong,
-    EmailInvalid,
-    PasswordTooShort,
-    RoleInvalid,
-    SectorInvalid,
-    LangInvalid,
-    TermInvalid,
-    YearInvalid,
-    NumberInvalid,
-    DateInvalid,
-    /// A report's workflow does not allow this step (e.g. publishing a draft).
-    StateTransitionInvalid,
-    /// An approved or published report version cannot be edited; start a new version.
-    ReportLocked,
-    /// A decided proposal and its assessments cannot be edited.
-    DecisionLocked,
-    /// The rules require assessments that are not complete yet.
-    AssessmentMissing,
-    /// An assessment compares at least two alternatives, one of them the zero option.
-    AlternativesMissing,
-    /// Every alternative needs ratings for the affected groups.
-    RatingsMissing,
-    /// A child impact assessment records children's and young people's own views.
-    ChildrenNotHeard,
-    /// The assessment has no conclusion yet.
-    ConclusionMissing,
-    /// The follow-up date has not come yet.
-    FollowUpNotDue,
-    /// The grant call's deadline has passed.
-    CallClosed,
-    /// The grants decided would exceed the call's total.
-    BudgetExceeded,
-    /// The organisation is in the partner registry already.
-    AlreadyPartner,
-}
-
-impl ErrorCode {
-    pub const ALL: [ErrorCode; 37] = [
-        ErrorCode::NotFound,
-        ErrorCode::NotLoggedIn,
-        ErrorCode::Forbidden,
-        ErrorCode::CsrfInvalid,
-        ErrorCode::InvalidInput,
-        ErrorCode::InvalidCredentials,
-        ErrorCode::RateLimited,
-        ErrorCode::EditConflict,
-        ErrorCode::EmailTaken,
-        ErrorCode::AlreadyMember,
-        ErrorCode::NameTaken,
-        ErrorCode::SectorInUse,
-        ErrorCode::LastAdmin,
-        ErrorCode::Internal,
-        ErrorCode::Required,
-        ErrorCode::TooLong,
-        ErrorCode::EmailInvalid,
-        ErrorCode::PasswordTooShort,
-        ErrorCode::RoleInvalid,
-        ErrorCode::SectorInvalid,
-        ErrorCode::LangInvalid,
-        ErrorCode::TermInvalid,
-        ErrorCode::YearInvalid,
-        ErrorCode::NumberInvalid,
-        ErrorCode::DateInvalid,
-        ErrorCode::StateTransitionInvalid,
-        ErrorCode::ReportLocked,
-        ErrorCode::DecisionLocked,
-        ErrorCode::AssessmentMissing,
-        ErrorCode::AlternativesMissing,
-        ErrorCode::RatingsMissing,
-        ErrorCode::ChildrenNotHeard,
-        ErrorCode::ConclusionMissing,
-        ErrorCode::FollowUpNotDue,
-        ErrorCode::CallClosed,
-        ErrorCode::BudgetExceeded,
-        ErrorCode::AlreadyPartner,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::NotFound => "not_found",
-            ErrorCode::NotLoggedIn => "not_logged_in",
-            ErrorCode::Forbidden => "forbidden",
-            ErrorCode::CsrfInvalid => "csrf_invalid",
-            ErrorCode::InvalidInput => "invalid_input",
-            ErrorCode::InvalidCredentials => "invalid_credentials",
-            ErrorCode::RateLimited => "rate_limited",
-            ErrorCode::EditConflict => "edit_conflict",
-            ErrorCode::EmailTaken => "email_taken",
-            ErrorCode::AlreadyMember => "already_member",
-            ErrorCode::NameTaken => "name_taken",
-            ErrorCode::SectorInUse => "sector_in_use",
-            ErrorCode::LastAdmin => "last_admin",
-            ErrorCode::Internal => "internal",
-            ErrorCode::Required => "required",
-            ErrorCode::TooLong => "too_long",
-            ErrorCode::EmailInvalid => "email_invalid",
-            ErrorCode::PasswordTooShort => "password_too_short",
-            ErrorCode::RoleInvalid => "role_invalid",
-            ErrorCode::SectorInvalid => "sector_invalid",
-            ErrorCode::LangInvalid => "lang_invalid",
-            ErrorCode::TermInvalid => "term_invalid",
-            ErrorCode::YearInvalid => "year_invalid",
-            ErrorCode::NumberInvalid => "number_invalid",
-            ErrorCode::DateInvalid => "date_invalid",
-            ErrorCode::StateTransitionInvalid => "state_transition_invalid",
-            ErrorCode::ReportLocked => "report_locked",
-            ErrorCode::DecisionLocked => "decision_locked",
-            ErrorCode::AssessmentMissing => "assessment_missing",
-            ErrorCode::AlternativesMissing => "alternatives_missing",
-            ErrorCode::RatingsMissing => "ratings_missing",
-            ErrorCode::ChildrenNotHeard => "children_not_heard",
-            ErrorCode::ConclusionMissing => "conclusion_missing",
-            ErrorCode::FollowUpNotDue => "follow_up_not_due",
-            ErrorCode::CallClosed => "call_closed",
-            ErrorCode::BudgetExceeded => "budget_exceeded",
-            ErrorCode::AlreadyPartner => "already_partner",
-        }
-    }
-}
-
-impl std::fmt::Display for ErrorCode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+codes! {
+    /// An error: its code, its translation key (`error-<code>`) and the HTTP status it answers with.
+    pub enum ErrorCode: "error-"; http_status -> u16 {
+        NotFound = "not_found" => 404,
+        NotLoggedIn = "not_logged_in" => 401,
+        Forbidden = "forbidden" => 403,
+        CsrfInvalid = "csrf_invalid" => 403,
+        InvalidInput = "invalid_input" => 422,
+        InvalidCredentials = "invalid_credentials" => 401,
+        RateLimited = "rate_limited" => 429,
+        EditConflict = "edit_conflict" => 409,
+        EmailTaken = "email_taken" => 409,
+        AlreadyMember = "already_member" => 409,
+        NameTaken = "name_taken" => 409,
+        SectorInUse = "sector_in_use" => 409,
+        LastAdmin = "last_admin" => 409,
+        Internal = "internal" => 500,
+        // Field-level codes.
+        Required = "required" => 422,
+        TooLong = "too_long" => 422,
+        EmailInvalid = "email_invalid" => 422,
+        PasswordTooShort = "password_too_short" => 422,
+        RoleInvalid = "role_invalid" => 422,
+        SectorInvalid = "sector_invalid" => 422,
+        LangInvalid = "lang_invalid" => 422,
+        TermInvalid = "term_invalid" => 422,
+        YearInvalid = "year_invalid" => 422,
+        NumberInvalid = "number_invalid" => 422,
+        DateInvalid = "date_invalid" => 422,
+        /// A report's workflow does not allow this step (e.g. publishing a draft).
+        StateTransitionInvalid = "state_transition_invalid" => 409,
+        /// An approved or published report version cannot be edited; start a new version.
+        ReportLocked = "report_locked" => 409,
+        /// A decided proposal and its assessments cannot be edited.
+        DecisionLocked = "decision_locked" => 409,
+        /// The rules require assessments that are not complete yet.
+        AssessmentMissing = "assessment_missing" => 409,
+        /// An assessment compares at least two alternatives, one of them the zero option.
+        AlternativesMissing = "alternatives_missing" => 409,
+        /// Every alternative needs ratings for the affected groups.
+        RatingsMissing = "ratings_missing" => 409,
+        /// A child impact assessment records children's and young people's own views.
+        ChildrenNotHeard = "children_not_heard" => 409,
+        /// The assessment has no conclusion yet.
+        ConclusionMissing = "conclusion_missing" => 409,
+        /// The follow-up date has not come yet.
+        FollowUpNotDue = "follow_up_not_due" => 409,
+        /// The grant call's deadline has passed.
+        CallClosed = "call_closed" => 409,
+        /// The grants decided would exceed the call's total.
+        BudgetExceeded = "budget_exceeded" => 409,
+        /// The organisation is in the partner registry already.
+        AlreadyPartner = "already_partner" => 409,
     }
 }
 
@@ -210,14 +122,55 @@ mod tests {
     use super::*;
 
     #[test]
-    fn codes_are_unique_snake_case() {
-        let mut seen = std::collections::HashSet::new();
-        for c in ErrorCode::ALL {
-            let s = c.as_str();
-            assert!(s.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_'), "{s}");
-            assert!(seen.insert(s), "duplicate {s}");
-            assert_eq!(c.to_string(), s);
-        }
+    fn codes_and_statuses_are_pinned() {
+        crate::codes::assert_codes::<ErrorCode>(&[
+            "not_found",
+            "not_logged_in",
+            "forbidden",
+            "csrf_invalid",
+            "invalid_input",
+            "invalid_credentials",
+            "rate_limited",
+            "edit_conflict",
+            "email_taken",
+            "already_member",
+            "name_taken",
+            "sector_in_use",
+            "last_admin",
+            "internal",
+            "required",
+            "too_long",
+            "email_invalid",
+            "password_too_short",
+            "role_invalid",
+            "sector_invalid",
+            "lang_invalid",
+            "term_invalid",
+            "year_invalid",
+            "number_invalid",
+            "date_invalid",
+            "state_transition_invalid",
+            "report_locked",
+            "decision_locked",
+            "assessment_missing",
+            "alternatives_missing",
+            "ratings_missing",
+            "children_not_heard",
+            "conclusion_missing",
+            "follow_up_not_due",
+            "call_closed",
+            "budget_exceeded",
+            "already_partner",
+        ]);
+        let statuses: Vec<u16> = ErrorCode::ALL.iter().map(|c| c.http_status()).collect();
+        assert_eq!(
+            statuses,
+            [
+                404, 401, 403, 403, 422, 401, 429, 409, 409, 409, 409, 409, 409, 500, 422, 422, 422, 422, 422, 422,
+                422, 422, 422, 422, 422, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409
+            ]
+        );
+        assert_eq!(ErrorCode::NotFound.translation_key(), "error-not_found");
     }
 
     #[test]

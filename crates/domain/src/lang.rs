@@ -1,37 +1,29 @@
 //! User-interface languages and names given in several languages.
 
+use crate::codes::codes;
 use serde::{Deserialize, Serialize};
 
-/// A language of the user interface. Finnish is the default.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Fi,
-    Sv,
-    En,
+codes! {
+    /// A language of the user interface. Finnish is the default.
+    #[derive(Default)]
+    pub enum Lang; own parse {
+        #[default]
+        Fi = "fi",
+        Sv = "sv",
+        En = "en",
+    }
 }
 
 impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::Fi, Lang::Sv, Lang::En];
-
+    /// The language code, e.g. `fi`.
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fi => "fi",
-            Lang::Sv => "sv",
-            Lang::En => "en",
-        }
+        self.as_str()
     }
 
     /// Parses a language code such as `sv` or `sv-FI`.
     pub fn parse(s: &str) -> Option<Lang> {
         let primary = s.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "fi" => Some(Lang::Fi),
-            "sv" => Some(Lang::Sv),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
+        <Lang as crate::codes::Code>::from_code(&primary)
     }
 
     /// The first supported language of an `Accept-Language` header.
@@ -70,6 +62,8 @@ mod tests {
 
     #[test]
     fn parses_language_tags() {
+        crate::codes::assert_codes::<Lang>(&["fi", "sv", "en"]);
+        assert_eq!(Lang::default(), Lang::Fi);
         assert_eq!(Lang::parse("sv-FI"), Some(Lang::Sv));
         assert_eq!(Lang::parse("EN"), Some(Lang::En));
         assert_eq!(Lang::parse("de"), None);

@@ -2,26 +2,32 @@
 //!
 //! Values arriving from users are parsed into newtypes here ("parse, don't validate"),
 //! so that the rest of the system only ever holds valid data.
+//!
+//! One folder per capability (the same names as in store and web): `knowledge`, `reports`,
+//! `assessment`, `cooperation`, `partners`, `admin`. `lang` and `error` are shared by all.
 
-pub mod area;
+pub mod admin;
 pub mod assessment;
-pub mod audit;
+pub mod codes;
 pub mod cooperation;
 pub mod error;
-pub mod import_job;
-pub mod indicator;
+pub mod knowledge;
 pub mod lang;
-pub mod org;
 pub mod partners;
-pub mod report;
-pub mod stats;
-pub mod user;
+pub mod reports;
 
-pub use area::{Area, AreaKind, AreaRef, PopulationRow, Sex};
-pub use audit::AuditEntry;
+// transitional: remove when store and web use the new paths
+pub use admin::{audit, org, user};
+// transitional: remove when store and web use the new paths
+pub use knowledge::{area, import_job, indicator, stats};
+// transitional: remove when store and web use the new paths
+pub use reports as report;
+
+pub use admin::audit::AuditEntry;
+pub use admin::org::{OrgKind, Organisation, Sector, SectorInput};
+pub use admin::user::{DisplayName, Email, Membership, Password, Permission, Role, User};
 pub use error::{ErrorCode, FieldError, FieldErrors};
-pub use import_job::{ImportJob, JobState};
-pub use indicator::{Indicator, IndicatorTexts, Observation, ValueType};
+pub use knowledge::area::{Area, AreaKind, AreaRef, PopulationRow, Sex};
+pub use knowledge::import_job::{ImportJob, JobState};
+pub use knowledge::indicator::{Indicator, IndicatorTexts, Observation, ValueType};
 pub use lang::{Lang, Names};
-pub use org::{OrgKind, Organisation, Sector, SectorInput};
-pub use user::{DisplayName, Email, Membership, Password, Permission, Role, User};

@@ -17,25 +17,23 @@ pub struct BenchOptions {
 }
 
 fn percentile(sorted_ms: &[f64], p: f64) -> f64 {
-    if sorted_ms.is_empty() {
-        return f64::NAN;
-    }
     let i = ((sorted_ms.len() as f64 - 1.0) * p).round() as usize;
-    sorted_ms[i]
+    sorted_ms.get(i).copied().unwrap_or(f64::NAN)
 }
 
-async fn timed<F, Fut>(n: usize, mut f: F) -> Result<(f64, f64)>
+/// Runs `f` on each item in turn: the median and 99th percentile in milliseconds.
+async fn timed<T, F, Fut>(items: &[T], mut f: F) -> Result<(f64, f64)>
 where
-    F: FnMut(usize) -> Fut,
+    F: FnMut(&T) -> Fut,
     Fut: std::future::Future<Output = Result<()>>,
 {
-    let mut ms = Vec::with_capacity(n);
-    for i in 0..n {
+    let mut ms = Vec::with_capacity(items.len());
+    for item in items {
         let t = Instant::now();
-        f(i).await?;
+        f(item).await?;
         ms.push(t.elapsed().as_secs_f64() * 1000.0);
     }
-    ms.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    ms.sort_by(f64::total_cmp);
     Ok((percentile(&ms, 0.5), percentile(&ms, 0.99)))
 }
 
@@ -61,15 +59,16 @@ pub async fn run(store: Arc<dyn Store>, backend: &str, data: &Path, o: BenchOpti
     let munis: Vec<_> = munis.into_iter().filter(|a| a.last_year == Some(2026)).collect();
     let counties = store.list_areas(Some("wellbeing_county")).await?;
     let mut rng = rand::rngs::StdRng::seed_from_u64(1);
-    let picks: Vec<_> = (0..o.profiles).map(|_| munis.choose(&mut rng).unwrap().clone()).collect();
+    let picks: Vec<_> =
+        (0..o.profiles).map(|_| munis.choose(&mut rng).cloned()).collect::<Option<_>>().context("no municipalities")?;
     // Cold: computed from the database. Warm: the same areas again, from the profile cache
     // (which checks the data version in the database on every call).
     let cache = Arc::new(hyte_web::knowledge::ProfileCache::default());
     let profile_run = |cache: Option<Arc<hyte_web::knowledge::ProfileCache>>| {
         let (store, picks, ids) = (store.clone(), picks.clone(), bench_ids.clone());
         async move {
-            timed(o.profiles, |i| {
-                let (s, a, ids, cache) = (store.clone(), picks[i].clone(), ids.clone(), cache.clone());
+            timed(&picks, |a| {
+                let (s, a, ids, cache) = (store.clone(), a.clone(), ids.clone(), cache.clone());
                 async move {
                     let p = match cache {
                         Some(c) => c.profile(&*s, a, &ids).await,
@@ -87,10 +86,11 @@ pub async fn run(store: Arc<dyn Store>, backend: &str, data: &Path, o: BenchOpti
     profile_run(Some(cache.clone())).await?;
     let (warm_p50, warm_p99) = profile_run(Some(cache)).await?;
     let across_picks: Vec<_> = (0..o.across)
-        .map(|_| (*bench_ids.choose(&mut rng).unwrap(), counties.choose(&mut rng).unwrap().clone()))
-        .collect();
-    let (across_p50, across_p99) = timed(o.across, |i| {
-        let (s, (ind, county)) = (store.clone(), across_picks[i].clone());
+        .map(|_| Some((*bench_ids.choose(&mut rng)?, counties.choose(&mut rng)?.clone())))
+        .collect::<Option<_>>()
+        .context("no indicators or counties")?;
+    let (across_p50, across_p99) = timed(&across_picks, |pick| {
+        let (s, (ind, county)) = (store.clone(), pick.clone());
         async move {
             let ind = s.get_indicator(ind).await?.context("indicator")?;
             hyte_web::knowledge::across(&*s, &ind, county, None).await.map_err(|e| anyhow::anyhow!("{:?}", e.code))?;

@@ -57,7 +57,9 @@ pub fn dedupe(rows: Vec<Observation>, report: &mut Report) -> Vec<Observation> {
         match at.get(&key) {
             Some(&i) => {
                 report.duplicates += 1;
-                out[i] = o;
+                if let Some(slot) = out.get_mut(i) {
+                    *slot = o;
+                }
             }
             None => {
                 at.insert(key, out.len());

@@ -1,5 +1,7 @@
 //! Import checks run by each store backend's tests (like the store conformance suite), on a
 //! store with the base data (areas, Sotkanet region ids and catalogue) loaded.
+// Test code: a panic is how a check fails.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use crate::{apply, own, sotkanet};
 use hyte_domain::Sex;

@@ -58,7 +58,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<OwnRow>, ImportError> {
     for (i, rec) in rdr.records().enumerate() {
         let line = i + 2;
         let rec = rec.map_err(|e| ImportError::new(file, line, "-", format!("malformed row: {e}")))?;
-        let get = |c: &str| rec.get(idx[c]).unwrap_or("").trim().to_string();
+        let get = |c: &str| idx.get(c).and_then(|&i| rec.get(i)).unwrap_or("").trim().to_string();
         let required = |c: &str| {
             let v = get(c);
             if v.is_empty() {
@@ -120,12 +120,10 @@ pub async fn apply(
         .into_iter()
         .map(|a| ((a.kind.as_str().to_string(), a.code.clone()), a.id))
         .collect();
-    for r in rows {
-        if !areas.contains_key(&r.area) {
-            return Err(
-                ImportError::new(file, r.line, "area_code", format!("unknown area {}/{}", r.area.0, r.area.1)).into()
-            );
-        }
+    let unknown_area =
+        |r: &OwnRow| ImportError::new(file, r.line, "area_code", format!("unknown area {}/{}", r.area.0, r.area.1));
+    if let Some(r) = rows.iter().find(|r| !areas.contains_key(&r.area)) {
+        return Err(unknown_area(r).into());
     }
     let mut defs: BTreeMap<&str, &OwnRow> = BTreeMap::new();
     for r in rows {
@@ -152,18 +150,19 @@ pub async fn apply(
     store.upsert_indicators(&new).await?;
     let ids = store.indicator_ids(SOURCE, Some(org_id)).await?;
     let mut report = Report::default();
-    let obs = rows
-        .iter()
-        .map(|r| {
-            let (id, vt) = ids[&r.indicator_code];
-            observation(
-                (id, vt, areas[&r.area]),
-                (r.year, r.sex, r.age_band.clone()),
-                (r.value, r.numerator, r.denominator),
-                &mut report,
-            )
-        })
-        .collect();
+    let mut obs = Vec::with_capacity(rows.len());
+    for r in rows {
+        let area = *areas.get(&r.area).ok_or_else(|| unknown_area(r))?;
+        let (id, vt) = *ids.get(&r.indicator_code).ok_or_else(|| {
+            ImportError::new(file, r.line, "indicator_code", format!("unknown indicator {}", r.indicator_code))
+        })?;
+        obs.push(observation(
+            (id, vt, area),
+            (r.year, r.sex, r.age_band.clone()),
+            (r.value, r.numerator, r.denominator),
+            &mut report,
+        ));
+    }
     let obs = dedupe(obs, &mut report);
     report.written = store.import_observations(&obs).await?;
     Ok(report)

@@ -64,7 +64,7 @@ impl Progress {
     }
     pub fn snapshot(&self) -> Snapshot {
         Snapshot {
-            phase: PHASES[self.phase.load(Relaxed) as usize % PHASES.len()],
+            phase: PHASES.get(usize::from(self.phase.load(Relaxed))).copied().unwrap_or(Phase::Reading),
             checked: self.checked.load(Relaxed),
             total: self.total.load(Relaxed),
             written: self.written.load(Relaxed),

@@ -124,9 +124,10 @@ pub async fn load(store: &dyn Store, hash: &dyn Fn(&str) -> String) -> Result<()
             .await?;
         ids.insert(key, org.id);
     }
+    let id = |key: &str| ids.get(key).copied().with_context(|| format!("demo organisation {key}"));
     let hashed = hash(PASSWORD);
     for u in &USERS {
-        let org_id = ids[u.org];
+        let org_id = id(u.org)?;
         let sector_id = match u.sector {
             Some(name) => store.list_sectors(org_id).await?.into_iter().find(|s| s.names.fi == name).map(|s| s.id),
             None => None,
@@ -139,10 +140,11 @@ pub async fn load(store: &dyn Store, hash: &dyn Fn(&str) -> String) -> Result<()
         store.create_user(&new, Some((org_id, u.role, sector_id)), Actor::SYSTEM).await?;
     }
     crate::knowledge::load_demo_values(store).await?;
-    crate::demo_reports::load(store, ids["kuopio"]).await?;
-    crate::demo_decisions::load(store, ids["kuopio"]).await?;
-    crate::demo_cooperation::load(store, ids["kuopio"], ids["siilinjarvi"], ids["pohjois-savo"]).await?;
-    crate::demo_partners::load(store, ids["kuopio"], ids["vertaistuki"]).await?;
-    crate::demo_reports::load_siilinjarvi(store, ids["siilinjarvi"]).await?;
+    let (kuopio, siilinjarvi) = (id("kuopio")?, id("siilinjarvi")?);
+    crate::demo_reports::load(store, kuopio).await?;
+    crate::demo_decisions::load(store, kuopio).await?;
+    crate::demo_cooperation::load(store, kuopio, siilinjarvi, id("pohjois-savo")?).await?;
+    crate::demo_partners::load(store, kuopio, id("vertaistuki")?).await?;
+    crate::demo_reports::load_siilinjarvi(store, siilinjarvi).await?;
     Ok(())
 }

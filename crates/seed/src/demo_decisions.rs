@@ -57,7 +57,9 @@ pub async fn load(store: &dyn Store, org_id: i64) -> Result<()> {
         uncertain: false,
         justification: Some(j.into()),
     };
-    let (zero, evening) = (alts[0].id, alts[1].id);
+    let (Some(zero), Some(evening)) = (alts.first().map(|a| a.id), alts.get(1).map(|a| a.id)) else {
+        return Err(anyhow!("the proposal has no zero option and proposal"));
+    };
     let a = store
         .save_ratings(
             a.id,

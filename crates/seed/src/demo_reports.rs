@@ -98,7 +98,14 @@ async fn plan(store: &dyn Store, org_id: i64, report_id: i64, population: &str) 
             euros: euros.into(),
             ..Default::default()
         };
-        store.add_measure(report_id, &form.parse().map_err(bad)?, &[goal_ids[goal]], Actor::SYSTEM).await?;
+        store
+            .add_measure(
+                report_id,
+                &form.parse().map_err(bad)?,
+                &[*goal_ids.get(goal).ok_or(anyhow::anyhow!("goal {goal}"))?],
+                Actor::SYSTEM,
+            )
+            .await?;
     }
     Ok(())
 }

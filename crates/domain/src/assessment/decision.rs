@@ -1,36 +1,15 @@
 //! The decisions register: a decision proposal, who decides it, and where it is.
 
 use super::{LONG_MAX, TEXT_MAX};
+use crate::codes::codes;
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
-use crate::report::parse_date;
+use crate::reports::parse_date;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-macro_rules! code_enum {
-    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident = $s:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($(#[$vm])* $v),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$v),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$v => $s),+ }
-            }
-
-            pub fn parse(s: &str) -> Option<$name> {
-                $name::ALL.iter().copied().find(|k| k.as_str() == s.trim())
-            }
-        }
-    };
-}
-pub(crate) use code_enum;
-
-code_enum! {
+codes! {
     /// The body that decides (a council is a municipal or a regional council).
-    DecidingBody {
+    pub enum DecidingBody: "decision-body-" {
         Council = "council",
         Board = "board",
         Committee = "committee",
@@ -39,9 +18,9 @@ code_enum! {
     }
 }
 
-code_enum! {
+codes! {
     /// What a decision is about, for the rules.
-    DecisionType {
+    pub enum DecisionType: "decision-type-" {
         /// Opening, closing or merging schools, day-care centres, libraries, health stations…
         ServiceNetwork = "service_network",
         Budget = "budget",
@@ -54,9 +33,9 @@ code_enum! {
     }
 }
 
-code_enum! {
+codes! {
     /// Where a proposal is: preparing → assessed → decided → followed up.
-    DecisionStatus {
+    pub enum DecisionStatus: "decision-status-" {
         Preparing = "preparing",
         Assessed = "assessed",
         Decided = "decided",
@@ -250,9 +229,9 @@ impl DecisionOutcome {
     }
 }
 
-code_enum! {
+codes! {
     /// Whether the assessed impacts came true, as judged at the follow-up.
-    Realised {
+    pub enum Realised: "realised-" {
         Yes = "yes",
         Partly = "partly",
         No = "no",

@@ -2,13 +2,14 @@
 //! population group × alternative, short and long term), who was heard, and the evidence cited.
 
 use super::{Alternative, TemplateDef, LONG_MAX, TEXT_MAX};
+use crate::codes::codes;
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
-use crate::report::parse_date;
+use crate::reports::parse_date;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-super::decision::code_enum! {
-    AssessmentStatus {
+codes! {
+    pub enum AssessmentStatus: "assessment-status-" {
         Draft = "draft",
         Complete = "complete",
     }
@@ -98,9 +99,9 @@ pub fn parse_ratings(
     }
 }
 
-super::decision::code_enum! {
+codes! {
     /// Who was heard.
-    ParticipantKind {
+    pub enum ParticipantKind: "participant-" {
         Expert = "expert",
         Resident = "resident",
         Client = "client",

@@ -256,7 +256,7 @@ pub type TemplateErrors = Vec<(&'static str, ErrorCode, Option<usize>)>;
 
 fn names_line(line: &str) -> Result<(Names, Vec<&str>), ErrorCode> {
     let parts: Vec<&str> = line.split('|').map(str::trim).collect();
-    let fi = required_text(parts[0], TEXT_MAX)?;
+    let fi = required_text(parts.first().copied().unwrap_or_default(), TEXT_MAX)?;
     let opt = |i: usize| parts.get(i).map(|s| s.to_string());
     for p in parts.iter().skip(1).take(2) {
         if p.chars().count() > TEXT_MAX {

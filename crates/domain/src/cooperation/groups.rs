@@ -3,15 +3,15 @@
 //! when, tracked to done); and contact pairs between the region and its municipalities.
 
 use super::{LONG_MAX, TEXT_MAX};
-use crate::assessment::code_enum;
+use crate::codes::codes;
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
-use crate::report::parse_date;
+use crate::reports::parse_date;
 use crate::OrgKind;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-code_enum! {
-    GroupKind {
+codes! {
+    pub enum GroupKind: "group-kind-" {
         SteeringGroup = "steering_group",
         WelfareGroup = "welfare_group",
         CooperationPool = "cooperation_pool",
@@ -20,8 +20,8 @@ code_enum! {
     }
 }
 
-code_enum! {
-    MemberRole {
+codes! {
+    pub enum MemberRole: "member-role-" {
         Chair = "chair",
         Member = "member",
         Secretary = "secretary",
@@ -29,9 +29,9 @@ code_enum! {
     }
 }
 
-code_enum! {
+codes! {
     /// Themes of contact pairs (*vastinparit*) between the region and its municipalities.
-    ContactTheme {
+    pub enum ContactTheme: "contact-theme-" {
         SubstancePrevention = "substance_prevention",
         AccidentPrevention = "accident_prevention",
         ViolencePrevention = "violence_prevention",
@@ -219,6 +219,11 @@ impl Agreement {
     pub fn overdue(&self, today: NaiveDate) -> bool {
         self.done_on.is_none() && self.input.due_on < today
     }
+
+    /// Not done and due within the deadline window ([`super::deadline_horizon`]), late ones included.
+    pub fn is_due(&self, today: NaiveDate) -> bool {
+        self.done_on.is_none() && self.input.due_on <= super::deadline_horizon(today)
+    }
 }
 
 /// A named contact for a theme: on the region's side (`municipality_area_id` None) or in one of
@@ -284,7 +289,9 @@ mod tests {
         let mut x = Agreement { id: 1, group_id: 1, meeting_id: 1, input: a, done_on: None, version: 1 };
         let day = |s| parse_date(s).unwrap();
         assert!(!x.overdue(day("2027-03-01")) && x.overdue(day("2027-03-02")));
+        assert!(x.is_due(day("2027-01-01")) && !x.is_due(day("2026-12-31")) && x.is_due(day("2027-05-01")));
         x.done_on = Some(day("2027-02-20"));
+        assert!(!x.is_due(day("2027-02-21")));
         assert!(!x.overdue(day("2027-04-01")));
         assert!(ContactInput::parse("Maija", "ei-osoite", "").is_err());
     }

@@ -21,3 +21,39 @@ pub(crate) const LONG_MAX: usize = 8_000;
 pub(crate) fn n(fi: &str, sv: &str, en: &str) -> Names {
     Names::new(fi, Some(sv.into()), Some(en.into()))
 }
+
+/// The translation keys the cooperation pages build from codes.
+pub fn translation_keys() -> Vec<String> {
+    use crate::codes::keys;
+    let mut k: Vec<String> = keys::<GroupKind>().collect();
+    k.extend(keys::<MemberRole>());
+    k.extend(keys::<ContactTheme>());
+    k.extend(keys::<TaskStatus>());
+    k
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codes::assert_codes;
+
+    #[test]
+    fn codes_are_pinned() {
+        assert_codes::<GroupKind>(&[
+            "steering_group",
+            "welfare_group",
+            "cooperation_pool",
+            "advisory_council",
+            "other",
+        ]);
+        assert_codes::<MemberRole>(&["chair", "member", "secretary", "expert"]);
+        assert_codes::<ContactTheme>(&[
+            "substance_prevention",
+            "accident_prevention",
+            "violence_prevention",
+            "physical_activity",
+            "mental_health",
+            "participation",
+        ]);
+    }
+}

@@ -33,7 +33,7 @@ pub struct Maturity {
 impl Maturity {
     pub fn parse(year: &str, step: &str, justification: &str) -> Result<(i32, i32, String), FieldErrors> {
         let mut e = FieldErrors::default();
-        let year = e.check("year", crate::report::parse_year(year).and_then(|y| y.ok_or(ErrorCode::Required)));
+        let year = e.check("year", crate::reports::parse_year(year).and_then(|y| y.ok_or(ErrorCode::Required)));
         let step =
             e.check("step", step.trim().parse::<i32>().ok().filter(|s| (1..=7).contains(s)).ok_or(ErrorCode::Required));
         let justification = e.check("justification", required_text(justification, LONG_MAX));

@@ -2,7 +2,7 @@
 //! responsible, their status and a link to what they produce (a report, an assessment, a group).
 
 use super::{n, TEXT_MAX};
-use crate::assessment::code_enum;
+use crate::codes::codes;
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
 use crate::Names;
 use chrono::{Datelike, NaiveDate};
@@ -53,6 +53,12 @@ impl Month {
         Month::from_index(self.index() + months)
     }
 
+    /// The month's last day.
+    pub fn last_day(self) -> NaiveDate {
+        let next = self.plus(1);
+        NaiveDate::from_ymd_opt(next.year, next.month, 1).and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
+    }
+
     /// `2027-09`, for the month input.
     pub fn iso(self) -> String {
         format!("{}-{:02}", self.year, self.month)
@@ -65,8 +71,8 @@ impl std::fmt::Display for Month {
     }
 }
 
-code_enum! {
-    TaskStatus {
+codes! {
+    pub enum TaskStatus: "task-status-" {
         Planned = "planned",
         InProgress = "in_progress",
         Done = "done",
@@ -145,10 +151,31 @@ impl TaskForm {
     }
 }
 
+/// How many months ahead the deadlines shown are: the rest of this month and the next two.
+pub const DEADLINE_MONTHS: i32 = 2;
+
+/// The last day of the month `months` months after `today`'s.
+pub fn horizon(today: NaiveDate, months: i32) -> NaiveDate {
+    Month::of(today).plus(months).last_day()
+}
+
+/// The deadline window: what is due by this day (the last day of the month
+/// [`DEADLINE_MONTHS`] months ahead), late ones included, is shown as a deadline; tasks on the
+/// timeline and agreements of groups alike.
+pub fn deadline_horizon(today: NaiveDate) -> NaiveDate {
+    horizon(today, DEADLINE_MONTHS)
+}
+
 impl Task {
-    /// Not done and ending by `within` months from `today` (overdue ones included).
+    /// Not done and ending by the end of the month `within` months from `today`'s (overdue ones
+    /// included).
     pub fn due_within(&self, today: NaiveDate, within: i32) -> bool {
-        self.input.status != TaskStatus::Done && self.input.ends <= Month::of(today).plus(within)
+        self.input.status != TaskStatus::Done && self.input.ends.last_day() <= horizon(today, within)
+    }
+
+    /// Not done and ending within the deadline window ([`deadline_horizon`]), late ones included.
+    pub fn is_due(&self, today: NaiveDate) -> bool {
+        self.due_within(today, DEADLINE_MONTHS)
     }
 
     pub fn overdue(&self, today: NaiveDate) -> bool {
@@ -203,9 +230,20 @@ mod tests {
                 .unwrap(),
             version: 1,
         };
-        let day = |s| crate::report::parse_date(s).unwrap();
+        let day = |s| crate::reports::parse_date(s).unwrap();
         assert!(t.due_within(day("2026-11-15"), 2) && !t.due_within(day("2026-10-15"), 2));
+        assert!(t.is_due(day("2026-11-15")) && !t.is_due(day("2026-10-31")));
         assert!(t.overdue(day("2027-02-01")) && !t.overdue(day("2027-01-31")));
         assert_eq!(preparation_tasks().len(), 10);
+    }
+
+    #[test]
+    fn the_deadline_window_ends_two_months_ahead() {
+        let day = |s| crate::reports::parse_date(s).unwrap();
+        assert_eq!(deadline_horizon(day("2026-11-15")), day("2027-01-31"));
+        assert_eq!(deadline_horizon(day("2026-12-01")), day("2027-02-28"));
+        assert_eq!(deadline_horizon(day("2027-12-31")), day("2028-02-29"));
+        assert_eq!(Month { year: 2027, month: 2 }.last_day(), day("2027-02-28"));
+        crate::codes::assert_codes::<TaskStatus>(&["planned", "in_progress", "done"]);
     }
 }

@@ -3,13 +3,13 @@
 //! the professionals who guide clients to them.
 
 use super::{contains_word, optional_id, optional_int, Texts, LONG_MAX, TEXT_MAX};
-use crate::assessment::code_enum;
+use crate::codes::codes;
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 
-code_enum! {
-    ActivityKind {
+codes! {
+    pub enum ActivityKind: "activity-kind-" {
         PeerSupport = "peer_support",
         Volunteering = "volunteering",
         Club = "club",
@@ -19,9 +19,9 @@ code_enum! {
     }
 }
 
-code_enum! {
+codes! {
     /// The well-being theme of an activity.
-    Theme {
+    pub enum Theme: "theme-" {
         MentalHealth = "mental_health",
         SubstancePrevention = "substance_prevention",
         PhysicalActivity = "physical_activity",
@@ -35,9 +35,9 @@ code_enum! {
     }
 }
 
-code_enum! {
+codes! {
     /// Whom an activity is for.
-    TargetGroup {
+    pub enum TargetGroup: "target-" {
         Children = "children",
         YoungPeople = "young_people",
         Families = "families",
@@ -47,9 +47,9 @@ code_enum! {
     }
 }
 
-code_enum! {
+codes! {
     /// A language an activity is held in.
-    ActivityLang {
+    pub enum ActivityLang: "activity-lang-" {
         Fi = "fi",
         Sv = "sv",
         En = "en",
@@ -144,24 +144,24 @@ impl ActivityForm {
     /// Parses the form; `areas` are the municipalities that may be chosen.
     pub fn parse(&self, areas: &[i64]) -> Result<ActivityInput, FieldErrors> {
         let mut errs = FieldErrors::default();
-        let names = ["title_fi", "title_sv", "title_en"];
-        let title = match Texts::parse(&self.title_fi, &self.title_sv, &self.title_en, TEXT_MAX) {
+        let title_fields = ["title_fi", "title_sv", "title_en"];
+        let title = match Texts::parse([&self.title_fi, &self.title_sv, &self.title_en], title_fields, TEXT_MAX) {
             Ok(t) if t.is_empty() => {
                 errs.add("title_fi", ErrorCode::Required);
                 None
             }
             Ok(t) => Some(t),
-            Err((i, e)) => {
-                errs.add(names[i], e);
+            Err((field, e)) => {
+                errs.add(field, e);
                 None
             }
         };
-        let names = ["description_fi", "description_sv", "description_en"];
-        let description = match Texts::parse(&self.description_fi, &self.description_sv, &self.description_en, LONG_MAX)
-        {
+        let description_fields = ["description_fi", "description_sv", "description_en"];
+        let descriptions = [&*self.description_fi, &self.description_sv, &self.description_en];
+        let description = match Texts::parse(descriptions, description_fields, LONG_MAX) {
             Ok(t) => Some(t),
-            Err((i, e)) => {
-                errs.add(names[i], e);
+            Err((field, e)) => {
+                errs.add(field, e);
                 None
             }
         };

@@ -2,9 +2,10 @@
 //! (euros granted, or rejected) and the report of how the grant was used.
 
 use super::{LONG_MAX, TEXT_MAX};
-use crate::assessment::{code_enum, parse_euros};
+use crate::assessment::parse_euros;
+use crate::codes::codes;
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
-use crate::report::parse_date;
+use crate::reports::parse_date;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -77,9 +78,9 @@ impl CallForm {
     }
 }
 
-code_enum! {
+codes! {
     /// Where an application is: applied → granted or rejected → (granted) use reported.
-    ApplicationStatus {
+    pub enum ApplicationStatus: "application-status-" {
         Applied = "applied",
         Granted = "granted",
         Rejected = "rejected",

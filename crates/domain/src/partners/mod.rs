@@ -18,9 +18,21 @@ pub(crate) const TEXT_MAX: usize = 200;
 /// Longest free text (descriptions, purposes, reports of use).
 pub(crate) const LONG_MAX: usize = 4_000;
 
+use crate::codes::keys;
 use crate::error::{optional_text, ErrorCode};
 use crate::Lang;
 use serde::{Deserialize, Serialize};
+
+/// The translation keys the partner pages build from codes.
+pub fn translation_keys() -> Vec<String> {
+    let mut k: Vec<String> = keys::<ActivityKind>().collect();
+    k.extend(keys::<Theme>());
+    k.extend(keys::<TargetGroup>());
+    k.extend(keys::<ActivityLang>());
+    k.extend(keys::<PartnerRole>());
+    k.extend(keys::<ApplicationStatus>());
+    k
+}
 
 /// A text in Finnish, Swedish and/or English; at least one of them is given.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,14 +43,16 @@ pub struct Texts {
 }
 
 impl Texts {
-    /// Parses the three forms; `Required` (on the Finnish field) when all are empty if `required`.
-    pub(crate) fn parse(fi: &str, sv: &str, en: &str, max: usize) -> Result<Texts, (usize, ErrorCode)> {
-        let mut out = [None, None, None];
-        for (i, s) in [fi, sv, en].into_iter().enumerate() {
-            out[i] = optional_text(s, max).map_err(|e| (i, e))?;
-        }
-        let [fi, sv, en] = out;
-        Ok(Texts { fi, sv, en })
+    /// Parses the three forms (`values`, in `fields`); an error names its field.
+    pub(crate) fn parse(
+        values: [&str; 3],
+        fields: [&'static str; 3],
+        max: usize,
+    ) -> Result<Texts, (&'static str, ErrorCode)> {
+        let [fi, sv, en] = values;
+        let [fi_field, sv_field, en_field] = fields;
+        let text = |s: &str, field: &'static str| optional_text(s, max).map_err(|e| (field, e));
+        Ok(Texts { fi: text(fi, fi_field)?, sv: text(sv, sv_field)?, en: text(en, en_field)? })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -97,4 +111,45 @@ pub(crate) fn optional_int(s: &str, min: i32, max: i32) -> Result<Option<i32>, E
 /// Whether a (case-insensitive, Unicode) needle occurs in a haystack.
 pub(crate) fn contains_word(hay: &str, needle_lower: &str) -> bool {
     hay.to_lowercase().contains(needle_lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codes::assert_codes;
+
+    #[test]
+    fn codes_are_pinned() {
+        assert_codes::<ActivityKind>(&[
+            "peer_support",
+            "volunteering",
+            "club",
+            "support_person",
+            "living_room",
+            "other",
+        ]);
+        assert_codes::<Theme>(&[
+            "mental_health",
+            "substance_prevention",
+            "physical_activity",
+            "loneliness",
+            "parenting",
+            "older_people",
+            "carers",
+            "culture",
+            "employment",
+            "other",
+        ]);
+        assert_codes::<TargetGroup>(&[
+            "children",
+            "young_people",
+            "families",
+            "working_age",
+            "older_people",
+            "everyone",
+        ]);
+        assert_codes::<ActivityLang>(&["fi", "sv", "en", "other"]);
+        assert_codes::<ApplicationStatus>(&["applied", "granted", "rejected", "reported"]);
+        assert_codes::<PartnerRole>(&["volunteer_actor", "service_provider", "other"]);
+    }
 }

@@ -2,14 +2,14 @@
 //! and whom to contact.
 
 use super::{optional_id, TEXT_MAX};
-use crate::assessment::code_enum;
+use crate::admin::user::Email;
+use crate::codes::codes;
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
-use crate::user::Email;
 use serde::{Deserialize, Serialize};
 
-code_enum! {
+codes! {
     /// What a partner does with the municipality or region.
-    PartnerRole {
+    pub enum PartnerRole: "partner-role-" {
         /// Runs volunteer or peer activities.
         VolunteerActor = "volunteer_actor",
         /// Produces services under an agreement.

@@ -1,30 +1,24 @@
 //! Import jobs: one upload into the knowledge base, its progress and its outcome.
 
+use crate::codes::codes;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-/// Where an import job is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum JobState {
-    Running,
-    Done,
-    Failed,
+codes! {
+    /// Where an import job is.
+    pub enum JobState: "import-state-" {
+        Running = "running",
+        Done = "done",
+        Failed = "failed",
+    }
 }
 
-impl JobState {
-    pub const ALL: [JobState; 3] = [JobState::Running, JobState::Done, JobState::Failed];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            JobState::Running => "running",
-            JobState::Done => "done",
-            JobState::Failed => "failed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<JobState> {
-        JobState::ALL.into_iter().find(|j| j.as_str() == s)
+codes! {
+    /// What an import brings in: Sotkanet's data, or an organisation's own indicators (Hyte's
+    /// template). The same codes name an indicator's source.
+    pub enum ImportKind: "import-kind-" {
+        Sotkanet = "sotkanet",
+        Own = "own",
     }
 }
 
@@ -36,7 +30,7 @@ pub struct ImportJob {
     pub user_id: Option<i64>,
     /// The uploaded file's name.
     pub file: String,
-    /// `sotkanet` or `own`.
+    /// `sotkanet` or `own` ([`ImportKind`]).
     pub kind: String,
     pub state: JobState,
     pub started_at: DateTime<Utc>,
@@ -47,15 +41,21 @@ pub struct ImportJob {
     pub summary: Option<String>,
 }
 
+impl ImportJob {
+    /// The kind of import, if its code is known.
+    pub fn import_kind(&self) -> Option<ImportKind> {
+        ImportKind::parse(&self.kind)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn states_round_trip() {
-        for s in [JobState::Running, JobState::Done, JobState::Failed] {
-            assert_eq!(JobState::parse(s.as_str()), Some(s));
-        }
+        crate::codes::assert_codes::<JobState>(&["running", "done", "failed"]);
+        crate::codes::assert_codes::<ImportKind>(&["sotkanet", "own"]);
         assert_eq!(JobState::parse("paused"), None);
     }
 }

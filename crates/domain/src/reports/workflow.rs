@@ -1,39 +1,24 @@
 //! The report's workflow: draft → in review → approved (an immutable version) → published.
 
 use super::TEXT_MAX;
+use crate::codes::codes;
 use crate::error::{required_text, ErrorCode, FieldErrors};
 use serde::{Deserialize, Serialize};
 
-/// Where a report is in its workflow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReportState {
-    Draft,
-    /// Being read and commented on, e.g. by the welfare group.
-    InReview,
-    /// Approved by its body: the content is frozen as an immutable version.
-    Approved,
-    /// Public, without login.
-    Published,
+codes! {
+    /// Where a report is in its workflow.
+    pub enum ReportState: "report-state-" {
+        Draft = "draft",
+        /// Being read and commented on, e.g. by the welfare group.
+        InReview = "in_review",
+        /// Approved by its body: the content is frozen as an immutable version.
+        Approved = "approved",
+        /// Public, without login.
+        Published = "published",
+    }
 }
 
 impl ReportState {
-    pub const ALL: [ReportState; 4] =
-        [ReportState::Draft, ReportState::InReview, ReportState::Approved, ReportState::Published];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReportState::Draft => "draft",
-            ReportState::InReview => "in_review",
-            ReportState::Approved => "approved",
-            ReportState::Published => "published",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ReportState> {
-        ReportState::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
     /// Whether the content may be edited in this state (approved versions are immutable; a later
     /// edit starts a new draft version).
     pub fn editable(self) -> bool {
@@ -100,9 +85,6 @@ mod tests {
             assert_eq!(from.transition(to), Err(ErrorCode::StateTransitionInvalid), "{from:?} → {to:?}");
         }
         assert!(Draft.editable() && InReview.editable() && !Approved.editable() && !Published.editable());
-        for s in ReportState::ALL {
-            assert_eq!(ReportState::parse(s.as_str()), Some(s));
-        }
     }
 
     #[test]

@@ -1,57 +1,27 @@
 //! Organisations (municipalities, counties and partners) and their sectors.
 
+use crate::codes::codes;
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
 use crate::lang::{Lang, Names};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OrgKind {
-    Municipality,
-    WellbeingCounty,
-    Region,
-    Ngo,
-    Parish,
-    Police,
-    School,
-    University,
-    Company,
-    Other,
+codes! {
+    /// What kind of organisation: a municipality, a county or region, or a partner.
+    pub enum OrgKind: "org-kind-" {
+        Municipality = "municipality",
+        WellbeingCounty = "wellbeing_county",
+        Region = "region",
+        Ngo = "ngo",
+        Parish = "parish",
+        Police = "police",
+        School = "school",
+        University = "university",
+        Company = "company",
+        Other = "other",
+    }
 }
 
 impl OrgKind {
-    pub const ALL: [OrgKind; 10] = [
-        OrgKind::Municipality,
-        OrgKind::WellbeingCounty,
-        OrgKind::Region,
-        OrgKind::Ngo,
-        OrgKind::Parish,
-        OrgKind::Police,
-        OrgKind::School,
-        OrgKind::University,
-        OrgKind::Company,
-        OrgKind::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OrgKind::Municipality => "municipality",
-            OrgKind::WellbeingCounty => "wellbeing_county",
-            OrgKind::Region => "region",
-            OrgKind::Ngo => "ngo",
-            OrgKind::Parish => "parish",
-            OrgKind::Police => "police",
-            OrgKind::School => "school",
-            OrgKind::University => "university",
-            OrgKind::Company => "company",
-            OrgKind::Other => "other",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<OrgKind> {
-        OrgKind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
     /// Public bodies with the statutory HYTE duties get the default sectors.
     pub fn is_public_body(self) -> bool {
         matches!(self, OrgKind::Municipality | OrgKind::WellbeingCounty | OrgKind::Region)
@@ -153,9 +123,18 @@ mod tests {
 
     #[test]
     fn org_kinds_round_trip() {
-        for k in OrgKind::ALL {
-            assert_eq!(OrgKind::parse(k.as_str()), Some(k));
-        }
+        crate::codes::assert_codes::<OrgKind>(&[
+            "municipality",
+            "wellbeing_county",
+            "region",
+            "ngo",
+            "parish",
+            "police",
+            "school",
+            "university",
+            "company",
+            "other",
+        ]);
         assert!(OrgKind::Municipality.is_public_body());
         assert!(!OrgKind::Ngo.is_public_body());
     }

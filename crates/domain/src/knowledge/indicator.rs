@@ -1,50 +1,25 @@
 //! Indicators and their observations by area, year and population group.
 
-use crate::area::Sex;
+use crate::codes::codes;
+use crate::knowledge::area::Sex;
+use crate::knowledge::stats::Polarity;
 use crate::lang::{Lang, Names};
-use crate::stats::Polarity;
 use serde::{Deserialize, Serialize};
 
-/// What an indicator's primary value measures (Sotkanet's `primaryValueType`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ValueType {
-    Percent,
-    Per1000,
-    Per10000,
-    Per100000,
-    Count,
-    Index,
-    Other,
+codes! {
+    /// What an indicator's primary value measures (Sotkanet's `primaryValueType`).
+    pub enum ValueType: "value-type-" {
+        Percent = "percent",
+        Per1000 = "per1000",
+        Per10000 = "per10000",
+        Per100000 = "per100000",
+        Count = "count",
+        Index = "index",
+        Other = "other",
+    }
 }
 
 impl ValueType {
-    pub const ALL: [ValueType; 7] = [
-        ValueType::Percent,
-        ValueType::Per1000,
-        ValueType::Per10000,
-        ValueType::Per100000,
-        ValueType::Count,
-        ValueType::Index,
-        ValueType::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ValueType::Percent => "percent",
-            ValueType::Per1000 => "per1000",
-            ValueType::Per10000 => "per10000",
-            ValueType::Per100000 => "per100000",
-            ValueType::Count => "count",
-            ValueType::Index => "index",
-            ValueType::Other => "other",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ValueType> {
-        ValueType::ALL.into_iter().find(|v| v.as_str() == s)
-    }
-
     /// From Sotkanet's codes (`PROS`, `PER1000`, `PER100000`, `INDEKSI`, `LKM`, …).
     pub fn from_sotkanet(code: &str) -> ValueType {
         match code.to_ascii_uppercase().as_str() {
@@ -88,26 +63,22 @@ impl ValueType {
     }
 }
 
-impl Polarity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Polarity::HigherIsBetter => "higher_is_better",
-            Polarity::LowerIsBetter => "lower_is_better",
-            Polarity::NoDirection => "no_direction",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Polarity> {
-        [Polarity::HigherIsBetter, Polarity::LowerIsBetter, Polarity::NoDirection].into_iter().find(|p| p.as_str() == s)
-    }
-}
-
 /// Longer texts of an indicator, each in up to three languages (plain text).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorTexts {
     pub description: Option<Names>,
     pub interpretation: Option<Names>,
     pub limits: Option<Names>,
+}
+
+impl IndicatorTexts {
+    /// Each text with its heading's translation key, in display order.
+    pub fn labelled(&self) -> [(&'static str, &Option<Names>); 3] {
+        [(Self::KEYS[0], &self.description), (Self::KEYS[1], &self.interpretation), (Self::KEYS[2], &self.limits)]
+    }
+
+    /// The headings' translation keys.
+    pub const KEYS: [&'static str; 3] = ["indicator-description", "indicator-interpretation", "indicator-limits"];
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -150,6 +121,37 @@ pub struct Observation {
     pub denominator: Option<f64>,
     /// Too few events to show publicly.
     pub suppressed: bool,
+}
+
+/// Who is looking at a value: the public (not logged in) or a member of some organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Public,
+    Member,
+}
+
+impl Audience {
+    /// The audience of a request: a member when logged in.
+    pub fn of(logged_in: bool) -> Audience {
+        if logged_in {
+            Audience::Member
+        } else {
+            Audience::Public
+        }
+    }
+}
+
+/// Whether a value is hidden from `audience`: suppressed values (too few events) are hidden from
+/// the public only.
+pub fn hidden(suppressed: bool, audience: Audience) -> bool {
+    suppressed && audience == Audience::Public
+}
+
+impl Observation {
+    /// Whether this value is hidden from `audience` (see [`hidden`]).
+    pub fn hidden_from(&self, audience: Audience) -> bool {
+        hidden(self.suppressed, audience)
+    }
 }
 
 /// Removes HTML from Sotkanet's texts: line breaks and paragraphs become newlines.
@@ -202,10 +204,40 @@ mod tests {
             ValueType::Per1000
         );
         assert_eq!(ValueType::Percent.multiplier(), Some(100.0));
-        for v in ValueType::ALL {
-            assert_eq!(ValueType::parse(v.as_str()), Some(v));
-        }
+        crate::codes::assert_codes::<ValueType>(&[
+            "percent",
+            "per1000",
+            "per10000",
+            "per100000",
+            "count",
+            "index",
+            "other",
+        ]);
         assert_eq!(Polarity::parse("lower_is_better"), Some(Polarity::LowerIsBetter));
+    }
+
+    #[test]
+    fn suppressed_values_are_hidden_from_the_public_only() {
+        assert!(hidden(true, Audience::Public));
+        assert!(!hidden(true, Audience::Member));
+        assert!(!hidden(false, Audience::Public));
+        assert!(!hidden(false, Audience::Member));
+        assert_eq!(Audience::of(false), Audience::Public);
+        assert_eq!(Audience::of(true), Audience::Member);
+        let o = Observation {
+            indicator_id: 1,
+            area_id: 1,
+            year: 2024,
+            sex: Sex::Total,
+            age_band: String::new(),
+            value: Some(3.0),
+            numerator: Some(3.0),
+            denominator: Some(100.0),
+            suppressed: true,
+        };
+        assert!(o.hidden_from(Audience::Public) && !o.hidden_from(Audience::Member));
+        let t = IndicatorTexts::default();
+        assert_eq!(t.labelled().map(|(k, _)| k), IndicatorTexts::KEYS);
     }
 
     #[test]

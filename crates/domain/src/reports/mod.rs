@@ -14,33 +14,36 @@ pub use plan_items::*;
 pub use structure::*;
 pub use workflow::*;
 
+use crate::codes::{codes, keys};
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
+use crate::Lang;
 use serde::{Deserialize, Serialize};
 
 /// Longest title or name in a report's forms.
 pub(crate) const TEXT_MAX: usize = 200;
 
-/// A term report (once per council term) or an annual report (a year within a term).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReportKind {
-    Term,
-    Annual,
+codes! {
+    /// A term report (once per council term) or an annual report (a year within a term).
+    pub enum ReportKind: "report-kind-" {
+        Term = "term",
+        Annual = "annual",
+    }
 }
 
-impl ReportKind {
-    pub const ALL: [ReportKind; 2] = [ReportKind::Term, ReportKind::Annual];
+/// The languages a report can be written in (`report-lang-<code>` in the forms).
+pub const REPORT_LANGS: [Lang; 2] = [Lang::Fi, Lang::Sv];
 
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReportKind::Term => "term",
-            ReportKind::Annual => "annual",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ReportKind> {
-        ReportKind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
+/// The translation keys the reports' pages build from codes.
+pub fn translation_keys() -> Vec<String> {
+    let mut k: Vec<String> = keys::<ReportKind>().collect();
+    k.extend(keys::<ReportState>());
+    k.extend(SectionKind::CHOOSABLE.map(SectionKind::translation_key));
+    k.extend(keys::<MeasureStatus>());
+    k.extend(keys::<GoalProgress>());
+    k.extend(keys::<PlanItem>());
+    k.extend(PlanItem::ALL.map(PlanItem::help_key));
+    k.extend(REPORT_LANGS.map(|l| format!("report-lang-{}", l.code())));
+    k
 }
 
 /// A council term (*valtuustokausi*), e.g. 2025–2029: four years, the last shared with the next
@@ -81,30 +84,21 @@ impl std::fmt::Display for CouncilTerm {
     }
 }
 
-/// What a section holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SectionKind {
-    /// Rich text written by people.
-    Narrative,
-    /// Indicators chosen from the knowledge base, rendered live, with generated sentences.
-    Indicators,
-    /// The plan: priorities, goals and measures.
-    Plan,
+codes! {
+    /// What a section holds.
+    pub enum SectionKind: "section-kind-" {
+        /// Rich text written by people.
+        Narrative = "narrative",
+        /// Indicators chosen from the knowledge base, rendered live, with generated sentences.
+        Indicators = "indicators",
+        /// The plan: priorities, goals and measures.
+        Plan = "plan",
+    }
 }
 
 impl SectionKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SectionKind::Narrative => "narrative",
-            SectionKind::Indicators => "indicators",
-            SectionKind::Plan => "plan",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<SectionKind> {
-        [SectionKind::Narrative, SectionKind::Indicators, SectionKind::Plan].into_iter().find(|k| k.as_str() == s)
-    }
+    /// The kinds a user chooses for a section (each report has exactly one plan section).
+    pub const CHOOSABLE: [SectionKind; 2] = [SectionKind::Narrative, SectionKind::Indicators];
 }
 
 /// One section of THL's recommended structure: its key, kind and default titles (fi, sv, en).
@@ -174,7 +168,7 @@ pub struct Report {
     /// The year an annual report covers (None for a term report).
     pub year: Option<i32>,
     /// The languages it is written in: Finnish and/or Swedish.
-    pub languages: Vec<crate::Lang>,
+    pub languages: Vec<Lang>,
     pub title: String,
     pub state: ReportState,
     /// The term report an annual report follows up.
@@ -201,7 +195,7 @@ pub struct NewReport {
     pub kind: ReportKind,
     pub term: CouncilTerm,
     pub year: Option<i32>,
-    pub languages: Vec<crate::Lang>,
+    pub languages: Vec<Lang>,
     pub title: String,
     pub based_on: Option<i64>,
 }
@@ -227,12 +221,12 @@ impl NewReport {
                 _ => {}
             }
         }
-        let mut langs: Vec<crate::Lang> = vec![];
+        let mut langs: Vec<Lang> = vec![];
         for l in languages {
-            match crate::Lang::parse(l) {
-                Some(l @ (crate::Lang::Fi | crate::Lang::Sv)) if !langs.contains(&l) => langs.push(l),
-                Some(crate::Lang::Fi | crate::Lang::Sv) => {}
-                _ => errs.add("languages", ErrorCode::LangInvalid),
+            match Lang::parse(l).filter(|l| REPORT_LANGS.contains(l)) {
+                Some(l) if !langs.contains(&l) => langs.push(l),
+                Some(_) => {}
+                None => errs.add("languages", ErrorCode::LangInvalid),
             }
         }
         if langs.is_empty() && languages.is_empty() {
@@ -418,5 +412,20 @@ mod tests {
             "an annual report needs its year"
         );
         assert_eq!(DEFAULT_SECTIONS.iter().filter(|s| s.kind == SectionKind::Plan).count(), 1);
+    }
+
+    #[test]
+    fn codes_are_pinned() {
+        use crate::codes::assert_codes;
+        assert_codes::<ReportKind>(&["term", "annual"]);
+        assert_codes::<ReportState>(&["draft", "in_review", "approved", "published"]);
+        assert_codes::<SectionKind>(&["narrative", "indicators", "plan"]);
+        assert_codes::<MeasureStatus>(&["planned", "in_progress", "done", "postponed", "cancelled"]);
+        assert_codes::<GoalProgress>(&["on_track", "off_track", "no_data"]);
+        assert_codes::<PlanItem>(&["priority", "goal", "measure"]);
+        assert_eq!(PlanItem::Goal.help_key(), "plan-delete-goal-help");
+        let k = translation_keys();
+        assert!(k.contains(&"section-kind-narrative".to_string()) && !k.contains(&"section-kind-plan".to_string()));
+        assert!(k.contains(&"report-lang-sv".to_string()) && k.contains(&"plan-delete-measure".to_string()));
     }
 }

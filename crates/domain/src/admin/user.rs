@@ -1,5 +1,6 @@
 //! Users, their memberships in organisations, roles and what each role may do.
 
+use crate::codes::codes;
 use crate::error::{required_text, ErrorCode};
 use serde::{Deserialize, Serialize};
 
@@ -79,30 +80,34 @@ impl std::fmt::Debug for Password {
     }
 }
 
-/// A user's role in one organisation. Ordered: each role can do what the ones below it can.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Viewer,
-    Editor,
-    Coordinator,
-    Admin,
+codes! {
+    /// A user's role in one organisation, from the most to the least powerful: each role can do
+    /// what the ones after it can (the order of `ALL`, shown in forms).
+    pub enum Role: "role-"; own parse {
+        Admin = "admin",
+        Coordinator = "coordinator",
+        Editor = "editor",
+        Viewer = "viewer",
+    }
+}
+
+/// Roles are ordered by power: `Viewer < Editor < Coordinator < Admin`.
+impl Ord for Role {
+    fn cmp(&self, other: &Role) -> std::cmp::Ordering {
+        (*other as usize).cmp(&(*self as usize))
+    }
+}
+
+impl PartialOrd for Role {
+    fn partial_cmp(&self, other: &Role) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Admin, Role::Coordinator, Role::Editor, Role::Viewer];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Coordinator => "coordinator",
-            Role::Editor => "editor",
-            Role::Viewer => "viewer",
-        }
-    }
-
+    /// `role_invalid` for an unknown role.
     pub fn parse(s: &str) -> Result<Role, ErrorCode> {
-        Role::ALL.into_iter().find(|r| r.as_str() == s.trim()).ok_or(ErrorCode::RoleInvalid)
+        <Role as crate::codes::Code>::from_code(s.trim()).ok_or(ErrorCode::RoleInvalid)
     }
 
     pub fn can(self, p: Permission) -> bool {
@@ -151,6 +156,19 @@ pub struct Membership {
     pub version: i64,
 }
 
+impl Membership {
+    /// The sector-editor rule: may this member edit an item (a proposal, a measure…) of `sector`
+    /// (None: the whole organisation's)? Coordinators and admins always; editors when they are
+    /// not bound to a sector, or bound to that one; viewers never.
+    pub fn may_edit_sector_item(&self, sector: Option<i64>) -> bool {
+        match self.role {
+            Role::Admin | Role::Coordinator => true,
+            Role::Editor => self.sector_id.is_none() || self.sector_id == sector,
+            Role::Viewer => false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +190,20 @@ mod tests {
     }
 
     #[test]
+    fn editors_edit_their_own_sectors_items() {
+        let m = |role, sector_id| Membership { user_id: 1, org_id: 1, role, sector_id, version: 1 };
+        for role in [Role::Admin, Role::Coordinator] {
+            assert!(m(role, Some(3)).may_edit_sector_item(Some(4)) && m(role, Some(3)).may_edit_sector_item(None));
+        }
+        assert!(m(Role::Editor, None).may_edit_sector_item(Some(4)));
+        assert!(m(Role::Editor, None).may_edit_sector_item(None));
+        assert!(m(Role::Editor, Some(3)).may_edit_sector_item(Some(3)));
+        assert!(!m(Role::Editor, Some(3)).may_edit_sector_item(Some(4)));
+        assert!(!m(Role::Editor, Some(3)).may_edit_sector_item(None), "bound to a sector: only its items");
+        assert!(!m(Role::Viewer, None).may_edit_sector_item(None));
+    }
+
+    #[test]
     fn roles_are_ordered() {
         assert!(Role::Admin.can(Permission::Administer));
         assert!(!Role::Coordinator.can(Permission::Administer));
@@ -179,5 +211,8 @@ mod tests {
         assert!(!Role::Viewer.can(Permission::Edit));
         assert_eq!(Role::parse("editor"), Ok(Role::Editor));
         assert_eq!(Role::parse("root"), Err(ErrorCode::RoleInvalid));
+        crate::codes::assert_codes::<Role>(&["admin", "coordinator", "editor", "viewer"]);
+        assert!(Role::Viewer < Role::Editor && Role::Editor < Role::Coordinator && Role::Coordinator < Role::Admin);
+        assert_eq!(Role::ALL.iter().max(), Some(&Role::Admin));
     }
 }

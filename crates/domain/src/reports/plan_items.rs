@@ -2,8 +2,25 @@
 
 use super::plan::{parse_year, GoalTarget, MeasureInput, MeasureStatus};
 use super::TEXT_MAX;
+use crate::codes::codes;
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
 use serde::{Deserialize, Serialize};
+
+codes! {
+    /// The kinds of items of a plan (removing one is confirmed with `plan-delete-<code>`).
+    pub enum PlanItem: "plan-delete-" {
+        Priority = "priority",
+        Goal = "goal",
+        Measure = "measure",
+    }
+}
+
+impl PlanItem {
+    /// The help on removing an item of this kind: `plan-delete-<code>-help`.
+    pub fn help_key(self) -> String {
+        format!("{}-help", self.translation_key())
+    }
+}
 
 /// A priority area (*painopiste*).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

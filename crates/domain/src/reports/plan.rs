@@ -2,41 +2,18 @@
 //! baseline and a target, whose progress is computed.
 
 use super::TEXT_MAX;
+use crate::codes::codes;
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
 use serde::{Deserialize, Serialize};
 
-/// A measure's state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MeasureStatus {
-    Planned,
-    InProgress,
-    Done,
-    Postponed,
-    Cancelled,
-}
-
-impl MeasureStatus {
-    pub const ALL: [MeasureStatus; 5] = [
-        MeasureStatus::Planned,
-        MeasureStatus::InProgress,
-        MeasureStatus::Done,
-        MeasureStatus::Postponed,
-        MeasureStatus::Cancelled,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MeasureStatus::Planned => "planned",
-            MeasureStatus::InProgress => "in_progress",
-            MeasureStatus::Done => "done",
-            MeasureStatus::Postponed => "postponed",
-            MeasureStatus::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<MeasureStatus> {
-        MeasureStatus::ALL.into_iter().find(|k| k.as_str() == s)
+codes! {
+    /// A measure's state.
+    pub enum MeasureStatus: "measure-status-" {
+        Planned = "planned",
+        InProgress = "in_progress",
+        Done = "done",
+        Postponed = "postponed",
+        Cancelled = "cancelled",
     }
 }
 
@@ -182,25 +159,15 @@ pub struct GoalTarget {
     pub target: YearValue,
 }
 
-/// How a goal's indicator is doing now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum GoalProgress {
-    /// The target is reached, or the value is at least where a straight path from the baseline
-    /// to the target would be now.
-    OnTrack,
-    OffTrack,
-    /// No value after the baseline year.
-    NoData,
-}
-
-impl GoalProgress {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            GoalProgress::OnTrack => "on_track",
-            GoalProgress::OffTrack => "off_track",
-            GoalProgress::NoData => "no_data",
-        }
+codes! {
+    /// How a goal's indicator is doing now.
+    pub enum GoalProgress: "goal-progress-" {
+        /// The target is reached, or the value is at least where a straight path from the baseline
+        /// to the target would be now.
+        OnTrack = "on_track",
+        OffTrack = "off_track",
+        /// No value after the baseline year.
+        NoData = "no_data",
     }
 }
 

@@ -96,10 +96,9 @@ pub fn parse_structure(rows: &[StructureRow]) -> Result<Vec<StructureSection>, V
         } else {
             errs.check(
                 "kind",
-                match SectionKind::parse(r.kind.trim()) {
-                    Some(k @ (SectionKind::Narrative | SectionKind::Indicators)) => Ok(k),
-                    _ => Err(ErrorCode::InvalidInput),
-                },
+                SectionKind::parse(&r.kind)
+                    .filter(|k| SectionKind::CHOOSABLE.contains(k))
+                    .ok_or(ErrorCode::InvalidInput),
             )
         };
         let position = errs.check(

@@ -8,6 +8,7 @@ pub mod student_t;
 
 pub use sii::{slope_index, Sii, SiiArea};
 
+use crate::codes::codes;
 use serde::{Deserialize, Serialize};
 
 /// Two-sided confidence level.
@@ -42,16 +43,16 @@ pub struct Interval {
     pub upper: f64,
 }
 
-/// Why no interval could be computed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NoInterval {
-    /// The numerator (event count) is not known.
-    NoNumerator,
-    /// The denominator (population) is not known or is zero.
-    NoDenominator,
-    /// Invalid counts (negative, or more events than people for a proportion).
-    InvalidCounts,
+codes! {
+    /// Why no interval could be computed.
+    pub enum NoInterval {
+        /// The numerator (event count) is not known.
+        NoNumerator = "no_numerator",
+        /// The denominator (population) is not known or is zero.
+        NoDenominator = "no_denominator",
+        /// Invalid counts (negative, or more events than people for a proportion).
+        InvalidCounts = "invalid_counts",
+    }
 }
 
 /// Wilson score interval for `events` out of `n`, on the scale of `multiplier` (100 for percent).
@@ -133,27 +134,27 @@ pub fn rate(events: f64, n: f64, multiplier: f64, level: Level) -> Result<Interv
     Ok(Interval { lower: count.lower / n * multiplier, upper: count.upper / n * multiplier })
 }
 
-/// Which way is good for an indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Polarity {
-    HigherIsBetter,
-    LowerIsBetter,
-    NoDirection,
+codes! {
+    /// Which way is good for an indicator.
+    pub enum Polarity: "polarity-" {
+        HigherIsBetter = "higher_is_better",
+        LowerIsBetter = "lower_is_better",
+        NoDirection = "no_direction",
+    }
 }
 
-/// An area compared with a benchmark value (its county, the whole country).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Comparison {
-    Better,
-    Similar,
-    Worse,
-    /// Significantly different, for an indicator with no direction.
-    Higher,
-    Lower,
-    /// No interval (or no benchmark): not compared.
-    NotCompared,
+codes! {
+    /// An area compared with a benchmark value (its county, the whole country).
+    pub enum Comparison: "cmp-" {
+        Better = "better",
+        Similar = "similar",
+        Worse = "worse",
+        /// Significantly different, for an indicator with no direction.
+        Higher = "higher",
+        Lower = "lower",
+        /// No interval (or no benchmark): not compared.
+        NotCompared = "not_compared",
+    }
 }
 
 /// Fingertips' method: the area's interval against the benchmark's value.
@@ -183,17 +184,18 @@ pub struct Point {
     pub se: Option<f64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Trend {
-    Improving,
-    Worsening,
-    /// Significant change for an indicator with no direction.
-    Increasing,
-    Decreasing,
-    NoSignificantChange,
-    /// Fewer than 5 points, or no counts or standard errors.
-    CannotBeCalculated,
+codes! {
+    /// The direction of the last points.
+    pub enum Trend: "trend-" {
+        Improving = "improving",
+        Worsening = "worsening",
+        /// Significant change for an indicator with no direction.
+        Increasing = "increasing",
+        Decreasing = "decreasing",
+        NoSignificantChange = "no_significant_change",
+        /// Fewer than 5 points, or no counts or standard errors.
+        CannotBeCalculated = "cannot_be_calculated",
+    }
 }
 
 /// How many of the latest points the trend uses (as Fingertips).
@@ -204,10 +206,10 @@ pub const TREND_POINTS: usize = 5;
 pub fn trend(points: &[Point], polarity: Polarity, level: Level) -> Trend {
     let mut pts: Vec<Point> = points.to_vec();
     pts.sort_by_key(|p| p.year);
+    let pts = pts.get(pts.len().saturating_sub(TREND_POINTS)..).unwrap_or_default();
     if pts.len() < TREND_POINTS {
         return Trend::CannotBeCalculated;
     }
-    let pts = &pts[pts.len() - TREND_POINTS..];
     let stat = chi2_trend(pts).or_else(|| wls_trend(pts));
     let Some((z, slope)) = stat else {
         return Trend::CannotBeCalculated;
@@ -317,6 +319,22 @@ mod tests {
 
     fn p(year: i32, x: f64, n: f64) -> Point {
         Point { year, value: x / n * 100.0, events: Some(x), denominator: Some(n), se: None }
+    }
+
+    #[test]
+    fn codes_are_pinned() {
+        use crate::codes::assert_codes;
+        assert_codes::<NoInterval>(&["no_numerator", "no_denominator", "invalid_counts"]);
+        assert_codes::<Polarity>(&["higher_is_better", "lower_is_better", "no_direction"]);
+        assert_codes::<Comparison>(&["better", "similar", "worse", "higher", "lower", "not_compared"]);
+        assert_codes::<Trend>(&[
+            "improving",
+            "worsening",
+            "increasing",
+            "decreasing",
+            "no_significant_change",
+            "cannot_be_calculated",
+        ]);
     }
 
     #[test]

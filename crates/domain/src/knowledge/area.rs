@@ -1,6 +1,7 @@
 //! Areas: the whole country, wellbeing services counties, regions and municipalities.
 //! Kinds are data (rows in `area_kinds`), not enum variants, so that future reforms fit.
 
+use crate::codes::codes;
 use crate::lang::{Lang, Names};
 use serde::{Deserialize, Serialize};
 
@@ -26,31 +27,12 @@ impl AreaKind {
     }
 }
 
-/// Sex as a population-group dimension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Sex {
-    Total,
-    Male,
-    Female,
-}
-
-impl Sex {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Sex::Total => "total",
-            Sex::Male => "male",
-            Sex::Female => "female",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Sex> {
-        match s {
-            "total" => Some(Sex::Total),
-            "male" => Some(Sex::Male),
-            "female" => Some(Sex::Female),
-            _ => None,
-        }
+codes! {
+    /// Sex as a population-group dimension.
+    pub enum Sex {
+        Total = "total",
+        Male = "male",
+        Female = "female",
     }
 }
 
@@ -99,5 +81,6 @@ mod tests {
         assert!(AreaKind::parse("Kunta").is_none());
         assert!(AreaKind::parse("x").is_none());
         assert_eq!(Sex::parse("female"), Some(Sex::Female));
+        crate::codes::assert_codes::<Sex>(&["total", "male", "female"]);
     }
 }

@@ -11,6 +11,7 @@ pub enum Line {
 }
 
 /// Lines of `a` and `b` in order, each kept, added or removed.
+#[allow(clippy::indexing_slicing)] // every index is below a.len() or b.len(), within the (len + 1)² table
 pub fn lines(a: &str, b: &str) -> Vec<Line> {
     let a: Vec<&str> = a.lines().collect();
     let b: Vec<&str> = b.lines().collect();
