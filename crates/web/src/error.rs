@@ -108,32 +108,12 @@ pub struct ApiFieldError {
 
 impl ApiErrorBody {
     pub fn new(code: ErrorCode) -> ApiErrorBody {
-        ApiErrorBody { error: ApiError { code: code.to_string(), message: english(code).to_string(), fields: vec![] } }
-    }
-}
-
-fn english(code: ErrorCode) -> &'static str {
-    use ErrorCode::*;
-    match code {
-        NotFound => "No such resource.",
-        NotLoggedIn => "Log in first.",
-        Forbidden => "Your role does not allow this in this organisation.",
-        CsrfInvalid => "Missing or wrong CSRF token (X-CSRF-Token header must equal the hyte_csrf cookie).",
-        InvalidInput => "Some fields are invalid.",
-        InvalidCredentials => "Wrong e-mail address or password.",
-        RateLimited => "Too many attempts; try again later.",
-        EditConflict => "Someone else changed this first; reload and try again.",
-        EmailTaken => "A user with this e-mail address exists.",
-        AlreadyMember => "The user is already a member.",
-        NameTaken => "The name is already in use.",
-        SectorInUse => "The sector still has members.",
-        LastAdmin => "An organisation must keep at least one admin.",
-        Internal => "Internal error.",
-        StateTransitionInvalid => "The report's workflow does not allow this step.",
-        ReportLocked => "This version is approved and cannot be edited; start a new version.",
-        CallClosed => "The grant call's deadline has passed.",
-        BudgetExceeded => "The grants would exceed the call's total.",
-        AlreadyPartner => "The organisation is already a partner.",
-        _ => "Invalid value.",
+        ApiErrorBody {
+            error: ApiError {
+                code: code.to_string(),
+                message: crate::i18n::english(&format!("error-{code}")),
+                fields: vec![],
+            },
+        }
     }
 }

@@ -7,11 +7,26 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use hyte_domain::Lang;
 use std::collections::BTreeSet;
 
-pub const SOURCES: [(Lang, &str); 3] = [
-    (Lang::Fi, include_str!("../locales/fi.ftl")),
-    (Lang::Sv, include_str!("../locales/sv.ftl")),
-    (Lang::En, include_str!("../locales/en.ftl")),
-];
+/// The rooms whose strings have a file of their own in every language: `locales/<lang>/<room>.ftl`.
+pub const ROOMS: [&str; 7] = ["shared", "knowledge", "reports", "assessment", "cooperation", "partners", "admin"];
+
+macro_rules! locale {
+    ($lang:literal) => {
+        [
+            include_str!(concat!("../locales/", $lang, "/shared.ftl")),
+            include_str!(concat!("../locales/", $lang, "/knowledge.ftl")),
+            include_str!(concat!("../locales/", $lang, "/reports.ftl")),
+            include_str!(concat!("../locales/", $lang, "/assessment.ftl")),
+            include_str!(concat!("../locales/", $lang, "/cooperation.ftl")),
+            include_str!(concat!("../locales/", $lang, "/partners.ftl")),
+            include_str!(concat!("../locales/", $lang, "/admin.ftl")),
+        ]
+    };
+}
+
+/// Each language's Fluent sources, in the order of [`ROOMS`].
+pub const SOURCES: [(Lang, [&str; 7]); 3] =
+    [(Lang::Fi, locale!("fi")), (Lang::Sv, locale!("sv")), (Lang::En, locale!("en"))];
 
 pub struct I18n {
     bundles: Vec<(Lang, FluentBundle<FluentResource>)>,
@@ -19,19 +34,7 @@ pub struct I18n {
 
 impl I18n {
     pub fn new() -> I18n {
-        let bundles = SOURCES
-            .iter()
-            .map(|(lang, src)| {
-                let res = FluentResource::try_new(src.to_string())
-                    .unwrap_or_else(|(_, errs)| panic!("locale {} does not parse: {errs:?}", lang.code()));
-                let id: unic_langid::LanguageIdentifier = lang.code().parse().expect("language id");
-                let mut b = FluentBundle::new_concurrent(vec![id]);
-                b.set_use_isolating(false);
-                b.add_resource(res).expect("no duplicate keys");
-                (*lang, b)
-            })
-            .collect();
-        I18n { bundles }
+        I18n { bundles: SOURCES.iter().map(|(lang, srcs)| (*lang, bundle(*lang, srcs))).collect() }
     }
 
     fn bundle(&self, lang: Lang) -> &FluentBundle<FluentResource> {
@@ -66,6 +69,31 @@ impl I18n {
     }
 }
 
+/// One language's bundle from its rooms' sources; a key defined in two rooms is an error.
+fn bundle(lang: Lang, srcs: &[&str]) -> FluentBundle<FluentResource> {
+    let id: unic_langid::LanguageIdentifier = lang.code().parse().expect("language id");
+    let mut b = FluentBundle::new_concurrent(vec![id]);
+    b.set_use_isolating(false);
+    for (room, src) in ROOMS.iter().zip(srcs) {
+        let res = FluentResource::try_new(src.to_string())
+            .unwrap_or_else(|(_, errs)| panic!("locale {}/{room}.ftl does not parse: {errs:?}", lang.code()));
+        if let Err(errs) = b.add_resource(res) {
+            panic!("locale {}/{room}.ftl defines keys another room defines: {errs:?}", lang.code());
+        }
+    }
+    b
+}
+
+/// A message in English, for the JSON API's error descriptions (no request language there).
+pub fn english(key: &str) -> String {
+    static EN: std::sync::LazyLock<FluentBundle<FluentResource>> = std::sync::LazyLock::new(|| {
+        let (lang, srcs) = SOURCES.iter().find(|(l, _)| *l == Lang::En).expect("English is shipped");
+        bundle(*lang, srcs)
+    });
+    let Some(pattern) = EN.get_message(key).and_then(|m| m.value()) else { return key.to_string() };
+    EN.format_pattern(pattern, None, &mut vec![]).into_owned()
+}
+
 impl Default for I18n {
     fn default() -> Self {
         I18n::new()
@@ -90,15 +118,37 @@ mod tests {
     use hyte_domain::{ErrorCode, OrgKind, Role};
 
     #[test]
-    fn every_language_has_every_key() {
-        let fi = keys(SOURCES[0].1);
-        assert!(fi.len() > 50);
-        for (lang, src) in &SOURCES[1..] {
-            let other = keys(src);
-            let missing: Vec<_> = fi.difference(&other).collect();
-            let extra: Vec<_> = other.difference(&fi).collect();
-            assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());
-            assert!(extra.is_empty(), "{} has keys Finnish lacks: {extra:?}", lang.code());
+    fn every_language_has_every_key_in_the_same_room() {
+        let (_, fi) = &SOURCES[0];
+        assert!(fi.iter().map(|src| keys(src).len()).sum::<usize>() > 50);
+        for (lang, srcs) in &SOURCES[1..] {
+            for ((room, fi_src), src) in ROOMS.iter().zip(fi).zip(srcs) {
+                let (fi, other) = (keys(fi_src), keys(src));
+                let missing: Vec<_> = fi.difference(&other).collect();
+                let extra: Vec<_> = other.difference(&fi).collect();
+                assert!(missing.is_empty(), "{}/{room}.ftl lacks {missing:?}", lang.code());
+                assert!(extra.is_empty(), "{}/{room}.ftl has keys fi/{room}.ftl lacks: {extra:?}", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn no_key_is_defined_in_two_rooms() {
+        let mut seen = std::collections::BTreeMap::new();
+        for (room, src) in ROOMS.iter().zip(&SOURCES[0].1) {
+            for k in keys(src) {
+                if let Some(other) = seen.insert(k.clone(), *room) {
+                    panic!("{k} is in both {other}.ftl and {room}.ftl");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn api_errors_are_described_in_english() {
+        assert_eq!(english("error-not_found"), "The page or item was not found.");
+        for code in ErrorCode::ALL {
+            assert_ne!(english(&format!("error-{code}")), format!("error-{code}"), "{code}");
         }
     }
 
@@ -161,10 +211,13 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut found = BTreeSet::new();
         let mut files = vec![];
-        for dir in ["templates", "src", "src/pages", "src/pages/partners", "src/api"] {
-            for e in std::fs::read_dir(root.join(dir)).unwrap() {
+        let mut dirs = vec![root.join("templates"), root.join("src")];
+        while let Some(dir) = dirs.pop() {
+            for e in std::fs::read_dir(dir).unwrap() {
                 let p = e.unwrap().path();
-                if p.is_file() {
+                if p.is_dir() {
+                    dirs.push(p);
+                } else {
                     files.push(p);
                 }
             }

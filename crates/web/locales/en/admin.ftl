@@ -1,0 +1,77 @@
+# Hyte – English: admin
+
+logged-in-as = Logged in: { $name }
+login-title = Log in
+orgs-title = My organisation
+orgs-none = You do not belong to any organisation yet. Ask your organisation's admin to add you.
+org-nav = Pages of { $name }
+org-overview = Overview
+org-kind = Kind of organisation
+org-area = Area
+org-your-role = Your role
+org-members = Users
+
+users-title = Users
+users-caption = { $count } users
+users-you = you
+users-add = Add a user
+users-add-help = Add a new user, or an existing user by their e-mail address, to the organisation.
+users-remove-title = Remove from the organisation
+users-remove-help = The user loses access to the organisation's data. The user account remains.
+users-remove = Remove the user from the organisation
+sectors-title = Sectors
+sectors-lead = Well-being and health promotion belongs to every sector. A user can be tied to a sector.
+sectors-caption = { $count } sectors
+sectors-none = No sectors.
+sectors-manage = Manage sectors
+sectors-add = Add a sector
+sectors-delete-title = Delete the sector
+sectors-delete-help = A sector can be deleted when no users are tied to it.
+sectors-delete = Delete the sector
+sector-none = No sector
+audit-title = Audit log
+audit-lead = Every change to the organisation's data: who, what and when, with the state before and after.
+audit-caption = { $count } latest changes
+audit-empty = No changes.
+audit-when = Time
+audit-who = By
+audit-what = Change
+audit-change = Details
+audit-before = Before
+audit-after = After
+audit-system = System
+audit-organisation-create = Organisation created
+audit-sector-create = Sector added
+audit-sector-update = Sector changed
+audit-sector-delete = Sector deleted
+audit-user-create = User created
+audit-membership-create = User added to the organisation
+audit-membership-update = User's role or sector changed
+audit-membership-delete = User removed from the organisation
+
+role-admin = Admin
+role-coordinator = Coordinator
+role-editor = Editor
+role-viewer = Viewer
+
+org-kind-municipality = Municipality
+org-kind-wellbeing_county = Wellbeing services county
+org-kind-region = Regional council
+org-kind-ngo = NGO
+org-kind-parish = Parish
+org-kind-police = Police
+org-kind-school = School
+org-kind-university = University
+org-kind-company = Company
+org-kind-other = Other
+
+audit-indicator-update = Indicator direction changed
+audit-import-done = Data imported
+audit-import-failed = Data import rejected
+audit-report-create = Report created
+audit-report-section_update = Report section edited
+audit-report-state = Report state changed
+audit-plan-priority_create = Priority added to the plan
+audit-plan-goal_create = Goal added to the plan
+audit-plan-measure_create = Measure added to the plan
+audit-plan-measure_follow_up = Measure followed up

@@ -1,0 +1,185 @@
+# Hyte – English: reports
+
+# Well-being reports
+report-sentence = { $county ->
+        [better] Significantly better than the county
+        [worse] Significantly worse than the county
+        [similar] No significant difference from the county
+        [higher] Significantly higher than in the county
+        [lower] Significantly lower than in the county
+       *[other] Not compared with the county
+    }{ $trend ->
+        [improving] ; improving since { $since }.
+        [worsening] ; worsening since { $since }.
+        [increasing] ; increasing since { $since }.
+        [decreasing] ; decreasing since { $since }.
+        [no_significant_change] ; no significant change since { $since }.
+       *[other] .
+    }
+nav-reports = Well-being reports
+reports-title = Well-being reports
+reports-lead = A full well-being report and plan is prepared once per council term and reported to the council every year (Act 612/2021, section 6).
+reports-none = No reports yet.
+reports-caption = The organisation's reports, newest council term first
+col-report = Report
+col-report-state = State
+field-report-kind = Kind of report
+field-report-term = Council term
+field-report-term-hint = For example 2025–2029.
+field-report-year = Year
+field-report-year-hint = Annual reports only: a year within the council term.
+field-report-languages = Language
+field-report-title = Title
+reports-new = New report
+reports-create = Create the report
+report-kind-term = Well-being report (council term)
+report-kind-annual = Annual report to the council
+report-state-draft = Draft
+report-state-in_review = In review
+report-state-approved = Approved
+report-state-published = Published
+report-lang-fi = Finnish
+report-lang-sv = Swedish
+report-lang-fi-sv = Finnish and Swedish
+field-approval-body = Approving body
+field-approval-date = Date of the decision
+field-approval-ref = Decision reference
+field-approval-ref-hint = For example KV 15.6.2026 § 45.
+report-version = version { $number }
+report-approved-by = Approved
+report-public = Public
+report-public-link = Published version { $number }
+report-workflow = Workflow
+report-to-review = Send for review
+report-to-draft = Return to draft
+report-approve = Record the approval
+report-approve-lead = Approving freezes this version's content. Later changes go into a new version.
+report-publish = Publish
+report-locked-lead = An approved version cannot be edited. Start a new version to make changes; the published version stays public.
+report-new-version = Start a new version
+report-versions = Approved versions
+report-contents = Contents
+report-indicators-caption = Indicators: { $title }
+report-back = Back to the report
+published-title = Published well-being reports
+published-lead = Approved and published well-being reports of municipalities and wellbeing services counties.
+published-none = No published reports yet.
+field-section-title-fi = Title in Finnish
+field-section-title-sv = Title in Swedish
+field-section-title-en = Title in English
+field-section-body-fi = Text in Finnish
+field-section-body-sv = Text in Swedish
+field-section-body-hint = A blank line starts a new paragraph. A line starting with '- ' is a list item; '### ' starts a subheading; **bold** and *italic*.
+field-section-indicators = Indicators
+field-section-indicators-hint = The indicators' ids separated by commas (the id is in the address of the indicator's page).
+report-chosen-indicators = Chosen indicators:
+action-cancel = Cancel
+plan-title = Well-being plan
+plan-open = Open the plan
+plan-empty = The plan has no priorities or measures yet.
+plan-priority = Priority
+plan-goal = Goal
+plan-targets-caption = Indicators of the goal { $goal }
+plan-measures = Measures
+plan-follow-up = Follow-up of the measures
+plan-follow-up-lead = Each sector updates the status and comment of its own measures. Follow-up is possible after approval too.
+plan-add-priority = Add a priority
+plan-add-goal = Add a goal
+plan-add-goal-lead = A goal is followed with an indicator: give its baseline and target with their years. More indicators are added on the goal's edit page (Edit the plan).
+plan-add-measure = Add a measure
+col-baseline = Baseline
+col-target = Target
+col-latest = Latest
+col-progress = Progress
+col-schedule = Schedule
+col-resources = Resources
+field-priority-title = Priority
+field-priority-description = Description
+field-goal-priority = Priority
+field-goal-title = Goal
+field-goal-indicator = Indicator id
+field-goal-indicator-hint = The id is in the address of the indicator's page. Leave empty if the goal has no indicator.
+field-goal-baseline-year = Baseline year
+field-goal-baseline-value = Baseline value
+field-goal-target-year = Target year
+field-goal-target-value = Target value
+field-measure-title = Measure
+field-measure-description = Description
+field-measure-sector = Responsible sector
+field-measure-person = Responsible person
+field-measure-start = Start year
+field-measure-end = End year
+field-measure-euros = Budget (euros)
+field-measure-person-years = Person-years
+field-measure-status = Status
+field-measure-goals = Goals
+field-measure-comment = The sector's comment
+measure-no-sector = Not chosen
+measure-person-years = { $count } person-years
+measure-status-planned = Planned
+measure-status-in_progress = In progress
+measure-status-done = Done
+measure-status-postponed = Postponed
+measure-status-cancelled = Cancelled
+goal-progress-on_track = On track
+goal-progress-off_track = Off track
+goal-progress-no_data = No data
+plan-contents = Priorities, goals and measures
+suggest-title = Suggested priorities
+suggest-open = Suggest priorities from the data
+suggest-lead = These indicators are significantly worse in your area than in the county or the whole country, or they are worsening: candidates for the plan's priorities.
+suggest-no-area = The organisation has no area, so no suggestions can be computed.
+suggest-count = { $count } candidates out of { $examined } indicators
+suggest-caption = Candidates for priorities
+suggest-add = Add as a priority
+regional-title = Regional well-being report
+regional-open = Regional well-being report
+regional-lead = Brings together the latest approved well-being reports of the area's municipalities: shared priorities, goals side by side, differences between the municipalities in the goals' indicators, and the region's own plan.
+regional-municipalities = Municipalities
+regional-municipalities-caption = The municipalities of { $name } and their reports
+regional-goals = Goals
+regional-no-report = No approved report
+regional-shared = Shared priorities
+regional-shared-caption = Priorities and the number of municipalities that have them
+regional-count = Municipalities
+regional-none = Nothing yet.
+regional-inequality = Differences between the municipalities in the goals' indicators
+regional-inequality-caption = Range across the area's municipalities
+regional-own = The region's own plan
+regional-own-none = The region has no approved report of its own yet.
+report-data = Download the report's data
+col-section = Section
+diff-title = Differences between versions
+diff-open = Compare with the current text
+diff-from = Older version
+diff-to = Newer version
+diff-current = Current text
+diff-summary = { $changed } sections changed, { $unchanged } unchanged
+diff-renamed = Earlier title: { $title }
+diff-added = Added
+diff-removed = Removed
+comments-title = Comments ({ $count })
+comment-new = Comment on { $title }
+comment-add = Add a comment
+comment-resolve = Mark as resolved
+comment-resolved = resolved
+audit-report-comment = Report commented on
+audit-report-comment_resolve = Comment resolved
+report-download = Download the report
+changes-title = Changes in the population's data
+changes-lead = The indicators of the council term's report: the latest value against the one before.
+changes-before = Before
+changes-now = Latest
+changes-change = Change
+changes-verdict = Direction
+change-better = Better
+change-worse = Worse
+change-same = Unchanged
+change-no-direction = Changed (no direction)
+section-add = Add a section
+section-delete = Remove the section
+field-section-kind = Kind of section
+section-kind-narrative = Text
+section-kind-indicators = Indicators
+audit-report-section_add = Section added to a report
+audit-report-section_delete = Section removed from a report

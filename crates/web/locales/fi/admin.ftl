@@ -1,0 +1,77 @@
+# Hyte – Suomi: admin
+
+logged-in-as = Kirjautunut: { $name }
+login-title = Kirjaudu sisään
+orgs-title = Oma organisaatio
+orgs-none = Et kuulu vielä mihinkään organisaatioon. Pyydä organisaatiosi pääkäyttäjää lisäämään sinut.
+org-nav = Organisaation { $name } sivut
+org-overview = Yleiskuva
+org-kind = Organisaation tyyppi
+org-area = Alue
+org-your-role = Roolisi
+org-members = Käyttäjiä
+
+users-title = Käyttäjät
+users-caption = { $count } käyttäjää
+users-you = sinä
+users-add = Lisää käyttäjä
+users-add-help = Lisää organisaatioon uusi käyttäjä tai olemassa oleva käyttäjä sähköpostiosoitteella.
+users-remove-title = Poista organisaatiosta
+users-remove-help = Käyttäjä menettää pääsyn organisaation tietoihin. Käyttäjätili säilyy.
+users-remove = Poista käyttäjä organisaatiosta
+sectors-title = Hallinnonalat
+sectors-lead = Hyvinvoinnin ja terveyden edistäminen kuuluu kaikille hallinnonaloille. Käyttäjä voidaan liittää hallinnonalaan.
+sectors-caption = { $count } hallinnonalaa
+sectors-none = Ei hallinnonaloja.
+sectors-manage = Hallinnoi hallinnonaloja
+sectors-add = Lisää hallinnonala
+sectors-delete-title = Poista hallinnonala
+sectors-delete-help = Hallinnonalan voi poistaa, kun siihen ei ole liitetty käyttäjiä.
+sectors-delete = Poista hallinnonala
+sector-none = Ei hallinnonalaa
+audit-title = Muutosloki
+audit-lead = Kaikki organisaation tietoihin tehdyt muutokset: kuka, mitä ja milloin, sekä tila ennen ja jälkeen.
+audit-caption = { $count } viimeisintä muutosta
+audit-empty = Ei muutoksia.
+audit-when = Aika
+audit-who = Tekijä
+audit-what = Muutos
+audit-change = Tiedot
+audit-before = Ennen
+audit-after = Jälkeen
+audit-system = Järjestelmä
+audit-organisation-create = Organisaatio luotiin
+audit-sector-create = Hallinnonala lisättiin
+audit-sector-update = Hallinnonalaa muutettiin
+audit-sector-delete = Hallinnonala poistettiin
+audit-user-create = Käyttäjä luotiin
+audit-membership-create = Käyttäjä lisättiin organisaatioon
+audit-membership-update = Käyttäjän roolia tai hallinnonalaa muutettiin
+audit-membership-delete = Käyttäjä poistettiin organisaatiosta
+
+role-admin = Pääkäyttäjä
+role-coordinator = Koordinaattori
+role-editor = Muokkaaja
+role-viewer = Lukija
+
+org-kind-municipality = Kunta
+org-kind-wellbeing_county = Hyvinvointialue
+org-kind-region = Maakunnan liitto
+org-kind-ngo = Järjestö
+org-kind-parish = Seurakunta
+org-kind-police = Poliisi
+org-kind-school = Oppilaitos
+org-kind-university = Korkeakoulu
+org-kind-company = Yritys
+org-kind-other = Muu
+
+audit-indicator-update = Indikaattorin suuntaa muutettiin
+audit-import-done = Tietoja tuotiin
+audit-import-failed = Tietojen tuonti hylättiin
+audit-report-create = Raportti luotiin
+audit-report-section_update = Raportin osiota muokattiin
+audit-report-state = Raportin käsittelyvaihe muuttui
+audit-plan-priority_create = Suunnitelmaan lisättiin painopiste
+audit-plan-goal_create = Suunnitelmaan lisättiin tavoite
+audit-plan-measure_create = Suunnitelmaan lisättiin toimenpide
+audit-plan-measure_follow_up = Toimenpiteen seurantaa päivitettiin

@@ -1,0 +1,185 @@
+# Hyte – Suomi: reports
+
+# Well-being reports
+report-sentence = { $county ->
+        [better] Merkitsevästi parempi kuin hyvinvointialueella
+        [worse] Merkitsevästi huonompi kuin hyvinvointialueella
+        [similar] Ei merkitsevää eroa hyvinvointialueeseen
+        [higher] Merkitsevästi suurempi kuin hyvinvointialueella
+        [lower] Merkitsevästi pienempi kuin hyvinvointialueella
+       *[other] Ei verrattu hyvinvointialueeseen
+    }{ $trend ->
+        [improving] ; parantunut vuodesta { $since }.
+        [worsening] ; heikentynyt vuodesta { $since }.
+        [increasing] ; kasvanut vuodesta { $since }.
+        [decreasing] ; laskenut vuodesta { $since }.
+        [no_significant_change] ; ei merkitsevää muutosta vuodesta { $since }.
+       *[other] .
+    }
+nav-reports = Hyvinvointikertomukset
+reports-title = Hyvinvointikertomukset
+reports-lead = Laaja hyvinvointikertomus ja -suunnitelma laaditaan kerran valtuustokaudessa ja siitä raportoidaan valtuustolle vuosittain (laki 612/2021, 6 §).
+reports-none = Ei vielä kertomuksia.
+reports-caption = Organisaation kertomukset, uusin valtuustokausi ensin
+col-report = Kertomus
+col-report-state = Käsittelyvaihe
+field-report-kind = Kertomuksen laji
+field-report-term = Valtuustokausi
+field-report-term-hint = Esimerkiksi 2025–2029.
+field-report-year = Vuosi
+field-report-year-hint = Vain vuosiraportille: vuosi valtuustokauden sisällä.
+field-report-languages = Kieli
+field-report-title = Otsikko
+reports-new = Uusi kertomus
+reports-create = Luo kertomus
+report-kind-term = Laaja hyvinvointikertomus (valtuustokausi)
+report-kind-annual = Vuosiraportti valtuustolle
+report-state-draft = Luonnos
+report-state-in_review = Käsittelyssä
+report-state-approved = Hyväksytty
+report-state-published = Julkaistu
+report-lang-fi = Suomi
+report-lang-sv = Ruotsi
+report-lang-fi-sv = Suomi ja ruotsi
+field-approval-body = Hyväksyvä toimielin
+field-approval-date = Päätöksen päivämäärä
+field-approval-ref = Päätöksen tunniste
+field-approval-ref-hint = Esimerkiksi KV 15.6.2026 § 45.
+report-version = versio { $number }
+report-approved-by = Hyväksytty
+report-public = Julkinen
+report-public-link = Julkaistu versio { $number }
+report-workflow = Käsittely
+report-to-review = Lähetä käsittelyyn
+report-to-draft = Palauta luonnokseksi
+report-approve = Merkitse hyväksytyksi
+report-approve-lead = Hyväksyminen jäädyttää tämän version sisällön. Myöhemmät muutokset tehdään uuteen versioon.
+report-publish = Julkaise
+report-locked-lead = Hyväksyttyä versiota ei voi muokata. Aloita uusi versio tehdäksesi muutoksia; julkaistu versio pysyy julkisena.
+report-new-version = Aloita uusi versio
+report-versions = Hyväksytyt versiot
+report-contents = Sisältö
+report-indicators-caption = Indikaattorit: { $title }
+report-back = Takaisin kertomukseen
+published-title = Julkaistut hyvinvointikertomukset
+published-lead = Kuntien ja hyvinvointialueiden hyväksytyt ja julkaistut hyvinvointikertomukset.
+published-none = Ei vielä julkaistuja kertomuksia.
+field-section-title-fi = Otsikko suomeksi
+field-section-title-sv = Otsikko ruotsiksi
+field-section-title-en = Otsikko englanniksi
+field-section-body-fi = Teksti suomeksi
+field-section-body-sv = Teksti ruotsiksi
+field-section-body-hint = Tyhjä rivi aloittaa uuden kappaleen. Rivi, joka alkaa '- ', on luettelon kohta; '### ' aloittaa väliotsikon; **lihavointi** ja *kursiivi*.
+field-section-indicators = Indikaattorit
+field-section-indicators-hint = Indikaattoreiden tunnisteet pilkuin eroteltuina (näet tunnisteen indikaattorin sivun osoitteesta).
+report-chosen-indicators = Valitut indikaattorit:
+action-cancel = Peruuta
+plan-title = Hyvinvointisuunnitelma
+plan-open = Avaa suunnitelma
+plan-empty = Suunnitelmassa ei vielä ole painopisteitä eikä toimenpiteitä.
+plan-priority = Painopiste
+plan-goal = Tavoite
+plan-targets-caption = Tavoitteen { $goal } indikaattorit
+plan-measures = Toimenpiteet
+plan-follow-up = Toimenpiteiden seuranta
+plan-follow-up-lead = Kukin toimiala päivittää omien toimenpiteidensä tilanteen ja kommentin. Seuranta on mahdollista myös hyväksymisen jälkeen.
+plan-add-priority = Lisää painopiste
+plan-add-goal = Lisää tavoite
+plan-add-goal-lead = Tavoitteen etenemistä seurataan indikaattorilla: anna lähtötaso ja tavoitetaso vuosineen. Useampia indikaattoreita voi lisätä tavoitteen muokkaussivulla (Muokkaa suunnitelmaa).
+plan-add-measure = Lisää toimenpide
+col-baseline = Lähtötaso
+col-target = Tavoite
+col-latest = Viimeisin
+col-progress = Eteneminen
+col-schedule = Aikataulu
+col-resources = Resurssit
+field-priority-title = Painopiste
+field-priority-description = Kuvaus
+field-goal-priority = Painopiste
+field-goal-title = Tavoite
+field-goal-indicator = Indikaattorin tunniste
+field-goal-indicator-hint = Tunniste näkyy indikaattorin sivun osoitteessa. Jätä tyhjäksi, jos tavoitteella ei ole indikaattoria.
+field-goal-baseline-year = Lähtötason vuosi
+field-goal-baseline-value = Lähtötaso
+field-goal-target-year = Tavoitevuosi
+field-goal-target-value = Tavoitetaso
+field-measure-title = Toimenpide
+field-measure-description = Kuvaus
+field-measure-sector = Vastuutoimiala
+field-measure-person = Vastuuhenkilö
+field-measure-start = Alkuvuosi
+field-measure-end = Loppuvuosi
+field-measure-euros = Määräraha (euroa)
+field-measure-person-years = Henkilötyövuodet
+field-measure-status = Tilanne
+field-measure-goals = Tavoitteet
+field-measure-comment = Toimialan kommentti
+measure-no-sector = Ei valittu
+measure-person-years = { $count } htv
+measure-status-planned = Suunniteltu
+measure-status-in_progress = Käynnissä
+measure-status-done = Toteutunut
+measure-status-postponed = Siirretty
+measure-status-cancelled = Peruttu
+goal-progress-on_track = Etenee tavoitteeseen
+goal-progress-off_track = Jäljessä tavoitteesta
+goal-progress-no_data = Ei uutta tietoa
+plan-contents = Painopisteet, tavoitteet ja toimenpiteet
+suggest-title = Ehdotetut painopisteet
+suggest-open = Ehdota painopisteitä tiedon perusteella
+suggest-lead = Nämä indikaattorit ovat alueellasi merkitsevästi huonompia kuin hyvinvointialueella tai koko maassa, tai ne ovat heikentyneet. Ne ovat ehdokkaita suunnitelman painopisteiksi.
+suggest-no-area = Organisaatiolla ei ole aluetta, joten ehdotuksia ei voi laskea.
+suggest-count = { $count } ehdokasta { $examined } indikaattorista
+suggest-caption = Ehdokkaat painopisteiksi
+suggest-add = Lisää painopisteeksi
+regional-title = Alueellinen hyvinvointikertomus
+regional-open = Alueellinen hyvinvointikertomus
+regional-lead = Kokoaa alueen kuntien viimeisimmät hyväksytyt hyvinvointikertomukset: yhteiset painopisteet, tavoitteet rinnakkain, kuntien väliset erot tavoitteiden indikaattoreissa ja alueen oma suunnitelma.
+regional-municipalities = Kunnat
+regional-municipalities-caption = Alueen { $name } kunnat ja niiden kertomukset
+regional-goals = Tavoitteet
+regional-no-report = Ei hyväksyttyä kertomusta
+regional-shared = Yhteiset painopisteet
+regional-shared-caption = Painopisteet ja kuntien määrä, joilla se on
+regional-count = Kuntia
+regional-none = Ei vielä tietoja.
+regional-inequality = Kuntien väliset erot tavoitteiden indikaattoreissa
+regional-inequality-caption = Vaihteluväli alueen kunnissa
+regional-own = Alueen oma suunnitelma
+regional-own-none = Alueella ei vielä ole hyväksyttyä omaa kertomusta.
+report-data = Lataa kertomuksen tiedot
+col-section = Osio
+diff-title = Versioiden erot
+diff-open = Vertaa nykyiseen tekstiin
+diff-from = Vanhempi versio
+diff-to = Uudempi versio
+diff-current = Nykyinen teksti
+diff-summary = { $changed } osiota muuttunut, { $unchanged } ennallaan
+diff-renamed = Aiempi otsikko: { $title }
+diff-added = Lisätty
+diff-removed = Poistettu
+comments-title = Kommentit ({ $count })
+comment-new = Kommentoi osiota { $title }
+comment-add = Lisää kommentti
+comment-resolve = Merkitse käsitellyksi
+comment-resolved = käsitelty
+audit-report-comment = Raporttia kommentoitiin
+audit-report-comment_resolve = Kommentti käsiteltiin
+report-download = Lataa kertomus
+changes-title = Muutokset väestön tiedoissa
+changes-lead = Valtuustokauden kertomuksen indikaattorit: uusin arvo verrattuna edelliseen tietoon.
+changes-before = Edellinen
+changes-now = Uusin
+changes-change = Muutos
+changes-verdict = Suunta
+change-better = Parantunut
+change-worse = Heikentynyt
+change-same = Ennallaan
+change-no-direction = Muuttunut (ei suuntaa)
+section-add = Lisää osio
+section-delete = Poista osio
+field-section-kind = Osion laji
+section-kind-narrative = Teksti
+section-kind-indicators = Indikaattorit
+audit-report-section_add = Raporttiin lisättiin osio
+audit-report-section_delete = Raportista poistettiin osio

@@ -1,0 +1,77 @@
+# Hyte – Svenska: admin
+
+logged-in-as = Inloggad: { $name }
+login-title = Logga in
+orgs-title = Min organisation
+orgs-none = Du hör ännu inte till någon organisation. Be din organisations huvudanvändare att lägga till dig.
+org-nav = Sidor för { $name }
+org-overview = Översikt
+org-kind = Typ av organisation
+org-area = Område
+org-your-role = Din roll
+org-members = Användare
+
+users-title = Användare
+users-caption = { $count } användare
+users-you = du
+users-add = Lägg till användare
+users-add-help = Lägg till en ny användare eller en befintlig användare i organisationen med e-postadressen.
+users-remove-title = Ta bort från organisationen
+users-remove-help = Användaren förlorar tillgången till organisationens uppgifter. Användarkontot finns kvar.
+users-remove = Ta bort användaren från organisationen
+sectors-title = Förvaltningsområden
+sectors-lead = Främjandet av välfärd och hälsa hör till alla förvaltningsområden. En användare kan kopplas till ett förvaltningsområde.
+sectors-caption = { $count } förvaltningsområden
+sectors-none = Inga förvaltningsområden.
+sectors-manage = Hantera förvaltningsområden
+sectors-add = Lägg till förvaltningsområde
+sectors-delete-title = Ta bort förvaltningsområde
+sectors-delete-help = Ett förvaltningsområde kan tas bort när inga användare är kopplade till det.
+sectors-delete = Ta bort förvaltningsområdet
+sector-none = Inget förvaltningsområde
+audit-title = Ändringslogg
+audit-lead = Alla ändringar i organisationens uppgifter: vem, vad och när, samt läget före och efter.
+audit-caption = { $count } senaste ändringar
+audit-empty = Inga ändringar.
+audit-when = Tid
+audit-who = Utförd av
+audit-what = Ändring
+audit-change = Uppgifter
+audit-before = Före
+audit-after = Efter
+audit-system = Systemet
+audit-organisation-create = Organisationen skapades
+audit-sector-create = Förvaltningsområde lades till
+audit-sector-update = Förvaltningsområde ändrades
+audit-sector-delete = Förvaltningsområde togs bort
+audit-user-create = Användare skapades
+audit-membership-create = Användare lades till i organisationen
+audit-membership-update = Användarens roll eller förvaltningsområde ändrades
+audit-membership-delete = Användare togs bort från organisationen
+
+role-admin = Huvudanvändare
+role-coordinator = Koordinator
+role-editor = Redigerare
+role-viewer = Läsare
+
+org-kind-municipality = Kommun
+org-kind-wellbeing_county = Välfärdsområde
+org-kind-region = Landskapsförbund
+org-kind-ngo = Organisation
+org-kind-parish = Församling
+org-kind-police = Polisen
+org-kind-school = Läroanstalt
+org-kind-university = Högskola
+org-kind-company = Företag
+org-kind-other = Annan
+
+audit-indicator-update = Indikatorns riktning ändrades
+audit-import-done = Data importerades
+audit-import-failed = Dataimporten avvisades
+audit-report-create = Rapporten skapades
+audit-report-section_update = Ett avsnitt i rapporten redigerades
+audit-report-state = Rapportens behandlingsskede ändrades
+audit-plan-priority_create = En prioritet lades till i planen
+audit-plan-goal_create = Ett mål lades till i planen
+audit-plan-measure_create = En åtgärd lades till i planen
+audit-plan-measure_follow_up = Uppföljningen av en åtgärd uppdaterades

@@ -1,0 +1,185 @@
+# Hyte – Svenska: reports
+
+# Well-being reports
+report-sentence = { $county ->
+        [better] Signifikant bättre än i välfärdsområdet
+        [worse] Signifikant sämre än i välfärdsområdet
+        [similar] Ingen signifikant skillnad mot välfärdsområdet
+        [higher] Signifikant högre än i välfärdsområdet
+        [lower] Signifikant lägre än i välfärdsområdet
+       *[other] Inte jämförd med välfärdsområdet
+    }{ $trend ->
+        [improving] ; har förbättrats sedan { $since }.
+        [worsening] ; har försämrats sedan { $since }.
+        [increasing] ; har ökat sedan { $since }.
+        [decreasing] ; har minskat sedan { $since }.
+        [no_significant_change] ; ingen signifikant förändring sedan { $since }.
+       *[other] .
+    }
+nav-reports = Välfärdsberättelser
+reports-title = Välfärdsberättelser
+reports-lead = En omfattande välfärdsberättelse och -plan utarbetas en gång per fullmäktigeperiod och fullmäktige får en årlig rapport (lag 612/2021, 6 §).
+reports-none = Inga berättelser ännu.
+reports-caption = Organisationens berättelser, den senaste fullmäktigeperioden först
+col-report = Berättelse
+col-report-state = Behandlingsskede
+field-report-kind = Typ av berättelse
+field-report-term = Fullmäktigeperiod
+field-report-term-hint = Till exempel 2025–2029.
+field-report-year = År
+field-report-year-hint = Endast för årsrapporten: ett år inom fullmäktigeperioden.
+field-report-languages = Språk
+field-report-title = Rubrik
+reports-new = Ny berättelse
+reports-create = Skapa berättelsen
+report-kind-term = Omfattande välfärdsberättelse (fullmäktigeperiod)
+report-kind-annual = Årsrapport till fullmäktige
+report-state-draft = Utkast
+report-state-in_review = Under behandling
+report-state-approved = Godkänd
+report-state-published = Publicerad
+report-lang-fi = Finska
+report-lang-sv = Svenska
+report-lang-fi-sv = Finska och svenska
+field-approval-body = Godkännande organ
+field-approval-date = Beslutets datum
+field-approval-ref = Beslutets hänvisning
+field-approval-ref-hint = Till exempel FGE 15.6.2026 § 45.
+report-version = version { $number }
+report-approved-by = Godkänd
+report-public = Offentlig
+report-public-link = Publicerad version { $number }
+report-workflow = Behandling
+report-to-review = Skicka till behandling
+report-to-draft = Återför till utkast
+report-approve = Markera som godkänd
+report-approve-lead = Godkännandet fryser den här versionens innehåll. Senare ändringar görs i en ny version.
+report-publish = Publicera
+report-locked-lead = En godkänd version kan inte redigeras. Påbörja en ny version för att göra ändringar; den publicerade versionen förblir offentlig.
+report-new-version = Påbörja en ny version
+report-versions = Godkända versioner
+report-contents = Innehåll
+report-indicators-caption = Indikatorer: { $title }
+report-back = Tillbaka till berättelsen
+published-title = Publicerade välfärdsberättelser
+published-lead = Kommunernas och välfärdsområdenas godkända och publicerade välfärdsberättelser.
+published-none = Inga publicerade berättelser ännu.
+field-section-title-fi = Rubrik på finska
+field-section-title-sv = Rubrik på svenska
+field-section-title-en = Rubrik på engelska
+field-section-body-fi = Text på finska
+field-section-body-sv = Text på svenska
+field-section-body-hint = En tom rad börjar ett nytt stycke. En rad som börjar med '- ' är en punkt i en lista; '### ' börjar en mellanrubrik; **fetstil** och *kursiv*.
+field-section-indicators = Indikatorer
+field-section-indicators-hint = Indikatorernas id:n åtskilda med kommatecken (id:t syns i adressen till indikatorns sida).
+report-chosen-indicators = Valda indikatorer:
+action-cancel = Avbryt
+plan-title = Välfärdsplan
+plan-open = Öppna planen
+plan-empty = Planen har ännu inga prioriteter eller åtgärder.
+plan-priority = Prioritet
+plan-goal = Mål
+plan-targets-caption = Indikatorerna för målet { $goal }
+plan-measures = Åtgärder
+plan-follow-up = Uppföljning av åtgärderna
+plan-follow-up-lead = Varje sektor uppdaterar läget och kommentaren för sina egna åtgärder. Uppföljningen är möjlig även efter godkännandet.
+plan-add-priority = Lägg till en prioritet
+plan-add-goal = Lägg till ett mål
+plan-add-goal-lead = Målets framsteg följs med en indikator: ange utgångsläget och målnivån med årtal. Fler indikatorer läggs till på målets redigeringssida (Redigera planen).
+plan-add-measure = Lägg till en åtgärd
+col-baseline = Utgångsläge
+col-target = Mål
+col-latest = Senaste
+col-progress = Framsteg
+col-schedule = Tidsplan
+col-resources = Resurser
+field-priority-title = Prioritet
+field-priority-description = Beskrivning
+field-goal-priority = Prioritet
+field-goal-title = Mål
+field-goal-indicator = Indikatorns id
+field-goal-indicator-hint = Id:t syns i adressen till indikatorns sida. Lämna tomt om målet saknar indikator.
+field-goal-baseline-year = Utgångslägets år
+field-goal-baseline-value = Utgångsläge
+field-goal-target-year = Målår
+field-goal-target-value = Målnivå
+field-measure-title = Åtgärd
+field-measure-description = Beskrivning
+field-measure-sector = Ansvarig sektor
+field-measure-person = Ansvarig person
+field-measure-start = Startår
+field-measure-end = Slutår
+field-measure-euros = Anslag (euro)
+field-measure-person-years = Årsverken
+field-measure-status = Läge
+field-measure-goals = Mål
+field-measure-comment = Sektorns kommentar
+measure-no-sector = Inte vald
+measure-person-years = { $count } årsverken
+measure-status-planned = Planerad
+measure-status-in_progress = Pågår
+measure-status-done = Genomförd
+measure-status-postponed = Uppskjuten
+measure-status-cancelled = Inställd
+goal-progress-on_track = På väg mot målet
+goal-progress-off_track = Efter målet
+goal-progress-no_data = Inga nya uppgifter
+plan-contents = Prioriteter, mål och åtgärder
+suggest-title = Föreslagna prioriteter
+suggest-open = Föreslå prioriteter utifrån data
+suggest-lead = Dessa indikatorer är i ditt område signifikant sämre än i välfärdsområdet eller i hela landet, eller så har de försämrats. De är kandidater till planens prioriteter.
+suggest-no-area = Organisationen har inget område, så inga förslag kan beräknas.
+suggest-count = { $count } kandidater av { $examined } indikatorer
+suggest-caption = Kandidater till prioriteter
+suggest-add = Lägg till som prioritet
+regional-title = Regional välfärdsberättelse
+regional-open = Regional välfärdsberättelse
+regional-lead = Sammanställer områdets kommuners senaste godkända välfärdsberättelser: gemensamma prioriteter, målen sida vid sida, skillnader mellan kommunerna i målens indikatorer och områdets egen plan.
+regional-municipalities = Kommuner
+regional-municipalities-caption = Kommunerna i { $name } och deras berättelser
+regional-goals = Mål
+regional-no-report = Ingen godkänd berättelse
+regional-shared = Gemensamma prioriteter
+regional-shared-caption = Prioriteterna och antalet kommuner som har dem
+regional-count = Kommuner
+regional-none = Inga uppgifter ännu.
+regional-inequality = Skillnader mellan kommunerna i målens indikatorer
+regional-inequality-caption = Variationsvidd i områdets kommuner
+regional-own = Områdets egen plan
+regional-own-none = Området har ännu ingen egen godkänd berättelse.
+report-data = Ladda ner berättelsens uppgifter
+col-section = Avsnitt
+diff-title = Skillnader mellan versioner
+diff-open = Jämför med den nuvarande texten
+diff-from = Äldre version
+diff-to = Nyare version
+diff-current = Nuvarande text
+diff-summary = { $changed } avsnitt ändrade, { $unchanged } oförändrade
+diff-renamed = Tidigare rubrik: { $title }
+diff-added = Tillagt
+diff-removed = Borttaget
+comments-title = Kommentarer ({ $count })
+comment-new = Kommentera avsnittet { $title }
+comment-add = Lägg till en kommentar
+comment-resolve = Markera som behandlad
+comment-resolved = behandlad
+audit-report-comment = Rapporten kommenterades
+audit-report-comment_resolve = En kommentar behandlades
+report-download = Ladda ner berättelsen
+changes-title = Förändringar i befolkningens uppgifter
+changes-lead = Indikatorerna i fullmäktigeperiodens berättelse: det senaste värdet jämfört med det föregående.
+changes-before = Föregående
+changes-now = Senaste
+changes-change = Förändring
+changes-verdict = Riktning
+change-better = Förbättrats
+change-worse = Försämrats
+change-same = Oförändrad
+change-no-direction = Förändrats (ingen riktning)
+section-add = Lägg till ett avsnitt
+section-delete = Ta bort avsnittet
+field-section-kind = Typ av avsnitt
+section-kind-narrative = Text
+section-kind-indicators = Indikatorer
+audit-report-section_add = Ett avsnitt lades till i rapporten
+audit-report-section_delete = Ett avsnitt togs bort ur rapporten
