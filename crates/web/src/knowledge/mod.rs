@@ -1,5 +1,11 @@
 //! The knowledge base's computations for pages and the API: intervals for observations,
-//! benchmark values (county, country), comparisons, trends and the area profile.
+//! benchmark values (county, country), comparisons, trends and the area profile. Shared by the
+//! rooms that show indicators (knowledge, reports, assessment) and the API.
+
+pub mod compare;
+pub mod inequality;
+pub mod lines;
+pub mod visible;
 
 use crate::error::AppError;
 use hyte_domain::stats::{self, Comparison, Interval, Level, NoInterval, Point, Trend};
@@ -280,7 +286,7 @@ pub struct Across {
     pub rows: Vec<AcrossRow>,
     pub spread: Option<stats::Spread>,
     /// The slope index of inequality, where it applies.
-    pub sii: Option<crate::inequality::AreaSii>,
+    pub sii: Option<inequality::AreaSii>,
 }
 
 /// An indicator across the member municipalities of `parent` (e.g. a county), in `year`
@@ -341,7 +347,7 @@ pub async fn across(store: &dyn Store, ind: &Indicator, parent: Area, year: Opti
     let values: Vec<f64> = rows.iter().filter_map(|r| r.value).collect();
     let by_area: Vec<(i64, f64)> = rows.iter().filter_map(|r| Some((r.area.id, r.value?))).collect();
     let sii = match year {
-        Some(y) => crate::inequality::slope_index(store, ind, &by_area, y).await?,
+        Some(y) => inequality::slope_index(store, ind, &by_area, y).await?,
         None => None,
     };
     Ok(Across { parent, year, years, parent_value, country_value, spread: stats::spread(&values), sii, rows })

@@ -1,9 +1,8 @@
 //! The organisation's audit log (admins only).
 
-use super::org::visible_org;
-use super::render;
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::pages::render;
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -107,7 +106,7 @@ pub struct Row {
 }
 
 #[derive(Template)]
-#[template(path = "audit.html")]
+#[template(path = "admin/audit.html")]
 struct AuditPage {
     c: Ctx,
     org: Organisation,
@@ -122,7 +121,7 @@ fn pretty(json: &Option<String>) -> String {
 }
 
 pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::Administer).await?;
+    let (org, _) = c.org(&app, id, Permission::Administer).await?;
     let entries: Vec<AuditEntry> = app.store.audit_log(id, 500).await?;
     let rows = entries
         .iter()

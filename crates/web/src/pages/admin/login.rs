@@ -1,24 +1,24 @@
-//! Logging in and out, and the language switch.
+//! Logging in and out.
 
-use super::form::{summary, Field};
-use super::{render, render_status, see_other};
-use crate::auth::{self, cookie, token_hash, LANG_COOKIE, SESSION_COOKIE};
+use crate::auth::{self, cookie, token_hash, SESSION_COOKIE};
 use crate::ctx::{safe_next, Ctx};
 use crate::error::AppError;
+use crate::form::{summary, Field};
+use crate::pages::{render, render_status, see_other};
 use crate::App;
 use askama::Template;
-use axum::extract::{ConnectInfo, FromRequestParts, Path, Query, State};
+use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Form;
 use chrono::{Duration, Utc};
-use hyte_domain::{ErrorCode, FieldErrors, Lang};
+use hyte_domain::{ErrorCode, FieldErrors};
 use serde::Deserialize;
 use std::net::SocketAddr;
 
 #[derive(Template)]
-#[template(path = "login.html")]
+#[template(path = "admin/login.html")]
 struct LoginPage {
     c: Ctx,
     fields: Vec<Field>,
@@ -146,17 +146,4 @@ pub async fn logout(State(app): State<App>, headers: axum::http::HeaderMap) -> R
     let c = cookie(SESSION_COOKIE, "", Some(0), app.config.secure_cookies, true);
     res.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&c).expect("cookie is ASCII"));
     Ok(res)
-}
-
-/// `/lang/sv?next=/areas`: remember the language and go back to the same page.
-pub async fn switch_language(
-    State(app): State<App>,
-    Path(code): Path<String>,
-    Query(q): Query<NextQuery>,
-) -> Result<Response, AppError> {
-    let lang = Lang::parse(&code).filter(|l| l.code() == code).ok_or(AppError::new(ErrorCode::NotFound))?;
-    let mut res = see_other(&safe_next(q.next.as_deref()));
-    let c = cookie(LANG_COOKIE, lang.code(), Some(365 * 24 * 3600), app.config.secure_cookies, true);
-    res.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&c).expect("cookie is ASCII"));
-    Ok(res.into_response())
 }

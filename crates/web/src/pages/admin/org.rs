@@ -1,16 +1,16 @@
 //! "My organisation": the organisations the user belongs to, and one organisation's page.
 
-use super::{render, see_other};
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::pages::{render, see_other};
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use hyte_domain::{Area, ErrorCode, Membership, Organisation, Permission, Sector};
+use hyte_domain::{Area, Membership, Organisation, Permission, Sector};
 
 #[derive(Template)]
-#[template(path = "orgs.html")]
+#[template(path = "admin/orgs.html")]
 struct MyOrgsPage {
     c: Ctx,
 }
@@ -24,7 +24,7 @@ pub async fn mine(c: Ctx) -> Result<Response, AppError> {
 }
 
 #[derive(Template)]
-#[template(path = "org.html")]
+#[template(path = "admin/org.html")]
 struct OrgPage {
     c: Ctx,
     org: Organisation,
@@ -37,20 +37,8 @@ struct OrgPage {
     deadlines: Vec<(String, String, bool, String)>,
 }
 
-/// Loads an organisation the user may see, or fails with 403/404.
-pub async fn visible_org(
-    app: &App,
-    c: &Ctx,
-    id: i64,
-    perm: Permission,
-) -> Result<(Organisation, Membership), AppError> {
-    let me = c.require(id, perm)?.clone();
-    let org = app.store.get_organisation(id).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
-    Ok((org, me))
-}
-
 pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, me) = c.org(&app, id, Permission::View).await?;
     let area = match org.area_id {
         Some(a) => app.store.get_area_by_id(a).await?,
         None => None,
@@ -65,7 +53,7 @@ pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result
 /// What is due on the organisation's timeline and in its groups' agreements within two months,
 /// late ones included, soonest first.
 async fn deadlines(app: &App, c: &Ctx, org_id: i64) -> Result<Vec<(String, String, bool, String)>, AppError> {
-    let today = super::decisions::today();
+    let today = crate::format::today();
     let mut out: Vec<(chrono::NaiveDate, (String, String, bool, String))> = vec![];
     for t in app.store.tasks(org_id).await?.into_iter().filter(|t| t.due_within(today, 2)) {
         let end = t.input.ends;
@@ -81,7 +69,7 @@ async fn deadlines(app: &App, c: &Ctx, org_id: i64) -> Result<Vec<(String, Strin
     {
         let what = c.t2("deadline-agreement", "what", &a.input.what, "who", &a.input.who);
         let href = format!("/orgs/{org_id}/groups/{}/meetings/{}", a.group_id, a.meeting_id);
-        out.push((a.input.due_on, (what, super::decisions::fi_date(a.input.due_on), a.overdue(today), href)));
+        out.push((a.input.due_on, (what, crate::format::fi_date(a.input.due_on), a.overdue(today), href)));
     }
     out.sort_by_key(|x| x.0);
     Ok(out.into_iter().map(|x| x.1).collect())

@@ -1,10 +1,10 @@
 //! Sectors (*hallinnonalat*) of an organisation (admins only): list, add, rename, delete.
 
-use super::form::{summary, Field};
-use super::org::visible_org;
-use super::{render, render_status, see_other};
 use crate::ctx::Ctx;
 use crate::error::{status_of, AppError};
+use crate::form::{summary, Field};
+use crate::pages::{render, render_status, see_other};
+use crate::refusal;
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -32,7 +32,7 @@ fn fields(c: &Ctx, prefix: &str, f: &SectorForm, errors: &FieldErrors) -> Vec<Fi
 }
 
 #[derive(Template)]
-#[template(path = "sectors.html")]
+#[template(path = "admin/sectors.html")]
 struct SectorsPage {
     c: Ctx,
     org: Organisation,
@@ -54,7 +54,7 @@ async fn sectors_page(
 }
 
 pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::Administer).await?;
+    let (org, _) = c.org(&app, id, Permission::Administer).await?;
     render(&sectors_page(&app, c, org, &SectorForm::default(), &FieldErrors::default()).await?)
 }
 
@@ -64,7 +64,7 @@ pub async fn add(
     Path(id): Path<i64>,
     Form(f): Form<SectorForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Administer).await?;
+    let (org, me) = c.org(&app, id, Permission::Administer).await?;
     let errors = match SectorInput::parse(&f.name_fi, &f.name_sv, &f.name_en) {
         Ok(input) => match app.store.create_sector(id, &input, Actor::user(me.user_id)).await {
             Ok(_) => return Ok(see_other(&format!("/orgs/{id}/sectors"))),
@@ -73,12 +73,12 @@ pub async fn add(
         },
         Err(errors) => errors,
     };
-    let status = status_of(errors.0[0].code);
+    let status = refusal::status(&errors);
     render_status(status, &sectors_page(&app, c, org, &f, &errors).await?)
 }
 
 #[derive(Template)]
-#[template(path = "sector_edit.html")]
+#[template(path = "admin/sector_edit.html")]
 struct EditPage {
     c: Ctx,
     org: Organisation,
@@ -121,7 +121,7 @@ pub async fn edit(
     c: Ctx,
     Path((id, sector_id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::Administer).await?;
+    let (org, _) = c.org(&app, id, Permission::Administer).await?;
     let sector = load_sector(&app, id, sector_id).await?;
     let f = form_of(&sector);
     render(&edit_page(c, org, sector, &f, &FieldErrors::default(), None))
@@ -133,7 +133,7 @@ pub async fn update(
     Path((id, sector_id)): Path<(i64, i64)>,
     Form(f): Form<SectorForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Administer).await?;
+    let (org, me) = c.org(&app, id, Permission::Administer).await?;
     let sector = load_sector(&app, id, sector_id).await?;
     let input = match SectorInput::parse(&f.name_fi, &f.name_sv, &f.name_en) {
         Ok(i) => i,
@@ -165,7 +165,7 @@ pub async fn delete(
     Path((id, sector_id)): Path<(i64, i64)>,
     Form(f): Form<SectorForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Administer).await?;
+    let (org, me) = c.org(&app, id, Permission::Administer).await?;
     match app.store.delete_sector(id, sector_id, f.version, Actor::user(me.user_id)).await {
         Ok(()) => Ok(see_other(&format!("/orgs/{id}/sectors"))),
         Err(StoreError::Rule(code @ (ErrorCode::SectorInUse | ErrorCode::EditConflict))) => {

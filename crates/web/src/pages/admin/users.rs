@@ -1,11 +1,10 @@
 //! Users of an organisation (admins only): list, add, change role and sector, remove.
 
-use super::form::{summary, Field};
-use super::org::visible_org;
-use super::{render, render_status, see_other};
 use crate::auth::hash_password;
 use crate::ctx::Ctx;
 use crate::error::{status_of, AppError};
+use crate::form::{summary, Field};
+use crate::pages::{render, render_status, see_other};
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -25,7 +24,7 @@ pub struct MemberRow {
 }
 
 #[derive(Template)]
-#[template(path = "users.html")]
+#[template(path = "admin/users.html")]
 struct UsersPage {
     c: Ctx,
     org: Organisation,
@@ -112,7 +111,7 @@ async fn users_page(
 }
 
 pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::Administer).await?;
+    let (org, _) = c.org(&app, id, Permission::Administer).await?;
     render(&users_page(&app, c, org, &AddForm::default(), &FieldErrors::default()).await?)
 }
 
@@ -122,7 +121,7 @@ pub async fn add(
     Path(id): Path<i64>,
     Form(f): Form<AddForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Administer).await?;
+    let (org, me) = c.org(&app, id, Permission::Administer).await?;
     let sectors = app.store.list_sectors(id).await?;
     let mut errors = FieldErrors::default();
     let email = errors.check("email", Email::parse(&f.email));
@@ -173,7 +172,7 @@ pub async fn add(
 }
 
 #[derive(Template)]
-#[template(path = "user_edit.html")]
+#[template(path = "admin/user_edit.html")]
 struct EditPage {
     c: Ctx,
     org: Organisation,
@@ -221,7 +220,7 @@ async fn edit_page(
 }
 
 pub async fn edit(State(app): State<App>, c: Ctx, Path((id, user_id)): Path<(i64, i64)>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::Administer).await?;
+    let (org, _) = c.org(&app, id, Permission::Administer).await?;
     render(&edit_page(&app, c, org, user_id, None, &FieldErrors::default(), None).await?)
 }
 
@@ -231,7 +230,7 @@ pub async fn update(
     Path((id, user_id)): Path<(i64, i64)>,
     Form(f): Form<EditForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Administer).await?;
+    let (org, me) = c.org(&app, id, Permission::Administer).await?;
     let sectors = app.store.list_sectors(id).await?;
     let mut errors = FieldErrors::default();
     let role = errors.check("role", Role::parse(&f.role));
@@ -263,7 +262,7 @@ pub async fn remove(
     Path((id, user_id)): Path<(i64, i64)>,
     Form(f): Form<RemoveForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Administer).await?;
+    let (org, me) = c.org(&app, id, Permission::Administer).await?;
     match app.store.remove_membership(id, user_id, f.version, Actor::user(me.user_id)).await {
         Ok(()) => Ok(see_other(&format!("/orgs/{id}/users"))),
         Err(StoreError::Rule(code @ (ErrorCode::EditConflict | ErrorCode::LastAdmin))) => {

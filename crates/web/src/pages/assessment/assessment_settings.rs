@@ -2,11 +2,11 @@
 //! groups, the scale, children's hearing) and its rules for which proposals need which template.
 
 use super::decisions::sector_options;
-use super::form::{summary, Field};
-use super::org::visible_org;
-use super::{render, render_status, see_other};
 use crate::ctx::Ctx;
 use crate::error::{status_of, AppError};
+use crate::form::{summary, Field};
+use crate::pages::{render, render_status, see_other};
+use crate::refusal;
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -35,7 +35,7 @@ pub struct RuleItem {
 }
 
 #[derive(Template)]
-#[template(path = "assessment_settings.html")]
+#[template(path = "assessment/assessment_settings.html")]
 struct SettingsPage {
     c: Ctx,
     org: Organisation,
@@ -93,7 +93,7 @@ async fn settings_page(
                 parts.push(format!("{}: {}", c.t("field-decision-sector"), c.name(&s.names)));
             }
             if let Some(m) = i.min_euros {
-                parts.push(c.t1("rule-min-euros", "euros", super::indicators::fmt_num(c.lang, m as f64, 0)));
+                parts.push(c.t1("rule-min-euros", "euros", crate::format::fmt_num(c.lang, m as f64, 0)));
             }
             RuleItem {
                 id: r.id,
@@ -127,11 +127,7 @@ async fn settings_page(
                 name: c.name(&t.def.names).to_string(),
                 areas: t.def.areas.len(),
                 groups: t.def.groups.len(),
-                scale: format!(
-                    "{}…{}",
-                    super::assessment::signed(t.def.scale.min),
-                    super::assessment::signed(t.def.scale.max)
-                ),
+                scale: format!("{}…{}", crate::format::signed(t.def.scale.min), crate::format::signed(t.def.scale.max)),
                 child_hearing: t.def.child_hearing,
             })
             .collect(),
@@ -145,7 +141,7 @@ async fn settings_page(
 }
 
 pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     render(&settings_page(&app, c, org, &RuleForm::default(), &FieldErrors::default()).await?)
 }
 
@@ -155,7 +151,7 @@ pub async fn add_rule(
     Path(id): Path<i64>,
     Form(f): Form<RuleForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let keys: Vec<String> = app.store.assessment_templates(id).await?.into_iter().map(|t| t.key).collect();
     let sectors: Vec<i64> = app.store.list_sectors(id).await?.iter().map(|s| s.id).collect();
     let e =
@@ -167,7 +163,7 @@ pub async fn add_rule(
             }
             Err(e) => e,
         };
-    render_status(status_of(e.0[0].code), &settings_page(&app, c, org, &f, &e).await?)
+    render_status(refusal::status(&e), &settings_page(&app, c, org, &f, &e).await?)
 }
 
 pub async fn delete_rule(
@@ -175,7 +171,7 @@ pub async fn delete_rule(
     c: Ctx,
     Path((id, rid)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let (_, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (_, me) = c.org(&app, id, Permission::Coordinate).await?;
     app.store.delete_rule(id, rid, Actor::user(me.user_id)).await?;
     Ok(see_other(&format!("/orgs/{id}/assessment-settings#rules")))
 }
@@ -183,7 +179,7 @@ pub async fn delete_rule(
 // ---- the template editor ----------------------------------------------------------------------
 
 #[derive(Template)]
-#[template(path = "template_edit.html")]
+#[template(path = "assessment/template_edit.html")]
 struct EditPage {
     c: Ctx,
     org: Organisation,
@@ -257,7 +253,7 @@ async fn template_of(app: &App, org_id: i64, tid: i64) -> Result<AssessmentTempl
 }
 
 pub async fn new_form(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, _) = c.org(&app, id, Permission::Coordinate).await?;
     let f = TemplateForm { scale_min: "-2".into(), scale_max: "2".into(), ..Default::default() };
     render(&edit_page(c, org, None, &f, &[], None))
 }
@@ -268,7 +264,7 @@ pub async fn create(
     Path(id): Path<i64>,
     Form(f): Form<TemplateForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let errs = match f.parse() {
         Ok(def) => {
             match app.store.create_template(id, &template_key(&def.names.fi), &def, Actor::user(me.user_id)).await {
@@ -283,7 +279,7 @@ pub async fn create(
 }
 
 pub async fn edit(State(app): State<App>, c: Ctx, Path((id, tid)): Path<(i64, i64)>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, _) = c.org(&app, id, Permission::Coordinate).await?;
     let t = template_of(&app, id, tid).await?;
     let f = TemplateForm::from_def(&t.def, t.version);
     render(&edit_page(c, org, Some(t), &f, &[], None))
@@ -295,7 +291,7 @@ pub async fn update(
     Path((id, tid)): Path<(i64, i64)>,
     Form(f): Form<TemplateForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let t = template_of(&app, id, tid).await?;
     let errs = match f.parse() {
         Ok(def) => match app.store.update_template(id, tid, f.version, &def, Actor::user(me.user_id)).await {

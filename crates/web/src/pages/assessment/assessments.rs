@@ -1,21 +1,22 @@
 //! One assessment of a proposal: the affected groups, the evidence from the knowledge base for
 //! each of them, the alternatives rated side by side, who was heard, and completion.
 
-use super::decisions::{can_edit, fi_date, load, require_edit};
-use super::form::{summary, Field};
-use super::org::visible_org;
-use super::report_view::{indicator_lines, IndicatorLine};
-use super::{render, render_status, see_other};
+use super::decisions::{can_edit, load, require_edit};
 use crate::ctx::Ctx;
-use crate::error::{status_of, AppError};
+use crate::error::AppError;
+use crate::form::{summary, Field};
+use crate::format::fi_date;
+use crate::format::signed;
+use crate::knowledge::lines::{indicator_lines, IndicatorLine};
+use crate::pages::{render, see_other};
+use crate::refusal::{answer, submit, Failure};
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::Form;
 use hyte_domain::assessment::{
-    digest, parse_ratings, Alternative, Assessment, AssessmentStatus, Citation, Decision, ParticipantInput,
-    ParticipantKind, Rating,
+    digest, Alternative, Assessment, AssessmentStatus, Citation, Decision, ParticipantInput, ParticipantKind, Rating,
 };
 use hyte_domain::{ErrorCode, FieldErrors, Organisation, Permission};
 use hyte_store::{Actor, StoreError};
@@ -23,19 +24,10 @@ use serde::Deserialize;
 use std::collections::HashMap;
 
 /// The assessment `aid` of the decision `did` of the organisation `id`.
-async fn load_all(app: &App, id: i64, did: i64, aid: i64) -> Result<(Decision, Assessment), AppError> {
+pub(super) async fn load_all(app: &App, id: i64, did: i64, aid: i64) -> Result<(Decision, Assessment), AppError> {
     let d = load(app, id, did).await?;
     let a = app.store.get_assessment(aid).await?.filter(|a| a.decision_id == d.id);
     Ok((d, a.ok_or(AppError::new(ErrorCode::NotFound))?))
-}
-
-/// A rating as shown: `−2`, `+1`, `0`.
-pub fn signed(v: i32) -> String {
-    match v {
-        v if v > 0 => format!("+{v}"),
-        v if v < 0 => format!("−{}", -v),
-        _ => "0".into(),
-    }
 }
 
 /// The Sotkanet indicators of a template group, as knowledge-base ids (`known`: Sotkanet id → id).
@@ -80,7 +72,7 @@ pub struct ParticipantView {
 }
 
 #[derive(Template)]
-#[template(path = "assessment.html")]
+#[template(path = "assessment/assessment.html")]
 struct AssessmentPage {
     c: Ctx,
     org: Organisation,
@@ -251,7 +243,7 @@ pub async fn page(
     c: Ctx,
     Path((id, did, aid)): Path<(i64, i64, i64)>,
 ) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     let (d, a) = load_all(&app, id, did, aid).await?;
     let f = ParticipantForm {
         kind: if a.def.child_hearing { "children".into() } else { "expert".into() },
@@ -260,35 +252,34 @@ pub async fn page(
     render(&page_of(&app, c, org, d, a, (&f, &FieldErrors::default()), None).await?)
 }
 
-async fn refused(app: &App, c: Ctx, org: Organisation, ids: (i64, i64), code: ErrorCode) -> Result<Response, AppError> {
-    let (d, a) = load_all(app, org.id, ids.0, ids.1).await?;
-    let page = page_of(app, c, org, d, a, (&ParticipantForm::default(), &FieldErrors::default()), Some(code)).await?;
-    render_status(status_of(code), &page)
+/// Every store rule the assessment page explains (all but a missing or forbidden item).
+pub(super) fn explains(code: ErrorCode) -> bool {
+    !matches!(code, ErrorCode::NotFound | ErrorCode::Forbidden)
 }
 
-fn explained(e: StoreError) -> Result<ErrorCode, AppError> {
-    match e {
-        StoreError::Rule(code) if code != ErrorCode::NotFound && code != ErrorCode::Forbidden => Ok(code),
-        e => Err(e.into()),
-    }
-}
-
-/// After a write: back to the assessment (at `anchor`), or its page explaining the refusal.
-async fn answer<T>(
+/// After a post: back to the assessment (at `anchor`), or its page again with the refusal; a
+/// participant whose form did not parse stays in its form.
+async fn reply<T>(
     app: &App,
     c: Ctx,
     org: Organisation,
     ids: (i64, i64),
-    result: Result<T, StoreError>,
+    outcome: Result<T, Failure>,
     anchor: &str,
+    typed: Option<ParticipantForm>,
 ) -> Result<Response, AppError> {
-    match result {
-        Ok(_) => Ok(see_other(&format!("/orgs/{}/decisions/{}/assessments/{}{anchor}", org.id, ids.0, ids.1))),
-        Err(e) => {
-            let code = explained(e)?;
-            refused(app, c, org, ids, code).await
-        }
-    }
+    let done = format!("/orgs/{}/decisions/{}/assessments/{}{anchor}", org.id, ids.0, ids.1);
+    answer(
+        outcome,
+        explains,
+        |_| see_other(&done),
+        async |r| {
+            let (d, a) = load_all(app, org.id, ids.0, ids.1).await?;
+            let f = typed.filter(|_| r.alert.is_none()).unwrap_or_default();
+            page_of(app, c, org, d, a, (&f, &r.errors), r.alert).await
+        },
+    )
+    .await
 }
 
 /// Sets the affected groups and the conclusion.
@@ -298,7 +289,7 @@ pub async fn update(
     Path((id, did, aid)): Path<(i64, i64, i64)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::Edit).await?;
+    let (org, _) = c.org(&app, id, Permission::Edit).await?;
     let (d, _) = load_all(&app, id, did, aid).await?;
     let me = require_edit(&c, id, &d)?;
     let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.trim().to_string()).unwrap_or_default();
@@ -306,11 +297,11 @@ pub async fn update(
     let groups: Vec<usize> = pairs.iter().filter(|(n, _)| n == "group").filter_map(|(_, v)| v.parse().ok()).collect();
     let conclusion = match hyte_domain::error::optional_text(&get("conclusion"), 4_000) {
         Ok(t) => t,
-        Err(code) => return refused(&app, c, org, (did, aid), code).await,
+        Err(code) => return reply::<()>(&app, c, org, (did, aid), Err(StoreError::Rule(code).into()), "", None).await,
     };
-    let result =
+    let outcome =
         app.store.update_assessment(aid, version, &groups, conclusion.as_deref(), Actor::user(me.user_id)).await;
-    answer(&app, c, org, (did, aid), result, "").await
+    reply(&app, c, org, (did, aid), outcome.map_err(Failure::from), "", None).await
 }
 
 #[derive(Deserialize, Default)]
@@ -326,12 +317,12 @@ pub async fn set_status(
     Path((id, did, aid)): Path<(i64, i64, i64)>,
     Form(f): Form<StatusForm>,
 ) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::Edit).await?;
+    let (org, _) = c.org(&app, id, Permission::Edit).await?;
     let (d, _) = load_all(&app, id, did, aid).await?;
     let me = require_edit(&c, id, &d)?;
     let to = AssessmentStatus::parse(&f.to).ok_or(AppError::new(ErrorCode::InvalidInput))?;
-    let result = app.store.set_assessment_status(aid, f.version, to, Actor::user(me.user_id)).await;
-    answer(&app, c, org, (did, aid), result, "").await
+    let outcome = app.store.set_assessment_status(aid, f.version, to, Actor::user(me.user_id)).await;
+    reply(&app, c, org, (did, aid), outcome.map_err(Failure::from), "", None).await
 }
 
 #[derive(Deserialize, Default)]
@@ -350,18 +341,14 @@ pub async fn add_participant(
     Path((id, did, aid)): Path<(i64, i64, i64)>,
     Form(f): Form<ParticipantForm>,
 ) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::Edit).await?;
-    let (d, a) = load_all(&app, id, did, aid).await?;
+    let (org, _) = c.org(&app, id, Permission::Edit).await?;
+    let (d, _) = load_all(&app, id, did, aid).await?;
     let me = require_edit(&c, id, &d)?;
-    let e = match ParticipantInput::parse(&f.kind, &f.who, &f.heard_on, &f.method, &f.views) {
-        Ok(p) => {
-            let result = app.store.add_participant(aid, &p, Actor::user(me.user_id)).await;
-            return answer(&app, c, org, (did, aid), result, "#heard").await;
-        }
-        Err(e) => e,
-    };
-    let code = e.0[0].code;
-    render_status(status_of(code), &page_of(&app, c, org, d, a, (&f, &e), None).await?)
+    let outcome = submit(ParticipantInput::parse(&f.kind, &f.who, &f.heard_on, &f.method, &f.views), async |p| {
+        app.store.add_participant(aid, &p, Actor::user(me.user_id)).await
+    })
+    .await;
+    reply(&app, c, org, (did, aid), outcome, "#heard", Some(f)).await
 }
 
 pub async fn delete_participant(
@@ -369,11 +356,11 @@ pub async fn delete_participant(
     c: Ctx,
     Path((id, did, aid, pid)): Path<(i64, i64, i64, i64)>,
 ) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::Edit).await?;
+    let (org, _) = c.org(&app, id, Permission::Edit).await?;
     let (d, _) = load_all(&app, id, did, aid).await?;
     let me = require_edit(&c, id, &d)?;
-    let result = app.store.delete_participant(aid, pid, Actor::user(me.user_id)).await;
-    answer(&app, c, org, (did, aid), result, "#heard").await
+    let outcome = app.store.delete_participant(aid, pid, Actor::user(me.user_id)).await;
+    reply(&app, c, org, (did, aid), outcome.map_err(Failure::from), "#heard", None).await
 }
 
 #[derive(Deserialize, Default)]
@@ -391,7 +378,7 @@ pub async fn cite(
     Path((id, did, aid)): Path<(i64, i64, i64)>,
     Form(f): Form<CiteForm>,
 ) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::Edit).await?;
+    let (org, _) = c.org(&app, id, Permission::Edit).await?;
     let (d, a) = load_all(&app, id, did, aid).await?;
     let me = require_edit(&c, id, &d)?;
     let actor = Actor::user(me.user_id);
@@ -415,168 +402,7 @@ pub async fn cite(
         };
         app.store.cite(&citation, actor).await
     };
-    answer(&app, c, org, (did, aid), result, "#evidence").await
-}
-
-// ---- rating one alternative ---------------------------------------------------------------------
-
-/// A posted rating form and its errors (field name, code).
-type Typed<'a> = (&'a [(String, String)], &'a [(String, ErrorCode)]);
-
-pub struct RateCell {
-    pub key: String,
-    pub group: String,
-    pub short: String,
-    pub long: String,
-    pub uncertain: bool,
-    pub justification: String,
-    pub error: Option<String>,
-}
-
-pub struct RateArea {
-    pub index: usize,
-    pub name: String,
-    pub cells: Vec<RateCell>,
-}
-
-#[derive(Template)]
-#[template(path = "assessment_rate.html")]
-struct RatePage {
-    c: Ctx,
-    org: Organisation,
-    d: Decision,
-    a: Assessment,
-    name: String,
-    alternative: Alternative,
-    areas: Vec<RateArea>,
-    scale: Vec<(String, String)>,
-    errors: Vec<(String, String, String)>,
-    alert: Option<String>,
-    base: String,
-}
-
-async fn rate_page(
-    app: &App,
-    c: Ctx,
-    org: Organisation,
-    (d, a): (Decision, Assessment),
-    alternative: Alternative,
-    form: Option<Typed<'_>>,
-    alert: Option<ErrorCode>,
-) -> Result<RatePage, AppError> {
-    let saved = app.store.assessment_ratings(a.id).await?;
-    let saved: HashMap<(usize, usize), &Rating> =
-        saved.iter().filter(|r| r.alternative_id == alternative.id).map(|r| ((r.area, r.group), r)).collect();
-    let typed = |k: String| form.and_then(|(p, _)| p.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()));
-    let mut errors = vec![];
-    let areas = a
-        .def
-        .areas
-        .iter()
-        .enumerate()
-        .map(|(ai, an)| RateArea {
-            index: ai,
-            name: c.name(an).to_string(),
-            cells: a
-                .groups
-                .iter()
-                .map(|&g| {
-                    let key = format!("{ai}-{g}");
-                    let r = saved.get(&(ai, g));
-                    let pick = |prefix: &str, v: Option<Option<i32>>| {
-                        typed(format!("{prefix}-{key}"))
-                            .or_else(|| form.is_none().then(|| v.flatten().map(|x| x.to_string()).unwrap_or_default()))
-                            .unwrap_or_default()
-                    };
-                    let error = form
-                        .and_then(|(_, e)| e.iter().find(|(f, _)| f.ends_with(&format!("-{key}"))))
-                        .map(|(f, code)| (f.clone(), c.err(code)));
-                    let group = c.name(&a.def.groups[g].names).to_string();
-                    if let Some((field, msg)) = &error {
-                        errors.push((field.clone(), format!("{} – {group}", c.name(an)), msg.clone()));
-                    }
-                    RateCell {
-                        short: pick("s", r.map(|r| r.short_term)),
-                        long: pick("l", r.map(|r| r.long_term)),
-                        uncertain: match form {
-                            Some(_) => typed(format!("u-{key}")).is_some(),
-                            None => r.is_some_and(|r| r.uncertain),
-                        },
-                        justification: typed(format!("j-{key}"))
-                            .or_else(|| r.and_then(|r| r.justification.clone()))
-                            .unwrap_or_default(),
-                        error: error.map(|e| e.1),
-                        group,
-                        key,
-                    }
-                })
-                .collect(),
-        })
-        .collect();
-    let scale = a
-        .def
-        .scale
-        .values()
-        .map(|v| (v.to_string(), format!("{} {}", signed(v), c.t(&format!("rating-word-{}", v.signum() + 1)))))
-        .collect();
-    Ok(RatePage {
-        name: c.name(&a.def.names).to_string(),
-        base: format!("/orgs/{}/decisions/{}/assessments/{}", org.id, d.id, a.id),
-        alert: alert.map(|x| c.err(x)),
-        errors,
-        areas,
-        scale,
-        alternative,
-        org,
-        d,
-        a,
-        c,
-    })
-}
-
-async fn alternative_of(app: &App, d: &Decision, alt: i64) -> Result<Alternative, AppError> {
-    let a = app.store.decision_alternatives(d.id).await?.into_iter().find(|a| a.id == alt);
-    a.ok_or(AppError::new(ErrorCode::NotFound))
-}
-
-pub async fn rate_form(
-    State(app): State<App>,
-    c: Ctx,
-    Path((id, did, aid, alt)): Path<(i64, i64, i64, i64)>,
-) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::Edit).await?;
-    let (d, a) = load_all(&app, id, did, aid).await?;
-    require_edit(&c, id, &d)?;
-    let alternative = alternative_of(&app, &d, alt).await?;
-    render(&rate_page(&app, c, org, (d, a), alternative, None, None).await?)
-}
-
-pub async fn rate(
-    State(app): State<App>,
-    c: Ctx,
-    Path((id, did, aid, alt)): Path<(i64, i64, i64, i64)>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::Edit).await?;
-    let (d, a) = load_all(&app, id, did, aid).await?;
-    let me = require_edit(&c, id, &d)?;
-    let alternative = alternative_of(&app, &d, alt).await?;
-    let version: i64 = pairs.iter().find(|(k, _)| k == "version").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
-    match parse_ratings(&a.def, &a.groups, alt, &pairs) {
-        Ok(ratings) => match app.store.save_ratings(aid, version, alt, &ratings, Actor::user(me.user_id)).await {
-            Ok(_) => Ok(see_other(&format!("/orgs/{id}/decisions/{did}/assessments/{aid}#matrix"))),
-            Err(e) => {
-                let code = explained(e)?;
-                let (d, a) = load_all(&app, id, did, aid).await?;
-                let page = rate_page(&app, c, org, (d, a), alternative, Some((&pairs, &[])), Some(code)).await?;
-                render_status(status_of(code), &page)
-            }
-        },
-        Err(errs) => {
-            let page = rate_page(&app, c, org, (d, a), alternative, Some((&pairs, &errs)), None).await?;
-            render_status(status_of(ErrorCode::NumberInvalid), &page)
-        }
-    }
+    reply(&app, c, org, (did, aid), result.map_err(Failure::from), "#evidence", None).await
 }
 
 // ---- the follow-up ----------------------------------------------------------------------------
@@ -612,7 +438,7 @@ pub async fn follow_up_lines(
     let ids: Vec<i64> = cited.iter().map(|x| x.indicator_id).collect();
     let lines = indicator_lines(app, c, &area, &ids, c.lang, "", None).await?;
     let fmt = |y: Option<i32>, v: Option<f64>| match (y, v) {
-        (Some(y), Some(v)) => format!("{} ({y})", super::indicators::fmt_num(c.lang, v, 1)),
+        (Some(y), Some(v)) => format!("{} ({y})", crate::format::fmt_num(c.lang, v, 1)),
         _ => c.t("value-missing"),
     };
     Ok(lines
@@ -624,7 +450,7 @@ pub async fn follow_up_lines(
             change: match (x.baseline_value, l.data.value, x.baseline_year, l.data.year) {
                 (Some(b), Some(n), Some(by), Some(ny)) if ny > by => {
                     let d = n - b;
-                    let s = super::indicators::fmt_num(c.lang, d.abs(), 1);
+                    let s = crate::format::fmt_num(c.lang, d.abs(), 1);
                     if d > 0.0 {
                         format!("+{s}")
                     } else if d < 0.0 {

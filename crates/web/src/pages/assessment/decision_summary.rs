@@ -1,12 +1,14 @@
 //! A proposal's assessment summary in Finnish and Swedish (to paste into the decision proposal),
 //! its PDF/DOCX export, and the yearly share of assessed decisions per deciding body.
 
-use super::assessment::signed;
-use super::decisions::{fi_date, load};
-use super::org::visible_org;
-use super::render;
+use super::decisions::load;
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::format::fi_date;
+use crate::format::signed;
+use crate::pages::render;
+use crate::year_assessments::year_assessments;
+use crate::year_assessments::YearAssessment;
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -136,7 +138,7 @@ pub fn summary_text(
 }
 
 #[derive(Template)]
-#[template(path = "decision_summary.html")]
+#[template(path = "assessment/decision_summary.html")]
 struct SummaryPage {
     c: Ctx,
     org: Organisation,
@@ -146,7 +148,7 @@ struct SummaryPage {
 }
 
 pub async fn page(State(app): State<App>, c: Ctx, Path((id, did)): Path<(i64, i64)>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     let d = load(&app, id, did).await?;
     let (alternatives, all) = assessed(&app, &d).await?;
     let texts = [Lang::Fi, Lang::Sv]
@@ -176,7 +178,7 @@ pub async fn export(
     Path((id, did)): Path<(i64, i64)>,
     Query(q): Query<ExportQuery>,
 ) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     if !matches!(q.format.as_str(), "docx" | "pdf") {
         return Err(AppError::new(ErrorCode::NotFound));
     }
@@ -280,7 +282,7 @@ pub async fn export(
         sections,
         attribution: t("source-sotkanet"),
     };
-    super::report_export::download(doc, &format!("hyte-assessment-{did}-{}", lang.code()), &q.format).await
+    crate::download::document(doc, &format!("hyte-assessment-{did}-{}", lang.code()), &q.format).await
 }
 
 // ---- the yearly figures -----------------------------------------------------------------------
@@ -290,16 +292,6 @@ pub struct BodyShare {
     pub decided: usize,
     pub assessed: usize,
     pub share: String,
-}
-
-/// One assessment of the year, as listed in the figures and the annual report.
-pub struct YearAssessment {
-    pub decision: String,
-    pub href: String,
-    pub body: String,
-    pub date: String,
-    pub templates: String,
-    pub status: String,
 }
 
 fn is_assessed(all: &[Assessment], d: &Decision) -> bool {
@@ -316,7 +308,7 @@ pub fn shares(c: &Ctx, decisions: &[Decision], all: &[Assessment], year: i32) ->
         if of == 0 {
             "–".to_string()
         } else {
-            format!("{} %", super::indicators::fmt_num(c.lang, 100.0 * n as f64 / of as f64, 0))
+            format!("{} %", crate::format::fmt_num(c.lang, 100.0 * n as f64 / of as f64, 0))
         }
     };
     let mut out: Vec<BodyShare> = DecidingBody::ALL
@@ -345,53 +337,8 @@ pub fn shares(c: &Ctx, decisions: &[Decision], all: &[Assessment], year: i32) ->
     out
 }
 
-/// The assessments of proposals decided (or planned) in `year`, in `lang`.
-pub async fn year_assessments(app: &App, lang: Lang, org_id: i64, year: i32) -> Result<Vec<YearAssessment>, AppError> {
-    let decisions = app.store.list_decisions(org_id).await?;
-    let all = app.store.org_assessments(org_id).await?;
-    let t = |k: String| app.i18n.t(lang, &k);
-    Ok(decisions
-        .iter()
-        .filter(|d| d.year() == year)
-        .filter_map(|d| {
-            let mine: Vec<&Assessment> = all.iter().filter(|a| a.decision_id == d.id).collect();
-            if mine.is_empty() {
-                return None;
-            }
-            Some(YearAssessment {
-                decision: d.input.title.clone(),
-                href: format!("/orgs/{org_id}/decisions/{}", d.id),
-                body: t(format!("decision-body-{}", d.input.body.as_str())),
-                date: fi_date(d.outcome.as_ref().map(|o| o.decided_on).unwrap_or(d.input.planned_on)),
-                templates: mine.iter().map(|a| a.def.names.get(lang).to_string()).collect::<Vec<_>>().join(", "),
-                status: t(format!("decision-status-{}", d.status.as_str())),
-            })
-        })
-        .collect())
-}
-
-/// The year's assessments as a section of an annual report's export.
-pub async fn year_section(app: &App, lang: Lang, org_id: i64, year: i32) -> Result<hyte_report::Section, AppError> {
-    let t = |k: &str| app.i18n.t(lang, k);
-    let list = year_assessments(app, lang, org_id, year).await?;
-    let title = app.i18n.format(lang, "year-assessments", &[("year", year.to_string())]);
-    let lead = if list.is_empty() { t("year-assessments-none") } else { t("year-assessments-lead") };
-    Ok(hyte_report::Section {
-        title: title.clone(),
-        blocks: markup::parse(&lead),
-        tables: vec![hyte_report::Table {
-            caption: title,
-            headers: ["col-decision", "field-decision-body", "col-date", "decision-assessments", "col-status"]
-                .map(t)
-                .to_vec(),
-            rows: list.into_iter().map(|x| vec![x.decision, x.body, x.date, x.templates, x.status]).collect(),
-        }],
-        charts: vec![],
-    })
-}
-
 #[derive(Template)]
-#[template(path = "decision_stats.html")]
+#[template(path = "assessment/decision_stats.html")]
 struct StatsPage {
     c: Ctx,
     org: Organisation,
@@ -413,11 +360,11 @@ pub async fn stats(
     Path(id): Path<i64>,
     Query(q): Query<YearQuery>,
 ) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     let decisions = app.store.list_decisions(id).await?;
     let all = app.store.org_assessments(id).await?;
     let mut years: Vec<i32> = decisions.iter().map(|d| d.year()).collect();
-    let this_year = super::decisions::today().format("%Y").to_string().parse().unwrap_or(2026);
+    let this_year = crate::format::today().format("%Y").to_string().parse().unwrap_or(2026);
     years.push(this_year);
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();

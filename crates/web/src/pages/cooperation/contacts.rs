@@ -2,11 +2,11 @@
 //! of its municipalities; the municipality × theme matrix shows the gaps. A municipality sees the
 //! contacts its region has named for it.
 
-use super::form::{summary, Field};
-use super::org::visible_org;
-use super::{render, render_status, see_other};
 use crate::ctx::Ctx;
-use crate::error::{status_of, AppError};
+use crate::error::AppError;
+use crate::form::{summary, Field};
+use crate::pages::{render, render_status, see_other};
+use crate::refusal;
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -29,7 +29,7 @@ pub struct MatrixRow {
 }
 
 #[derive(Template)]
-#[template(path = "contacts.html")]
+#[template(path = "cooperation/contacts.html")]
 struct ContactsPage {
     c: Ctx,
     org: Organisation,
@@ -57,7 +57,7 @@ pub struct ContactForm {
 /// The region's member municipalities in the newest classification year.
 async fn municipalities(app: &App, org: &Organisation) -> Result<Vec<Area>, AppError> {
     match org.area_id {
-        Some(area_id) => super::regional::member_municipalities(app, area_id).await,
+        Some(area_id) => crate::knowledge::visible::member_municipalities(app, area_id).await,
         None => Ok(vec![]),
     }
 }
@@ -148,7 +148,7 @@ async fn contacts_page(
 }
 
 pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     let f = ContactForm { theme: "substance_prevention".into(), ..Default::default() };
     render(&contacts_page(&app, c, org, &f, &FieldErrors::default()).await?)
 }
@@ -159,7 +159,7 @@ pub async fn set(
     Path(id): Path<i64>,
     Form(f): Form<ContactForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     if !org.kind.is_region() {
         return Err(AppError::new(ErrorCode::Forbidden));
     }
@@ -182,12 +182,12 @@ pub async fn set(
             app.store.set_contact_pair(id, theme, area, &input, Actor::user(me.user_id)).await?;
             Ok(see_other(&format!("/orgs/{id}/contacts")))
         }
-        _ => render_status(status_of(e.0[0].code), &contacts_page(&app, c, org, &f, &e).await?),
+        _ => render_status(refusal::status(&e), &contacts_page(&app, c, org, &f, &e).await?),
     }
 }
 
 pub async fn remove(State(app): State<App>, c: Ctx, Path((id, cid)): Path<(i64, i64)>) -> Result<Response, AppError> {
-    let (_, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (_, me) = c.org(&app, id, Permission::Coordinate).await?;
     app.store.remove_contact_pair(id, cid, Actor::user(me.user_id)).await?;
     Ok(see_other(&format!("/orgs/{id}/contacts")))
 }

@@ -2,12 +2,12 @@
 //! councils): mandate, tasks and members; their meetings with agenda and minutes; and the
 //! agreements made (who does what by when), tracked to done.
 
-use super::decisions::{fi_date, today};
-use super::form::{summary, Field};
-use super::org::visible_org;
-use super::{render, render_status, see_other};
 use crate::ctx::Ctx;
-use crate::error::{status_of, AppError};
+use crate::error::AppError;
+use crate::form::{summary, Field};
+use crate::format::{fi_date, today};
+use crate::pages::{render, render_status, see_other};
+use crate::refusal::{self, answer, conflicts, no_rules, submit, Failure, Refusal};
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -17,7 +17,7 @@ use hyte_domain::cooperation::{
     AgreementInput, Group, GroupForm, GroupKind, Meeting, MeetingInput, MemberInput, MemberRole,
 };
 use hyte_domain::{ErrorCode, FieldErrors, OrgKind, Organisation, Permission};
-use hyte_store::{Actor, StoreError};
+use hyte_store::Actor;
 use serde::Deserialize;
 
 fn kind_options(c: &Ctx) -> Vec<(String, String)> {
@@ -45,7 +45,7 @@ pub struct GroupItem {
 }
 
 #[derive(Template)]
-#[template(path = "groups.html")]
+#[template(path = "cooperation/groups.html")]
 struct ListPage {
     c: Ctx,
     org: Organisation,
@@ -72,7 +72,7 @@ async fn list_page(app: &App, c: Ctx, org: Organisation, f: &GroupForm, e: &Fiel
 }
 
 pub async fn list(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     let f = GroupForm { kind: "welfare_group".into(), ..Default::default() };
     render(&list_page(&app, c, org, &f, &FieldErrors::default()).await?)
 }
@@ -83,13 +83,13 @@ pub async fn create(
     Path(id): Path<i64>,
     Form(f): Form<GroupForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     match f.parse() {
         Ok(input) => {
             let g = app.store.create_group(id, &input, Actor::user(me.user_id)).await?;
             Ok(see_other(&format!("/orgs/{id}/groups/{}", g.id)))
         }
-        Err(e) => render_status(status_of(e.0[0].code), &list_page(&app, c, org, &f, &e).await?),
+        Err(e) => render_status(refusal::status(&e), &list_page(&app, c, org, &f, &e).await?),
     }
 }
 
@@ -119,7 +119,7 @@ pub struct AgreementView {
 }
 
 #[derive(Template)]
-#[template(path = "group.html")]
+#[template(path = "cooperation/group.html")]
 struct GroupPage {
     c: Ctx,
     org: Organisation,
@@ -257,21 +257,34 @@ async fn group_page(app: &App, c: Ctx, org: Organisation, g: Group, failed: Fail
 }
 
 pub async fn page(State(app): State<App>, c: Ctx, Path((id, gid)): Path<(i64, i64)>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     let g = load_group(&app, id, gid).await?;
     render(&group_page(&app, c, org, g, Failed::default()).await?)
 }
 
-async fn refused(
+/// After a post on a group's page: to `done` when it went through, else the page again with the
+/// refusal (`failed` puts what was typed back into its form).
+#[allow(clippy::too_many_arguments)] // one answer for every post of the page
+async fn reply<T>(
     app: &App,
     c: Ctx,
     org: Organisation,
     gid: i64,
-    failed: Failed,
-    code: ErrorCode,
+    outcome: Result<T, Failure>,
+    explains: fn(ErrorCode) -> bool,
+    done: impl FnOnce(T) -> String,
+    failed: impl FnOnce(Refusal) -> Failed,
 ) -> Result<Response, AppError> {
-    let g = load_group(app, org.id, gid).await?;
-    render_status(status_of(code), &group_page(app, c, org, g, failed).await?)
+    answer(
+        outcome,
+        explains,
+        |v| see_other(&done(v)),
+        async |r| {
+            let g = load_group(app, org.id, gid).await?;
+            group_page(app, c, org, g, failed(r)).await
+        },
+    )
+    .await
 }
 
 pub async fn update(
@@ -280,25 +293,18 @@ pub async fn update(
     Path((id, gid)): Path<(i64, i64)>,
     Form(f): Form<GroupForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     load_group(&app, id, gid).await?;
-    let e = match f.parse() {
-        Ok(input) => match app.store.update_group(gid, f.version, &input, Actor::user(me.user_id)).await {
-            Ok(_) => return Ok(see_other(&format!("/orgs/{id}/groups/{gid}"))),
-            Err(StoreError::Rule(ErrorCode::EditConflict)) => {
-                let failed = Failed {
-                    group: Some((f, FieldErrors::default())),
-                    alert: Some(ErrorCode::EditConflict),
-                    ..Default::default()
-                };
-                return refused(&app, c, org, gid, failed, ErrorCode::EditConflict).await;
-            }
-            Err(e) => return Err(e.into()),
-        },
-        Err(e) => e,
-    };
-    let code = e.0[0].code;
-    refused(&app, c, org, gid, Failed { group: Some((f, e)), ..Default::default() }, code).await
+    let outcome =
+        submit(f.parse(), async |input| app.store.update_group(gid, f.version, &input, Actor::user(me.user_id)).await)
+            .await;
+    let done = |_| format!("/orgs/{id}/groups/{gid}");
+    reply(&app, c, org, gid, outcome, conflicts, done, |r| Failed {
+        group: Some((f, r.errors)),
+        alert: r.alert,
+        ..Default::default()
+    })
+    .await
 }
 
 pub async fn add_member(
@@ -307,19 +313,14 @@ pub async fn add_member(
     Path((id, gid)): Path<(i64, i64)>,
     Form(f): Form<MemberForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     load_group(&app, id, gid).await?;
     let orgs = org_choices(&app).await?;
-    match MemberInput::parse(&f.person, &f.member_org, &f.org_name, &f.org_kind, &f.role, &orgs) {
-        Ok(m) => {
-            app.store.add_member(gid, &m, Actor::user(me.user_id)).await?;
-            Ok(see_other(&format!("/orgs/{id}/groups/{gid}#members")))
-        }
-        Err(e) => {
-            let code = e.0[0].code;
-            refused(&app, c, org, gid, Failed { member: Some((f, e)), ..Default::default() }, code).await
-        }
-    }
+    let parsed = MemberInput::parse(&f.person, &f.member_org, &f.org_name, &f.org_kind, &f.role, &orgs);
+    let outcome = submit(parsed, async |m| app.store.add_member(gid, &m, Actor::user(me.user_id)).await).await;
+    let done = |_| format!("/orgs/{id}/groups/{gid}#members");
+    reply(&app, c, org, gid, outcome, no_rules, done, |r| Failed { member: Some((f, r.errors)), ..Default::default() })
+        .await
 }
 
 pub async fn remove_member(
@@ -327,7 +328,7 @@ pub async fn remove_member(
     c: Ctx,
     Path((id, gid, mid)): Path<(i64, i64, i64)>,
 ) -> Result<Response, AppError> {
-    let (_, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (_, me) = c.org(&app, id, Permission::Coordinate).await?;
     load_group(&app, id, gid).await?;
     app.store.remove_member(gid, mid, Actor::user(me.user_id)).await?;
     Ok(see_other(&format!("/orgs/{id}/groups/{gid}#members")))
@@ -339,24 +340,19 @@ pub async fn add_meeting(
     Path((id, gid)): Path<(i64, i64)>,
     Form(f): Form<MeetingForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     load_group(&app, id, gid).await?;
-    match MeetingInput::parse(&f.held_on, &f.agenda, &f.minutes) {
-        Ok(m) => {
-            let m = app.store.add_meeting(gid, &m, Actor::user(me.user_id)).await?;
-            Ok(see_other(&format!("/orgs/{id}/groups/{gid}/meetings/{}", m.id)))
-        }
-        Err(e) => {
-            let code = e.0[0].code;
-            refused(&app, c, org, gid, Failed { meeting: Some((f, e)), ..Default::default() }, code).await
-        }
-    }
+    let parsed = MeetingInput::parse(&f.held_on, &f.agenda, &f.minutes);
+    let outcome = submit(parsed, async |m| app.store.add_meeting(gid, &m, Actor::user(me.user_id)).await).await;
+    let done = |m: Meeting| format!("/orgs/{id}/groups/{gid}/meetings/{}", m.id);
+    reply(&app, c, org, gid, outcome, no_rules, done, |r| Failed { meeting: Some((f, r.errors)), ..Default::default() })
+        .await
 }
 
 // ---- a meeting -------------------------------------------------------------------------------
 
 #[derive(Template)]
-#[template(path = "meeting.html")]
+#[template(path = "cooperation/meeting.html")]
 struct MeetingPage {
     c: Ctx,
     org: Organisation,
@@ -443,7 +439,7 @@ pub async fn meeting(
     c: Ctx,
     Path((id, gid, mid)): Path<(i64, i64, i64)>,
 ) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     let gm = load_meeting(&app, id, gid, mid).await?;
     render(&meeting_page(&app, c, org, gm, None, None, None).await?)
 }
@@ -454,31 +450,25 @@ pub async fn update_meeting(
     Path((id, gid, mid)): Path<(i64, i64, i64)>,
     Form(f): Form<MeetingForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let gm = load_meeting(&app, id, gid, mid).await?;
-    let e = match MeetingInput::parse(&f.held_on, &f.agenda, &f.minutes) {
-        Ok(input) => match app.store.update_meeting(mid, f.version, &input, Actor::user(me.user_id)).await {
-            Ok(_) => return Ok(see_other(&format!("/orgs/{id}/groups/{gid}/meetings/{mid}"))),
-            Err(StoreError::Rule(ErrorCode::EditConflict)) => {
-                let gm = load_meeting(&app, id, gid, mid).await?;
-                let f = MeetingForm { version: gm.1.version, ..f };
-                let page = meeting_page(
-                    &app,
-                    c,
-                    org,
-                    gm,
-                    Some((&f, &FieldErrors::default())),
-                    None,
-                    Some(ErrorCode::EditConflict),
-                )
-                .await?;
-                return render_status(status_of(ErrorCode::EditConflict), &page);
-            }
-            Err(e) => return Err(e.into()),
+    let parsed = MeetingInput::parse(&f.held_on, &f.agenda, &f.minutes);
+    let outcome =
+        submit(parsed, async |input| app.store.update_meeting(mid, f.version, &input, Actor::user(me.user_id)).await)
+            .await;
+    let done = format!("/orgs/{id}/groups/{gid}/meetings/{mid}");
+    answer(
+        outcome,
+        conflicts,
+        |_| see_other(&done),
+        async |r| {
+            // After a conflict the form keeps what was typed, against the current version.
+            let gm = if r.alert.is_some() { load_meeting(&app, id, gid, mid).await? } else { gm };
+            let f = MeetingForm { version: if r.alert.is_some() { gm.1.version } else { f.version }, ..f };
+            meeting_page(&app, c, org, gm, Some((&f, &r.errors)), None, r.alert).await
         },
-        Err(e) => e,
-    };
-    render_status(status_of(e.0[0].code), &meeting_page(&app, c, org, gm, Some((&f, &e)), None, None).await?)
+    )
+    .await
 }
 
 pub async fn add_agreement(
@@ -487,17 +477,18 @@ pub async fn add_agreement(
     Path((id, gid, mid)): Path<(i64, i64, i64)>,
     Form(f): Form<AgreementForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let gm = load_meeting(&app, id, gid, mid).await?;
-    match AgreementInput::parse(&f.what, &f.who, &f.due_on) {
-        Ok(a) => {
-            app.store.add_agreement(mid, &a, Actor::user(me.user_id)).await?;
-            Ok(see_other(&format!("/orgs/{id}/groups/{gid}/meetings/{mid}#agreements")))
-        }
-        Err(e) => {
-            render_status(status_of(e.0[0].code), &meeting_page(&app, c, org, gm, None, Some((&f, &e)), None).await?)
-        }
-    }
+    let parsed = AgreementInput::parse(&f.what, &f.who, &f.due_on);
+    let outcome = submit(parsed, async |a| app.store.add_agreement(mid, &a, Actor::user(me.user_id)).await).await;
+    let done = format!("/orgs/{id}/groups/{gid}/meetings/{mid}#agreements");
+    answer(
+        outcome,
+        no_rules,
+        |_| see_other(&done),
+        async |r| meeting_page(&app, c, org, gm, None, Some((&f, &r.errors)), None).await,
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]
@@ -516,17 +507,17 @@ pub async fn mark_agreement(
     Path((id, gid, aid)): Path<(i64, i64, i64)>,
     Form(f): Form<DoneForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Edit).await?;
+    let (org, me) = c.org(&app, id, Permission::Edit).await?;
     load_group(&app, id, gid).await?;
     if !app.store.group_agreements(gid).await?.iter().any(|a| a.id == aid) {
         return Err(AppError::new(ErrorCode::NotFound));
     }
     let done_on = (f.to == "done").then(today);
-    match app.store.set_agreement_done(aid, f.version, done_on, Actor::user(me.user_id)).await {
-        Ok(_) => Ok(see_other(&crate::ctx::safe_next(Some(&f.back)))),
-        Err(StoreError::Rule(code @ ErrorCode::EditConflict)) => {
-            refused(&app, c, org, gid, Failed { alert: Some(code), ..Default::default() }, code).await
-        }
-        Err(e) => Err(e.into()),
-    }
+    let outcome = app.store.set_agreement_done(aid, f.version, done_on, Actor::user(me.user_id)).await;
+    let done = |_| crate::ctx::safe_next(Some(&f.back));
+    reply(&app, c, org, gid, outcome.map_err(Failure::from), conflicts, done, |r| Failed {
+        alert: r.alert,
+        ..Default::default()
+    })
+    .await
 }

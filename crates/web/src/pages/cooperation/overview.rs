@@ -1,11 +1,11 @@
 //! Cooperation overview: the organisation's HYTE responsible person and body, and the matrix of
 //! the statutory duties (§6 municipalities, §7 regions) × sectors, with the duties nobody leads.
 
-use super::form::{summary, Field};
-use super::org::visible_org;
-use super::{render, render_status, see_other};
 use crate::ctx::Ctx;
 use crate::error::{status_of, AppError};
+use crate::form::{summary, Field};
+use crate::pages::{render, render_status, see_other};
+use crate::refusal;
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -25,7 +25,7 @@ pub struct DutyRow {
 }
 
 #[derive(Template)]
-#[template(path = "cooperation.html")]
+#[template(path = "cooperation/cooperation.html")]
 struct OverviewPage {
     c: Ctx,
     org: Organisation,
@@ -110,7 +110,7 @@ async fn overview(
 }
 
 pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     render(&overview(&app, c, org, None, None).await?)
 }
 
@@ -120,7 +120,7 @@ pub async fn set_responsibility(
     Path(id): Path<i64>,
     Form(f): Form<ResponsibilityForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let e = match Responsibility::parse(&f.person, &f.body) {
         Ok((person, body)) => {
             match app
@@ -140,11 +140,11 @@ pub async fn set_responsibility(
         }
         Err(e) => e,
     };
-    render_status(status_of(e.0[0].code), &overview(&app, c, org, Some((&f, &e)), None).await?)
+    render_status(refusal::status(&e), &overview(&app, c, org, Some((&f, &e)), None).await?)
 }
 
 #[derive(Template)]
-#[template(path = "duty_edit.html")]
+#[template(path = "cooperation/duty_edit.html")]
 struct DutyPage {
     c: Ctx,
     org: Organisation,
@@ -190,7 +190,7 @@ pub async fn duty_form(
     c: Ctx,
     Path((id, key)): Path<(i64, String)>,
 ) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, _) = c.org(&app, id, Permission::Coordinate).await?;
     render(&duty_page(&app, c, org, &key, None).await?)
 }
 
@@ -200,7 +200,7 @@ pub async fn set_duty(
     Path((id, key)): Path<(i64, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     duty_of(&org, &key)?;
     let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
     let parts: Vec<String> = pairs.iter().filter(|(n, _)| n == "part").map(|(_, v)| v.clone()).collect();

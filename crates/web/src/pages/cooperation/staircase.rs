@@ -1,11 +1,11 @@
 //! The HYTE staircase: a yearly self-assessment on seven steps with its justification, as a
 //! history per organisation; a region compares its municipalities' latest steps.
 
-use super::form::{summary, Field};
-use super::org::visible_org;
-use super::{render, render_status, see_other};
 use crate::ctx::Ctx;
 use crate::error::{status_of, AppError};
+use crate::form::{summary, Field};
+use crate::pages::{render, render_status, see_other};
+use crate::refusal;
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -17,7 +17,7 @@ use hyte_store::{Actor, StoreError};
 use serde::Deserialize;
 
 #[derive(Template)]
-#[template(path = "staircase.html")]
+#[template(path = "cooperation/staircase.html")]
 struct StairPage {
     c: Ctx,
     org: Organisation,
@@ -59,7 +59,7 @@ async fn stair_page(
     let stairs = (1..=7).rev().map(|n| (n, c.name(&all[n as usize - 1]).to_string(), latest == Some(n))).collect();
     let mut compare = vec![];
     if let (true, Some(area_id)) = (org.kind.is_region(), org.area_id) {
-        for m in super::regional::member_municipalities(app, area_id).await? {
+        for m in crate::knowledge::visible::member_municipalities(app, area_id).await? {
             for o in app.store.organisations_for_area(m.id).await? {
                 let last = app.store.maturity(o.id).await?.first().map(|x| (x.year, x.step));
                 compare.push((c.name(&o.names).to_string(), last));
@@ -105,8 +105,8 @@ pub async fn page(
     Path(id): Path<i64>,
     Query(q): Query<YearQuery>,
 ) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
-    let this_year: i32 = super::decisions::today().format("%Y").to_string().parse().unwrap_or(2026);
+    let (org, _) = c.org(&app, id, Permission::View).await?;
+    let this_year: i32 = crate::format::today().format("%Y").to_string().parse().unwrap_or(2026);
     let year = q.year.unwrap_or(this_year);
     let existing = app.store.maturity(id).await?.into_iter().find(|m| m.year == year);
     let f = match existing {
@@ -127,7 +127,7 @@ pub async fn save(
     Path(id): Path<i64>,
     Form(f): Form<StairForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let e = match Maturity::parse(&f.year, &f.step, &f.justification) {
         Ok((year, step, j)) => match app
             .store
@@ -146,5 +146,5 @@ pub async fn save(
         },
         Err(e) => e,
     };
-    render_status(status_of(e.0[0].code), &stair_page(&app, c, org, &f, &e, None).await?)
+    render_status(refusal::status(&e), &stair_page(&app, c, org, &f, &e, None).await?)
 }

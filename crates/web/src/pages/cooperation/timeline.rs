@@ -2,11 +2,11 @@
 //! and a link to what they produce; shown as a chart (server-side SVG) and a table. Seed 000's
 //! preparation tasks can be added in one go from a chosen start month.
 
-use super::form::{summary, Field};
-use super::org::visible_org;
-use super::{render, render_status, see_other};
 use crate::ctx::Ctx;
 use crate::error::{status_of, AppError};
+use crate::form::{summary, Field};
+use crate::pages::{render, render_status, see_other};
+use crate::refusal;
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -29,7 +29,7 @@ pub struct TaskView {
 }
 
 #[derive(Template)]
-#[template(path = "timeline.html")]
+#[template(path = "cooperation/timeline.html")]
 struct TimelinePage {
     c: Ctx,
     org: Organisation,
@@ -115,7 +115,7 @@ async fn timeline_page(
     e: &FieldErrors,
 ) -> Result<TimelinePage, AppError> {
     let tasks = app.store.tasks(org.id).await?;
-    let today = super::decisions::today();
+    let today = crate::format::today();
     let views = tasks
         .iter()
         .map(|t| TaskView {
@@ -143,7 +143,7 @@ async fn timeline_page(
 }
 
 pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     let f = TaskForm { status: "planned".into(), ..Default::default() };
     render(&timeline_page(&app, c, org, &f, &FieldErrors::default()).await?)
 }
@@ -154,13 +154,13 @@ pub async fn add(
     Path(id): Path<i64>,
     Form(f): Form<TaskForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     match f.parse() {
         Ok(t) => {
             app.store.add_task(id, &t, Actor::user(me.user_id)).await?;
             Ok(see_other(&format!("/orgs/{id}/timeline")))
         }
-        Err(e) => render_status(status_of(e.0[0].code), &timeline_page(&app, c, org, &f, &e).await?),
+        Err(e) => render_status(refusal::status(&e), &timeline_page(&app, c, org, &f, &e).await?),
     }
 }
 
@@ -177,7 +177,7 @@ pub async fn add_preparation(
     Path(id): Path<i64>,
     Form(f): Form<PreparationForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let start = match Month::parse(&f.start) {
         Ok(m) => m,
         Err(code) => {
@@ -201,7 +201,7 @@ pub async fn add_preparation(
 }
 
 #[derive(Template)]
-#[template(path = "task_edit.html")]
+#[template(path = "cooperation/task_edit.html")]
 struct EditPage {
     c: Ctx,
     org: Organisation,
@@ -230,7 +230,7 @@ fn edit_page(
 }
 
 pub async fn edit(State(app): State<App>, c: Ctx, Path((id, tid)): Path<(i64, i64)>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, _) = c.org(&app, id, Permission::Coordinate).await?;
     let task = task_of(&app, id, tid).await?;
     let f = TaskForm::from_input(&task.input, task.version);
     render(&edit_page(c, org, task, &f, &FieldErrors::default(), None))
@@ -269,7 +269,7 @@ pub async fn update(
     Path((id, tid)): Path<(i64, i64)>,
     Form(f): Form<EditForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let task = task_of(&app, id, tid).await?;
     let actor = Actor::user(me.user_id);
     let form = f.task();
@@ -278,7 +278,7 @@ pub async fn update(
     } else {
         match form.parse() {
             Ok(input) => app.store.update_task(id, tid, f.version, &input, actor).await.map(|_| ()),
-            Err(e) => return render_status(status_of(e.0[0].code), &edit_page(c, org, task, &form, &e, None)),
+            Err(e) => return render_status(refusal::status(&e), &edit_page(c, org, task, &form, &e, None)),
         }
     };
     match result {

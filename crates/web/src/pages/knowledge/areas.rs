@@ -1,33 +1,16 @@
 //! Areas: the list with search and the area page (members, parents, population).
 
-use super::render;
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::format::fmt_int;
+use crate::pages::render;
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
-use hyte_domain::{Area, ErrorCode, Lang, Organisation, Sex};
+use hyte_domain::{Area, ErrorCode, Organisation, Sex};
 use hyte_store::AreaKindRow;
 use serde::Deserialize;
-
-/// Formats an integer with the language's digit grouping (a narrow space in Finnish and Swedish).
-pub fn fmt_int(lang: Lang, n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let sep = if lang == Lang::En { "," } else { "\u{a0}" };
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(sep);
-        }
-        out.push(ch);
-    }
-    if n < 0 {
-        format!("−{out}")
-    } else {
-        out
-    }
-}
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -45,7 +28,7 @@ pub struct AreaItem {
 }
 
 #[derive(Template)]
-#[template(path = "areas.html")]
+#[template(path = "knowledge/areas.html")]
 struct AreasPage {
     c: Ctx,
     kinds: Vec<(String, String)>,
@@ -112,7 +95,7 @@ pub struct PopYear {
 }
 
 #[derive(Template)]
-#[template(path = "area.html")]
+#[template(path = "knowledge/area.html")]
 struct AreaPage {
     c: Ctx,
     area: Area,
@@ -167,17 +150,4 @@ pub async fn detail(
     let orgs = app.store.organisations_for_area(area.id).await?;
     let kind = kind_name(&c, &kinds, area.kind.as_str());
     render(&AreaPage { area, kind, years, year, parents, members, population, orgs, c })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_are_grouped_by_language() {
-        assert_eq!(fmt_int(Lang::Fi, 122594), "122\u{a0}594");
-        assert_eq!(fmt_int(Lang::En, 5525292), "5,525,292");
-        assert_eq!(fmt_int(Lang::En, 999), "999");
-        assert_eq!(fmt_int(Lang::Sv, -1000), "−1\u{a0}000");
-    }
 }

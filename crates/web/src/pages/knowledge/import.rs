@@ -3,10 +3,9 @@
 //! in the background; its page shows the progress and then the outcome. A broken file is
 //! rejected whole, with the file, line and field; nothing is written.
 
-use super::org::visible_org;
-use super::{render, render_status, see_other};
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::pages::{render, render_status, see_other};
 use crate::App;
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
@@ -46,7 +45,7 @@ pub struct JobRow {
 }
 
 #[derive(Template)]
-#[template(path = "import.html")]
+#[template(path = "knowledge/import.html")]
 struct ImportPage {
     c: Ctx,
     org: Organisation,
@@ -55,7 +54,7 @@ struct ImportPage {
 }
 
 #[derive(Template)]
-#[template(path = "import_job.html")]
+#[template(path = "knowledge/import_job.html")]
 struct JobPage {
     c: Ctx,
     org: Organisation,
@@ -81,7 +80,7 @@ async fn form_page(app: &App, c: Ctx, org: Organisation, error: Option<String>) 
 }
 
 pub async fn form(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, _) = c.org(&app, id, Permission::Coordinate).await?;
     form_page(&app, c, org, None).await
 }
 
@@ -128,7 +127,7 @@ pub async fn upload(
     Path(id): Path<i64>,
     mut mp: Multipart,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let (mut kind, mut file, mut bytes) = (String::from("sotkanet"), String::new(), Vec::new());
     while let Some(field) = mp.next_field().await.map_err(|_| AppError::new(ErrorCode::InvalidInput))? {
         match field.name() {
@@ -163,7 +162,7 @@ pub async fn show_job(
     c: Ctx,
     Path((id, job_id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, _) = c.org(&app, id, Permission::Coordinate).await?;
     let job = app.store.get_import_job(job_id).await?.filter(|j| j.org_id == id);
     let job = job.ok_or(AppError::new(ErrorCode::NotFound))?;
     let summary: serde_json::Value =

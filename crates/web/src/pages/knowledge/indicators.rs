@@ -1,51 +1,28 @@
 //! The knowledge base pages: indicator catalogue, indicator page, indicator across areas, time
 //! series by sex, and the direction setting.
 
-use super::{render, see_other};
 use crate::charts::{self, Bar, RefLine, Series};
 use crate::ctx::Ctx;
 use crate::download::{Cell, Table};
 use crate::error::AppError;
+use crate::format::fmt_num;
+use crate::knowledge::compare::cmp_class;
+use crate::knowledge::compare::cmp_key;
+use crate::knowledge::visible::visible_indicator;
+use crate::knowledge::visible::visible_orgs;
 use crate::knowledge::{self, Across};
+use crate::pages::{render, see_other};
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::Form;
-use hyte_domain::stats::{Comparison, Level, Polarity};
-use hyte_domain::{Area, ErrorCode, Indicator, Lang, Names, Permission, Sex};
+use hyte_domain::stats::{Level, Polarity};
+use hyte_domain::{Area, ErrorCode, Indicator, Names, Permission, Sex};
 use hyte_store::{Actor, IndicatorFilter, ObservationQuery, StoreError};
 use serde::Deserialize;
 
 pub const PAGE_SIZE: i64 = 50;
-
-/// A number with the indicator's decimals and the language's decimal mark.
-pub fn fmt_num(lang: Lang, v: f64, decimals: i32) -> String {
-    let s = format!("{:.*}", decimals.clamp(0, 6) as usize, v);
-    let (int, frac) = s.split_once('.').map(|(a, b)| (a, Some(b))).unwrap_or((s.as_str(), None));
-    let neg = int.starts_with('-');
-    let grouped = super::areas::fmt_int(lang, int.trim_start_matches('-').parse::<i64>().unwrap_or(0));
-    let mark = if lang == Lang::En { "." } else { "," };
-    let mut out = if neg { format!("−{grouped}") } else { grouped };
-    if let Some(f) = frac {
-        out.push_str(mark);
-        out.push_str(f);
-    }
-    out
-}
-
-/// Own indicators are visible to their organisation's members only.
-pub async fn visible_indicator(app: &App, c: &Ctx, id: i64) -> Result<Indicator, AppError> {
-    let ind = app.store.get_indicator(id).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
-    match ind.org_id {
-        Some(o) if c.membership(o).is_none() => Err(AppError::new(ErrorCode::NotFound)),
-        _ => Ok(ind),
-    }
-}
-
-pub fn visible_orgs(c: &Ctx) -> Vec<i64> {
-    c.user.as_ref().map(|u| u.memberships.iter().map(|(m, _)| m.org_id).collect()).unwrap_or_default()
-}
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -59,7 +36,7 @@ pub struct CatalogueQuery {
 }
 
 #[derive(Template)]
-#[template(path = "indicators.html")]
+#[template(path = "knowledge/indicators.html")]
 struct CataloguePage {
     c: Ctx,
     q: String,
@@ -167,7 +144,7 @@ fn catalogue_table(c: &Ctx, items: &[Indicator]) -> Table {
 }
 
 #[derive(Template)]
-#[template(path = "indicator.html")]
+#[template(path = "knowledge/indicator.html")]
 struct IndicatorPage {
     c: Ctx,
     ind: Indicator,
@@ -257,28 +234,13 @@ pub async fn set_polarity(
         Ok(_) => Ok(see_other(&format!("/indicators/{id}"))),
         Err(StoreError::Rule(ErrorCode::EditConflict)) => {
             let fresh = visible_indicator(&app, &c, id).await?;
-            super::render_status(
+            crate::pages::render_status(
                 crate::error::status_of(ErrorCode::EditConflict),
                 &indicator_page(&app, c, fresh, Some(ErrorCode::EditConflict)).await?,
             )
         }
         Err(e) => Err(e.into()),
     }
-}
-
-pub fn cmp_class(c: Comparison) -> &'static str {
-    match c {
-        Comparison::Better => "better",
-        Comparison::Worse => "worse",
-        Comparison::Similar => "similar",
-        Comparison::Higher | Comparison::Lower => "different",
-        Comparison::NotCompared => "not-compared",
-    }
-}
-
-pub fn cmp_key(c: Comparison) -> String {
-    let s = serde_json::to_value(c).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-    format!("cmp-{s}")
 }
 
 #[derive(Deserialize, Default)]
@@ -299,7 +261,7 @@ pub struct AcrossItem {
 }
 
 #[derive(Template)]
-#[template(path = "across.html")]
+#[template(path = "knowledge/across.html")]
 struct AcrossPage {
     c: Ctx,
     ind: Indicator,
@@ -470,7 +432,7 @@ pub struct SeriesRow {
 }
 
 #[derive(Template)]
-#[template(path = "series.html")]
+#[template(path = "knowledge/series.html")]
 struct SeriesPage {
     c: Ctx,
     ind: Indicator,
@@ -570,17 +532,4 @@ pub async fn series(
 /// A localised text of an indicator (description, interpretation, limits).
 pub fn text<'a>(c: &Ctx, t: &'a Option<Names>) -> Vec<&'a str> {
     t.as_ref().map(|n| n.get(c.lang).split('\n').filter(|l| !l.trim().is_empty()).collect()).unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_use_the_language_decimal_mark() {
-        assert_eq!(fmt_num(Lang::Fi, 1234.56, 1), "1\u{a0}234,6");
-        assert_eq!(fmt_num(Lang::En, 1234.56, 2), "1,234.56");
-        assert_eq!(fmt_num(Lang::Sv, -0.5, 0), "−0");
-        assert_eq!(fmt_num(Lang::Fi, 7.0, 0), "7");
-    }
 }

@@ -1,12 +1,15 @@
 //! The area profile: an area's indicators with county and country comparison, trend and sex.
 
-use super::indicators::{cmp_class, cmp_key, fmt_num, visible_orgs};
-use super::render;
 use crate::charts;
 use crate::ctx::Ctx;
 use crate::download::{Cell, Table};
 use crate::error::AppError;
+use crate::format::fmt_num;
+use crate::knowledge::compare::trend_key;
+use crate::knowledge::compare::{cmp_class, cmp_key};
+use crate::knowledge::visible::visible_orgs;
 use crate::knowledge::{self, Profile, ProfileRow};
+use crate::pages::render;
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -44,7 +47,7 @@ pub struct Row {
 }
 
 #[derive(Template)]
-#[template(path = "profile.html")]
+#[template(path = "knowledge/profile.html")]
 struct ProfilePage {
     c: Ctx,
     profile: std::sync::Arc<Profile>,
@@ -63,11 +66,6 @@ fn trend_view(t: Trend) -> (&'static str, &'static str) {
         Trend::NoSignificantChange => ("→", "similar"),
         Trend::CannotBeCalculated => ("–", "not-compared"),
     }
-}
-
-pub fn trend_key(t: Trend) -> String {
-    let s = serde_json::to_value(t).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-    format!("trend-{s}")
 }
 
 /// The indicator ids of the query, or every indicator with data for the area.

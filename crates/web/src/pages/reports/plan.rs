@@ -2,14 +2,13 @@
 //! Coordinators shape the plan while the report is a draft or in review; each sector's editors
 //! record the follow-up of their own measures at any time.
 
-use super::form::{summary, Field};
-use super::org::visible_org;
 use super::plan_view::{self, PlanView};
+use super::report::load;
 use super::report_view::content_lang;
-use super::reports::load;
-use super::{render_status, see_other};
 use crate::ctx::Ctx;
 use crate::error::{status_of, AppError};
+use crate::form::{summary, Field};
+use crate::pages::{render_status, see_other};
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -21,7 +20,7 @@ use hyte_domain::{ErrorCode, FieldErrors, Organisation, Permission};
 use hyte_store::{Actor, StoreError};
 
 #[derive(Template)]
-#[template(path = "plan.html")]
+#[template(path = "reports/plan.html")]
 struct PlanPage {
     c: Ctx,
     org: Organisation,
@@ -157,7 +156,7 @@ fn back(id: i64, rid: i64) -> Response {
 }
 
 pub async fn show(State(app): State<App>, c: Ctx, Path((id, rid)): Path<(i64, i64)>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     let report = load(&app, id, rid).await?;
     let p = page(&app, c, org, report, &Typed::default(), &FieldErrors::default(), "", None).await?;
     render_status(StatusCode::OK, &p)
@@ -195,7 +194,7 @@ pub async fn add_priority(
     Path((id, rid)): Path<(i64, i64)>,
     Form(f): Form<PriorityForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let report = load(&app, id, rid).await?;
     let typed = Typed { priority: (f.title.clone(), f.description.clone()), ..Default::default() };
     let e = match PriorityInput::parse(&f.title, &f.description) {
@@ -214,7 +213,7 @@ pub async fn add_goal(
     Path((id, rid)): Path<(i64, i64)>,
     Form(f): Form<GoalForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let report = load(&app, id, rid).await?;
     let e = match f.parse() {
         Ok(input) => match app.store.add_goal(rid, &input, Actor::user(me.user_id)).await {
@@ -234,7 +233,7 @@ pub async fn add_measure(
     Path((id, rid)): Path<(i64, i64)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let report = load(&app, id, rid).await?;
     let (f, goals) = measure_form_of(&pairs);
     let e = match f.parse() {
@@ -262,7 +261,7 @@ pub async fn follow_up(
     Path((id, rid, mid)): Path<(i64, i64, i64)>,
     Form(f): Form<FollowUpForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Edit).await?;
+    let (org, me) = c.org(&app, id, Permission::Edit).await?;
     let report = load(&app, id, rid).await?;
     let plan = app.store.plan(rid).await?;
     let m = plan.measures.iter().find(|m| m.id == mid).ok_or(AppError::new(ErrorCode::NotFound))?;

@@ -3,13 +3,12 @@
 //! form does not overwrite (the typed values are kept and the conflict is shown), and removing
 //! asks for confirmation on a page of its own.
 
-use super::form::{summary, Field};
-use super::org::visible_org;
 use super::plan::{measure_fields, measure_form_of, sector_options};
-use super::reports::load;
-use super::{render, render_status, see_other};
+use super::report::load;
 use crate::ctx::Ctx;
 use crate::error::{status_of, AppError};
+use crate::form::{summary, Field};
+use crate::pages::{render, render_status, see_other};
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -30,7 +29,7 @@ pub struct TargetRow {
 }
 
 #[derive(Template)]
-#[template(path = "plan_item.html")]
+#[template(path = "reports/plan_item.html")]
 struct ItemPage {
     c: Ctx,
     org: Organisation,
@@ -51,7 +50,7 @@ struct ItemPage {
 }
 
 #[derive(Template)]
-#[template(path = "plan_delete.html")]
+#[template(path = "reports/plan_delete.html")]
 struct DeletePage {
     c: Ctx,
     org: Organisation,
@@ -66,7 +65,7 @@ struct DeletePage {
 
 /// The coordinator, the organisation and the report, when the report's plan may change.
 async fn shaping(app: &App, c: &Ctx, id: i64, rid: i64) -> Result<(Organisation, Membership, Report), AppError> {
-    let (org, me) = visible_org(app, c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(app, id, Permission::Coordinate).await?;
     let report = load(app, id, rid).await?;
     if !report.state.editable() {
         return Err(AppError::new(ErrorCode::ReportLocked));

@@ -1,8 +1,8 @@
 //! How a plan is shown: priorities → goals with their indicators' progress → measures.
 
-use super::indicators::fmt_num;
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::format::fmt_num;
 use crate::App;
 use hyte_domain::report::{GoalProgress, Measure, Plan};
 use hyte_domain::{Lang, Organisation, Sector, Sex};
@@ -141,7 +141,7 @@ pub async fn build(app: &App, c: &Ctx, org: &Organisation, plan: &Plan, lang: La
             let i = &m.input;
             let mut res = vec![];
             if let Some(e) = i.resources.euros {
-                res.push(format!("{} €", super::areas::fmt_int(lang, e)));
+                res.push(format!("{} €", crate::format::fmt_int(lang, e)));
             }
             if let Some(py) = i.resources.person_years {
                 res.push(c.t1("measure-person-years", "count", fmt_num(lang, py, 1)));

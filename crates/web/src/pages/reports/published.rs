@@ -1,9 +1,9 @@
 //! Published well-being reports: public, without login, readable on phones and printable.
 
-use super::render;
 use super::report_view::{self, SectionView};
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::pages::render;
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -20,7 +20,7 @@ pub struct PublishedItem {
 }
 
 #[derive(Template)]
-#[template(path = "published_reports.html")]
+#[template(path = "reports/published_reports.html")]
 struct ListPage {
     c: Ctx,
     items: Vec<PublishedItem>,
@@ -34,7 +34,7 @@ pub async fn list(State(app): State<App>, c: Ctx) -> Result<Response, AppError> 
         .await?
         .iter()
         .map(|r| {
-            let it = super::reports::item(&c, r);
+            let it = super::report::item(&c, r);
             PublishedItem {
                 href: format!("/reports/{}", r.id),
                 title: r.title.clone(),
@@ -48,7 +48,7 @@ pub async fn list(State(app): State<App>, c: Ctx) -> Result<Response, AppError> 
 }
 
 #[derive(Template)]
-#[template(path = "published_report.html")]
+#[template(path = "reports/published_report.html")]
 struct ReportPage {
     c: Ctx,
     org: Organisation,
@@ -95,7 +95,7 @@ struct ReportData<'a> {
     organisation: &'a str,
     version: i32,
     approval: &'a hyte_domain::report::Approval,
-    indicators: Vec<&'a report_view::IndicatorData>,
+    indicators: Vec<&'a crate::knowledge::lines::IndicatorData>,
     plan: &'a hyte_domain::report::Plan,
     attribution: String,
 }
@@ -112,7 +112,7 @@ pub async fn data(
     let not_found = || AppError::new(ErrorCode::NotFound);
     let Published { version, org, sections, .. } = published(&app, &c, rid).await?;
     let content = &version.content;
-    let indicators: Vec<&report_view::IndicatorData> =
+    let indicators: Vec<&crate::knowledge::lines::IndicatorData> =
         sections.iter().flat_map(|s| s.indicators.iter().map(|i| &i.data)).collect();
     let attribution = c.t("source-sotkanet");
     match q.format.as_str() {
@@ -188,5 +188,5 @@ pub async fn export(
         a.decision_ref
     )];
     let doc = super::report_export::document(&c, &report, &content.title, org.names.get(lang), facts, &sections);
-    super::report_export::download(doc, &format!("hyte-report-{rid}-v{}", version.number), &q.format).await
+    crate::download::document(doc, &format!("hyte-report-{rid}-v{}", version.number), &q.format).await
 }

@@ -3,10 +3,11 @@
 //! goals side by side, the spread between the municipalities on the goals' indicators, and the
 //! region's own plan. Visible to the members of the region and of its municipalities.
 
-use super::indicators::fmt_num;
-use super::render;
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::format::fmt_num;
+use crate::knowledge::visible::member_municipalities;
+use crate::pages::render;
 use crate::{knowledge, App};
 use askama::Template;
 use axum::extract::{Path, State};
@@ -36,7 +37,7 @@ pub struct SpreadRow {
 }
 
 #[derive(Template)]
-#[template(path = "regional.html")]
+#[template(path = "reports/regional.html")]
 struct RegionalPage {
     c: Ctx,
     org: Organisation,
@@ -165,11 +166,4 @@ pub async fn link_for(app: &App, org: &Organisation) -> Result<Option<String>, A
         }
         _ => Ok(None),
     }
-}
-
-/// The municipalities of a county (or region) area in the newest classification year.
-pub async fn member_municipalities(app: &App, area_id: i64) -> Result<Vec<Area>, AppError> {
-    let year = app.store.area_years(area_id).await?.first().copied().unwrap_or(0);
-    let members = app.store.area_members(area_id, year).await?;
-    Ok(members.into_iter().filter(|a| a.kind.as_str() == "municipality").collect())
 }

@@ -1,12 +1,12 @@
 //! Well-being reports of an organisation: the list, a new report, the report page with its
 //! workflow (review, approval with the decision, publishing, new versions) and frozen versions.
 
-use super::form::{summary, Field};
-use super::org::visible_org;
 use super::report_view::{self, SectionView};
-use super::{render, render_status, see_other};
 use crate::ctx::Ctx;
 use crate::error::{status_of, AppError};
+use crate::form::{summary, Field};
+use crate::pages::{render, render_status, see_other};
+use crate::refusal;
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -50,7 +50,7 @@ pub struct NewReportForm {
 }
 
 #[derive(Template)]
-#[template(path = "reports.html")]
+#[template(path = "reports/reports.html")]
 struct ListPage {
     c: Ctx,
     org: Organisation,
@@ -99,7 +99,7 @@ async fn list_page(
 }
 
 pub async fn list(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     let f = NewReportForm { kind: "term".into(), languages: "fi".into(), ..Default::default() };
     render(&list_page(&app, c, org, &f, &FieldErrors::default()).await?)
 }
@@ -110,7 +110,7 @@ pub async fn create(
     Path(id): Path<i64>,
     Form(f): Form<NewReportForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let langs: Vec<&str> = f.languages.split(',').filter(|s| !s.is_empty()).collect();
     let mut parsed = NewReport::parse(&f.kind, &f.term, &f.year, &langs, &f.title, None);
     // An annual report follows up the term report of its term, when there is one.
@@ -128,7 +128,7 @@ pub async fn create(
         },
         Err(errors) => errors,
     };
-    render_status(status_of(errors.0[0].code), &list_page(&app, c, org, &f, &errors).await?)
+    render_status(refusal::status(&errors), &list_page(&app, c, org, &f, &errors).await?)
 }
 
 #[derive(Deserialize, Default)]
@@ -142,7 +142,7 @@ pub struct StateForm {
 }
 
 #[derive(Template)]
-#[template(path = "report.html")]
+#[template(path = "reports/report.html")]
 struct ReportPage {
     c: Ctx,
     org: Organisation,
@@ -157,7 +157,7 @@ struct ReportPage {
     /// For an annual report: the term report's indicators, their latest value against the one before.
     changes: Vec<super::report_changes::ChangeLine>,
     /// For an annual report: the year's impact assessments (`list` and `year` for the shared table).
-    list: Vec<super::decision_summary::YearAssessment>,
+    list: Vec<crate::year_assessments::YearAssessment>,
     year: i32,
 }
 
@@ -195,7 +195,7 @@ async fn report_page(
         vec![]
     };
     let (list, year) = match (report.kind, report.year) {
-        (ReportKind::Annual, Some(y)) => (super::decision_summary::year_assessments(app, c.lang, org.id, y).await?, y),
+        (ReportKind::Annual, Some(y)) => (crate::year_assessments::year_assessments(app, c.lang, org.id, y).await?, y),
         _ => (vec![], 0),
     };
     let comments = app.store.report_comments(report.id).await?;
@@ -242,7 +242,7 @@ async fn report_page(
 }
 
 pub async fn page(State(app): State<App>, c: Ctx, Path((id, rid)): Path<(i64, i64)>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     let report = load(&app, id, rid).await?;
     render(&report_page(&app, c, org, report, &StateForm::default(), &FieldErrors::default(), None).await?)
 }
@@ -253,7 +253,7 @@ pub async fn set_state(
     Path((id, rid)): Path<(i64, i64)>,
     Form(f): Form<StateForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let report = load(&app, id, rid).await?;
     let actor = Actor::user(me.user_id);
     let result = if f.to == "new_version" {
@@ -284,7 +284,7 @@ pub async fn set_state(
 }
 
 #[derive(Template)]
-#[template(path = "report_version.html")]
+#[template(path = "reports/report_version.html")]
 struct VersionPage {
     c: Ctx,
     org: Organisation,
@@ -298,7 +298,7 @@ pub async fn version(
     c: Ctx,
     Path((id, rid, n)): Path<(i64, i64, i32)>,
 ) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     let report = load(&app, id, rid).await?;
     let version = app.store.report_versions(rid).await?.into_iter().find(|v| v.number == n);
     let version = version.ok_or(AppError::new(ErrorCode::NotFound))?;
@@ -320,7 +320,7 @@ pub async fn comment(
     Path((id, rid, sid)): Path<(i64, i64, i64)>,
     Form(f): Form<CommentForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, me) = c.org(&app, id, Permission::View).await?;
     let report = load(&app, id, rid).await?;
     let errors = match hyte_domain::report::parse_comment(&f.body) {
         Ok(body) => match app.store.add_comment(rid, sid, &body, Actor::user(me.user_id)).await {
@@ -340,7 +340,7 @@ pub async fn resolve_comment(
     c: Ctx,
     Path((id, rid, cid)): Path<(i64, i64, i64)>,
 ) -> Result<Response, AppError> {
-    let (_, me) = visible_org(&app, &c, id, Permission::Edit).await?;
+    let (_, me) = c.org(&app, id, Permission::Edit).await?;
     load(&app, id, rid).await?;
     let k = app.store.resolve_comment(rid, cid, Actor::user(me.user_id)).await?;
     Ok(see_other(&format!("/orgs/{id}/reports/{rid}#comments-{}", k.section_id)))
@@ -359,7 +359,7 @@ pub async fn export(
     Path((id, rid)): Path<(i64, i64)>,
     axum::extract::Query(q): axum::extract::Query<ExportQuery>,
 ) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     if !matches!(q.format.as_str(), "docx" | "pdf") {
         return Err(AppError::new(ErrorCode::NotFound));
     }
@@ -376,9 +376,9 @@ pub async fn export(
     )];
     let mut doc = super::report_export::document(&c, &report, &report.title, org.names.get(lang), facts, &views);
     if let (ReportKind::Annual, Some(year)) = (report.kind, report.year) {
-        doc.sections.push(super::decision_summary::year_section(&app, lang, id, year).await?);
+        doc.sections.push(crate::year_assessments::year_section(&app, lang, id, year).await?);
     }
-    super::report_export::download(doc, &format!("hyte-report-{rid}"), &q.format).await
+    crate::download::document(doc, &format!("hyte-report-{rid}"), &q.format).await
 }
 
 #[derive(Deserialize, Default)]
@@ -395,7 +395,7 @@ pub async fn add_section(
     Path((id, rid)): Path<(i64, i64)>,
     Form(f): Form<NewSectionForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let report = load(&app, id, rid).await?;
     let kind = match f.kind.as_str() {
         "indicators" => hyte_domain::report::SectionKind::Indicators,

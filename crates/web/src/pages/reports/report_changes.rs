@@ -1,9 +1,9 @@
 //! What changed in the population's data: for an annual report, each indicator of its term
 //! report (indicator sections and goals), the latest value against the one before it.
 
-use super::indicators::fmt_num;
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::format::fmt_num;
 use crate::App;
 use hyte_domain::report::{Plan, Section};
 use hyte_domain::stats::Polarity;

@@ -1,10 +1,9 @@
 //! The difference between two versions of a report: an approved version against a later one or
 //! against the current text.
 
-use super::org::visible_org;
-use super::render;
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::pages::render;
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -23,7 +22,7 @@ pub struct DiffQuery {
 }
 
 #[derive(Template)]
-#[template(path = "report_diff.html")]
+#[template(path = "reports/report_diff.html")]
 struct DiffPage {
     c: Ctx,
     org: Organisation,
@@ -42,9 +41,9 @@ pub async fn page(
     Path((id, rid)): Path<(i64, i64)>,
     Query(q): Query<DiffQuery>,
 ) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     let not_found = || AppError::new(ErrorCode::NotFound);
-    let report = super::reports::load(&app, id, rid).await?;
+    let report = super::report::load(&app, id, rid).await?;
     let versions = app.store.report_versions(rid).await?;
     let latest = versions.last().ok_or_else(not_found)?.number;
     let from_n: i32 = q.from.parse().unwrap_or(latest);

@@ -3,11 +3,7 @@
 
 use super::report_view::{content_lang, SectionView};
 use crate::ctx::Ctx;
-use crate::error::AppError;
-use axum::http::{header, HeaderValue};
-use axum::response::{IntoResponse, Response};
 use hyte_domain::report::markup;
-use hyte_domain::ErrorCode;
 use hyte_report::{Chart, Document, Section, Table};
 
 /// The document of a report's sections as shown (indicator and plan tables included).
@@ -134,41 +130,4 @@ pub fn document(
         sections,
         attribution: t("source-sotkanet"),
     }
-}
-
-/// The document as a download: `docx` or `pdf`.
-pub async fn download(doc: Document, name: &str, format: &str) -> Result<Response, AppError> {
-    let internal = |e: String| {
-        tracing::error!(error = %e, "export");
-        AppError::new(ErrorCode::Internal)
-    };
-    let (bytes, mime, ext) = match format {
-        "docx" => (
-            // Drawing the charts is CPU work too.
-            tokio::task::spawn_blocking(move || hyte_report::docx::render(&doc))
-                .await
-                .map_err(|e| internal(e.to_string()))?
-                .map_err(internal)?,
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "docx",
-        ),
-        // Typesetting is CPU work: off the async threads.
-        "pdf" => (
-            tokio::task::spawn_blocking(move || hyte_report::pdf::render(&doc))
-                .await
-                .map_err(|e| internal(e.to_string()))?
-                .map_err(internal)?,
-            "application/pdf",
-            "pdf",
-        ),
-        _ => return Err(AppError::new(ErrorCode::NotFound)),
-    };
-    let mut res = bytes.into_response();
-    let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
-    let file = name.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "_");
-    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{file}.{ext}\""))
-        .map_err(|_| AppError::new(ErrorCode::Internal))?;
-    h.insert(header::CONTENT_DISPOSITION, disposition);
-    Ok(res)
 }

@@ -3,11 +3,10 @@
 //! An indicator section's indicators are chosen from the knowledge base by theme (Sotkanet's
 //! subjects) or by search words: a GET filter form, then checkboxes that add (or remove) them.
 
-use super::form::{summary, Field};
-use super::org::visible_org;
-use super::{render, render_status, see_other};
 use crate::ctx::Ctx;
 use crate::error::{status_of, AppError};
+use crate::form::{summary, Field};
+use crate::pages::{render, render_status, see_other};
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -43,7 +42,7 @@ fn form_of(s: &Section) -> SectionForm {
 }
 
 #[derive(Template)]
-#[template(path = "report_section.html")]
+#[template(path = "reports/report_section.html")]
 struct EditPage {
     c: Ctx,
     org: Organisation,
@@ -91,7 +90,7 @@ async fn chooser(app: &App, c: &Ctx, section: &Section, q: &ChooseQuery) -> Resu
         let filter = hyte_store::IndicatorFilter {
             q: q_text.clone(),
             theme: Some(theme.clone()).filter(|t| !t.is_empty()),
-            visible_orgs: super::indicators::visible_orgs(c),
+            visible_orgs: crate::knowledge::visible::visible_orgs(c),
             limit: CHOOSE_LIMIT,
             ..Default::default()
         };
@@ -178,7 +177,7 @@ async fn edit_page(
 }
 
 async fn load(app: &App, org_id: i64, report_id: i64, section_id: i64) -> Result<(Report, Section), AppError> {
-    let report = super::reports::load(app, org_id, report_id).await?;
+    let report = super::report::load(app, org_id, report_id).await?;
     let section = app.store.report_sections(report_id).await?.into_iter().find(|s| s.id == section_id);
     Ok((report, section.ok_or(AppError::new(ErrorCode::NotFound))?))
 }
@@ -189,7 +188,7 @@ pub async fn edit(
     Path((id, rid, sid)): Path<(i64, i64, i64)>,
     Query(q): Query<ChooseQuery>,
 ) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::Edit).await?;
+    let (org, _) = c.org(&app, id, Permission::Edit).await?;
     let (report, section) = load(&app, id, rid, sid).await?;
     if !report.state.editable() {
         return Err(AppError::new(ErrorCode::ReportLocked));
@@ -206,7 +205,7 @@ pub async fn choose(
     Path((id, rid, sid)): Path<(i64, i64, i64)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Edit).await?;
+    let (org, me) = c.org(&app, id, Permission::Edit).await?;
     let (report, section) = load(&app, id, rid, sid).await?;
     if section.kind != SectionKind::Indicators {
         return Err(AppError::new(ErrorCode::InvalidInput));
@@ -223,7 +222,7 @@ pub async fn choose(
         .get_indicators(&add)
         .await?
         .into_iter()
-        .filter(|i| i.org_id.is_none_or(|o| super::indicators::visible_orgs(&c).contains(&o)))
+        .filter(|i| i.org_id.is_none_or(|o| crate::knowledge::visible::visible_orgs(&c).contains(&o)))
         .map(|i| i.id)
         .collect();
     let mut chosen: Vec<i64> = section.indicator_ids.iter().copied().filter(|i| !remove.contains(i)).collect();
@@ -273,7 +272,7 @@ pub async fn save(
     Path((id, rid, sid)): Path<(i64, i64, i64)>,
     Form(f): Form<SectionForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Edit).await?;
+    let (org, me) = c.org(&app, id, Permission::Edit).await?;
     let (report, section) = load(&app, id, rid, sid).await?;
     let edit =
         match SectionEdit::parse((&f.title_fi, &f.title_sv, &f.title_en), &f.body_fi, &f.body_sv, &f.indicator_ids) {
@@ -315,7 +314,7 @@ pub async fn delete(
     Path((id, rid, sid)): Path<(i64, i64, i64)>,
     Form(f): Form<SectionForm>,
 ) -> Result<Response, AppError> {
-    let (_, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (_, me) = c.org(&app, id, Permission::Coordinate).await?;
     load(&app, id, rid, sid).await?;
     app.store.delete_section(rid, sid, f.version, Actor::user(me.user_id)).await?;
     Ok(see_other(&format!("/orgs/{id}/reports/{rid}")))

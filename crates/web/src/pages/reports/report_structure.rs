@@ -3,11 +3,10 @@
 //! and remove sections, or go back to THL's recommended structure. Reports already created keep
 //! their own sections.
 
-use super::form::{summary, Field};
-use super::org::visible_org;
-use super::{render, render_status, see_other};
 use crate::ctx::Ctx;
 use crate::error::{status_of, AppError};
+use crate::form::{summary, Field};
+use crate::pages::{render, render_status, see_other};
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -28,7 +27,7 @@ pub struct RowView {
 }
 
 #[derive(Template)]
-#[template(path = "report_structure.html")]
+#[template(path = "reports/report_structure.html")]
 struct StructurePage {
     c: Ctx,
     org: Organisation,
@@ -111,7 +110,7 @@ fn rows_of(s: &ReportStructure) -> Vec<StructureRow> {
 }
 
 pub async fn show(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, _) = c.org(&app, id, Permission::Coordinate).await?;
     let s = app.store.report_structure(id).await?;
     render(&page(c, org, &rows_of(&s), s.version, s.is_default(), &[], None))
 }
@@ -141,7 +140,7 @@ pub async fn save(
     Path(id): Path<i64>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let version: i64 = pairs.iter().find(|(n, _)| n == "version").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
     let reset = pairs.iter().any(|(n, _)| n == "reset");
     let rows = rows_from(&pairs);

@@ -1,12 +1,13 @@
 //! "Suggest": the indicators of the organisation's area that are significantly worse than the
 //! county or the whole country, or worsening, as candidates for the plan's priorities.
 
-use super::indicators::{cmp_class, cmp_key, fmt_num};
-use super::org::visible_org;
-use super::render;
-use super::report_view::{content_lang, sentence};
+use super::report_view::content_lang;
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::format::fmt_num;
+use crate::knowledge::compare::{cmp_class, cmp_key};
+use crate::knowledge::lines::sentence;
+use crate::pages::render;
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -30,7 +31,7 @@ pub struct Candidate {
 }
 
 #[derive(Template)]
-#[template(path = "suggest.html")]
+#[template(path = "reports/suggest.html")]
 struct SuggestPage {
     c: Ctx,
     org: Organisation,
@@ -42,8 +43,8 @@ struct SuggestPage {
 }
 
 pub async fn page(State(app): State<App>, c: Ctx, Path((id, rid)): Path<(i64, i64)>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
-    let report = super::reports::load(&app, id, rid).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
+    let report = super::report::load(&app, id, rid).await?;
     let lang = content_lang(&c, &report);
     let area = match org.area_id {
         Some(a) => app.store.get_area_by_id(a).await?,
@@ -73,7 +74,7 @@ pub async fn page(State(app): State<App>, c: Ctx, Path((id, rid)): Path<(i64, i6
                 value: r.value.map(fmt).unwrap_or_else(|| c.t("value-missing")),
                 vs_county: (c.t(&cmp_key(r.vs_county)), cmp_class(r.vs_county)),
                 vs_country: (c.t(&cmp_key(r.vs_country)), cmp_class(r.vs_country)),
-                trend: c.t(&super::profile::trend_key(r.trend)),
+                trend: c.t(&crate::knowledge::compare::trend_key(r.trend)),
                 sentence: sentence(&app, lang, r),
             });
         }

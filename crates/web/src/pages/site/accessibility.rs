@@ -1,13 +1,13 @@
 //! The accessibility statement (required of public-sector services by Act 306/2019).
 
-use super::render;
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::pages::render;
 use askama::Template;
 use axum::response::Response;
 
 #[derive(Template)]
-#[template(path = "accessibility.html")]
+#[template(path = "site/accessibility.html")]
 struct AccessibilityPage {
     c: Ctx,
 }

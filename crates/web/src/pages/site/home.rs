@@ -1,13 +1,13 @@
 //! The front page.
 
-use super::render;
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::pages::render;
 use askama::Template;
 use axum::response::Response;
 
 #[derive(Template)]
-#[template(path = "home.html")]
+#[template(path = "site/home.html")]
 struct HomePage {
     c: Ctx,
 }
