@@ -63,7 +63,8 @@ fn enum_str<T: serde::Serialize>(v: T) -> String {
 /// The generated sentence for one indicator of an area.
 pub fn sentence(app: &App, lang: Lang, r: &ProfileRow) -> String {
     let n = hyte_domain::stats::TREND_POINTS;
-    let since = if r.series.len() >= n { r.series[r.series.len() - n].0.to_string() } else { String::new() };
+    let since =
+        r.series.len().checked_sub(n).and_then(|i| r.series.get(i)).map(|p| p.0.to_string()).unwrap_or_default();
     let trend = match r.trend {
         Trend::CannotBeCalculated => "none".to_string(),
         t => enum_str(t),
@@ -90,19 +91,16 @@ fn chart(
     let name = |a: &Option<hyte_domain::Area>, fallback: &str| {
         a.as_ref().map(|a| a.names.get(lang).to_string()).unwrap_or_else(|| app.i18n.t(lang, fallback))
     };
-    let mut bars = vec![Bar {
-        label: profile.area.names.get(lang).to_string(),
-        value,
-        ci: r.ci.map(|i| (i.lower, i.upper)),
-        class: cmp_class(r.vs_county),
-    }];
+    let own = profile.area.names.get(lang).to_string();
+    let mut bars =
+        vec![Bar { label: own.clone(), value, ci: r.ci.map(|i| (i.lower, i.upper)), class: cmp_class(r.vs_county) }];
     let mut parts = vec![match r.ci {
         Some(i) => app.i18n.format(
             lang,
             "report-chart-value-ci",
-            &[("area", bars[0].label.clone()), ("value", fmt(value)), ("lower", fmt(i.lower)), ("upper", fmt(i.upper))],
+            &[("area", own.clone()), ("value", fmt(value)), ("lower", fmt(i.lower)), ("upper", fmt(i.upper))],
         ),
-        None => format!("{} {}", bars[0].label, fmt(value)),
+        None => format!("{own} {}", fmt(value)),
     }];
     for (bench, label) in
         [(r.county, name(&profile.county, "col-county")), (r.country, name(&profile.country, "country-short"))]

@@ -109,7 +109,9 @@ async fn settings_page(
     let mut types = vec![any_option(&c)];
     types.extend(DecisionType::ALL.iter().map(|t| (t.as_str().into(), c.t(&format!("decision-type-{}", t.as_str())))));
     let mut sector_choices = sector_options(app, &c, org.id).await?;
-    sector_choices[0] = any_option(&c);
+    if let Some(first) = sector_choices.first_mut() {
+        *first = any_option(&c);
+    }
     let rule_fields = vec![
         Field::new(&c, "rule", "template_key", "field-rule-template", &f.template_key, e)
             .select(template_choices)
@@ -275,7 +277,7 @@ pub async fn create(
         }
         Err(errs) => errs,
     };
-    render_status(status_of(errs[0].1), &edit_page(c, org, None, &f, &errs, None))
+    render_status(status_of(first_code(&errs)), &edit_page(c, org, None, &f, &errs, None))
 }
 
 pub async fn edit(State(app): State<App>, c: Ctx, Path((id, tid)): Path<(i64, i64)>) -> Result<Response, AppError> {
@@ -306,5 +308,10 @@ pub async fn update(
         },
         Err(errs) => errs,
     };
-    render_status(status_of(errs[0].1), &edit_page(c, org, Some(t), &f, &errs, None))
+    render_status(status_of(first_code(&errs)), &edit_page(c, org, Some(t), &f, &errs, None))
+}
+
+/// The code of a template form's first error.
+fn first_code(errs: &[(&str, ErrorCode, Option<usize>)]) -> ErrorCode {
+    errs.first().map(|e| e.1).unwrap_or(ErrorCode::InvalidInput)
 }

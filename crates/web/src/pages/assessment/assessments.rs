@@ -2,6 +2,7 @@
 //! each of them, the alternatives rated side by side, who was heard, and completion.
 
 use super::decisions::{can_edit, load, require_edit};
+use super::group_name;
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::form::{summary, Field};
@@ -125,7 +126,7 @@ async fn page_of(
     let mut evidence = vec![];
     for &g in &a.groups {
         let ids = group_indicators(&known, &a, g);
-        let name = c.name(&a.def.groups[g].names).to_string();
+        let name = group_name(&a.def, g, c.lang).to_string();
         let lines = match &area {
             Some(area) => indicator_lines(app, &c, area, &ids, c.lang, &name, None).await?,
             None => vec![],
@@ -161,7 +162,7 @@ async fn page_of(
             if cells.iter().any(|x| !x.text.is_empty()) || !notes.is_empty() {
                 matrix.push(MatrixRow {
                     area: c.name(area_names).to_string(),
-                    group: c.name(&a.def.groups[g].names).to_string(),
+                    group: group_name(&a.def, g, c.lang).to_string(),
                     cells,
                     notes,
                 });

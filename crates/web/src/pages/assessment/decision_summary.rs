@@ -2,6 +2,7 @@
 //! its PDF/DOCX export, and the yearly share of assessed decisions per deciding body.
 
 use super::decisions::load;
+use super::group_name;
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::format::fi_date;
@@ -53,8 +54,8 @@ fn impacts(app: &App, lang: Lang, a: &Assessment, list: &[Impact]) -> String {
                 if i.uncertain { format!(", {}", app.i18n.t(lang, "summary-uncertain")) } else { String::new() };
             format!(
                 "{} – {} ({}, {when}{unsure})",
-                a.def.groups[i.group].names.get(lang),
-                lower_first(a.def.areas[i.area].get(lang)),
+                group_name(&a.def, i.group, lang),
+                lower_first(a.def.areas.get(i.area).map(|n| n.get(lang)).unwrap_or_default()),
                 signed(i.rating)
             )
         })
@@ -93,7 +94,7 @@ pub fn summary_text(
     out.push(f("summary-alternatives", &[("list", alt_names.join(", "))]));
     for x in all {
         let mut p = vec![format!("{}:", x.a.def.names.get(lang))];
-        let groups: Vec<&str> = x.a.groups.iter().map(|g| x.a.def.groups[*g].names.get(lang)).collect();
+        let groups: Vec<&str> = x.a.groups.iter().map(|g| group_name(&x.a.def, *g, lang)).collect();
         p.push(f("summary-groups", &[("list", groups.join(", "))]));
         for (dg, alt) in digest(&x.a, alternatives, &x.ratings).iter().zip(alternatives) {
             let mut parts = vec![];
@@ -206,7 +207,7 @@ pub async fn export(
                 if cells.iter().all(|r| r.is_none()) {
                     continue;
                 }
-                let mut row = vec![area.get(lang).to_string(), x.a.def.groups[g].names.get(lang).to_string()];
+                let mut row = vec![area.get(lang).to_string(), group_name(&x.a.def, g, lang).to_string()];
                 let dash = || "–".to_string();
                 row.extend(cells.iter().map(|r| match r {
                     Some(r) => format!(

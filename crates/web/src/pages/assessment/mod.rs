@@ -11,6 +11,13 @@ pub mod rating;
 use crate::App;
 use axum::routing::{get, post};
 use axum::Router;
+use hyte_domain::assessment::TemplateDef;
+use hyte_domain::Lang;
+
+/// The name of a template's group `g` in `lang` ("" for a group the template does not have).
+pub fn group_name(def: &TemplateDef, g: usize, lang: Lang) -> &str {
+    def.groups.get(g).map(|x| x.names.get(lang)).unwrap_or_default()
+}
 
 pub fn routes() -> Router<App> {
     Router::new()

@@ -3,6 +3,7 @@
 
 use super::assessments::{explains, load_all};
 use super::decisions::require_edit;
+use super::group_name;
 use crate::ctx::Ctx;
 use crate::error::{status_of, AppError};
 use crate::format::signed;
@@ -89,7 +90,7 @@ async fn rate_page(
                     let error = form
                         .and_then(|(_, e)| e.iter().find(|(f, _)| f.ends_with(&format!("-{key}"))))
                         .map(|(f, code)| (f.clone(), c.err(code)));
-                    let group = c.name(&a.def.groups[g].names).to_string();
+                    let group = group_name(&a.def, g, c.lang).to_string();
                     if let Some((field, msg)) = &error {
                         errors.push((field.clone(), format!("{} – {group}", c.name(an)), msg.clone()));
                     }

@@ -56,7 +56,10 @@ async fn stair_page(
     let history = app.store.maturity(org.id).await?;
     let latest = history.first().map(|m| m.step);
     let all = steps();
-    let stairs = (1..=7).rev().map(|n| (n, c.name(&all[n as usize - 1]).to_string(), latest == Some(n))).collect();
+    let stairs = (1..=7)
+        .rev()
+        .map(|n| (n, all.get(n as usize - 1).map(|s| c.name(s).to_string()).unwrap_or_default(), latest == Some(n)))
+        .collect();
     let mut compare = vec![];
     if let (true, Some(area_id)) = (org.kind.is_region(), org.area_id) {
         for m in crate::knowledge::visible::member_municipalities(app, area_id).await? {

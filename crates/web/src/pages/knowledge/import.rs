@@ -167,16 +167,17 @@ pub async fn show_job(
     let job = job.ok_or(AppError::new(ErrorCode::NotFound))?;
     let summary: serde_json::Value =
         job.summary.as_deref().and_then(|s| serde_json::from_str(s).ok()).unwrap_or_default();
-    let report = serde_json::from_value::<Report>(summary["report"].clone()).ok();
-    let error = serde_json::from_value::<ImportError>(summary["error"].clone()).ok().map(|e| {
-        c.t2(
-            "import-failed",
-            "where",
-            format!("{}, {} {}, {} {}", e.file, c.t("import-line"), e.line, c.t("import-field"), e.field),
-            "message",
-            e.message,
-        )
-    });
+    let report = serde_json::from_value::<Report>(summary.get("report").cloned().unwrap_or_default()).ok();
+    let error =
+        serde_json::from_value::<ImportError>(summary.get("error").cloned().unwrap_or_default()).ok().map(|e| {
+            c.t2(
+                "import-failed",
+                "where",
+                format!("{}, {} {}, {} {}", e.file, c.t("import-line"), e.line, c.t("import-field"), e.field),
+                "message",
+                e.message,
+            )
+        });
     let progress = (job.state == JobState::Running).then(|| app.imports.get(job.id)).flatten();
     let entry = job_row(&c, job);
     render(&JobPage { c, org, entry, progress, report, error })
