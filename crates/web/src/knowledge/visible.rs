@@ -25,3 +25,25 @@ pub async fn member_municipalities(app: &App, area_id: i64) -> Result<Vec<Area>,
     let members = app.store.area_members(area_id, year).await?;
     Ok(members.into_iter().filter(|a| a.kind.as_str() == "municipality").collect())
 }
+
+/// At most this many indicators in one profile.
+pub const MAX_INDICATORS: usize = 100;
+
+/// The indicator ids of the query, or every indicator with data for the area.
+pub async fn chosen(app: &App, c: &Ctx, area_id: i64, spec: &str) -> Result<Vec<i64>, AppError> {
+    let mut ids: Vec<i64> = spec.split(',').filter_map(|s| s.trim().parse().ok()).collect();
+    if ids.is_empty() {
+        ids = app.store.indicators_for_area(area_id).await?;
+    }
+    let orgs = visible_orgs(c);
+    let visible: std::collections::HashSet<i64> = app
+        .store
+        .get_indicators(&ids)
+        .await?
+        .into_iter()
+        .filter(|i| i.org_id.is_none_or(|o| orgs.contains(&o)))
+        .map(|i| i.id)
+        .collect();
+    let out: Vec<i64> = ids.into_iter().filter(|id| visible.contains(id)).take(MAX_INDICATORS).collect();
+    Ok(out)
+}

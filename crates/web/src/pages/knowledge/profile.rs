@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::format::fmt_num;
 use crate::knowledge::compare::trend_key;
 use crate::knowledge::compare::{cmp_class, cmp_key};
-use crate::knowledge::visible::visible_orgs;
+use crate::knowledge::visible::chosen;
 use crate::knowledge::{self, Profile, ProfileRow};
 use crate::pages::render;
 use crate::App;
@@ -17,9 +17,6 @@ use axum::response::Response;
 use hyte_domain::stats::Trend;
 use hyte_domain::ErrorCode;
 use serde::Deserialize;
-
-/// At most this many indicators in one profile.
-pub const MAX_INDICATORS: usize = 100;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -66,25 +63,6 @@ fn trend_view(t: Trend) -> (&'static str, &'static str) {
         Trend::NoSignificantChange => ("→", "similar"),
         Trend::CannotBeCalculated => ("–", "not-compared"),
     }
-}
-
-/// The indicator ids of the query, or every indicator with data for the area.
-pub async fn chosen(app: &App, c: &Ctx, area_id: i64, spec: &str) -> Result<Vec<i64>, AppError> {
-    let mut ids: Vec<i64> = spec.split(',').filter_map(|s| s.trim().parse().ok()).collect();
-    if ids.is_empty() {
-        ids = app.store.indicators_for_area(area_id).await?;
-    }
-    let orgs = visible_orgs(c);
-    let visible: std::collections::HashSet<i64> = app
-        .store
-        .get_indicators(&ids)
-        .await?
-        .into_iter()
-        .filter(|i| i.org_id.is_none_or(|o| orgs.contains(&o)))
-        .map(|i| i.id)
-        .collect();
-    let out: Vec<i64> = ids.into_iter().filter(|id| visible.contains(id)).take(MAX_INDICATORS).collect();
-    Ok(out)
 }
 
 pub async fn page(
