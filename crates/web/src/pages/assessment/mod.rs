@@ -1,12 +1,12 @@
 //! Impact assessment (Act 612/2021 §6–7): the decisions register, a proposal's assessments and
 //! ratings, its summary and export, the yearly figures and the organisation's assessment settings.
 
-pub mod assessment_settings;
 pub mod assessments;
 pub mod decision_summary;
 pub mod decisions;
 pub mod proposal;
 pub mod rating;
+pub mod settings;
 
 use crate::App;
 use axum::routing::{get, post};
@@ -40,13 +40,10 @@ pub fn routes() -> Router<App> {
             post(assessments::delete_participant),
         )
         .route("/orgs/{id}/decisions/{did}/assessments/{aid}/rate/{alt}", get(rating::rate_form).post(rating::rate))
-        .route("/orgs/{id}/assessment-settings", get(assessment_settings::page))
-        .route("/orgs/{id}/assessment-settings/rules", post(assessment_settings::add_rule))
-        .route("/orgs/{id}/assessment-settings/rules/{rid}/delete", post(assessment_settings::delete_rule))
-        .route("/orgs/{id}/assessment-settings/templates", post(assessment_settings::create))
-        .route("/orgs/{id}/assessment-settings/templates/new", get(assessment_settings::new_form))
-        .route(
-            "/orgs/{id}/assessment-settings/templates/{tid}",
-            get(assessment_settings::edit).post(assessment_settings::update),
-        )
+        .route("/orgs/{id}/assessment-settings", get(settings::page))
+        .route("/orgs/{id}/assessment-settings/rules", post(settings::add_rule))
+        .route("/orgs/{id}/assessment-settings/rules/{rid}/delete", post(settings::delete_rule))
+        .route("/orgs/{id}/assessment-settings/templates", post(settings::create))
+        .route("/orgs/{id}/assessment-settings/templates/new", get(settings::new_form))
+        .route("/orgs/{id}/assessment-settings/templates/{tid}", get(settings::edit).post(settings::update))
 }

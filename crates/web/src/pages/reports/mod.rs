@@ -2,20 +2,20 @@
 //! comments, changes, exports), the plan of a report, suggestions from the knowledge base, the
 //! published reports and the regional view.
 
+pub mod changes;
+pub mod diff;
+pub mod export;
 pub mod plan;
 pub mod plan_edit;
 pub mod plan_view;
 pub mod published;
 pub mod regional;
 pub mod report;
-pub mod report_changes;
-pub mod report_diff;
-pub mod report_export;
-pub mod report_sections;
-pub mod report_structure;
-pub mod report_view;
 pub mod richtext;
+pub mod sections;
+pub mod structure;
 pub mod suggest;
+pub mod view;
 
 use crate::App;
 use axum::routing::{get, post};
@@ -24,14 +24,14 @@ use axum::Router;
 pub fn routes() -> Router<App> {
     Router::new()
         .route("/orgs/{id}/reports", get(report::list).post(report::create))
-        .route("/orgs/{id}/report-structure", get(report_structure::show).post(report_structure::save))
+        .route("/orgs/{id}/report-structure", get(structure::show).post(structure::save))
         .route("/orgs/{id}/reports/{rid}", get(report::page))
         .route("/orgs/{id}/reports/{rid}/state", post(report::set_state))
         .route("/orgs/{id}/reports/{rid}/versions/{n}", get(report::version))
-        .route("/orgs/{id}/reports/{rid}/sections/{sid}", get(report_sections::edit).post(report_sections::save))
+        .route("/orgs/{id}/reports/{rid}/sections/{sid}", get(sections::edit).post(sections::save))
         .route("/orgs/{id}/reports/{rid}/sections", post(report::add_section))
-        .route("/orgs/{id}/reports/{rid}/sections/{sid}/indicators", post(report_sections::choose))
-        .route("/orgs/{id}/reports/{rid}/sections/{sid}/delete", post(report_sections::delete))
+        .route("/orgs/{id}/reports/{rid}/sections/{sid}/indicators", post(sections::choose))
+        .route("/orgs/{id}/reports/{rid}/sections/{sid}/delete", post(sections::delete))
         .route("/orgs/{id}/reports/{rid}/plan", get(plan::show))
         .route("/orgs/{id}/reports/{rid}/plan/priorities", post(plan::add_priority))
         .route("/orgs/{id}/reports/{rid}/plan/goals", post(plan::add_goal))
@@ -59,7 +59,7 @@ pub fn routes() -> Router<App> {
             get(plan_edit::confirm_measure).post(plan_edit::delete_measure),
         )
         .route("/orgs/{id}/reports/{rid}/suggest", get(suggest::page))
-        .route("/orgs/{id}/reports/{rid}/diff", get(report_diff::page))
+        .route("/orgs/{id}/reports/{rid}/diff", get(diff::page))
         .route("/orgs/{id}/reports/{rid}/sections/{sid}/comments", post(report::comment))
         .route("/orgs/{id}/reports/{rid}/comments/{cid}/resolve", post(report::resolve_comment))
         .route("/regional/{id}", get(regional::page))

@@ -4,7 +4,7 @@
 
 use super::plan_view::{self, PlanView};
 use super::report::load;
-use super::report_view::content_lang;
+use super::view::content_lang;
 use crate::ctx::Ctx;
 use crate::error::{status_of, AppError};
 use crate::form::{summary, Field};

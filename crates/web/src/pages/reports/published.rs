@@ -1,6 +1,6 @@
 //! Published well-being reports: public, without login, readable on phones and printable.
 
-use super::report_view::{self, SectionView};
+use super::view::{self, SectionView};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::pages::render;
@@ -73,7 +73,7 @@ async fn published(app: &App, c: &Ctx, rid: i64) -> Result<Published, AppError> 
     let version = app.store.report_versions(rid).await?.into_iter().find(|v| v.number == n).ok_or_else(not_found)?;
     let org = app.store.get_organisation(report.org_id).await?.ok_or_else(not_found)?;
     let content = &version.content;
-    let sections = report_view::sections(app, c, &org, &report, &content.sections, &content.plan, None).await?;
+    let sections = view::sections(app, c, &org, &report, &content.sections, &content.plan, None).await?;
     Ok(Published { report, version, org, sections })
 }
 
@@ -178,7 +178,7 @@ pub async fn export(
     }
     let Published { report, version, org, sections } = published(&app, &c, rid).await?;
     let content = &version.content;
-    let lang = report_view::content_lang(&c, &report);
+    let lang = view::content_lang(&c, &report);
     let a = &version.approval;
     let facts = vec![format!(
         "{}: {}, {}, {}",
@@ -187,6 +187,6 @@ pub async fn export(
         a.date.format("%-d.%-m.%Y"),
         a.decision_ref
     )];
-    let doc = super::report_export::document(&c, &report, &content.title, org.names.get(lang), facts, &sections);
+    let doc = super::export::document(&c, &report, &content.title, org.names.get(lang), facts, &sections);
     crate::download::document(doc, &format!("hyte-report-{rid}-v{}", version.number), &q.format).await
 }

@@ -1,7 +1,7 @@
 //! Well-being reports of an organisation: the list, a new report, the report page with its
 //! workflow (review, approval with the decision, publishing, new versions) and frozen versions.
 
-use super::report_view::{self, SectionView};
+use super::view::{self, SectionView};
 use crate::ctx::Ctx;
 use crate::error::{status_of, AppError};
 use crate::form::{summary, Field};
@@ -155,7 +155,7 @@ struct ReportPage {
     approval_fields: Vec<Field>,
     errors: Vec<(String, String, String)>,
     /// For an annual report: the term report's indicators, their latest value against the one before.
-    changes: Vec<super::report_changes::ChangeLine>,
+    changes: Vec<super::changes::ChangeLine>,
     /// For an annual report: the year's impact assessments (`list` and `year` for the shared table).
     list: Vec<crate::year_assessments::YearAssessment>,
     year: i32,
@@ -183,14 +183,14 @@ async fn report_page(
     // An annual report follows up its term report's plan.
     let plan_of = report.plan_report_id();
     let plan = app.store.plan(plan_of).await?;
-    let mut views = report_view::sections(app, &c, &org, &report, &sections, &plan, edit).await?;
+    let mut views = view::sections(app, &c, &org, &report, &sections, &plan, edit).await?;
     for v in views.iter_mut().filter(|v| v.plan.is_some()) {
         v.plan_href = Some(format!("/orgs/{}/reports/{plan_of}/plan", org.id));
     }
     let changes = if report.kind == ReportKind::Annual && plan_of != report.id {
         let term_sections = app.store.report_sections(plan_of).await?;
-        let lang = report_view::content_lang(&c, &report);
-        super::report_changes::changes(app, &c, &org, &term_sections, &plan, lang).await?
+        let lang = view::content_lang(&c, &report);
+        super::changes::changes(app, &c, &org, &term_sections, &plan, lang).await?
     } else {
         vec![]
     };
@@ -205,7 +205,7 @@ async fn report_page(
         v.comments = comments
             .iter()
             .filter(|k| k.section_id == v.id)
-            .map(|k| report_view::CommentView {
+            .map(|k| view::CommentView {
                 author: k.author.clone().unwrap_or_else(|| c.t("audit-system")),
                 when: k.created_at.format("%-d.%-m.%Y %H:%M").to_string(),
                 body: k.body.clone(),
@@ -303,7 +303,7 @@ pub async fn version(
     let version = app.store.report_versions(rid).await?.into_iter().find(|v| v.number == n);
     let version = version.ok_or(AppError::new(ErrorCode::NotFound))?;
     let content = &version.content;
-    let sections = report_view::sections(&app, &c, &org, &report, &content.sections, &content.plan, None).await?;
+    let sections = view::sections(&app, &c, &org, &report, &content.sections, &content.plan, None).await?;
     render(&VersionPage { c, org, report, version, sections })
 }
 
@@ -366,15 +366,15 @@ pub async fn export(
     let report = load(&app, id, rid).await?;
     let sections = app.store.report_sections(rid).await?;
     let plan = app.store.plan(report.plan_report_id()).await?;
-    let views = report_view::sections(&app, &c, &org, &report, &sections, &plan, None).await?;
-    let lang = report_view::content_lang(&c, &report);
+    let views = view::sections(&app, &c, &org, &report, &sections, &plan, None).await?;
+    let lang = view::content_lang(&c, &report);
     let state = app.i18n.t(lang, &format!("report-state-{}", report.state.as_str()));
     let facts = vec![format!(
         "{} ({})",
         state,
         app.i18n.format(lang, "report-version", &[("number", report.content_version.to_string())])
     )];
-    let mut doc = super::report_export::document(&c, &report, &report.title, org.names.get(lang), facts, &views);
+    let mut doc = super::export::document(&c, &report, &report.title, org.names.get(lang), facts, &views);
     if let (ReportKind::Annual, Some(year)) = (report.kind, report.year) {
         doc.sections.push(crate::year_assessments::year_section(&app, lang, id, year).await?);
     }

@@ -1,7 +1,7 @@
 //! "Suggest": the indicators of the organisation's area that are significantly worse than the
 //! county or the whole country, or worsening, as candidates for the plan's priorities.
 
-use super::report_view::content_lang;
+use super::view::content_lang;
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::format::fmt_num;

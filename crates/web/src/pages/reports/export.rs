@@ -1,7 +1,7 @@
 //! Report exports: the shown version as DOCX (editable in Word and LibreOffice) or as a tagged
 //! PDF (typst), in the report's language.
 
-use super::report_view::{content_lang, SectionView};
+use super::view::{content_lang, SectionView};
 use crate::ctx::Ctx;
 use hyte_domain::report::markup;
 use hyte_report::{Chart, Document, Section, Table};
