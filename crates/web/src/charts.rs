@@ -14,7 +14,10 @@ pub fn sparkline(series: &[(i32, f64)]) -> String {
     }
     let (w, h) = (80.0, 20.0);
     let (min, max) = series.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), (_, v)| (a.min(*v), b.max(*v)));
-    let (y0, y1) = (series[0].0 as f64, series[series.len() - 1].0 as f64);
+    let (Some(first), Some(last)) = (series.first(), series.last()) else {
+        return String::new();
+    };
+    let (y0, y1) = (first.0 as f64, last.0 as f64);
     let sx = |y: f64| {
         if y1 > y0 {
             (y - y0) / (y1 - y0) * (w - 4.0) + 2.0
@@ -173,8 +176,10 @@ pub fn standalone(svg: &str) -> String {
         .split_once("viewBox=\"")
         .and_then(|(_, v)| v.split_once('"'))
         .map(|(v, _)| v.split(' ').skip(2).collect::<Vec<_>>())
-        .filter(|v| v.len() == 2)
-        .map(|v| format!(r#" width="{}" height="{}""#, v[0], v[1]))
+        .and_then(|v| match v.as_slice() {
+            [w, h] => Some(format!(r#" width="{w}" height="{h}""#)),
+            _ => None,
+        })
         .unwrap_or_default();
     let Some((attrs, body)) = rest.split_once('>') else {
         return svg.to_string();

@@ -177,6 +177,14 @@ impl Ctx {
     pub fn can(&self, org_id: i64, perm: Permission) -> bool {
         self.require(org_id, perm).is_ok()
     }
+
+    /// The organisation `id` and the user's membership in it, when its role there allows `perm`
+    /// (else `forbidden`); `not_found` when it does not exist. Every organisation page starts here.
+    pub async fn org(&self, app: &App, id: i64, perm: Permission) -> Result<(Organisation, Membership), AppError> {
+        let me = self.require(id, perm)?.clone();
+        let org = app.store.get_organisation(id).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
+        Ok((org, me))
+    }
 }
 
 impl FromRequestParts<App> for Ctx {

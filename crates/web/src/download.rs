@@ -1,9 +1,10 @@
-//! Tables as CSV or XLSX downloads. Every table carries its source attribution.
+//! Downloads: tables as CSV or XLSX (every table carries its source attribution), documents as DOCX or PDF.
 
 use crate::error::AppError;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use hyte_domain::ErrorCode;
+use hyte_report::Document;
 
 pub enum Cell {
     Text(String),
@@ -88,4 +89,41 @@ impl Table {
         );
         Ok(res)
     }
+}
+
+/// The document as a download: `docx` or `pdf`.
+pub async fn document(doc: Document, name: &str, format: &str) -> Result<Response, AppError> {
+    let internal = |e: String| {
+        tracing::error!(error = %e, "export");
+        AppError::new(ErrorCode::Internal)
+    };
+    let (bytes, mime, ext) = match format {
+        "docx" => (
+            // Drawing the charts is CPU work too.
+            tokio::task::spawn_blocking(move || hyte_report::docx::render(&doc))
+                .await
+                .map_err(|e| internal(e.to_string()))?
+                .map_err(internal)?,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "docx",
+        ),
+        // Typesetting is CPU work: off the async threads.
+        "pdf" => (
+            tokio::task::spawn_blocking(move || hyte_report::pdf::render(&doc))
+                .await
+                .map_err(|e| internal(e.to_string()))?
+                .map_err(internal)?,
+            "application/pdf",
+            "pdf",
+        ),
+        _ => return Err(AppError::new(ErrorCode::NotFound)),
+    };
+    let mut res = bytes.into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    let file = name.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "_");
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{file}.{ext}\""))
+        .map_err(|_| AppError::new(ErrorCode::Internal))?;
+    h.insert(header::CONTENT_DISPOSITION, disposition);
+    Ok(res)
 }

@@ -7,12 +7,14 @@ pub mod charts;
 pub mod ctx;
 pub mod download;
 pub mod error;
+pub mod form;
+pub mod format;
 pub mod i18n;
-pub mod inequality;
 pub mod knowledge;
 pub mod middleware;
 pub mod pages;
-pub mod richtext;
+pub mod refusal;
+pub mod year_assessments;
 
 use axum::routing::get;
 use axum::Router;
@@ -40,7 +42,7 @@ pub struct AppState {
     pub config: WebConfig,
     pub profiles: knowledge::ProfileCache,
     /// Imports running on this server.
-    pub imports: pages::import::Running,
+    pub imports: pages::knowledge::import::Running,
 }
 
 pub type App = Arc<AppState>;
@@ -60,8 +62,8 @@ pub fn router(app: App) -> Router {
     Router::new()
         .merge(pages::routes())
         .nest("/api/v1", api::routes())
-        .route("/healthz", get(pages::ops::healthz))
-        .route("/readyz", get(pages::ops::readyz))
+        .route("/healthz", get(pages::site::ops::healthz))
+        .route("/readyz", get(pages::site::ops::readyz))
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(app.clone(), middleware::csrf))
         .layer(axum::middleware::from_fn_with_state(app.clone(), pages::error_pages))

@@ -3,7 +3,7 @@
 use super::NamesDto;
 use crate::ctx::Ctx;
 use crate::error::{ApiErrorBody, AppError};
-use crate::pages::indicators::{visible_indicator, visible_orgs};
+use crate::knowledge::visible::{visible_indicator, visible_orgs};
 use crate::App;
 use axum::extract::{Path, Query, State};
 use axum::Json;
@@ -221,7 +221,7 @@ pub async fn profile(
     Query(p): Query<ProfileParams>,
 ) -> Result<Json<ProfileDto>, AppError> {
     let area = app.store.get_area(&kind, &area_code).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
-    let ids = crate::pages::profile::chosen(&app, &c, area.id, p.indicators.as_deref().unwrap_or("")).await?;
+    let ids = crate::knowledge::visible::chosen(&app, &c, area.id, p.indicators.as_deref().unwrap_or("")).await?;
     let prof = app.profiles.profile(&*app.store, area, &ids).await?;
     let public = c.user.is_none();
     let rows = prof

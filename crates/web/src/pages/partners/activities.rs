@@ -2,13 +2,13 @@
 //! them; a member of another organisation gets 403.
 
 use super::{
-    area_name, area_options, explained, kind_codes, lang_codes, municipalities, options, target_codes, theme_codes,
+    area_name, area_options, explains, kind_codes, lang_codes, municipalities, options, target_codes, theme_codes,
 };
 use crate::ctx::Ctx;
-use crate::error::{status_of, AppError};
-use crate::pages::form::{summary, Field};
-use crate::pages::org::visible_org;
+use crate::error::AppError;
+use crate::form::{summary, Field};
 use crate::pages::{render, render_status, see_other};
+use crate::refusal::{self, answer, submit, Failure};
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -90,7 +90,7 @@ pub fn form_view(c: &Ctx, prefix: &str, areas: &[Area], f: &ActivityForm, e: &Fi
 }
 
 #[derive(Template)]
-#[template(path = "activities.html")]
+#[template(path = "partners/activities.html")]
 struct ListPage {
     c: Ctx,
     org: Organisation,
@@ -140,7 +140,7 @@ fn blank(org: &Organisation) -> ActivityForm {
 }
 
 pub async fn list(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     let f = blank(&org);
     render(&list_page(&app, c, org, &f, &FieldErrors::default()).await?)
 }
@@ -151,7 +151,7 @@ pub async fn create(
     Path(id): Path<i64>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Edit).await?;
+    let (org, me) = c.org(&app, id, Permission::Edit).await?;
     let f = ActivityForm::from_pairs(&pairs);
     let areas: Vec<i64> = municipalities(&app).await?.iter().map(|a| a.id).collect();
     match f.parse(&areas) {
@@ -159,12 +159,12 @@ pub async fn create(
             let a = app.store.create_activity(id, &input, Actor::user(me.user_id)).await?;
             Ok(see_other(&format!("/orgs/{id}/activities/{}", a.id)))
         }
-        Err(e) => render_status(status_of(e.0[0].code), &list_page(&app, c, org, &f, &e).await?),
+        Err(e) => render_status(refusal::status(&e), &list_page(&app, c, org, &f, &e).await?),
     }
 }
 
 #[derive(Template)]
-#[template(path = "activity_edit.html")]
+#[template(path = "partners/activity_edit.html")]
 struct EditPage {
     c: Ctx,
     org: Organisation,
@@ -205,7 +205,7 @@ async fn edit_page(
 }
 
 pub async fn edit(State(app): State<App>, c: Ctx, Path((id, aid)): Path<(i64, i64)>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     let a = load(&app, id, aid).await?;
     render(&edit_page(&app, c, org, a, None, None).await?)
 }
@@ -217,26 +217,22 @@ pub async fn update(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     // Role and organisation: an editor of the organisation that runs the activity.
-    let (org, me) = visible_org(&app, &c, id, Permission::Edit).await?;
+    let (org, me) = c.org(&app, id, Permission::Edit).await?;
     let a = load(&app, id, aid).await?;
     let f = ActivityForm::from_pairs(&pairs);
     let areas: Vec<i64> = municipalities(&app).await?.iter().map(|a| a.id).collect();
-    match f.parse(&areas) {
-        Ok(input) => match app.store.update_activity(aid, f.version, &input, Actor::user(me.user_id)).await {
-            Ok(_) => Ok(see_other(&format!("/orgs/{id}/activities/{aid}"))),
-            Err(e) => {
-                let code = explained(e)?;
-                render_status(
-                    status_of(code),
-                    &edit_page(&app, c, org, a, Some((f, FieldErrors::default())), Some(code)).await?,
-                )
-            }
-        },
-        Err(e) => {
-            let code = e.0[0].code;
-            render_status(status_of(code), &edit_page(&app, c, org, a, Some((f, e)), None).await?)
-        }
-    }
+    let outcome = submit(f.parse(&areas), async |input| {
+        app.store.update_activity(aid, f.version, &input, Actor::user(me.user_id)).await
+    })
+    .await;
+    let done = format!("/orgs/{id}/activities/{aid}");
+    answer(
+        outcome,
+        explains,
+        |_| see_other(&done),
+        async |r| edit_page(&app, c, org, a, Some((f, r.errors)), r.alert).await,
+    )
+    .await
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -251,13 +247,15 @@ pub async fn delete(
     Path((id, aid)): Path<(i64, i64)>,
     Form(f): Form<VersionForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Edit).await?;
+    let (org, me) = c.org(&app, id, Permission::Edit).await?;
     let a = load(&app, id, aid).await?;
-    match app.store.delete_activity(aid, f.version, Actor::user(me.user_id)).await {
-        Ok(()) => Ok(see_other(&format!("/orgs/{id}/activities"))),
-        Err(e) => {
-            let code = explained(e)?;
-            render_status(status_of(code), &edit_page(&app, c, org, a, None, Some(code)).await?)
-        }
-    }
+    let outcome = app.store.delete_activity(aid, f.version, Actor::user(me.user_id)).await;
+    let done = format!("/orgs/{id}/activities");
+    answer(
+        outcome.map_err(Failure::from),
+        explains,
+        |_| see_other(&done),
+        async |r| edit_page(&app, c, org, a, None, r.alert).await,
+    )
+    .await
 }

@@ -47,7 +47,7 @@ pub struct Filter {
 }
 
 #[derive(Template)]
-#[template(path = "directory.html")]
+#[template(path = "partners/directory.html")]
 struct DirectoryPage {
     c: Ctx,
     q: String,
@@ -142,7 +142,7 @@ pub async fn search(State(app): State<App>, c: Ctx, Query(q): Query<DirectoryQue
 }
 
 #[derive(Template)]
-#[template(path = "activity_public.html")]
+#[template(path = "partners/activity_public.html")]
 struct ActivityPage {
     c: Ctx,
     a: Activity,

@@ -2,13 +2,14 @@
 //! decide the applications; the members of an NGO apply to open calls and report how a grant was
 //! used. Each organisation sees the call from its own side at `/orgs/{id}/grants/{call}`.
 
-use super::{euros, explained, org_name, orgs_by_id, status_label};
+use super::{explains, org_name, orgs_by_id, status_label};
 use crate::ctx::Ctx;
-use crate::error::{status_of, AppError};
-use crate::pages::decisions::{fi_date, today};
-use crate::pages::form::{summary, Field};
-use crate::pages::org::visible_org;
+use crate::error::AppError;
+use crate::form::{summary, Field};
+use crate::format::euros;
+use crate::format::{fi_date, today};
 use crate::pages::{render, render_status, see_other};
+use crate::refusal::{self, answer, submit, Failure, Refusal};
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -66,7 +67,7 @@ fn call_row(c: &Ctx, k: &GrantCall, viewer: i64, orgs: &HashMap<i64, Organisatio
         title: k.input.title.clone(),
         owner: org_name(c, orgs, k.org_id),
         year: k.input.year,
-        total: euros(c, k.input.total_euros),
+        total: euros(c.lang, k.input.total_euros),
         deadline: fi_date(k.input.deadline),
         open: k.is_open(today()),
         applications: n,
@@ -158,10 +159,10 @@ fn application_row(
         call_title: call.input.title.clone(),
         applicant: org_name(c, orgs, a.applicant_org_id),
         purpose: a.input.purpose.clone(),
-        applied: euros(c, a.input.euros_applied),
+        applied: euros(c.lang, a.input.euros_applied),
         applied_on: fi_date(a.applied_on),
         status: status_label(c, a.status),
-        granted: a.decision.as_ref().and_then(|d| d.euros_granted).map(|e| euros(c, e)).unwrap_or_default(),
+        granted: a.decision.as_ref().and_then(|d| d.euros_granted).map(|e| euros(c.lang, e)).unwrap_or_default(),
         decision: a
             .decision
             .as_ref()
@@ -171,7 +172,7 @@ fn application_row(
             .report
             .as_ref()
             .map(|r| match r.euros_used {
-                Some(u) => format!("{} – {} ({})", r.text, euros(c, u), fi_date(r.reported_on)),
+                Some(u) => format!("{} – {} ({})", r.text, euros(c.lang, u), fi_date(r.reported_on)),
                 None => format!("{} ({})", r.text, fi_date(r.reported_on)),
             })
             .unwrap_or_default(),
@@ -183,7 +184,7 @@ fn application_row(
 // ---- the organisation's grants page ------------------------------------------------------------
 
 #[derive(Template)]
-#[template(path = "grants.html")]
+#[template(path = "partners/grants.html")]
 struct ListPage {
     c: Ctx,
     org: Organisation,
@@ -230,7 +231,7 @@ async fn list_page(app: &App, c: Ctx, org: Organisation, f: &CallForm, e: &Field
 }
 
 pub async fn list(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     let year = chrono::Datelike::year(&today()) + 1;
     let f = CallForm { year: year.to_string(), ..Default::default() };
     render(&list_page(&app, c, org, &f, &FieldErrors::default()).await?)
@@ -242,7 +243,7 @@ pub async fn create(
     Path(id): Path<i64>,
     Form(f): Form<CallForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     if !org.kind.is_public_body() {
         return Err(AppError::new(ErrorCode::Forbidden));
     }
@@ -251,14 +252,14 @@ pub async fn create(
             let k = app.store.create_call(id, &input, Actor::user(me.user_id)).await?;
             Ok(see_other(&format!("/orgs/{id}/grants/{}", k.id)))
         }
-        Err(e) => render_status(status_of(e.0[0].code), &list_page(&app, c, org, &f, &e).await?),
+        Err(e) => render_status(refusal::status(&e), &list_page(&app, c, org, &f, &e).await?),
     }
 }
 
 // ---- one call, from the viewer's side ----------------------------------------------------------
 
 #[derive(Template)]
-#[template(path = "grant_call.html")]
+#[template(path = "partners/grant_call.html")]
 struct CallPage {
     c: Ctx,
     org: Organisation,
@@ -294,12 +295,12 @@ async fn call_page(
     let mut facts = vec![
         (c.t("grant-granting-org"), org_name(&c, &orgs, call.org_id)),
         (c.t("field-call-year"), call.input.year.to_string()),
-        (c.t("field-call-total"), euros(&c, call.input.total_euros)),
+        (c.t("field-call-total"), euros(c.lang, call.input.total_euros)),
         (c.t("field-call-deadline"), fi_date(call.input.deadline)),
         (c.t("col-status"), c.t(if open { "grant-call-open" } else { "grant-call-closed" })),
     ];
     if own {
-        facts.push((c.t("grant-granted-total"), euros(&c, granted)));
+        facts.push((c.t("grant-granted-total"), euros(c.lang, granted)));
     }
     let (cf, ce) =
         failed.call.unwrap_or_else(|| (CallForm::from_input(&call.input, call.version), FieldErrors::default()));
@@ -346,21 +347,32 @@ async fn load(app: &App, id: i64, cid: i64) -> Result<GrantCall, AppError> {
 }
 
 pub async fn page(State(app): State<App>, c: Ctx, Path((id, cid)): Path<(i64, i64)>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     let call = load(&app, id, cid).await?;
     render(&call_page(&app, c, org, call, Failed::default()).await?)
 }
 
-async fn refused(
+/// After a post on a call's page: back to it when it went through, else the page again with the
+/// refusal (`failed` puts what was typed back into its form).
+async fn reply<T>(
     app: &App,
     c: Ctx,
     org: Organisation,
     cid: i64,
-    failed: Failed,
-    code: ErrorCode,
+    outcome: Result<T, Failure>,
+    failed: impl FnOnce(Refusal) -> Failed,
 ) -> Result<Response, AppError> {
-    let call = load(app, org.id, cid).await?;
-    render_status(status_of(code), &call_page(app, c, org, call, failed).await?)
+    let done = format!("/orgs/{}/grants/{cid}", org.id);
+    answer(
+        outcome,
+        explains,
+        |_| see_other(&done),
+        async |r| {
+            let call = load(app, org.id, cid).await?;
+            call_page(app, c, org, call, failed(r)).await
+        },
+    )
+    .await
 }
 
 pub async fn update(
@@ -369,26 +381,17 @@ pub async fn update(
     Path((id, cid)): Path<(i64, i64)>,
     Form(f): Form<CallForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let call = load(&app, id, cid).await?;
     if call.org_id != id {
         return Err(AppError::new(ErrorCode::Forbidden));
     }
-    match f.parse() {
-        Ok(input) => match app.store.update_call(id, cid, f.version, &input, Actor::user(me.user_id)).await {
-            Ok(_) => Ok(see_other(&format!("/orgs/{id}/grants/{cid}"))),
-            Err(e) => {
-                let code = explained(e)?;
-                let failed =
-                    Failed { call: Some((f, FieldErrors::default())), alert: Some(code), ..Default::default() };
-                refused(&app, c, org, cid, failed, code).await
-            }
-        },
-        Err(e) => {
-            let code = e.0[0].code;
-            refused(&app, c, org, cid, Failed { call: Some((f, e)), ..Default::default() }, code).await
-        }
-    }
+    let outcome = submit(f.parse(), async |input| {
+        app.store.update_call(id, cid, f.version, &input, Actor::user(me.user_id)).await
+    })
+    .await;
+    reply(&app, c, org, cid, outcome, |r| Failed { call: Some((f, r.errors)), alert: r.alert, ..Default::default() })
+        .await
 }
 
 /// An NGO's members apply for the NGO.
@@ -398,26 +401,17 @@ pub async fn apply(
     Path((id, cid)): Path<(i64, i64)>,
     Form(f): Form<ApplyForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Edit).await?;
+    let (org, me) = c.org(&app, id, Permission::Edit).await?;
     let call = load(&app, id, cid).await?;
     if call.org_id == id {
         return Err(AppError::new(ErrorCode::Forbidden));
     }
-    match ApplicationInput::parse(&f.purpose, &f.euros_applied) {
-        Ok(input) => match app.store.apply_for_grant(cid, id, &input, today(), Actor::user(me.user_id)).await {
-            Ok(_) => Ok(see_other(&format!("/orgs/{id}/grants/{cid}"))),
-            Err(e) => {
-                let code = explained(e)?;
-                let failed =
-                    Failed { apply: Some((f, FieldErrors::default())), alert: Some(code), ..Default::default() };
-                refused(&app, c, org, cid, failed, code).await
-            }
-        },
-        Err(e) => {
-            let code = e.0[0].code;
-            refused(&app, c, org, cid, Failed { apply: Some((f, e)), ..Default::default() }, code).await
-        }
-    }
+    let outcome = submit(ApplicationInput::parse(&f.purpose, &f.euros_applied), async |input| {
+        app.store.apply_for_grant(cid, id, &input, today(), Actor::user(me.user_id)).await
+    })
+    .await;
+    reply(&app, c, org, cid, outcome, |r| Failed { apply: Some((f, r.errors)), alert: r.alert, ..Default::default() })
+        .await
 }
 
 /// The application `aid` to call `cid`, or `not_found`.
@@ -432,27 +426,21 @@ pub async fn decide(
     Path((id, cid, aid)): Path<(i64, i64, i64)>,
     Form(f): Form<DecideForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let call = load(&app, id, cid).await?;
     if call.org_id != id {
         return Err(AppError::new(ErrorCode::Forbidden));
     }
     application(&app, cid, aid).await?;
-    match GrantDecision::parse(&f.outcome, &f.euros_granted, &f.decided_on, &f.decision_ref) {
-        Ok(d) => match app.store.decide_application(aid, f.version, &d, Actor::user(me.user_id)).await {
-            Ok(_) => Ok(see_other(&format!("/orgs/{id}/grants/{cid}"))),
-            Err(e) => {
-                let code = explained(e)?;
-                let failed =
-                    Failed { decide: Some((aid, f, FieldErrors::default())), alert: Some(code), ..Default::default() };
-                refused(&app, c, org, cid, failed, code).await
-            }
-        },
-        Err(e) => {
-            let code = e.0[0].code;
-            refused(&app, c, org, cid, Failed { decide: Some((aid, f, e)), ..Default::default() }, code).await
-        }
-    }
+    let parsed = GrantDecision::parse(&f.outcome, &f.euros_granted, &f.decided_on, &f.decision_ref);
+    let outcome =
+        submit(parsed, async |d| app.store.decide_application(aid, f.version, &d, Actor::user(me.user_id)).await).await;
+    reply(&app, c, org, cid, outcome, |r| Failed {
+        decide: Some((aid, f, r.errors)),
+        alert: r.alert,
+        ..Default::default()
+    })
+    .await
 }
 
 /// The applicant's members report how the grant was used.
@@ -462,25 +450,19 @@ pub async fn report(
     Path((id, cid, aid)): Path<(i64, i64, i64)>,
     Form(f): Form<ReportForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Edit).await?;
+    let (org, me) = c.org(&app, id, Permission::Edit).await?;
     load(&app, id, cid).await?;
     let a = application(&app, cid, aid).await?;
     if a.applicant_org_id != id {
         return Err(AppError::new(ErrorCode::Forbidden));
     }
-    match UseReport::parse(&f.report_text, &f.euros_used, today()) {
-        Ok(r) => match app.store.report_grant_use(aid, f.version, &r, Actor::user(me.user_id)).await {
-            Ok(_) => Ok(see_other(&format!("/orgs/{id}/grants/{cid}"))),
-            Err(e) => {
-                let code = explained(e)?;
-                let failed =
-                    Failed { report: Some((aid, f, FieldErrors::default())), alert: Some(code), ..Default::default() };
-                refused(&app, c, org, cid, failed, code).await
-            }
-        },
-        Err(e) => {
-            let code = e.0[0].code;
-            refused(&app, c, org, cid, Failed { report: Some((aid, f, e)), ..Default::default() }, code).await
-        }
-    }
+    let parsed = UseReport::parse(&f.report_text, &f.euros_used, today());
+    let outcome =
+        submit(parsed, async |r| app.store.report_grant_use(aid, f.version, &r, Actor::user(me.user_id)).await).await;
+    reply(&app, c, org, cid, outcome, |r| Failed {
+        report: Some((aid, f, r.errors)),
+        alert: r.alert,
+        ..Default::default()
+    })
+    .await
 }

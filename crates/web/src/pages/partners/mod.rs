@@ -11,10 +11,31 @@ pub mod registry;
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::App;
+use axum::routing::{get, post};
+use axum::Router;
 use hyte_domain::partners::{ActivityKind, ActivityLang, ApplicationStatus, PartnerRole, TargetGroup, Theme};
 use hyte_domain::{Area, ErrorCode, Lang, Organisation};
-use hyte_store::StoreError;
 use std::collections::HashMap;
+
+pub fn routes() -> Router<App> {
+    Router::new()
+        .route("/activities", get(directory::search))
+        .route("/activities/{aid}", get(directory::page))
+        .route("/premises", get(premises::public))
+        .route("/orgs/{id}/activities", get(activities::list).post(activities::create))
+        .route("/orgs/{id}/activities/{aid}", get(activities::edit).post(activities::update))
+        .route("/orgs/{id}/activities/{aid}/delete", post(activities::delete))
+        .route("/orgs/{id}/partners", get(registry::list).post(registry::add))
+        .route("/orgs/{id}/partners/{pid}", get(registry::edit).post(registry::update))
+        .route("/orgs/{id}/partners/{pid}/remove", post(registry::remove))
+        .route("/orgs/{id}/grants", get(grants::list).post(grants::create))
+        .route("/orgs/{id}/grants/{cid}", get(grants::page).post(grants::update))
+        .route("/orgs/{id}/grants/{cid}/apply", post(grants::apply))
+        .route("/orgs/{id}/grants/{cid}/applications/{app}/decide", post(grants::decide))
+        .route("/orgs/{id}/grants/{cid}/applications/{app}/report", post(grants::report))
+        .route("/orgs/{id}/premises", get(premises::list).post(premises::create))
+        .route("/orgs/{id}/premises/{pid}", get(premises::edit).post(premises::update))
+}
 
 /// The choices of a code enum, labelled `<prefix>-<code>`; `empty` adds a first "none" choice.
 pub fn options(c: &Ctx, prefix: &str, codes: &[&'static str], empty: Option<String>) -> Vec<(String, String)> {
@@ -70,23 +91,16 @@ pub fn org_name(c: &Ctx, orgs: &HashMap<i64, Organisation>, id: i64) -> String {
     orgs.get(&id).map(|o| c.name(&o.names).to_string()).unwrap_or_default()
 }
 
-/// Euros as Finns write them: 10 000 €.
-pub fn euros(c: &Ctx, v: i64) -> String {
-    format!("{}\u{a0}€", super::indicators::fmt_num(c.lang, v as f64, 0))
-}
-
-/// A store refusal that the page explains (conflicts, closed calls, budgets), or the error.
-pub fn explained(e: StoreError) -> Result<ErrorCode, AppError> {
-    match e {
-        StoreError::Rule(
-            code @ (ErrorCode::EditConflict
+/// The store refusals the partner pages explain (conflicts, closed calls, budgets).
+pub fn explains(code: ErrorCode) -> bool {
+    matches!(
+        code,
+        ErrorCode::EditConflict
             | ErrorCode::AlreadyPartner
             | ErrorCode::CallClosed
             | ErrorCode::BudgetExceeded
-            | ErrorCode::StateTransitionInvalid),
-        ) => Ok(code),
-        e => Err(e.into()),
-    }
+            | ErrorCode::StateTransitionInvalid
+    )
 }
 
 /// The names of a theme and an activity kind in all three languages, for the word search.

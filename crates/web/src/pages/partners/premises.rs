@@ -1,12 +1,12 @@
 //! Premises a municipality or region offers for NGOs' public-benefit use: kept by its
 //! coordinators (`/orgs/{id}/premises`), listed publicly (`/premises`).
 
-use super::{area_name, area_options, explained, municipalities, org_name, orgs_by_id};
+use super::{area_name, area_options, explains, municipalities, org_name, orgs_by_id};
 use crate::ctx::Ctx;
-use crate::error::{status_of, AppError};
-use crate::pages::form::{summary, Field};
-use crate::pages::org::visible_org;
+use crate::error::AppError;
+use crate::form::{summary, Field};
 use crate::pages::{render, render_status, see_other};
+use crate::refusal::{self, answer, submit};
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -64,7 +64,7 @@ fn fields(c: &Ctx, prefix: &str, areas: &[Area], f: &PremisesForm, e: &FieldErro
 }
 
 #[derive(Template)]
-#[template(path = "premises.html")]
+#[template(path = "partners/premises.html")]
 struct ListPage {
     c: Ctx,
     org: Organisation,
@@ -97,7 +97,7 @@ async fn list_page(
 }
 
 pub async fn list(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     let f = PremisesForm {
         area_id: org.area_id.map(|a| a.to_string()).unwrap_or_default(),
         published: "1".into(),
@@ -112,19 +112,19 @@ pub async fn create(
     Path(id): Path<i64>,
     Form(f): Form<PremisesForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let areas: Vec<i64> = municipalities(&app).await?.iter().map(|a| a.id).collect();
     match f.parse(&areas) {
         Ok(input) => {
             app.store.create_premises(id, &input, Actor::user(me.user_id)).await?;
             Ok(see_other(&format!("/orgs/{id}/premises")))
         }
-        Err(e) => render_status(status_of(e.0[0].code), &list_page(&app, c, org, &f, &e).await?),
+        Err(e) => render_status(refusal::status(&e), &list_page(&app, c, org, &f, &e).await?),
     }
 }
 
 #[derive(Template)]
-#[template(path = "premises_edit.html")]
+#[template(path = "partners/premises_edit.html")]
 struct EditPage {
     c: Ctx,
     org: Organisation,
@@ -164,7 +164,7 @@ async fn edit_page(
 }
 
 pub async fn edit(State(app): State<App>, c: Ctx, Path((id, pid)): Path<(i64, i64)>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     let p = load(&app, id, pid).await?;
     render(&edit_page(&app, c, org, p, None, None).await?)
 }
@@ -175,26 +175,25 @@ pub async fn update(
     Path((id, pid)): Path<(i64, i64)>,
     Form(f): Form<PremisesForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let p = load(&app, id, pid).await?;
     let areas: Vec<i64> = municipalities(&app).await?.iter().map(|a| a.id).collect();
-    match f.parse(&areas) {
-        Ok(input) => match app.store.update_premises(id, pid, f.version, &input, Actor::user(me.user_id)).await {
-            Ok(_) => Ok(see_other(&format!("/orgs/{id}/premises"))),
-            Err(e) => {
-                let code = explained(e)?;
-                render_status(
-                    status_of(code),
-                    &edit_page(&app, c, org, p, Some((f, FieldErrors::default())), Some(code)).await?,
-                )
-            }
-        },
-        Err(e) => render_status(status_of(e.0[0].code), &edit_page(&app, c, org, p, Some((f, e)), None).await?),
-    }
+    let outcome = submit(f.parse(&areas), async |input| {
+        app.store.update_premises(id, pid, f.version, &input, Actor::user(me.user_id)).await
+    })
+    .await;
+    let done = format!("/orgs/{id}/premises");
+    answer(
+        outcome,
+        explains,
+        |_| see_other(&done),
+        async |r| edit_page(&app, c, org, p, Some((f, r.errors)), r.alert).await,
+    )
+    .await
 }
 
 #[derive(Template)]
-#[template(path = "premises_public.html")]
+#[template(path = "partners/premises_public.html")]
 struct PublicPage {
     c: Ctx,
     items: Vec<PremisesView>,

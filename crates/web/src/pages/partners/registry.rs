@@ -1,12 +1,12 @@
 //! The partner registry of a municipality or region (`/orgs/{id}/partners`): its members see it,
 //! coordinators keep it.
 
-use super::{explained, options, org_name, orgs_by_id, role_codes};
+use super::{explains, options, org_name, orgs_by_id, role_codes};
 use crate::ctx::Ctx;
-use crate::error::{status_of, AppError};
-use crate::pages::form::{summary, Field};
-use crate::pages::org::visible_org;
-use crate::pages::{render, render_status, see_other};
+use crate::error::AppError;
+use crate::form::{summary, Field};
+use crate::pages::{render, see_other};
+use crate::refusal::{answer, submit, Failure};
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -27,7 +27,7 @@ pub struct PartnerRow {
 }
 
 #[derive(Template)]
-#[template(path = "partners.html")]
+#[template(path = "partners/partners.html")]
 struct ListPage {
     c: Ctx,
     org: Organisation,
@@ -121,7 +121,7 @@ async fn list_page(
 }
 
 pub async fn list(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     let f = PartnerForm { role: "volunteer_actor".into(), ..Default::default() };
     render(&list_page(&app, c, org, &f, &FieldErrors::default(), None).await?)
 }
@@ -132,22 +132,17 @@ pub async fn add(
     Path(id): Path<i64>,
     Form(f): Form<PartnerForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let ids: Vec<i64> = app.store.list_organisations().await?.iter().map(|o| o.id).filter(|o| *o != id).collect();
-    match f.parse(&ids) {
-        Ok(input) => match app.store.add_partner(id, &input, Actor::user(me.user_id)).await {
-            Ok(_) => Ok(see_other(&format!("/orgs/{id}/partners"))),
-            Err(e) => {
-                let code = explained(e)?;
-                render_status(status_of(code), &list_page(&app, c, org, &f, &FieldErrors::default(), Some(code)).await?)
-            }
-        },
-        Err(e) => render_status(status_of(e.0[0].code), &list_page(&app, c, org, &f, &e, None).await?),
-    }
+    let outcome =
+        submit(f.parse(&ids), async |input| app.store.add_partner(id, &input, Actor::user(me.user_id)).await).await;
+    let done = format!("/orgs/{id}/partners");
+    answer(outcome, explains, |_| see_other(&done), async |r| list_page(&app, c, org, &f, &r.errors, r.alert).await)
+        .await
 }
 
 #[derive(Template)]
-#[template(path = "partner_edit.html")]
+#[template(path = "partners/partner_edit.html")]
 struct EditPage {
     c: Ctx,
     org: Organisation,
@@ -187,7 +182,7 @@ async fn edit_page(
 }
 
 pub async fn edit(State(app): State<App>, c: Ctx, Path((id, pid)): Path<(i64, i64)>) -> Result<Response, AppError> {
-    let (org, _) = visible_org(&app, &c, id, Permission::View).await?;
+    let (org, _) = c.org(&app, id, Permission::View).await?;
     let p = load(&app, id, pid).await?;
     render(&edit_page(&app, c, org, p, None, None).await?)
 }
@@ -198,22 +193,21 @@ pub async fn update(
     Path((id, pid)): Path<(i64, i64)>,
     Form(mut f): Form<PartnerForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let p = load(&app, id, pid).await?;
     f.partner_org_id = p.input.partner_org_id.to_string();
-    match f.parse(&[p.input.partner_org_id]) {
-        Ok(input) => match app.store.update_partner(id, pid, f.version, &input, Actor::user(me.user_id)).await {
-            Ok(_) => Ok(see_other(&format!("/orgs/{id}/partners"))),
-            Err(e) => {
-                let code = explained(e)?;
-                render_status(
-                    status_of(code),
-                    &edit_page(&app, c, org, p, Some((f, FieldErrors::default())), Some(code)).await?,
-                )
-            }
-        },
-        Err(e) => render_status(status_of(e.0[0].code), &edit_page(&app, c, org, p, Some((f, e)), None).await?),
-    }
+    let outcome = submit(f.parse(&[p.input.partner_org_id]), async |input| {
+        app.store.update_partner(id, pid, f.version, &input, Actor::user(me.user_id)).await
+    })
+    .await;
+    let done = format!("/orgs/{id}/partners");
+    answer(
+        outcome,
+        explains,
+        |_| see_other(&done),
+        async |r| edit_page(&app, c, org, p, Some((f, r.errors)), r.alert).await,
+    )
+    .await
 }
 
 pub async fn remove(
@@ -222,13 +216,15 @@ pub async fn remove(
     Path((id, pid)): Path<(i64, i64)>,
     Form(f): Form<super::activities::VersionForm>,
 ) -> Result<Response, AppError> {
-    let (org, me) = visible_org(&app, &c, id, Permission::Coordinate).await?;
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let p = load(&app, id, pid).await?;
-    match app.store.remove_partner(id, pid, f.version, Actor::user(me.user_id)).await {
-        Ok(()) => Ok(see_other(&format!("/orgs/{id}/partners"))),
-        Err(e) => {
-            let code = explained(e)?;
-            render_status(status_of(code), &edit_page(&app, c, org, p, None, Some(code)).await?)
-        }
-    }
+    let outcome = app.store.remove_partner(id, pid, f.version, Actor::user(me.user_id)).await;
+    let done = format!("/orgs/{id}/partners");
+    answer(
+        outcome.map_err(Failure::from),
+        explains,
+        |_| see_other(&done),
+        async |r| edit_page(&app, c, org, p, None, r.alert).await,
+    )
+    .await
 }

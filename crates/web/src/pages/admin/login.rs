@@ -1,0 +1,149 @@
+//! Logging in and out.
+
+use crate::auth::{self, cookie, token_hash, SESSION_COOKIE};
+use crate::ctx::{safe_next, Ctx};
+use crate::error::AppError;
+use crate::form::{summary, Field};
+use crate::pages::{render, render_status, see_other};
+use crate::App;
+use askama::Template;
+use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::Response;
+use axum::Form;
+use chrono::{Duration, Utc};
+use hyte_domain::{ErrorCode, FieldErrors};
+use serde::Deserialize;
+use std::net::SocketAddr;
+
+#[derive(Template)]
+#[template(path = "admin/login.html")]
+struct LoginPage {
+    c: Ctx,
+    fields: Vec<Field>,
+    errors: Vec<(String, String, String)>,
+    /// A form-level error (wrong credentials, too many attempts).
+    alert: Option<String>,
+    next: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct LoginForm {
+    email: String,
+    password: String,
+    next: String,
+}
+
+fn login_page(c: Ctx, email: &str, errors: &FieldErrors, alert: Option<ErrorCode>, next: String) -> LoginPage {
+    let fields = vec![
+        Field::new(&c, "login", "email", "field-email", email, errors)
+            .kind("email")
+            .autocomplete("username")
+            .required(),
+        Field::new(&c, "login", "password", "field-password", "", errors)
+            .kind("password")
+            .autocomplete("current-password")
+            .required(),
+    ];
+    let alert = alert.map(|code| c.err(code));
+    LoginPage { errors: summary(&fields), fields, alert, next, c }
+}
+
+pub async fn form(c: Ctx, Query(q): Query<NextQuery>) -> Result<Response, AppError> {
+    let next = safe_next(q.next.as_deref());
+    if c.user.is_some() {
+        return Ok(see_other(&next));
+    }
+    render(&login_page(c, "", &FieldErrors::default(), None, next))
+}
+
+/// The client's address, for rate limiting.
+pub struct ClientIp(pub String);
+
+impl FromRequestParts<App> for ClientIp {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<ClientIp, Self::Rejection> {
+        if app.config.trust_forwarded_for {
+            if let Some(ip) =
+                parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next())
+            {
+                return Ok(ClientIp(ip.trim().to_string()));
+            }
+        }
+        let ip = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
+        Ok(ClientIp(ip.unwrap_or_else(|| "unknown".into())))
+    }
+}
+
+pub async fn submit(
+    State(app): State<App>,
+    c: Ctx,
+    ClientIp(ip): ClientIp,
+    Form(f): Form<LoginForm>,
+) -> Result<Response, AppError> {
+    let next = safe_next(Some(&f.next));
+    let mut errors = FieldErrors::default();
+    if f.email.trim().is_empty() {
+        errors.add("email", ErrorCode::Required);
+    }
+    if f.password.is_empty() {
+        errors.add("password", ErrorCode::Required);
+    }
+    if !errors.is_empty() {
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &login_page(c, &f.email, &errors, None, next));
+    }
+    let email = f.email.trim().to_lowercase();
+    let now = Utc::now();
+    let since = now - Duration::minutes(auth::LOGIN_WINDOW_MINUTES);
+    let (by_email, by_ip) = app.store.failed_logins_since(&email, &ip, since).await?;
+    if by_email >= auth::MAX_FAILED_PER_EMAIL || by_ip >= auth::MAX_FAILED_PER_IP {
+        let page = login_page(c, &f.email, &errors, Some(ErrorCode::RateLimited), next);
+        return render_status(StatusCode::TOO_MANY_REQUESTS, &page);
+    }
+    let found = app.store.find_login(&email).await?;
+    let password = f.password.clone();
+    let (user, ok) = match found {
+        Some((user, hash)) => {
+            let ok =
+                tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash)).await.unwrap_or(false);
+            (Some(user), ok)
+        }
+        None => {
+            // Same work as for a real user, so timing does not reveal which e-mails exist.
+            tokio::task::spawn_blocking(move || auth::verify_password(&password, auth::dummy_hash())).await.ok();
+            (None, false)
+        }
+    };
+    app.store.record_login_attempt(&email, &ip, ok, now).await?;
+    let Some(user) = user.filter(|_| ok) else {
+        let page = login_page(c, &f.email, &errors, Some(ErrorCode::InvalidCredentials), next);
+        return render_status(StatusCode::UNAUTHORIZED, &page);
+    };
+    let token = auth::new_token();
+    let hours = app.config.session_hours;
+    app.store.create_session(&token_hash(&token), user.id, now, now + Duration::hours(hours)).await?;
+    app.store.delete_expired_sessions(now).await?;
+    tracing::info!(user_id = user.id, "login");
+    let mut res = see_other(&next);
+    let c = cookie(SESSION_COOKIE, &token, Some(hours * 3600), app.config.secure_cookies, true);
+    res.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&c).expect("cookie is ASCII"));
+    Ok(res)
+}
+
+pub async fn logout(State(app): State<App>, headers: axum::http::HeaderMap) -> Result<Response, AppError> {
+    let cookies = headers.get(header::COOKIE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    if let Some(token) = auth::read_cookie(cookies, SESSION_COOKIE) {
+        app.store.delete_session(&token_hash(token)).await?;
+    }
+    let mut res = see_other("/");
+    let c = cookie(SESSION_COOKIE, "", Some(0), app.config.secure_cookies, true);
+    res.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&c).expect("cookie is ASCII"));
+    Ok(res)
+}

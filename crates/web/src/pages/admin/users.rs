@@ -1,0 +1,274 @@
+//! Users of an organisation (admins only): list, add, change role and sector, remove.
+
+use crate::auth::hash_password;
+use crate::ctx::Ctx;
+use crate::error::{status_of, AppError};
+use crate::form::{summary, Field};
+use crate::pages::{render, render_status, see_other};
+use crate::App;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::Form;
+use hyte_domain::{DisplayName, Email, ErrorCode, FieldErrors, Organisation, Password, Permission, Role, Sector};
+use hyte_store::{Actor, Member, NewUser, StoreError};
+use serde::Deserialize;
+
+pub struct MemberRow {
+    pub user_id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: String,
+    pub sector: String,
+    pub is_me: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/users.html")]
+struct UsersPage {
+    c: Ctx,
+    org: Organisation,
+    rows: Vec<MemberRow>,
+    fields: Vec<Field>,
+    errors: Vec<(String, String, String)>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct AddForm {
+    email: String,
+    display_name: String,
+    role: String,
+    sector: String,
+    password: String,
+}
+
+pub fn role_options(c: &Ctx) -> Vec<(String, String)> {
+    Role::ALL.iter().map(|r| (r.as_str().to_string(), c.t(&format!("role-{}", r.as_str())))).collect()
+}
+
+pub fn sector_options(c: &Ctx, sectors: &[Sector]) -> Vec<(String, String)> {
+    let mut o = vec![(String::new(), c.t("sector-none"))];
+    o.extend(sectors.iter().map(|s| (s.id.to_string(), c.name(&s.names).to_string())));
+    o
+}
+
+/// Parses the sector select: empty is none; otherwise one of the organisation's sectors.
+pub fn parse_sector(value: &str, sectors: &[Sector]) -> Result<Option<i64>, ErrorCode> {
+    if value.trim().is_empty() {
+        return Ok(None);
+    }
+    let id: i64 = value.trim().parse().map_err(|_| ErrorCode::SectorInvalid)?;
+    sectors.iter().any(|s| s.id == id).then_some(Some(id)).ok_or(ErrorCode::SectorInvalid)
+}
+
+fn rows(c: &Ctx, members: &[Member], sectors: &[Sector]) -> Vec<MemberRow> {
+    let me = c.user.as_ref().map(|u| u.user.id);
+    members
+        .iter()
+        .map(|m| MemberRow {
+            user_id: m.user.id,
+            name: m.user.display_name.clone(),
+            email: m.user.email.as_str().to_string(),
+            role: c.t(&format!("role-{}", m.membership.role.as_str())),
+            sector: m
+                .membership
+                .sector_id
+                .and_then(|id| sectors.iter().find(|s| s.id == id))
+                .map(|s| c.name(&s.names).to_string())
+                .unwrap_or_default(),
+            is_me: Some(m.user.id) == me,
+        })
+        .collect()
+}
+
+fn add_fields(c: &Ctx, f: &AddForm, errors: &FieldErrors, sectors: &[Sector]) -> Vec<Field> {
+    let role = if f.role.is_empty() { "viewer" } else { f.role.as_str() };
+    vec![
+        Field::new(c, "add", "email", "field-email", &f.email, errors).kind("email").required(),
+        Field::new(c, "add", "display_name", "field-display-name", &f.display_name, errors)
+            .hint(c.t("hint-new-user-only")),
+        Field::new(c, "add", "role", "field-role", role, errors).select(role_options(c)).required(),
+        Field::new(c, "add", "sector", "field-sector", &f.sector, errors).select(sector_options(c, sectors)),
+        Field::new(c, "add", "password", "field-initial-password", "", errors)
+            .kind("password")
+            .autocomplete("new-password")
+            .hint(c.t1("hint-password", "min", Password::MIN)),
+    ]
+}
+
+async fn users_page(
+    app: &App,
+    c: Ctx,
+    org: Organisation,
+    f: &AddForm,
+    errors: &FieldErrors,
+) -> Result<UsersPage, AppError> {
+    let members = app.store.org_members(org.id).await?;
+    let sectors = app.store.list_sectors(org.id).await?;
+    let fields = add_fields(&c, f, errors, &sectors);
+    Ok(UsersPage { rows: rows(&c, &members, &sectors), errors: summary(&fields), fields, org, c })
+}
+
+pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let (org, _) = c.org(&app, id, Permission::Administer).await?;
+    render(&users_page(&app, c, org, &AddForm::default(), &FieldErrors::default()).await?)
+}
+
+pub async fn add(
+    State(app): State<App>,
+    c: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<AddForm>,
+) -> Result<Response, AppError> {
+    let (org, me) = c.org(&app, id, Permission::Administer).await?;
+    let sectors = app.store.list_sectors(id).await?;
+    let mut errors = FieldErrors::default();
+    let email = errors.check("email", Email::parse(&f.email));
+    let role = errors.check("role", Role::parse(&f.role));
+    let sector = errors.check("sector", parse_sector(&f.sector, &sectors));
+    let existing = match &email {
+        Some(e) => app.store.find_login(e.as_str()).await?.map(|(u, _)| u),
+        None => None,
+    };
+    // A new user needs a name and a password; an existing one is only added as a member.
+    let new_user = if existing.is_none() {
+        let name = errors.check("display_name", DisplayName::parse(&f.display_name));
+        let password = errors.check("password", Password::parse(&f.password));
+        name.zip(password)
+    } else {
+        None
+    };
+    let (Some(email), Some(role), Some(sector)) = (email, role, sector) else {
+        return render_status(status_of(ErrorCode::InvalidInput), &users_page(&app, c, org, &f, &errors).await?);
+    };
+    if !errors.is_empty() {
+        return render_status(status_of(ErrorCode::InvalidInput), &users_page(&app, c, org, &f, &errors).await?);
+    }
+    let actor = Actor::user(me.user_id);
+    let result = match (existing, new_user) {
+        (Some(user), _) => app.store.add_membership(user.id, id, role, sector, actor).await.map(|_| ()),
+        (None, Some((display_name, password))) => {
+            let hash = tokio::task::spawn_blocking(move || hash_password(password.expose()))
+                .await
+                .map_err(|_| AppError::new(ErrorCode::Internal))?;
+            app.store
+                .create_user(&NewUser { email, display_name, password_hash: hash }, Some((id, role, sector)), actor)
+                .await
+                .map(|_| ())
+        }
+        (None, None) => unreachable!("checked above"),
+    };
+    match result {
+        Ok(()) => Ok(see_other(&format!("/orgs/{id}/users"))),
+        Err(StoreError::Rule(code @ (ErrorCode::AlreadyMember | ErrorCode::EmailTaken))) => {
+            render_status(status_of(code), &users_page(&app, c, org, &f, &code.on("email")).await?)
+        }
+        Err(StoreError::Rule(code @ ErrorCode::SectorInvalid)) => {
+            render_status(status_of(code), &users_page(&app, c, org, &f, &code.on("sector")).await?)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/user_edit.html")]
+struct EditPage {
+    c: Ctx,
+    org: Organisation,
+    member: Member,
+    fields: Vec<Field>,
+    errors: Vec<(String, String, String)>,
+    alert: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EditForm {
+    role: String,
+    sector: String,
+    version: i64,
+}
+
+async fn edit_page(
+    app: &App,
+    c: Ctx,
+    org: Organisation,
+    user_id: i64,
+    f: Option<&EditForm>,
+    errors: &FieldErrors,
+    alert: Option<ErrorCode>,
+) -> Result<EditPage, AppError> {
+    let member = app
+        .store
+        .org_members(org.id)
+        .await?
+        .into_iter()
+        .find(|m| m.user.id == user_id)
+        .ok_or(AppError::new(ErrorCode::NotFound))?;
+    let sectors = app.store.list_sectors(org.id).await?;
+    let role = f.map(|f| f.role.clone()).unwrap_or_else(|| member.membership.role.as_str().to_string());
+    let sector = f
+        .map(|f| f.sector.clone())
+        .unwrap_or_else(|| member.membership.sector_id.map(|s| s.to_string()).unwrap_or_default());
+    let fields = vec![
+        Field::new(&c, "edit", "role", "field-role", &role, errors).select(role_options(&c)).required(),
+        Field::new(&c, "edit", "sector", "field-sector", &sector, errors).select(sector_options(&c, &sectors)),
+    ];
+    let alert = alert.map(|a| c.err(a));
+    Ok(EditPage { errors: summary(&fields), fields, alert, org, member, c })
+}
+
+pub async fn edit(State(app): State<App>, c: Ctx, Path((id, user_id)): Path<(i64, i64)>) -> Result<Response, AppError> {
+    let (org, _) = c.org(&app, id, Permission::Administer).await?;
+    render(&edit_page(&app, c, org, user_id, None, &FieldErrors::default(), None).await?)
+}
+
+pub async fn update(
+    State(app): State<App>,
+    c: Ctx,
+    Path((id, user_id)): Path<(i64, i64)>,
+    Form(f): Form<EditForm>,
+) -> Result<Response, AppError> {
+    let (org, me) = c.org(&app, id, Permission::Administer).await?;
+    let sectors = app.store.list_sectors(id).await?;
+    let mut errors = FieldErrors::default();
+    let role = errors.check("role", Role::parse(&f.role));
+    let sector = errors.check("sector", parse_sector(&f.sector, &sectors));
+    let (Some(role), Some(sector)) = (role, sector) else {
+        let page = edit_page(&app, c, org, user_id, Some(&f), &errors, None).await?;
+        return render_status(status_of(ErrorCode::InvalidInput), &page);
+    };
+    match app.store.update_membership(id, user_id, f.version, role, sector, Actor::user(me.user_id)).await {
+        Ok(_) => Ok(see_other(&format!("/orgs/{id}/users"))),
+        Err(StoreError::Rule(code @ (ErrorCode::EditConflict | ErrorCode::LastAdmin | ErrorCode::SectorInvalid))) => {
+            // Show the current state, so that the user sees what changed.
+            let page = edit_page(&app, c, org, user_id, None, &FieldErrors::default(), Some(code)).await?;
+            render_status(status_of(code), &page)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RemoveForm {
+    version: i64,
+}
+
+pub async fn remove(
+    State(app): State<App>,
+    c: Ctx,
+    Path((id, user_id)): Path<(i64, i64)>,
+    Form(f): Form<RemoveForm>,
+) -> Result<Response, AppError> {
+    let (org, me) = c.org(&app, id, Permission::Administer).await?;
+    match app.store.remove_membership(id, user_id, f.version, Actor::user(me.user_id)).await {
+        Ok(()) => Ok(see_other(&format!("/orgs/{id}/users"))),
+        Err(StoreError::Rule(code @ (ErrorCode::EditConflict | ErrorCode::LastAdmin))) => {
+            let page = edit_page(&app, c, org, user_id, None, &FieldErrors::default(), Some(code)).await?;
+            render_status(status_of(code), &page)
+        }
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,0 +1,184 @@
+//! Uploading data into the knowledge base (coordinators): Sotkanet JSON/CSV dumps, or the
+//! organisation's own data in Hyte's CSV/XLSX template. An upload starts an import job that runs
+//! in the background; its page shows the progress and then the outcome. A broken file is
+//! rejected whole, with the file, line and field; nothing is written.
+
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::pages::{render, render_status, see_other};
+use crate::App;
+use askama::Template;
+use axum::extract::{Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use hyte_domain::{ErrorCode, ImportJob, JobState, Organisation, Permission};
+use hyte_import::apply::ImportFailure;
+use hyte_import::{apply, own, sotkanet, ImportError, Phase, Progress, Report, Snapshot};
+use hyte_store::Actor;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// Imports running on this server, with their live progress, by job id.
+#[derive(Default, Clone)]
+pub struct Running(Arc<Mutex<HashMap<i64, Arc<Progress>>>>);
+
+impl Running {
+    fn start(&self, id: i64) -> Arc<Progress> {
+        let p = Arc::new(Progress::default());
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).insert(id, p.clone());
+        p
+    }
+    fn get(&self, id: i64) -> Option<Snapshot> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).get(&id).map(|p| p.snapshot())
+    }
+    fn end(&self, id: i64) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
+    }
+}
+
+/// A recorded import, as listed.
+pub struct JobRow {
+    pub job: ImportJob,
+    pub started: String,
+    pub kind: String,
+    pub state: String,
+}
+
+#[derive(Template)]
+#[template(path = "knowledge/import.html")]
+struct ImportPage {
+    c: Ctx,
+    org: Organisation,
+    error: Option<String>,
+    jobs: Vec<JobRow>,
+}
+
+#[derive(Template)]
+#[template(path = "knowledge/import_job.html")]
+struct JobPage {
+    c: Ctx,
+    org: Organisation,
+    entry: JobRow,
+    progress: Option<Snapshot>,
+    report: Option<Report>,
+    error: Option<String>,
+}
+
+fn job_row(c: &Ctx, job: ImportJob) -> JobRow {
+    JobRow {
+        started: job.started_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+        kind: c.t(&format!("import-kind-{}", job.kind)),
+        state: c.t(&format!("import-state-{}", job.state.as_str())),
+        job,
+    }
+}
+
+async fn form_page(app: &App, c: Ctx, org: Organisation, error: Option<String>) -> Result<Response, AppError> {
+    let jobs: Vec<JobRow> = app.store.list_import_jobs(org.id, 20).await?.into_iter().map(|j| job_row(&c, j)).collect();
+    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    render_status(status, &ImportPage { c, org, error, jobs })
+}
+
+pub async fn form(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    let (org, _) = c.org(&app, id, Permission::Coordinate).await?;
+    form_page(&app, c, org, None).await
+}
+
+async fn run(app: &App, org: &Organisation, kind: &str, file: &str, bytes: &[u8], p: &Progress) -> Outcome {
+    if kind == "own" {
+        let rows = own::parse_any(file, bytes)?;
+        p.set_total(rows.len() as u64);
+        p.set_phase(Phase::Writing);
+        return own::apply(&*app.store, org.id, &org.names.fi, file, &rows).await;
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::new(file, 1, "-", "the file is not UTF-8 text"))?;
+    if text.trim_start().starts_with(['[', '{']) {
+        let rows = sotkanet::data_json(file, bytes)?;
+        p.set_total(rows.len() as u64);
+        p.set_phase(Phase::Writing);
+        Ok(apply::sotkanet_data(&*app.store, file, &rows).await?)
+    } else {
+        // Streamed: a national-scale CSV need not fit in memory twice.
+        Ok(apply::sotkanet_csv_with_progress(&*app.store, file, text, p).await?)
+    }
+}
+
+type Outcome = Result<Report, ImportFailure>;
+
+/// Records how an import ended, in the job and the audit log.
+async fn finish(app: &App, job_id: i64, outcome: Outcome, actor: Actor) {
+    let (state, written, summary) = match outcome {
+        Ok(report) => (JobState::Done, report.written as i64, serde_json::json!({ "report": report })),
+        Err(ImportFailure::Input(e)) => (JobState::Failed, 0, serde_json::json!({ "error": e })),
+        Err(ImportFailure::Store(e)) => {
+            tracing::error!(job = job_id, "import failed in the database: {e}");
+            let e = ImportError::new("-", 0, "-", "database error; nothing was written");
+            (JobState::Failed, 0, serde_json::json!({ "error": e }))
+        }
+    };
+    if let Err(e) = app.store.finish_import_job(job_id, state, written, &summary.to_string(), actor).await {
+        tracing::error!(job = job_id, "could not record the end of an import: {e}");
+    }
+}
+
+pub async fn upload(
+    State(app): State<App>,
+    c: Ctx,
+    Path(id): Path<i64>,
+    mut mp: Multipart,
+) -> Result<Response, AppError> {
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
+    let (mut kind, mut file, mut bytes) = (String::from("sotkanet"), String::new(), Vec::new());
+    while let Some(field) = mp.next_field().await.map_err(|_| AppError::new(ErrorCode::InvalidInput))? {
+        match field.name() {
+            Some("kind") => kind = field.text().await.map_err(|_| AppError::new(ErrorCode::InvalidInput))?,
+            Some("file") => {
+                file = field.file_name().unwrap_or("upload").to_string();
+                bytes = field.bytes().await.map_err(|_| AppError::new(ErrorCode::InvalidInput))?.to_vec();
+            }
+            _ => {}
+        }
+    }
+    if bytes.is_empty() {
+        let error = Some(c.t("import-no-file"));
+        return form_page(&app, c, org, error).await;
+    }
+    let kind = if kind == "own" { "own" } else { "sotkanet" };
+    let actor = Actor::user(me.user_id);
+    let job = app.store.start_import_job(id, &file, kind, actor).await?;
+    let progress = app.imports.start(job.id);
+    tracing::info!(org = id, job = job.id, file, "import started");
+    let task_app = app.clone();
+    tokio::spawn(async move {
+        let outcome = run(&task_app, &org, kind, &file, &bytes, &progress).await;
+        finish(&task_app, job.id, outcome, actor).await;
+        task_app.imports.end(job.id);
+    });
+    Ok(see_other(&format!("/orgs/{id}/import/{}", job.id)))
+}
+
+pub async fn show_job(
+    State(app): State<App>,
+    c: Ctx,
+    Path((id, job_id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let (org, _) = c.org(&app, id, Permission::Coordinate).await?;
+    let job = app.store.get_import_job(job_id).await?.filter(|j| j.org_id == id);
+    let job = job.ok_or(AppError::new(ErrorCode::NotFound))?;
+    let summary: serde_json::Value =
+        job.summary.as_deref().and_then(|s| serde_json::from_str(s).ok()).unwrap_or_default();
+    let report = serde_json::from_value::<Report>(summary.get("report").cloned().unwrap_or_default()).ok();
+    let error =
+        serde_json::from_value::<ImportError>(summary.get("error").cloned().unwrap_or_default()).ok().map(|e| {
+            c.t2(
+                "import-failed",
+                "where",
+                format!("{}, {} {}, {} {}", e.file, c.t("import-line"), e.line, c.t("import-field"), e.field),
+                "message",
+                e.message,
+            )
+        });
+    let progress = (job.state == JobState::Running).then(|| app.imports.get(job.id)).flatten();
+    let entry = job_row(&c, job);
+    render(&JobPage { c, org, entry, progress, report, error })
+}

@@ -1,0 +1,183 @@
+//! The area profile: an area's indicators with county and country comparison, trend and sex.
+
+use crate::charts;
+use crate::ctx::Ctx;
+use crate::download::{Cell, Table};
+use crate::error::AppError;
+use crate::format::fmt_num;
+use crate::knowledge::compare::trend_key;
+use crate::knowledge::compare::{cmp_class, cmp_key};
+use crate::knowledge::visible::chosen;
+use crate::knowledge::{self, Profile, ProfileRow};
+use crate::pages::render;
+use crate::App;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+use hyte_domain::stats::Trend;
+use hyte_domain::ErrorCode;
+use serde::Deserialize;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ProfileQuery {
+    /// Comma-separated indicator ids (default: every indicator with data for the area).
+    indicators: String,
+    format: String,
+}
+
+pub struct Row {
+    pub href: String,
+    pub title: String,
+    pub year: String,
+    pub value: String,
+    pub ci: String,
+    pub county: String,
+    pub country: String,
+    pub vs_county: (String, &'static str),
+    pub vs_country: (String, &'static str),
+    pub trend: (String, &'static str, &'static str),
+    pub spark: String,
+    pub sex: String,
+    /// The indicator across the county's municipalities.
+    pub across: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "knowledge/profile.html")]
+struct ProfilePage {
+    c: Ctx,
+    profile: std::sync::Arc<Profile>,
+    rows: Vec<Row>,
+    area_href: String,
+    download: String,
+    producers: Vec<String>,
+}
+
+fn trend_view(t: Trend) -> (&'static str, &'static str) {
+    match t {
+        Trend::Improving => ("↗", "better"),
+        Trend::Worsening => ("↘", "worse"),
+        Trend::Increasing => ("↑", "different"),
+        Trend::Decreasing => ("↓", "different"),
+        Trend::NoSignificantChange => ("→", "similar"),
+        Trend::CannotBeCalculated => ("–", "not-compared"),
+    }
+}
+
+pub async fn page(
+    State(app): State<App>,
+    c: Ctx,
+    Path((kind, code)): Path<(String, String)>,
+    Query(q): Query<ProfileQuery>,
+) -> Result<Response, AppError> {
+    let area = app.store.get_area(&kind, &code).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
+    let ids = chosen(&app, &c, area.id, &q.indicators).await?;
+    let profile = app.profiles.profile(&*app.store, area, &ids).await?;
+    let public = c.user.is_none();
+    if !q.format.is_empty() {
+        return table(&c, &profile, public).response(&q.format);
+    }
+    let rows = profile.rows.iter().map(|r| row(&c, &profile, r, public)).collect();
+    let mut producers: Vec<String> = profile.rows.iter().filter_map(|r| r.indicator.producer.clone()).collect();
+    producers.sort();
+    producers.dedup();
+    let area_href = format!("/areas/{}/{}", profile.area.kind.as_str(), profile.area.code);
+    let download =
+        format!("{area_href}/profile?indicators={}", ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(","));
+    render(&ProfilePage { rows, area_href, download, producers, profile, c })
+}
+
+fn row(c: &Ctx, p: &Profile, r: &ProfileRow, public: bool) -> Row {
+    let d = r.indicator.decimals;
+    let fmt = |v: f64| fmt_num(c.lang, v, d);
+    let hidden = public && r.suppressed;
+    let bench =
+        |b: Option<knowledge::Bench>| b.map(|b| fmt(b.value) + if b.derived { " *" } else { "" }).unwrap_or_default();
+    let (arrow, class) = trend_view(r.trend);
+    Row {
+        href: format!("/indicators/{}/series/{}/{}", r.indicator.id, p.area.kind.as_str(), p.area.code),
+        across: p
+            .county
+            .as_ref()
+            .map(|k| format!("/indicators/{}/across?parent=wellbeing_county/{}", r.indicator.id, k.code)),
+        title: r.indicator.title(c.lang).to_string(),
+        year: r.year.map(|y| y.to_string()).unwrap_or_default(),
+        value: if hidden { c.t("value-suppressed") } else { r.value.map(fmt).unwrap_or_else(|| c.t("value-missing")) },
+        ci: if hidden {
+            String::new()
+        } else {
+            r.ci.map(|i| format!("{}–{}", fmt(i.lower), fmt(i.upper))).unwrap_or_default()
+        },
+        county: bench(r.county),
+        country: bench(r.country),
+        vs_county: (c.t(&cmp_key(r.vs_county)), cmp_class(r.vs_county)),
+        vs_country: (c.t(&cmp_key(r.vs_country)), cmp_class(r.vs_country)),
+        trend: (c.t(&trend_key(r.trend)), arrow, class),
+        spark: if hidden { String::new() } else { charts::sparkline(&r.series) },
+        sex: r
+            .by_sex
+            .as_ref()
+            .filter(|_| !hidden)
+            .map(|s| {
+                c.t2(
+                    "sex-values",
+                    "female",
+                    s.female.map(fmt).unwrap_or_else(|| c.t("value-missing")),
+                    "male",
+                    s.male.map(fmt).unwrap_or_else(|| c.t("value-missing")),
+                )
+            })
+            .unwrap_or_default(),
+    }
+}
+
+fn table(c: &Ctx, p: &Profile, public: bool) -> Table {
+    let headers = [
+        "col-indicator",
+        "col-id",
+        "col-year",
+        "col-value",
+        "col-ci-lower",
+        "col-ci-upper",
+        "col-county",
+        "col-vs-county",
+        "col-country",
+        "col-vs-country",
+        "col-trend",
+        "col-female",
+        "col-male",
+    ]
+    .iter()
+    .map(|k| c.t(k))
+    .collect();
+    let rows = p
+        .rows
+        .iter()
+        .map(|r| {
+            let hidden = public && r.suppressed;
+            let num = |v: Option<f64>| Cell::Num(if hidden { None } else { v });
+            vec![
+                Cell::Text(r.indicator.title(c.lang).to_string()),
+                Cell::Text(format!("{}:{}", r.indicator.source, r.indicator.source_id)),
+                Cell::Num(r.year.map(f64::from)),
+                num(r.value),
+                num(r.ci.map(|i| i.lower)),
+                num(r.ci.map(|i| i.upper)),
+                Cell::Num(r.county.map(|b| b.value)),
+                Cell::Text(c.t(&cmp_key(r.vs_county))),
+                Cell::Num(r.country.map(|b| b.value)),
+                Cell::Text(c.t(&cmp_key(r.vs_country))),
+                Cell::Text(c.t(&trend_key(r.trend))),
+                num(r.by_sex.as_ref().and_then(|s| s.female)),
+                num(r.by_sex.as_ref().and_then(|s| s.male)),
+            ]
+        })
+        .collect();
+    Table {
+        name: format!("hyte-profile-{}", p.area.code),
+        headers,
+        rows,
+        attribution: "Lähde: THL, Sotkanet.fi; Tilastokeskus".into(),
+    }
+}

@@ -1,0 +1,175 @@
+//! How a plan is shown: priorities → goals with their indicators' progress → measures.
+
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::format::fmt_num;
+use crate::App;
+use hyte_domain::report::{GoalProgress, Measure, Plan};
+use hyte_domain::{Lang, Organisation, Sector, Sex};
+use hyte_store::ObservationQuery;
+use std::collections::HashMap;
+
+pub struct TargetView {
+    pub indicator: String,
+    pub href: String,
+    pub baseline: String,
+    pub target: String,
+    pub latest: String,
+    pub progress: String,
+    pub class: &'static str,
+}
+
+pub struct GoalView {
+    pub id: i64,
+    pub title: String,
+    pub targets: Vec<TargetView>,
+}
+
+pub struct MeasureView {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    pub sector: String,
+    pub person: String,
+    pub schedule: String,
+    pub resources: String,
+    pub status: String,
+    pub status_code: &'static str,
+    pub comment: String,
+    pub goals: String,
+    pub version: i64,
+    /// The viewer may record this measure's follow-up (its sector, or a coordinator).
+    pub can_follow_up: bool,
+}
+
+pub struct PriorityView {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    pub goals: Vec<GoalView>,
+}
+
+pub struct PlanView {
+    pub priorities: Vec<PriorityView>,
+    pub measures: Vec<MeasureView>,
+}
+
+fn progress_class(p: GoalProgress) -> &'static str {
+    match p {
+        GoalProgress::OnTrack => "better",
+        GoalProgress::OffTrack => "worse",
+        GoalProgress::NoData => "not-compared",
+    }
+}
+
+/// Whether the viewer may record the follow-up of `m`: coordinators, and editors of its sector.
+pub fn can_follow_up(c: &Ctx, org_id: i64, m: &Measure) -> bool {
+    use hyte_domain::Permission;
+    match c.membership(org_id) {
+        Some(me) if me.role.can(Permission::Coordinate) => true,
+        Some(me) if me.role.can(Permission::Edit) => me.sector_id.is_some() && me.sector_id == m.input.sector_id,
+        _ => false,
+    }
+}
+
+pub async fn build(app: &App, c: &Ctx, org: &Organisation, plan: &Plan, lang: Lang) -> Result<PlanView, AppError> {
+    let sectors: HashMap<i64, Sector> = app.store.list_sectors(org.id).await?.into_iter().map(|s| (s.id, s)).collect();
+    let ids: Vec<i64> = plan.goals.iter().flat_map(|g| g.targets.iter().map(|t| t.indicator_id)).collect();
+    let indicators: HashMap<i64, hyte_domain::Indicator> =
+        app.store.get_indicators(&ids).await?.into_iter().map(|i| (i.id, i)).collect();
+    // The latest value of each goal indicator for the organisation's area.
+    let mut latest: HashMap<i64, (i32, f64)> = HashMap::new();
+    if let (Some(area), false) = (org.area_id, ids.is_empty()) {
+        let q = ObservationQuery {
+            indicator_ids: ids.clone(),
+            area_ids: vec![area],
+            sex: Some(Sex::Total),
+            ..Default::default()
+        };
+        for o in app.store.observations(&q).await? {
+            if let (Some(v), true) = (o.value, o.age_band.is_empty()) {
+                let e = latest.entry(o.indicator_id).or_insert((o.year, v));
+                if o.year >= e.0 {
+                    *e = (o.year, v);
+                }
+            }
+        }
+    }
+    let goal_title: HashMap<i64, String> = plan.goals.iter().map(|g| (g.id, g.title.clone())).collect();
+    let priorities = plan
+        .priorities
+        .iter()
+        .map(|p| PriorityView {
+            id: p.id,
+            title: p.title.clone(),
+            description: p.description.clone().unwrap_or_default(),
+            goals: plan
+                .goals_of(p.id)
+                .map(|g| GoalView {
+                    id: g.id,
+                    title: g.title.clone(),
+                    targets: g
+                        .targets
+                        .iter()
+                        .map(|t| {
+                            let ind = indicators.get(&t.indicator_id);
+                            let d = ind.map(|i| i.decimals).unwrap_or(1);
+                            let yv = |(y, v): (i32, f64)| format!("{} ({y})", fmt_num(lang, v, d));
+                            let now = latest.get(&t.indicator_id).copied();
+                            let progress = t.progress(now);
+                            TargetView {
+                                indicator: ind
+                                    .map(|i| i.title(lang).to_string())
+                                    .unwrap_or_else(|| t.indicator_id.to_string()),
+                                href: format!("/indicators/{}", t.indicator_id),
+                                baseline: yv(t.baseline),
+                                target: yv(t.target),
+                                latest: now.map(yv).unwrap_or_else(|| c.t("value-missing")),
+                                progress: c.t(&format!("goal-progress-{}", progress.as_str())),
+                                class: progress_class(progress),
+                            }
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    let measures = plan
+        .measures
+        .iter()
+        .map(|m| {
+            let i = &m.input;
+            let mut res = vec![];
+            if let Some(e) = i.resources.euros {
+                res.push(format!("{} €", crate::format::fmt_int(lang, e)));
+            }
+            if let Some(py) = i.resources.person_years {
+                res.push(c.t1("measure-person-years", "count", fmt_num(lang, py, 1)));
+            }
+            MeasureView {
+                id: m.id,
+                title: i.title.clone(),
+                description: i.description.clone().unwrap_or_default(),
+                sector: i
+                    .sector_id
+                    .and_then(|s| sectors.get(&s))
+                    .map(|s| c.name(&s.names).to_string())
+                    .unwrap_or_default(),
+                person: i.responsible_person.clone().unwrap_or_default(),
+                schedule: match (i.start_year, i.end_year) {
+                    (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+                    (Some(a), _) | (None, Some(a)) => a.to_string(),
+                    _ => String::new(),
+                },
+                resources: res.join(", "),
+                status: c.t(&format!("measure-status-{}", i.status.as_str())),
+                status_code: i.status.as_str(),
+                comment: m.comment.clone().unwrap_or_default(),
+                goals: m.goal_ids.iter().filter_map(|g| goal_title.get(g).cloned()).collect::<Vec<_>>().join("; "),
+                version: m.version,
+                can_follow_up: can_follow_up(c, org.id, m),
+            }
+        })
+        .collect();
+    Ok(PlanView { priorities, measures })
+}

@@ -1,0 +1,169 @@
+//! The regional well-being report of a wellbeing services county (or region): from its member
+//! municipalities' latest approved term reports, the priorities they share (counted), their
+//! goals side by side, the spread between the municipalities on the goals' indicators, and the
+//! region's own plan. Visible to the members of the region and of its municipalities.
+
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::format::fmt_num;
+use crate::knowledge::visible::member_municipalities;
+use crate::pages::render;
+use crate::{knowledge, App};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use hyte_domain::report::{Report, ReportKind, ReportState};
+use hyte_domain::{Area, ErrorCode, OrgKind, Organisation};
+use std::collections::BTreeMap;
+
+pub struct MunicipalityRow {
+    pub name: String,
+    pub report: Option<(String, String)>,
+    pub goals: Vec<String>,
+}
+
+pub struct SharedPriority {
+    pub title: String,
+    pub count: usize,
+    pub municipalities: String,
+}
+
+pub struct SpreadRow {
+    pub indicator: String,
+    pub href: String,
+    pub year: String,
+    pub range: String,
+    pub municipalities: usize,
+}
+
+#[derive(Template)]
+#[template(path = "reports/regional.html")]
+struct RegionalPage {
+    c: Ctx,
+    org: Organisation,
+    area: Area,
+    rows: Vec<MunicipalityRow>,
+    shared: Vec<SharedPriority>,
+    spreads: Vec<SpreadRow>,
+    own: Option<(String, String)>,
+    own_priorities: Vec<String>,
+}
+
+/// The organisation's latest approved or published term report.
+async fn latest_term(app: &App, org_id: i64) -> Result<Option<Report>, AppError> {
+    Ok(app
+        .store
+        .list_reports(org_id)
+        .await?
+        .into_iter()
+        .find(|r| r.kind == ReportKind::Term && matches!(r.state, ReportState::Approved | ReportState::Published)))
+}
+
+/// Whether the viewer belongs to the region or to one of its municipalities.
+fn may_see(c: &Ctx, region: &Organisation, municipalities: &[Organisation]) -> bool {
+    c.membership(region.id).is_some() || municipalities.iter().any(|m| c.membership(m.id).is_some())
+}
+
+pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
+    c.require_user()?;
+    let not_found = || AppError::new(ErrorCode::NotFound);
+    let org = app.store.get_organisation(id).await?.ok_or_else(not_found)?;
+    if !org.kind.is_region() {
+        return Err(not_found());
+    }
+    let area = app.store.get_area_by_id(org.area_id.ok_or_else(not_found)?).await?.ok_or_else(not_found)?;
+    let mut municipalities: Vec<(Area, Organisation)> = vec![];
+    for a in &member_municipalities(&app, area.id).await? {
+        for o in app.store.organisations_for_area(a.id).await? {
+            if o.kind == OrgKind::Municipality {
+                municipalities.push((a.clone(), o));
+            }
+        }
+    }
+    let orgs: Vec<Organisation> = municipalities.iter().map(|(_, o)| o.clone()).collect();
+    if !may_see(&c, &org, &orgs) {
+        return Err(AppError::new(ErrorCode::Forbidden));
+    }
+    let mut rows = vec![];
+    let mut shared: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
+    let mut indicator_ids: Vec<i64> = vec![];
+    for (_, o) in &municipalities {
+        let name = c.name(&o.names).to_string();
+        let Some(report) = latest_term(&app, o.id).await? else {
+            rows.push(MunicipalityRow { name, report: None, goals: vec![] });
+            continue;
+        };
+        let plan = app.store.plan(report.id).await?;
+        for p in &plan.priorities {
+            let e = shared.entry(p.title.trim().to_lowercase()).or_insert_with(|| (p.title.clone(), vec![]));
+            if !e.1.contains(&name) {
+                e.1.push(name.clone());
+            }
+        }
+        indicator_ids.extend(plan.goals.iter().flat_map(|g| g.targets.iter().map(|t| t.indicator_id)));
+        let href = match report.published_version {
+            Some(_) => format!("/reports/{}", report.id),
+            None if c.membership(o.id).is_some() => format!("/orgs/{}/reports/{}", o.id, report.id),
+            None => String::new(),
+        };
+        rows.push(MunicipalityRow {
+            name,
+            report: Some((report.title.clone(), href)),
+            goals: plan.goals.iter().map(|g| g.title.clone()).collect(),
+        });
+    }
+    let mut shared: Vec<SharedPriority> = shared
+        .into_values()
+        .map(|(title, names)| SharedPriority { title, count: names.len(), municipalities: names.join(", ") })
+        .collect();
+    shared.sort_by(|a, b| b.count.cmp(&a.count).then(a.title.cmp(&b.title)));
+    indicator_ids.sort_unstable();
+    indicator_ids.dedup();
+    let mut spreads = vec![];
+    for ind in app.store.get_indicators(&indicator_ids).await? {
+        let across = knowledge::across(&*app.store, &ind, area.clone(), None).await?;
+        let fmt = |v: f64| fmt_num(c.lang, v, ind.decimals);
+        spreads.push(SpreadRow {
+            indicator: ind.title(c.lang).to_string(),
+            href: format!("/indicators/{}/across?parent={}/{}", ind.id, area.kind.as_str(), area.code),
+            year: across.year.map(|y| y.to_string()).unwrap_or_default(),
+            range: across.spread.map(|s| format!("{}–{}", fmt(s.min), fmt(s.max))).unwrap_or_default(),
+            municipalities: across.rows.iter().filter(|r| r.value.is_some()).count(),
+        });
+    }
+    let own_report = latest_term(&app, org.id).await?;
+    let own_priorities = match &own_report {
+        Some(r) => app.store.plan(r.id).await?.priorities.into_iter().map(|p| p.title).collect(),
+        None => vec![],
+    };
+    let own = own_report.map(|r| (r.title.clone(), format!("/orgs/{}/reports/{}", org.id, r.id)));
+    render(&RegionalPage { c, org, area, rows, shared, spreads, own, own_priorities })
+}
+
+/// The regional report an organisation's members can open: its own (a region), or its
+/// county's (a municipality).
+pub async fn link_for(app: &App, org: &Organisation) -> Result<Option<String>, AppError> {
+    match org.kind {
+        OrgKind::WellbeingCounty | OrgKind::Region => Ok(Some(format!("/regional/{}", org.id))),
+        OrgKind::Municipality => {
+            let Some(area) = org.area_id else { return Ok(None) };
+            let year = app.store.area_years(area).await?.first().copied().unwrap_or(0);
+            for parent in app.store.area_parents(area, year).await? {
+                if parent.kind.as_str() != "wellbeing_county" {
+                    continue;
+                }
+                if let Some(r) = app
+                    .store
+                    .organisations_for_area(parent.id)
+                    .await?
+                    .into_iter()
+                    .find(|o| o.kind == OrgKind::WellbeingCounty)
+                {
+                    return Ok(Some(format!("/regional/{}", r.id)));
+                }
+            }
+            Ok(None)
+        }
+        _ => Ok(None),
+    }
+}
