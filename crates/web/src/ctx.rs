@@ -8,6 +8,7 @@ use crate::App;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, Uri};
+use hyte_domain::codes::Code;
 use hyte_domain::{ErrorCode, Lang, Membership, Names, OrgKind, Organisation, Permission, Role, User};
 use std::sync::Arc;
 
@@ -72,6 +73,16 @@ impl Ctx {
         };
         let path = uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
         Ok(Ctx { lang, csrf, path, user, i18n: app.i18n.clone() })
+    }
+
+    /// Who sees the numbers: suppressed values are hidden from the public (`knowledge::hidden`).
+    pub fn audience(&self) -> hyte_domain::knowledge::Audience {
+        hyte_domain::knowledge::Audience::of(self.user.is_some())
+    }
+
+    /// A code enum's value in the user's language (its translation key from the domain).
+    pub fn code<T: Code>(&self, v: T) -> String {
+        v.key().map(|k| self.t(&k)).unwrap_or_else(|| v.code().to_string())
     }
 
     pub fn t(&self, key: &str) -> String {

@@ -23,35 +23,9 @@ impl AppError {
     }
 }
 
+/// The HTTP status of an error code, as the domain lists it beside the code.
 pub fn status_of(code: ErrorCode) -> StatusCode {
-    use ErrorCode::*;
-    match code {
-        NotFound => StatusCode::NOT_FOUND,
-        NotLoggedIn | InvalidCredentials => StatusCode::UNAUTHORIZED,
-        Forbidden | CsrfInvalid => StatusCode::FORBIDDEN,
-        RateLimited => StatusCode::TOO_MANY_REQUESTS,
-        EditConflict
-        | EmailTaken
-        | AlreadyMember
-        | NameTaken
-        | SectorInUse
-        | LastAdmin
-        | StateTransitionInvalid
-        | ReportLocked
-        | DecisionLocked
-        | AssessmentMissing
-        | AlternativesMissing
-        | RatingsMissing
-        | ChildrenNotHeard
-        | ConclusionMissing
-        | FollowUpNotDue
-        | CallClosed
-        | BudgetExceeded
-        | AlreadyPartner => StatusCode::CONFLICT,
-        Internal => StatusCode::INTERNAL_SERVER_ERROR,
-        InvalidInput | Required | TooLong | EmailInvalid | PasswordTooShort | RoleInvalid | SectorInvalid
-        | LangInvalid | TermInvalid | YearInvalid | NumberInvalid | DateInvalid => StatusCode::UNPROCESSABLE_ENTITY,
-    }
+    StatusCode::from_u16(code.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
 impl From<StoreError> for AppError {

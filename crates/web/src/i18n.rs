@@ -115,7 +115,7 @@ pub fn keys(src: &str) -> BTreeSet<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use hyte_domain::{ErrorCode, OrgKind, Role};
+    use hyte_domain::ErrorCode;
 
     #[test]
     fn every_language_has_every_key_in_the_same_room() {
@@ -150,60 +150,6 @@ mod tests {
         for code in ErrorCode::ALL {
             assert_ne!(english(&format!("error-{code}")), format!("error-{code}"), "{code}");
         }
-    }
-
-    /// Keys built at run time from domain enums.
-    fn dynamic_keys() -> Vec<String> {
-        let mut k: Vec<String> = ErrorCode::ALL.iter().map(|c| format!("error-{c}")).collect();
-        k.extend(Role::ALL.iter().map(|r| format!("role-{}", r.as_str())));
-        k.extend(OrgKind::ALL.iter().map(|o| format!("org-kind-{}", o.as_str())));
-        k.extend(crate::pages::audit::ACTIONS.iter().map(|a| format!("audit-{}", a.replace('.', "-"))));
-        k.extend(hyte_domain::ValueType::ALL.iter().map(|v| format!("value-type-{}", v.as_str())));
-        for p in ["higher_is_better", "lower_is_better", "no_direction"] {
-            k.push(format!("polarity-{p}"));
-        }
-        for c in ["better", "similar", "worse", "higher", "lower", "not_compared"] {
-            k.push(format!("cmp-{c}"));
-        }
-        for t in ["improving", "worsening", "increasing", "decreasing", "no_significant_change", "cannot_be_calculated"]
-        {
-            k.push(format!("trend-{t}"));
-        }
-        k.extend(hyte_domain::report::ReportKind::ALL.iter().map(|r| format!("report-kind-{}", r.as_str())));
-        k.extend(hyte_domain::report::ReportState::ALL.iter().map(|r| format!("report-state-{}", r.as_str())));
-        k.extend(hyte_domain::report::MeasureStatus::ALL.iter().map(|m| format!("measure-status-{}", m.as_str())));
-        k.extend(["on_track", "off_track", "no_data"].map(|p| format!("goal-progress-{p}")));
-        k.extend(hyte_domain::JobState::ALL.iter().map(|s| format!("import-state-{}", s.as_str())));
-        {
-            use hyte_domain::assessment::*;
-            k.extend(DecidingBody::ALL.iter().map(|b| format!("decision-body-{}", b.as_str())));
-            k.extend(DecisionType::ALL.iter().map(|t| format!("decision-type-{}", t.as_str())));
-            k.extend(DecisionStatus::ALL.iter().map(|s| format!("decision-status-{}", s.as_str())));
-            k.extend(AssessmentStatus::ALL.iter().map(|s| format!("assessment-status-{}", s.as_str())));
-            k.extend(ParticipantKind::ALL.iter().map(|p| format!("participant-{}", p.as_str())));
-            k.extend(Realised::ALL.iter().map(|r| format!("realised-{}", r.as_str())));
-            k.extend((0..3).map(|i| format!("rating-word-{i}")));
-            k.extend(["missing", "draft", "complete"].map(|r| format!("requirement-{r}")));
-            k.extend(["report-lang-fi", "report-lang-sv"].map(String::from));
-        }
-        {
-            use hyte_domain::cooperation::*;
-            k.extend(GroupKind::ALL.iter().map(|g| format!("group-kind-{}", g.as_str())));
-            k.extend(MemberRole::ALL.iter().map(|r| format!("member-role-{}", r.as_str())));
-            k.extend(ContactTheme::ALL.iter().map(|t| format!("contact-theme-{}", t.as_str())));
-            k.extend(TaskStatus::ALL.iter().map(|t| format!("task-status-{}", t.as_str())));
-        }
-        {
-            use hyte_domain::partners::*;
-            k.extend(ActivityKind::ALL.iter().map(|x| format!("activity-kind-{}", x.as_str())));
-            k.extend(Theme::ALL.iter().map(|x| format!("theme-{}", x.as_str())));
-            k.extend(TargetGroup::ALL.iter().map(|x| format!("target-{}", x.as_str())));
-            k.extend(ActivityLang::ALL.iter().map(|x| format!("activity-lang-{}", x.as_str())));
-            k.extend(PartnerRole::ALL.iter().map(|x| format!("partner-role-{}", x.as_str())));
-            k.extend(ApplicationStatus::ALL.iter().map(|x| format!("application-status-{}", x.as_str())));
-        }
-        k.extend(["indicator-description", "indicator-interpretation", "indicator-limits"].map(String::from));
-        k
     }
 
     /// Keys written literally in templates and code: `.t("…")`, `.t1("…"`, `.t2("…"`.
@@ -252,7 +198,7 @@ mod tests {
         let i = I18n::new();
         let used = literal_keys();
         assert!(used.len() > 40, "the scan finds the keys in use ({})", used.len());
-        for key in used.iter().cloned().chain(dynamic_keys()) {
+        for key in used.iter().cloned().chain(hyte_domain::codes::translation_keys()) {
             for lang in Lang::ALL {
                 assert!(i.has(lang, &key), "{} lacks {key}", lang.code());
             }

@@ -7,6 +7,7 @@ use crate::knowledge::visible::{visible_indicator, visible_orgs};
 use crate::App;
 use axum::extract::{Path, Query, State};
 use axum::Json;
+use hyte_domain::knowledge::hidden;
 use hyte_domain::{ErrorCode, Indicator, Sex};
 use hyte_store::{IndicatorFilter, ObservationQuery};
 use serde::{Deserialize, Serialize};
@@ -143,7 +144,7 @@ pub async fn observations(
         None => vec![],
     };
     let q = ObservationQuery { indicator_ids: vec![ind.id], area_ids, years: p.year.map(|y| (y, y)), sex };
-    let public = c.user.is_none();
+    let audience = c.audience();
     let by_id: std::collections::HashMap<i64, &hyte_domain::Area> = areas.iter().map(|a| (a.id, a)).collect();
     Ok(Json(
         app.store
@@ -152,7 +153,7 @@ pub async fn observations(
             .into_iter()
             .filter_map(|o| {
                 let a = by_id.get(&o.area_id)?;
-                let hide = public && o.suppressed;
+                let hide = hidden(o.suppressed, audience);
                 Some(ObservationDto {
                     area_kind: a.kind.as_str().into(),
                     area_code: a.code.clone(),
@@ -223,12 +224,12 @@ pub async fn profile(
     let area = app.store.get_area(&kind, &area_code).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
     let ids = crate::knowledge::visible::chosen(&app, &c, area.id, p.indicators.as_deref().unwrap_or("")).await?;
     let prof = app.profiles.profile(&*app.store, area, &ids).await?;
-    let public = c.user.is_none();
+    let audience = c.audience();
     let rows = prof
         .rows
         .iter()
         .map(|r| {
-            let hide = public && r.suppressed;
+            let hide = hidden(r.suppressed, audience);
             ProfileRowDto {
                 indicator: (&r.indicator).into(),
                 year: r.year,

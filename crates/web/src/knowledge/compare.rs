@@ -1,6 +1,6 @@
-//! How an area compares and trends, as CSS classes and message keys.
+//! How an area compares, as CSS classes (the message keys come from the domain's codes).
 
-use hyte_domain::stats::{Comparison, Trend};
+use hyte_domain::stats::Comparison;
 
 pub fn cmp_class(c: Comparison) -> &'static str {
     match c {
@@ -10,14 +10,4 @@ pub fn cmp_class(c: Comparison) -> &'static str {
         Comparison::Higher | Comparison::Lower => "different",
         Comparison::NotCompared => "not-compared",
     }
-}
-
-pub fn cmp_key(c: Comparison) -> String {
-    let s = serde_json::to_value(c).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-    format!("cmp-{s}")
-}
-
-pub fn trend_key(t: Trend) -> String {
-    let s = serde_json::to_value(t).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-    format!("trend-{s}")
 }

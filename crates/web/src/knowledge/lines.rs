@@ -1,12 +1,13 @@
 //! An area's indicators as lines of a page or a download: the value against the county and the
 //! country, the trend, a chart and a generated sentence. Reports and assessments show them.
 
-use super::compare::{cmp_class, cmp_key, trend_key};
+use super::compare::cmp_class;
 use super::ProfileRow;
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::format::fmt_num;
 use crate::App;
+use hyte_domain::knowledge::hidden;
 use hyte_domain::stats::Trend;
 use hyte_domain::{Area, Lang};
 
@@ -140,7 +141,7 @@ pub async fn indicator_lines(
         for r in &profile.rows {
             let fmt = |v: f64| fmt_num(lang, v, r.indicator.decimals);
             let bench = |b: Option<crate::knowledge::Bench>| b.map(|b| fmt(b.value)).unwrap_or_default();
-            let hidden = c.user.is_none() && r.suppressed;
+            let hidden = hidden(r.suppressed, c.audience());
             indicators.push(IndicatorLine {
                 id: r.indicator.id,
                 title: r.indicator.title(lang).to_string(),
@@ -153,8 +154,8 @@ pub async fn indicator_lines(
                 },
                 county: bench(r.county),
                 country: bench(r.country),
-                cmp: (c.t(&cmp_key(r.vs_county)), cmp_class(r.vs_county)),
-                trend: c.t(&trend_key(r.trend)),
+                cmp: (c.code(r.vs_county), cmp_class(r.vs_county)),
+                trend: c.code(r.trend),
                 spark: if hidden { String::new() } else { crate::charts::sparkline(&r.series) },
                 sex: r
                     .by_sex

@@ -10,9 +10,6 @@ pub mod partners;
 pub mod reports;
 pub mod site;
 
-/// Transitional: `i18n.rs` reads the audit actions here (remove once it reads `admin::audit`).
-pub use admin::audit;
-
 use crate::auth::{read_cookie, CSRF_COOKIE};
 use crate::ctx::{encode, Ctx};
 use crate::error::{AppError, ErrorMarker};

@@ -50,23 +50,18 @@ pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result
     render(&OrgPage { org, me, area, sectors, member_count, admin, deadlines, c })
 }
 
-/// What is due on the organisation's timeline and in its groups' agreements within two months,
-/// late ones included, soonest first.
+/// What is due on the organisation's timeline and in its groups' agreements within the deadline
+/// window (the domain's `deadline_horizon`), late ones included, soonest first.
 async fn deadlines(app: &App, c: &Ctx, org_id: i64) -> Result<Vec<(String, String, bool, String)>, AppError> {
     let today = crate::format::today();
     let mut out: Vec<(chrono::NaiveDate, (String, String, bool, String))> = vec![];
-    for t in app.store.tasks(org_id).await?.into_iter().filter(|t| t.due_within(today, 2)) {
+    for t in app.store.tasks(org_id).await?.into_iter().filter(|t| t.is_due(today)) {
         let end = t.input.ends;
-        let last_day = chrono::NaiveDate::from_ymd_opt(end.plus(1).year, end.plus(1).month, 1)
-            .and_then(|d| d.pred_opt())
-            .unwrap_or(today);
+        let last_day = end.last_day();
         let href = format!("/orgs/{org_id}/timeline");
         out.push((last_day, (t.input.title.clone(), end.to_string(), t.overdue(today), href)));
     }
-    let horizon = today + chrono::Duration::days(61);
-    for a in
-        app.store.org_agreements(org_id).await?.into_iter().filter(|a| a.done_on.is_none() && a.input.due_on <= horizon)
-    {
+    for a in app.store.org_agreements(org_id).await?.into_iter().filter(|a| a.is_due(today)) {
         let what = c.t2("deadline-agreement", "what", &a.input.what, "who", &a.input.who);
         let href = format!("/orgs/{org_id}/groups/{}/meetings/{}", a.group_id, a.meeting_id);
         out.push((a.input.due_on, (what, crate::format::fi_date(a.input.due_on), a.overdue(today), href)));

@@ -27,13 +27,9 @@ pub async fn load(app: &App, org_id: i64, did: i64) -> Result<Decision, AppError
     d.ok_or(AppError::new(ErrorCode::NotFound))
 }
 
-/// Whether the viewer may prepare `d`: coordinators, and editors (of its sector, when they have one).
+/// Whether the viewer may prepare `d` (the domain's sector-editor rule).
 pub fn can_edit(c: &Ctx, org_id: i64, d: &Decision) -> bool {
-    match c.membership(org_id) {
-        Some(me) if me.role.can(Permission::Coordinate) => true,
-        Some(me) if me.role.can(Permission::Edit) => me.sector_id.is_none() || me.sector_id == d.input.sector_id,
-        _ => false,
-    }
+    c.membership(org_id).is_some_and(|me| me.may_edit_sector_item(d.input.sector_id))
 }
 
 /// The membership of a viewer who may prepare `d`, or `forbidden`.
@@ -215,7 +211,7 @@ pub async fn create(
     let e = match f.parse(&sectors) {
         Ok(input) => {
             // An editor of one sector prepares that sector's proposals.
-            if !me.role.can(Permission::Coordinate) && me.sector_id.is_some() && me.sector_id != input.sector_id {
+            if !me.may_edit_sector_item(input.sector_id) {
                 ErrorCode::SectorInvalid.on("sector_id")
             } else {
                 let (zero, proposal) = (c.t("alternative-zero"), c.t("alternative-proposal"));

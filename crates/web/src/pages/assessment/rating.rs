@@ -116,7 +116,7 @@ async fn rate_page(
         .def
         .scale
         .values()
-        .map(|v| (v.to_string(), format!("{} {}", signed(v), c.t(&format!("rating-word-{}", v.signum() + 1)))))
+        .map(|v| (v.to_string(), format!("{} {}", signed(v), c.t(&hyte_domain::assessment::rating_word_key(v)))))
         .collect();
     Ok(RatePage {
         name: c.name(&a.def.names).to_string(),

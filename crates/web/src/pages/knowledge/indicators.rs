@@ -7,7 +7,6 @@ use crate::download::{Cell, Table};
 use crate::error::AppError;
 use crate::format::fmt_num;
 use crate::knowledge::compare::cmp_class;
-use crate::knowledge::compare::cmp_key;
 use crate::knowledge::visible::visible_indicator;
 use crate::knowledge::visible::visible_orgs;
 use crate::knowledge::{self, Across};
@@ -17,6 +16,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::Form;
+use hyte_domain::knowledge::hidden;
 use hyte_domain::stats::{Level, Polarity};
 use hyte_domain::{Area, ErrorCode, Indicator, Names, Permission, Sex};
 use hyte_store::{Actor, IndicatorFilter, ObservationQuery, StoreError};
@@ -290,7 +290,7 @@ pub async fn across(
     let ind = visible_indicator(&app, &c, id).await?;
     let parent = parent_area(&app, if q.parent.is_empty() { "wellbeing_county/13" } else { &q.parent }).await?;
     let across = knowledge::across(&*app.store, &ind, parent, q.year).await?;
-    let public = c.user.is_none();
+    let audience = c.audience();
     let lang = c.lang;
     let fmt = |v: f64| fmt_num(lang, v, ind.decimals);
     if !q.format.is_empty() {
@@ -307,7 +307,7 @@ pub async fn across(
             .rows
             .iter()
             .map(|r| {
-                let hidden = public && r.suppressed;
+                let hidden = hidden(r.suppressed, audience);
                 vec![
                     Cell::Text(c.name(&r.area.names).to_string()),
                     Cell::Text(r.area.code.clone()),
@@ -315,7 +315,7 @@ pub async fn across(
                     Cell::Num(if hidden { None } else { r.value }),
                     Cell::Num(if hidden { None } else { r.ci.map(|i| i.lower) }),
                     Cell::Num(if hidden { None } else { r.ci.map(|i| i.upper) }),
-                    Cell::Text(c.t(&cmp_key(r.vs_parent))),
+                    Cell::Text(c.code(r.vs_parent)),
                 ]
             })
             .collect();
@@ -331,7 +331,7 @@ pub async fn across(
         .rows
         .iter()
         .map(|r| {
-            let hidden = public && r.suppressed;
+            let hidden = hidden(r.suppressed, audience);
             AcrossItem {
                 href: format!("/indicators/{}/series/{}/{}", ind.id, r.area.kind.as_str(), r.area.code),
                 name: c.name(&r.area.names).to_string(),
@@ -345,7 +345,7 @@ pub async fn across(
                 } else {
                     r.ci.map(|i| format!("{}–{}", fmt(i.lower), fmt(i.upper))).unwrap_or_default()
                 },
-                cmp: c.t(&cmp_key(r.vs_parent)),
+                cmp: c.code(r.vs_parent),
                 class: cmp_class(r.vs_parent),
             }
         })
@@ -353,7 +353,7 @@ pub async fn across(
     let bars: Vec<Bar> = across
         .rows
         .iter()
-        .filter(|r| !(public && r.suppressed))
+        .filter(|r| !hidden(r.suppressed, audience))
         .filter_map(|r| {
             Some(Bar {
                 label: c.name(&r.area.names).to_string(),
@@ -454,8 +454,9 @@ pub async fn series(
         .store
         .observations(&ObservationQuery { indicator_ids: vec![id], area_ids: vec![area.id], ..Default::default() })
         .await?;
-    let public = c.user.is_none();
-    let visible: Vec<_> = obs.into_iter().filter(|o| o.age_band.is_empty() && !(public && o.suppressed)).collect();
+    let audience = c.audience();
+    let visible: Vec<_> =
+        obs.into_iter().filter(|o| o.age_band.is_empty() && !hidden(o.suppressed, audience)).collect();
     let mut years: Vec<i32> = visible.iter().map(|o| o.year).collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();

@@ -5,8 +5,7 @@ use crate::ctx::Ctx;
 use crate::download::{Cell, Table};
 use crate::error::AppError;
 use crate::format::fmt_num;
-use crate::knowledge::compare::trend_key;
-use crate::knowledge::compare::{cmp_class, cmp_key};
+use crate::knowledge::compare::cmp_class;
 use crate::knowledge::visible::chosen;
 use crate::knowledge::{self, Profile, ProfileRow};
 use crate::pages::render;
@@ -14,6 +13,7 @@ use crate::App;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
+use hyte_domain::knowledge::{hidden, Audience};
 use hyte_domain::stats::Trend;
 use hyte_domain::ErrorCode;
 use serde::Deserialize;
@@ -74,11 +74,11 @@ pub async fn page(
     let area = app.store.get_area(&kind, &code).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
     let ids = chosen(&app, &c, area.id, &q.indicators).await?;
     let profile = app.profiles.profile(&*app.store, area, &ids).await?;
-    let public = c.user.is_none();
+    let audience = c.audience();
     if !q.format.is_empty() {
-        return table(&c, &profile, public).response(&q.format);
+        return table(&c, &profile, audience).response(&q.format);
     }
-    let rows = profile.rows.iter().map(|r| row(&c, &profile, r, public)).collect();
+    let rows = profile.rows.iter().map(|r| row(&c, &profile, r, audience)).collect();
     let mut producers: Vec<String> = profile.rows.iter().filter_map(|r| r.indicator.producer.clone()).collect();
     producers.sort();
     producers.dedup();
@@ -88,10 +88,10 @@ pub async fn page(
     render(&ProfilePage { rows, area_href, download, producers, profile, c })
 }
 
-fn row(c: &Ctx, p: &Profile, r: &ProfileRow, public: bool) -> Row {
+fn row(c: &Ctx, p: &Profile, r: &ProfileRow, audience: Audience) -> Row {
     let d = r.indicator.decimals;
     let fmt = |v: f64| fmt_num(c.lang, v, d);
-    let hidden = public && r.suppressed;
+    let hidden = hidden(r.suppressed, audience);
     let bench =
         |b: Option<knowledge::Bench>| b.map(|b| fmt(b.value) + if b.derived { " *" } else { "" }).unwrap_or_default();
     let (arrow, class) = trend_view(r.trend);
@@ -111,9 +111,9 @@ fn row(c: &Ctx, p: &Profile, r: &ProfileRow, public: bool) -> Row {
         },
         county: bench(r.county),
         country: bench(r.country),
-        vs_county: (c.t(&cmp_key(r.vs_county)), cmp_class(r.vs_county)),
-        vs_country: (c.t(&cmp_key(r.vs_country)), cmp_class(r.vs_country)),
-        trend: (c.t(&trend_key(r.trend)), arrow, class),
+        vs_county: (c.code(r.vs_county), cmp_class(r.vs_county)),
+        vs_country: (c.code(r.vs_country), cmp_class(r.vs_country)),
+        trend: (c.code(r.trend), arrow, class),
         spark: if hidden { String::new() } else { charts::sparkline(&r.series) },
         sex: r
             .by_sex
@@ -132,7 +132,7 @@ fn row(c: &Ctx, p: &Profile, r: &ProfileRow, public: bool) -> Row {
     }
 }
 
-fn table(c: &Ctx, p: &Profile, public: bool) -> Table {
+fn table(c: &Ctx, p: &Profile, audience: Audience) -> Table {
     let headers = [
         "col-indicator",
         "col-id",
@@ -155,7 +155,7 @@ fn table(c: &Ctx, p: &Profile, public: bool) -> Table {
         .rows
         .iter()
         .map(|r| {
-            let hidden = public && r.suppressed;
+            let hidden = hidden(r.suppressed, audience);
             let num = |v: Option<f64>| Cell::Num(if hidden { None } else { v });
             vec![
                 Cell::Text(r.indicator.title(c.lang).to_string()),
@@ -165,10 +165,10 @@ fn table(c: &Ctx, p: &Profile, public: bool) -> Table {
                 num(r.ci.map(|i| i.lower)),
                 num(r.ci.map(|i| i.upper)),
                 Cell::Num(r.county.map(|b| b.value)),
-                Cell::Text(c.t(&cmp_key(r.vs_county))),
+                Cell::Text(c.code(r.vs_county)),
                 Cell::Num(r.country.map(|b| b.value)),
-                Cell::Text(c.t(&cmp_key(r.vs_country))),
-                Cell::Text(c.t(&trend_key(r.trend))),
+                Cell::Text(c.code(r.vs_country)),
+                Cell::Text(c.code(r.trend)),
                 num(r.by_sex.as_ref().and_then(|s| s.female)),
                 num(r.by_sex.as_ref().and_then(|s| s.male)),
             ]

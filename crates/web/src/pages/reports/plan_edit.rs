@@ -15,6 +15,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::Form;
 use hyte_domain::report::{GoalErrors, GoalInput, MeasureForm, Plan, PriorityInput, Report, TargetForm};
+use hyte_domain::reports::PlanItem as Item;
 use hyte_domain::{ErrorCode, FieldErrors, Membership, Organisation, Permission};
 use hyte_store::{Actor, StoreError};
 
@@ -437,45 +438,28 @@ pub async fn update_measure(
 
 // ---- removing --------------------------------------------------------------------------------
 
-/// Which kind of item a removal is about.
-#[derive(Clone, Copy)]
-enum Item {
-    Priority,
-    Goal,
-    Measure,
+/// The URL segment of a kind of plan item.
+fn segment(item: Item) -> &'static str {
+    match item {
+        Item::Priority => "priorities",
+        Item::Goal => "goals",
+        Item::Measure => "measures",
+    }
 }
 
-impl Item {
-    fn path(self) -> &'static str {
-        match self {
-            Item::Priority => "priorities",
-            Item::Goal => "goals",
-            Item::Measure => "measures",
-        }
-    }
-
-    fn key(self) -> &'static str {
-        match self {
-            Item::Priority => "priority",
-            Item::Goal => "goal",
-            Item::Measure => "measure",
-        }
-    }
-
-    /// The item's title and version in the plan.
-    fn find(self, plan: &Plan, id: i64) -> Option<(String, i64)> {
-        match self {
-            Item::Priority => plan.priorities.iter().find(|p| p.id == id).map(|p| (p.title.clone(), p.version)),
-            Item::Goal => plan.goals.iter().find(|g| g.id == id).map(|g| (g.title.clone(), g.version)),
-            Item::Measure => plan.measures.iter().find(|m| m.id == id).map(|m| (m.input.title.clone(), m.version)),
-        }
+/// The item's title and version in the plan.
+fn find(item: Item, plan: &Plan, id: i64) -> Option<(String, i64)> {
+    match item {
+        Item::Priority => plan.priorities.iter().find(|p| p.id == id).map(|p| (p.title.clone(), p.version)),
+        Item::Goal => plan.goals.iter().find(|g| g.id == id).map(|g| (g.title.clone(), g.version)),
+        Item::Measure => plan.measures.iter().find(|m| m.id == id).map(|m| (m.input.title.clone(), m.version)),
     }
 }
 
 async fn confirm(app: &App, c: Ctx, (id, rid, item_id): (i64, i64, i64), item: Item) -> Result<Response, AppError> {
     let (org, _, report) = shaping(app, &c, id, rid).await?;
     let plan = app.store.plan(rid).await?;
-    let (title, version) = item.find(&plan, item_id).ok_or(AppError::new(ErrorCode::NotFound))?;
+    let (title, version) = find(item, &plan, item_id).ok_or(AppError::new(ErrorCode::NotFound))?;
     render(&delete_page(c, org, report, item, item_id, &title, version, None))
 }
 
@@ -493,9 +477,9 @@ fn delete_page(
     let base = plan_href(org.id, report.id);
     DeletePage {
         heading: c.t1("plan-delete-confirm", "item", title),
-        help: c.t(&format!("plan-delete-{}-help", item.key())),
-        action: format!("{base}/{}/{item_id}/delete", item.path()),
-        back: format!("{base}#{}-{item_id}", item.key()),
+        help: c.t(&item.help_key()),
+        action: format!("{base}/{}/{item_id}/delete", segment(item)),
+        back: format!("{base}#{}-{item_id}", item.as_str()),
         version,
         alert: alert.map(|a| c.err(a)),
         org,
@@ -528,7 +512,7 @@ async fn remove(
         Ok(()) => Ok(see_other(&plan_href(id, rid))),
         Err(StoreError::Rule(ErrorCode::EditConflict)) => {
             let plan = app.store.plan(rid).await?;
-            let (title, version) = item.find(&plan, item_id).ok_or(AppError::new(ErrorCode::NotFound))?;
+            let (title, version) = find(item, &plan, item_id).ok_or(AppError::new(ErrorCode::NotFound))?;
             let page = delete_page(c, org, report, item, item_id, &title, version, Some(ErrorCode::EditConflict));
             render_status(status_of(ErrorCode::EditConflict), &page)
         }

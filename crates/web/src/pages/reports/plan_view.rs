@@ -62,14 +62,9 @@ fn progress_class(p: GoalProgress) -> &'static str {
     }
 }
 
-/// Whether the viewer may record the follow-up of `m`: coordinators, and editors of its sector.
+/// Whether the viewer may record the follow-up of `m` (the domain's sector-editor rule).
 pub fn can_follow_up(c: &Ctx, org_id: i64, m: &Measure) -> bool {
-    use hyte_domain::Permission;
-    match c.membership(org_id) {
-        Some(me) if me.role.can(Permission::Coordinate) => true,
-        Some(me) if me.role.can(Permission::Edit) => me.sector_id.is_some() && me.sector_id == m.input.sector_id,
-        _ => false,
-    }
+    c.membership(org_id).is_some_and(|me| me.may_edit_sector_item(m.input.sector_id))
 }
 
 pub async fn build(app: &App, c: &Ctx, org: &Organisation, plan: &Plan, lang: Lang) -> Result<PlanView, AppError> {

@@ -5,7 +5,7 @@ use super::view::content_lang;
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::format::fmt_num;
-use crate::knowledge::compare::{cmp_class, cmp_key};
+use crate::knowledge::compare::cmp_class;
 use crate::knowledge::lines::sentence;
 use crate::pages::render;
 use crate::App;
@@ -72,9 +72,9 @@ pub async fn page(State(app): State<App>, c: Ctx, Path((id, rid)): Path<(i64, i6
                 href: format!("/indicators/{}/series/{}/{}", r.indicator.id, area.kind.as_str(), area.code),
                 year: r.year.map(|y| y.to_string()).unwrap_or_default(),
                 value: r.value.map(fmt).unwrap_or_else(|| c.t("value-missing")),
-                vs_county: (c.t(&cmp_key(r.vs_county)), cmp_class(r.vs_county)),
-                vs_country: (c.t(&cmp_key(r.vs_country)), cmp_class(r.vs_country)),
-                trend: c.t(&crate::knowledge::compare::trend_key(r.trend)),
+                vs_county: (c.code(r.vs_county), cmp_class(r.vs_county)),
+                vs_country: (c.code(r.vs_country), cmp_class(r.vs_country)),
+                trend: c.code(r.trend),
                 sentence: sentence(&app, lang, r),
             });
         }
