@@ -9,6 +9,12 @@ use hyte_domain::partners::{
 };
 use hyte_domain::{ErrorCode, OrgKind};
 
+crate::conformance_cases!($ partners_cases, partners:
+    partners_and_activities_are_versioned_and_audited,
+    grants_are_applied_decided_and_reported,
+    premises_are_offered_and_listed,
+);
+
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
@@ -30,7 +36,7 @@ fn peer_group(area: i64) -> ActivityForm {
     }
 }
 
-pub async fn partners_and_activities_are_versioned_and_audited(s: &dyn Store) {
+async fn partners_and_activities_are_versioned_and_audited(s: &dyn Store) {
     s.import_areas(&sample_areas()).await.unwrap();
     let kuopio_area = s.get_area("municipality", "297").await.unwrap().unwrap().id;
     let kuopio = org(s, OrgKind::Municipality, "Kuopio").await;
@@ -99,7 +105,7 @@ pub async fn partners_and_activities_are_versioned_and_audited(s: &dyn Store) {
     assert_eq!(log.iter().filter(|e| e.action == "activity.update").count(), 1, "the stale edit wrote nothing");
 }
 
-pub async fn grants_are_applied_decided_and_reported(s: &dyn Store) {
+async fn grants_are_applied_decided_and_reported(s: &dyn Store) {
     let kuopio = org(s, OrgKind::Municipality, "Kuopio").await;
     let ngo = org(s, OrgKind::Ngo, "Savon Vertaistuki ry").await;
     let call = CallForm {
@@ -163,7 +169,7 @@ pub async fn grants_are_applied_decided_and_reported(s: &dyn Store) {
     }
 }
 
-pub async fn premises_are_offered_and_listed(s: &dyn Store) {
+async fn premises_are_offered_and_listed(s: &dyn Store) {
     let kuopio = org(s, OrgKind::Municipality, "Kuopio").await;
     let f = PremisesForm {
         name: "Kirjaston kokoushuone".into(),

@@ -8,7 +8,13 @@ use hyte_domain::cooperation::{
 use hyte_domain::report::parse_date;
 use hyte_domain::{ErrorCode, OrgKind};
 
-pub async fn responsibilities_and_duties_are_versioned(s: &dyn Store) {
+crate::conformance_cases!($ cooperation_cases, cooperation:
+    responsibilities_and_duties_are_versioned,
+    groups_meet_and_track_agreements,
+    contact_pairs_staircase_and_timeline,
+);
+
+async fn responsibilities_and_duties_are_versioned(s: &dyn Store) {
     let o = org(s, OrgKind::Municipality, "Kuopio").await;
     assert_eq!(s.responsibility(o.id).await.unwrap().version, 0);
     let r = s
@@ -40,7 +46,7 @@ pub async fn responsibilities_and_duties_are_versioned(s: &dyn Store) {
     assert_eq!(s.responsibility(o.id).await.unwrap().version, 3);
 }
 
-pub async fn groups_meet_and_track_agreements(s: &dyn Store) {
+async fn groups_meet_and_track_agreements(s: &dyn Store) {
     let region = org(s, OrgKind::WellbeingCounty, "Pohjois-Savo").await;
     let kuopio = org(s, OrgKind::Municipality, "Kuopio").await;
     let form = GroupForm {
@@ -109,7 +115,7 @@ pub async fn groups_meet_and_track_agreements(s: &dyn Store) {
     assert!(log.iter().any(|e| e.action == "agreement.done") && log.iter().any(|e| e.action == "meeting.update"));
 }
 
-pub async fn contact_pairs_staircase_and_timeline(s: &dyn Store) {
+async fn contact_pairs_staircase_and_timeline(s: &dyn Store) {
     let region = org(s, OrgKind::WellbeingCounty, "Pohjois-Savo").await;
     let c = ContactInput::parse("Päivi Päihdetyö", "paivi@pohjois-savo.example", "").unwrap();
     s.set_contact_pair(region.id, ContactTheme::SubstancePrevention, None, &c, Actor::SYSTEM).await.unwrap();

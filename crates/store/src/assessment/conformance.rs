@@ -9,6 +9,12 @@ use hyte_domain::assessment::{
 };
 use hyte_domain::{ErrorCode, OrgKind};
 
+crate::conformance_cases!($ assessment_cases, assessment:
+    assessment_defaults_rules_and_templates,
+    decisions_are_assessed_decided_and_followed_up,
+    assessments_are_locked_and_keep_their_template,
+);
+
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
@@ -36,7 +42,7 @@ fn rating(alternative_id: i64, group: usize, v: i32) -> Rating {
     }
 }
 
-pub async fn assessment_defaults_rules_and_templates(s: &dyn Store) {
+async fn assessment_defaults_rules_and_templates(s: &dyn Store) {
     let o = org(s, OrgKind::Municipality, "Kuopio").await;
     let templates = s.assessment_templates(o.id).await.unwrap();
     assert_eq!(
@@ -76,7 +82,7 @@ pub async fn assessment_defaults_rules_and_templates(s: &dyn Store) {
     assert!(log.iter().any(|e| e.action == "template.create") && log.iter().any(|e| e.action == "rule.delete"));
 }
 
-pub async fn decisions_are_assessed_decided_and_followed_up(s: &dyn Store) {
+async fn decisions_are_assessed_decided_and_followed_up(s: &dyn Store) {
     let o = org(s, OrgKind::Municipality, "Kuopio").await;
     s.upsert_indicators(&[indicator("179", "Lapsiperheet, % perheistä", "Barnfamiljer, %", false)]).await.unwrap();
     let ind = s.indicator_ids("sotkanet", None).await.unwrap()["179"].0;
@@ -190,7 +196,7 @@ pub async fn decisions_are_assessed_decided_and_followed_up(s: &dyn Store) {
     }
 }
 
-pub async fn assessments_are_locked_and_keep_their_template(s: &dyn Store) {
+async fn assessments_are_locked_and_keep_their_template(s: &dyn Store) {
     let o = org(s, OrgKind::Municipality, "Kuopio").await;
     let form = DecisionForm { body: "committee".into(), decision_type: "fees".into(), ..school_closure() };
     let d = s.create_decision(o.id, &form.parse(&[]).unwrap(), "Nolla", "Ehdotus", Actor::SYSTEM).await.unwrap();
