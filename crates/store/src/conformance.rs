@@ -3,6 +3,8 @@
 //! [`conformance_cases!`] call, which both makes each case reachable (a case left out of the call is
 //! dead code, which the lints refuse) and defines the room's list; a backend's test file calls
 //! [`conformance_tests!`] once, which runs every room's list on that backend.
+// Test code (the `testing` feature only): a failed unwrap or index is a failed check.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use crate::*;
 use hyte_domain::{Names, OrgKind, PopulationRow, Sex};

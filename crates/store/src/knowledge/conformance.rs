@@ -1,4 +1,6 @@
 //! Conformance of the knowledge base: areas, indicators, observations, bulk import, import jobs.
+// Test code (the `testing` feature only): a failed unwrap or index is a failed check.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use crate::conformance::*;
 use crate::*;

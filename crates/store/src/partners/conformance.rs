@@ -1,4 +1,6 @@
 //! Conformance checks of [`crate::PartnerStore`] (part of the suite in [`crate::conformance`]).
+// Test code (the `testing` feature only): a failed unwrap or index is a failed check.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use crate::conformance::{org, sample_areas};
 use crate::*;

@@ -1,4 +1,6 @@
 //! Conformance of reports and plans: workflow, versions, plans, the default report structure.
+// Test code (the `testing` feature only): a failed unwrap or index is a failed check.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use crate::conformance::*;
 use crate::*;

@@ -287,7 +287,7 @@ pub(crate) async fn set_agreement_done(
         actor,
         Audit {
             org_id: Some(g.org_id),
-            action: action,
+            action,
             entity: "agreement",
             entity_id: id.to_string(),
             before: None,

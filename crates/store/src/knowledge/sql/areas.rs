@@ -118,10 +118,10 @@ impl hyte_store::AreaStore for crate::This {
                     .await?
             }
             None => {
-                sqlx::query_as(&format!(
+                sqlx::query_as(
                     "SELECT a.id, a.kind, a.code, a.name_fi, a.name_sv, a.name_en, a.first_year, a.last_year \
-                 FROM areas a JOIN area_kinds k ON k.code = a.kind ORDER BY k.sort_order, a.name_fi, a.code"
-                ))
+                     FROM areas a JOIN area_kinds k ON k.code = a.kind ORDER BY k.sort_order, a.name_fi, a.code",
+                )
                 .fetch_all(&self.pool)
                 .await?
             }

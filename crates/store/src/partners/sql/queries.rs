@@ -85,7 +85,7 @@ pub(crate) async fn audit_both(
             actor,
             Audit {
                 org_id: Some(org),
-                action: action,
+                action,
                 entity: "grant_application",
                 entity_id: after.id.to_string(),
                 before: before.and_then(json),
