@@ -158,3 +158,10 @@ pub fn indicator(id: &str, fi: &str, sv: &str, complete: bool) -> NewIndicator {
         complete,
     }
 }
+
+/// After an update: the store returned `expected` (the record before, with what was written and its
+/// version bumped), and reading the record back gives that same whole record.
+pub fn assert_written<T: PartialEq + std::fmt::Debug>(returned: &T, read_back: Option<T>, expected: &T) {
+    assert_eq!(returned, expected, "the returned record is the one written");
+    assert_eq!(read_back.as_ref(), Some(expected), "the stored record is the one written");
+}

@@ -6,6 +6,7 @@ use crate::conformance::*;
 use crate::*;
 use chrono::{Duration, Utc};
 use hyte_domain::{DisplayName, Email, ErrorCode, Names, OrgKind, Role, SectorInput};
+use hyte_domain::{Membership, Sector};
 
 crate::conformance_cases!($ admin_cases, admin:
     organisations_get_default_sectors,
@@ -67,7 +68,8 @@ async fn sectors_are_versioned_and_audited(s: &dyn Store) {
 
     let renamed = SectorInput::parse("Liikunta ja ulkoilu", "Idrott och friluftsliv", "Sports").unwrap();
     let v2 = s.update_sector(o.id, sec.id, 1, &renamed, actor).await.unwrap();
-    assert_eq!((v2.version, v2.names.fi.as_str()), (2, "Liikunta ja ulkoilu"));
+    let expected = Sector { names: renamed.names.clone(), version: 2, ..sec.clone() };
+    assert_written(&v2, s.get_sector(o.id, sec.id).await.unwrap(), &expected);
     // A second editor still holding version 1 is told, not silently overwritten.
     let stale = SectorInput::parse("Urheilu", "", "").unwrap();
     assert_eq!(s.update_sector(o.id, sec.id, 1, &stale, actor).await.unwrap_err().code(), ErrorCode::EditConflict);
@@ -81,7 +83,9 @@ async fn sectors_are_versioned_and_audited(s: &dyn Store) {
         s.create_user(&new_user("editor@example.fi"), Some((o.id, Role::Editor, Some(sec.id))), actor).await.unwrap();
     assert_eq!(s.delete_sector(o.id, sec.id, 2, actor).await.unwrap_err().code(), ErrorCode::SectorInUse);
     let m = s.org_members(o.id).await.unwrap().into_iter().find(|m| m.user.id == editor.id).unwrap().membership;
-    s.update_membership(o.id, editor.id, m.version, Role::Editor, None, actor).await.unwrap();
+    let m2 = s.update_membership(o.id, editor.id, m.version, Role::Editor, None, actor).await.unwrap();
+    let stored = s.org_members(o.id).await.unwrap().into_iter().find(|x| x.user.id == editor.id).map(|x| x.membership);
+    assert_written(&m2, stored, &Membership { sector_id: None, version: m.version + 1, ..m.clone() });
     assert_eq!(s.delete_sector(o.id, sec.id, 1, actor).await.unwrap_err().code(), ErrorCode::EditConflict);
     s.delete_sector(o.id, sec.id, 2, actor).await.unwrap();
     assert!(s.get_sector(o.id, sec.id).await.unwrap().is_none());
@@ -134,6 +138,12 @@ async fn users_and_memberships_follow_the_rules(s: &dyn Store) {
 
     let m2 = s.update_membership(a.id, u.id, m.version, Role::Admin, None, actor).await.unwrap();
     assert_eq!((m2.role, m2.version), (Role::Admin, 2));
+    let stored = s.user_memberships(u.id).await.unwrap().into_iter().find(|x| x.0.org_id == a.id).map(|x| x.0);
+    assert_written(
+        &m2,
+        stored,
+        &Membership { role: Role::Admin, sector_id: None, version: m.version + 1, ..m.clone() },
+    );
     assert_eq!(
         s.update_membership(a.id, u.id, 1, Role::Viewer, None, actor).await.unwrap_err().code(),
         ErrorCode::EditConflict

@@ -2,10 +2,11 @@
 // Test code (the `testing` feature only): a failed unwrap or index is a failed check.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use crate::conformance::org;
+use crate::conformance::{assert_written, org};
 use crate::*;
 use hyte_domain::cooperation::{
-    AgreementInput, ContactInput, ContactTheme, DutyOwners, GroupForm, MeetingInput, MemberInput, TaskForm,
+    Agreement, AgreementInput, ContactInput, ContactTheme, DutyOwners, Group, GroupForm, Meeting, MeetingInput,
+    MemberInput, Responsibility, Task, TaskForm,
 };
 use hyte_domain::report::parse_date;
 use hyte_domain::{ErrorCode, OrgKind};
@@ -29,7 +30,13 @@ async fn responsibilities_and_duties_are_versioned(s: &dyn Store) {
         )
         .await
         .unwrap();
-    assert_eq!((r.version, r.body.as_deref()), (1, Some("Hyvinvointiryhmä")));
+    let expected = Responsibility {
+        person: Some("Hyte-koordinaattori Kalle Koskinen".into()),
+        body: Some("Hyvinvointiryhmä".into()),
+        version: 1,
+        ..r.clone()
+    };
+    assert_written(&r, Some(s.responsibility(o.id).await.unwrap()), &expected);
     let stale = s.set_responsibility(o.id, 0, None, None, Actor::SYSTEM).await;
     assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
     let sectors = s.list_sectors(o.id).await.unwrap();
@@ -65,7 +72,11 @@ async fn groups_meet_and_track_agreements(s: &dyn Store) {
         s.update_group(g.id, g.version, &renamed.parse().unwrap(), Actor::SYSTEM).await.unwrap_err().code(),
         ErrorCode::EditConflict
     );
-    assert_eq!(g2.input.name, "Pohjois-Savon hyte-yhteistyöpooli");
+    assert_written(
+        &g2,
+        s.get_group(g.id).await.unwrap(),
+        &Group { input: renamed.parse().unwrap(), version: g.version + 1, ..g.clone() },
+    );
     let orgs = vec![(kuopio.id, "Kuopio".to_string(), OrgKind::Municipality)];
     let m = MemberInput::parse("Kalle Koskinen", &kuopio.id.to_string(), "", "", "member", &orgs).unwrap();
     s.add_member(g.id, &m, Actor::SYSTEM).await.unwrap();
@@ -82,7 +93,8 @@ async fn groups_meet_and_track_agreements(s: &dyn Store) {
     let minutes =
         MeetingInput::parse("2026-03-12", "1. Avaus\n2. Painopisteet", "Sovittiin yhteisistä painopisteistä.").unwrap();
     let meeting2 = s.update_meeting(meeting.id, meeting.version, &minutes, Actor::SYSTEM).await.unwrap();
-    assert_eq!(meeting2.input.minutes.as_deref(), Some("Sovittiin yhteisistä painopisteistä."));
+    let expected = Meeting { input: minutes, version: meeting.version + 1, ..meeting.clone() };
+    assert_written(&meeting2, s.get_meeting(meeting.id).await.unwrap(), &expected);
     let a = s
         .add_agreement(
             meeting.id,
@@ -106,7 +118,9 @@ async fn groups_meet_and_track_agreements(s: &dyn Store) {
     );
     let done =
         s.set_agreement_done(a.id, a.version, Some(parse_date("2026-05-20").unwrap()), Actor::SYSTEM).await.unwrap();
-    assert!(done.done_on.is_some());
+    let expected = Agreement { done_on: Some(parse_date("2026-05-20").unwrap()), version: a.version + 1, ..a.clone() };
+    let stored = s.group_agreements(g.id).await.unwrap().into_iter().find(|x| x.id == a.id);
+    assert_written(&done, stored, &expected);
     assert_eq!(
         s.set_agreement_done(a.id, a.version, None, Actor::SYSTEM).await.unwrap_err().code(),
         ErrorCode::EditConflict
@@ -166,6 +180,8 @@ async fn contact_pairs_staircase_and_timeline(s: &dyn Store) {
     let moved = TaskForm { ends: "2027-03".into(), ..f };
     let t2 = s.update_task(region.id, t.id, t.version, &moved.parse().unwrap(), Actor::SYSTEM).await.unwrap();
     assert_eq!(t2.input.ends.to_string(), "3/2027");
+    let stored = s.tasks(region.id).await.unwrap().into_iter().find(|x| x.id == t.id);
+    assert_written(&t2, stored, &Task { input: moved.parse().unwrap(), version: t.version + 1, ..t.clone() });
     assert_eq!(
         s.delete_task(region.id, t.id, t.version, Actor::SYSTEM).await.unwrap_err().code(),
         ErrorCode::EditConflict

@@ -4,6 +4,7 @@
 
 use crate::conformance::*;
 use crate::*;
+use hyte_domain::Indicator;
 use hyte_domain::{ErrorCode, Names, OrgKind, Sex};
 
 crate::conformance_cases!($ knowledge_cases, knowledge:
@@ -78,7 +79,8 @@ async fn indicators_keep_user_edits_and_search_in_three_languages(s: &dyn Store)
     // A user sets the direction; a later metadata import keeps it but adds the texts.
     let i = s.get_indicator(smoking).await.unwrap().unwrap();
     let edited = s.set_polarity(smoking, i.version, Polarity::LowerIsBetter, Actor::SYSTEM, o.id).await.unwrap();
-    assert_eq!(edited.version, i.version + 1);
+    let expected = Indicator { polarity: Polarity::LowerIsBetter, version: i.version + 1, ..i.clone() };
+    assert_written(&edited, s.get_indicator(smoking).await.unwrap(), &expected);
     assert_eq!(
         s.set_polarity(smoking, i.version, Polarity::HigherIsBetter, Actor::SYSTEM, o.id).await.unwrap_err().code(),
         ErrorCode::EditConflict
