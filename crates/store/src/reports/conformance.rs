@@ -4,6 +4,7 @@
 
 use crate::conformance::*;
 use crate::*;
+use hyte_domain::report::{Goal, Measure, Priority, Section};
 use hyte_domain::{ErrorCode, Names, OrgKind};
 
 crate::conformance_cases!($ reports_cases, reports:
@@ -33,6 +34,16 @@ async fn reports_follow_their_workflow_and_freeze_versions(s: &dyn Store) {
     let first = &sections[0];
     let saved = s.update_section(r.id, first.id, first.version, &edit, Actor::SYSTEM).await.unwrap();
     assert_eq!((saved.body_fi.as_str(), saved.indicator_ids.clone()), ("Kuopiolaisten hyvinvointi.", vec![5, 127]));
+    let expected = Section {
+        title: edit.title.clone(),
+        body_fi: edit.body_fi.clone(),
+        body_sv: edit.body_sv.clone(),
+        indicator_ids: edit.indicator_ids.clone(),
+        version: first.version + 1,
+        ..first.clone()
+    };
+    let stored = s.report_sections(r.id).await.unwrap().into_iter().find(|x| x.id == first.id);
+    assert_written(&saved, stored, &expected);
     let stale = s.update_section(r.id, first.id, first.version, &edit, Actor::SYSTEM).await;
     assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
 
@@ -139,6 +150,7 @@ async fn plans_hold_priorities_goals_and_measures(s: &dyn Store) {
     // Plan items are edited and removed while the report is editable, versioned and audited.
     s.upsert_indicators(&[indicator("4405", "Nuuskaavat, %", "Snusare, %", false)]).await.unwrap();
     let ind2 = s.indicator_ids("sotkanet", None).await.unwrap()["4405"].0;
+    let p1 = p.clone();
     let p = s
         .update_priority(
             r.id,
@@ -150,6 +162,10 @@ async fn plans_hold_priorities_goals_and_measures(s: &dyn Store) {
         .await
         .unwrap();
     assert_eq!((p.title.as_str(), p.version), ("Savuttomuus", 2));
+    let expected =
+        Priority { title: "Savuttomuus".into(), description: Some("Koko kunta".into()), version: p1.version + 1, ..p1 };
+    let stored = s.plan(r.id).await.unwrap().priorities.into_iter().find(|x| x.id == p.id);
+    assert_written(&p, stored, &expected);
     let stale = s.update_priority(r.id, p.id, 1, &PriorityInput::parse("x", "").unwrap(), Actor::SYSTEM).await;
     assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
     let row = |i: i64, by: &str, bv: &str, ty: &str, tv: &str| hyte_domain::report::TargetForm {
@@ -167,6 +183,15 @@ async fn plans_hold_priorities_goals_and_measures(s: &dyn Store) {
     .unwrap();
     let g2 = s.update_goal(r.id, g.id, g.version, &two, Actor::SYSTEM).await.unwrap();
     assert_eq!((g2.targets.len(), g2.version, g2.targets[1].baseline), (2, 2, (2023, 5.5)), "several targets");
+    let expected = Goal {
+        priority_id: two.priority_id,
+        title: two.title.clone(),
+        targets: two.targets.clone(),
+        version: g.version + 1,
+        ..g.clone()
+    };
+    let stored = s.plan(r.id).await.unwrap().goals.into_iter().find(|x| x.id == g.id);
+    assert_written(&g2, stored, &expected);
     let stale = s.update_goal(r.id, g.id, g.version, &two, Actor::SYSTEM).await;
     assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
     let one = hyte_domain::report::GoalInput::parse(
@@ -179,7 +204,11 @@ async fn plans_hold_priorities_goals_and_measures(s: &dyn Store) {
     assert_eq!(g2.targets.iter().map(|t| t.indicator_id).collect::<Vec<_>>(), vec![ind2], "a target removed");
     let edited =
         MeasureForm { title: "Savuton koulu ja kerho".into(), status: "in_progress".into(), ..Default::default() };
+    let m1 = m.clone();
     let m = s.update_measure(r.id, m.id, m.version, &edited.parse().unwrap(), &[], Actor::SYSTEM).await.unwrap();
+    let expected = Measure { input: edited.parse().unwrap(), goal_ids: vec![], version: m1.version + 1, ..m1 };
+    let stored = s.plan(r.id).await.unwrap().measures.into_iter().find(|x| x.id == m.id);
+    assert_written(&m, stored, &expected);
     assert_eq!((m.input.title.as_str(), m.input.sector_id, m.goal_ids.len()), ("Savuton koulu ja kerho", None, 0));
     let m = s.update_measure(r.id, m.id, m.version, &form.parse().unwrap(), &[g.id], Actor::SYSTEM).await.unwrap();
     let bad = s.update_measure(r.id, m.id, m.version, &bad.parse().unwrap(), &[], Actor::SYSTEM).await;
@@ -234,6 +263,11 @@ async fn plans_hold_priorities_goals_and_measures(s: &dyn Store) {
         (m2.input.status, m2.comment.as_deref()),
         (MeasureStatus::InProgress, Some("Aloitettu kolmessa koulussa"))
     );
+    let mut expected =
+        Measure { comment: Some("Aloitettu kolmessa koulussa".into()), version: m.version + 1, ..m.clone() };
+    expected.input.status = MeasureStatus::InProgress;
+    let stored = s.plan(r.id).await.unwrap().measures.into_iter().find(|x| x.id == m.id);
+    assert_written(&m2, stored, &expected);
     let stale = s.follow_up_measure(r.id, m.id, m.version, &f, Actor::SYSTEM).await;
     assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
     let frozen = &s.report_versions(r.id).await.unwrap()[0].content.plan;
