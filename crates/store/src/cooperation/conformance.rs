@@ -5,8 +5,8 @@
 use crate::conformance::{assert_written, org};
 use crate::*;
 use hyte_domain::cooperation::{
-    Agreement, AgreementInput, ContactInput, ContactTheme, DutyOwners, Group, GroupForm, Meeting, MeetingInput,
-    MemberInput, Responsibility, Task, TaskForm,
+    Agreement, AgreementInput, ContactInput, ContactPair, ContactTheme, DutyOwners, Group, GroupForm, Maturity,
+    Meeting, MeetingInput, MemberInput, Responsibility, Task, TaskForm,
 };
 use hyte_domain::report::parse_date;
 use hyte_domain::{ErrorCode, OrgKind};
@@ -136,12 +136,15 @@ async fn contact_pairs_staircase_and_timeline(s: &dyn Store) {
     let c = ContactInput::parse("Päivi Päihdetyö", "paivi@pohjois-savo.example", "").unwrap();
     s.set_contact_pair(region.id, ContactTheme::SubstancePrevention, None, &c, Actor::SYSTEM).await.unwrap();
     let k = ContactInput::parse("Kaisa Kuopio", "", "017 123").unwrap();
-    s.set_contact_pair(region.id, ContactTheme::SubstancePrevention, Some(297), &k, Actor::SYSTEM).await.unwrap();
+    let first =
+        s.set_contact_pair(region.id, ContactTheme::SubstancePrevention, Some(297), &k, Actor::SYSTEM).await.unwrap();
     let k2 = ContactInput::parse("Kaisa Korhonen", "", "017 123").unwrap();
     let renamed =
         s.set_contact_pair(region.id, ContactTheme::SubstancePrevention, Some(297), &k2, Actor::SYSTEM).await.unwrap();
     let pairs = s.contact_pairs(region.id).await.unwrap();
     assert_eq!(pairs.len(), 2, "one contact per theme and municipality");
+    let stored = pairs.iter().find(|p| p.id == renamed.id).cloned();
+    assert_written(&renamed, stored, &ContactPair { input: k2.clone(), ..first });
     assert_eq!(pairs.iter().find(|p| p.municipality_area_id == Some(297)).unwrap().input.person, "Kaisa Korhonen");
     assert!(pairs.iter().any(|p| p.municipality_area_id.is_none()));
     s.remove_contact_pair(region.id, renamed.id, Actor::SYSTEM).await.unwrap();
@@ -154,7 +157,10 @@ async fn contact_pairs_staircase_and_timeline(s: &dyn Store) {
         ErrorCode::EditConflict,
         "a year once"
     );
-    s.save_maturity(region.id, 2026, m.version, 5, "Vastuut nimetty.", Actor::SYSTEM).await.unwrap();
+    let m2 = s.save_maturity(region.id, 2026, m.version, 5, "Vastuut nimetty.", Actor::SYSTEM).await.unwrap();
+    let stored = s.maturity(region.id).await.unwrap().into_iter().find(|x| x.year == 2026);
+    let expected = Maturity { step: 5, justification: "Vastuut nimetty.".into(), version: m.version + 1, ..m.clone() };
+    assert_written(&m2, stored, &expected);
     s.save_maturity(region.id, 2025, 0, 3, "Seurataan.", Actor::SYSTEM).await.unwrap();
     let history = s.maturity(region.id).await.unwrap();
     assert_eq!(history.iter().map(|m| (m.year, m.step)).collect::<Vec<_>>(), [(2026, 5), (2025, 3)]);

@@ -4,7 +4,7 @@
 
 use crate::conformance::*;
 use crate::*;
-use hyte_domain::report::{Goal, Measure, Priority, Section};
+use hyte_domain::report::{Goal, Measure, Priority, Report, Section};
 use hyte_domain::{ErrorCode, Names, OrgKind};
 
 crate::conformance_cases!($ reports_cases, reports:
@@ -75,8 +75,16 @@ async fn reports_follow_their_workflow_and_freeze_versions(s: &dyn Store) {
     let no_approval = s.set_report_state(r.id, r.version, ReportState::Approved, None, Actor::SYSTEM).await;
     assert_eq!(no_approval.unwrap_err().code(), ErrorCode::InvalidInput);
     let approval = Approval::parse("Kaupunginvaltuusto", "15.6.2026", "KV 15.6.2026 § 45").unwrap();
+    let in_review = r.clone();
     let r = s.set_report_state(r.id, r.version, ReportState::Approved, Some(&approval), Actor::SYSTEM).await.unwrap();
     assert_eq!(r.approval.as_ref(), Some(&approval));
+    let expected = Report {
+        state: ReportState::Approved,
+        approval: Some(approval.clone()),
+        version: in_review.version + 1,
+        ..in_review
+    };
+    assert_written(&r, s.get_report(r.id).await.unwrap(), &expected);
     let locked = s.update_section(r.id, saved.id, saved.version, &edit, Actor::SYSTEM).await;
     assert_eq!(locked.unwrap_err().code(), ErrorCode::ReportLocked, "nobody edits an approved version");
     let r = s.set_report_state(r.id, r.version, ReportState::Published, None, Actor::SYSTEM).await.unwrap();
