@@ -34,7 +34,6 @@ async fn responsibilities_and_duties_are_versioned(s: &dyn Store) {
         person: Some("Hyte-koordinaattori Kalle Koskinen".into()),
         body: Some("Hyvinvointiryhmä".into()),
         version: 1,
-        ..r.clone()
     };
     assert_written(&r, Some(s.responsibility(o.id).await.unwrap()), &expected);
     let stale = s.set_responsibility(o.id, 0, None, None, Actor::SYSTEM).await;
