@@ -3,6 +3,7 @@
 //! transaction, so a broken file writes nothing.
 
 pub mod apply;
+#[cfg(feature = "testing")]
 pub mod checks;
 mod csvutil;
 pub mod own;

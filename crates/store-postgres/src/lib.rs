@@ -1,10 +1,22 @@
 //! PostgreSQL backend of the Hyte store: the production database.
+//!
+//! Compiled here from hyte-store (with `Db = sqlx::Postgres`): `crates/store/src/sql.rs` and, through it,
+//! every room's portable SQL (`crates/store/src/<room>/sql.rs` or `sql/*.rs`). Own to PostgreSQL: the
+//! migrations, the connection settings, `admin_sql`, and bulk loading through `COPY`.
 
 use hyte_domain::Observation;
 use hyte_store::{Backend, BulkStore, Result};
 use sqlx::postgres::PgPoolOptions;
 use sqlx::PgPool;
 use std::time::Duration;
+
+#[path = "../../store/src/sql.rs"]
+mod sql;
+
+/// The database and the store that the shared SQL in [`sql`] is compiled for.
+type Db = sqlx::Postgres;
+type This = PgStore;
+const BACKEND: Backend = Backend::Postgres;
 
 pub struct PgStore {
     pool: PgPool,
@@ -23,8 +35,6 @@ impl PgStore {
         self.pool.close().await;
     }
 }
-
-hyte_store::impl_portable_store!(PgStore, sqlx::Postgres, Backend::Postgres);
 
 /// Runs one statement outside any transaction (e.g. CREATE/DROP DATABASE) on `url`.
 pub async fn admin_sql(url: &str, sql: &str) -> Result<()> {

@@ -1,11 +1,24 @@
 //! SQLite backend of the Hyte store: the embedded default.
+//!
+//! Compiled here from hyte-store (with `Db = sqlx::Sqlite`): `crates/store/src/sql.rs` and, through it,
+//! every room's portable SQL (`crates/store/src/<room>/sql.rs` or `sql/*.rs`). Own to SQLite: the
+//! migrations, the connection settings, the online backup and bulk loading in multi-row statements.
 
-use hyte_store::{Backend, Result};
+use hyte_domain::Observation;
+use hyte_store::{Backend, BulkStore, Result};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
+
+#[path = "../../store/src/sql.rs"]
+mod sql;
+
+/// The database and the store that the shared SQL in [`sql`] is compiled for.
+type Db = sqlx::Sqlite;
+type This = SqliteStore;
+const BACKEND: Backend = Backend::Sqlite;
 
 pub struct SqliteStore {
     pool: SqlitePool,
@@ -37,4 +50,21 @@ impl SqliteStore {
     }
 }
 
-hyte_store::impl_portable_store!(SqliteStore, sqlx::Sqlite, Backend::Sqlite, portable_bulk);
+/// Multi-row upserts, all batches in one transaction.
+#[async_trait::async_trait]
+impl BulkStore for SqliteStore {
+    async fn import_observation_batches(
+        &self,
+        next: &mut (dyn FnMut() -> Option<Vec<Observation>> + Send),
+    ) -> Result<u64> {
+        let mut tx = self.pool.begin().await?;
+        let mut n = 0u64;
+        while let Some(batch) = next() {
+            sql::knowledge_indicators::write_observations(&mut tx, &batch).await?;
+            n += batch.len() as u64;
+        }
+        sql::knowledge_indicators::bump_version(&mut tx).await?;
+        tx.commit().await?;
+        Ok(n)
+    }
+}

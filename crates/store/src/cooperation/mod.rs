@@ -10,6 +10,10 @@ use hyte_domain::cooperation::{
 };
 use std::collections::HashMap;
 
+#[cfg(feature = "testing")]
+pub mod conformance;
+pub mod rows;
+
 #[async_trait]
 pub trait CooperationStore: Send + Sync {
     /// The named responsible person and body (version 0 when never set).

@@ -1,11 +1,82 @@
-//! The knowledge base: indicators, observations, and the mapping of external region ids
-//! (Sotkanet's) onto Hyte's areas.
+//! The knowledge base: areas and their classification, populations, indicators, observations, the
+//! mapping of external region ids (Sotkanet's) onto Hyte's areas, bulk import and the record of imports.
 
 use crate::{Actor, Result};
 use async_trait::async_trait;
 use hyte_domain::stats::Polarity;
-use hyte_domain::{Indicator, IndicatorTexts, Names, Observation, Sex, ValueType};
+use hyte_domain::{
+    Area, ImportJob, Indicator, IndicatorTexts, JobState, Names, Observation, PopulationRow, Sex, ValueType,
+};
 use std::collections::HashMap;
+
+#[cfg(feature = "testing")]
+pub mod conformance;
+pub mod rows;
+
+// ---- areas ---------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaKindRow {
+    pub code: String,
+    pub names: Names,
+    pub sort_order: i32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewArea {
+    pub kind: String,
+    pub code: String,
+    pub names: Names,
+    pub first_year: Option<i32>,
+    pub last_year: Option<i32>,
+}
+
+/// `child` belongs to `parent` in `year` (kind + code on each side).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewMembership {
+    pub child: (String, String),
+    pub parent: (String, String),
+    pub year: i32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewPopulation {
+    pub area: (String, String),
+    pub row: PopulationRow,
+}
+
+/// A whole area classification to load: idempotent, in one transaction.
+#[derive(Debug, Clone, Default)]
+pub struct AreaImport {
+    pub kinds: Vec<AreaKindRow>,
+    pub areas: Vec<NewArea>,
+    pub memberships: Vec<NewMembership>,
+    pub populations: Vec<NewPopulation>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportSummary {
+    pub areas: u64,
+    pub memberships: u64,
+    pub populations: u64,
+}
+
+#[async_trait]
+pub trait AreaStore: Send + Sync {
+    async fn import_areas(&self, data: &AreaImport) -> Result<ImportSummary>;
+    async fn area_kinds(&self) -> Result<Vec<AreaKindRow>>;
+    /// Areas, optionally of one kind, ordered by kind then Finnish name.
+    async fn list_areas(&self, kind: Option<&str>) -> Result<Vec<Area>>;
+    async fn get_area(&self, kind: &str, code: &str) -> Result<Option<Area>>;
+    async fn get_area_by_id(&self, id: i64) -> Result<Option<Area>>;
+    /// Areas that `area_id` belongs to in `year`.
+    async fn area_parents(&self, area_id: i64, year: i32) -> Result<Vec<Area>>;
+    /// Areas that belong to `area_id` in `year`, by Finnish name.
+    async fn area_members(&self, area_id: i64, year: i32) -> Result<Vec<Area>>;
+    /// Years for which the classification says anything about `area_id`, newest first.
+    async fn area_years(&self, area_id: i64) -> Result<Vec<i32>>;
+    async fn area_population(&self, area_id: i64) -> Result<Vec<PopulationRow>>;
+}
 
 /// An indicator as imported. `complete` is true for full metadata (Sotkanet's
 /// `/indicators/{id}`); a catalogue entry (`/indicators`) only updates the title and producer of
@@ -106,4 +177,26 @@ pub trait BulkStore: Send + Sync {
         &self,
         next: &mut (dyn FnMut() -> Option<Vec<Observation>> + Send),
     ) -> Result<u64>;
+}
+
+// ---- import jobs ---------------------------------------------------------------------------
+
+/// The record of imports into the knowledge base: who uploaded what, and what came of it.
+#[async_trait]
+pub trait ImportJobStore: Send + Sync {
+    /// Records a started import (state `running`).
+    async fn start_import_job(&self, org_id: i64, file: &str, kind: &str, actor: Actor) -> Result<ImportJob>;
+    /// Records the outcome and writes it to the organisation's audit log. Fails with
+    /// `edit_conflict` when the job has already finished.
+    async fn finish_import_job(
+        &self,
+        id: i64,
+        state: JobState,
+        written: i64,
+        summary: &str,
+        actor: Actor,
+    ) -> Result<ImportJob>;
+    async fn get_import_job(&self, id: i64) -> Result<Option<ImportJob>>;
+    /// The organisation's imports, newest first.
+    async fn list_import_jobs(&self, org_id: i64, limit: i64) -> Result<Vec<ImportJob>>;
 }

@@ -8,6 +8,10 @@ use hyte_domain::partners::{
     Partner, PartnerInput, Premises, PremisesInput, UseReport,
 };
 
+#[cfg(feature = "testing")]
+pub mod conformance;
+pub mod rows;
+
 #[async_trait]
 pub trait PartnerStore: Send + Sync {
     // The registry of a municipality or region (`org_id`).

@@ -7,6 +7,9 @@ use hyte_domain::report::{
 };
 use hyte_domain::{Lang, Names};
 
+pub const MEASURE_COLS: &str = "id, report_id, title, description, sector_id, responsible_person, start_year, \
+     end_year, euros, person_years, status, comment, version";
+
 fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::Database(sqlx::Error::Decode(format!("invalid {what} in database: {value:?}").into()))
 }

@@ -1,14 +1,23 @@
 //! Conformance checks of [`crate::CooperationStore`] (part of the suite in [`crate::conformance`]).
+// Test code (the `testing` feature only): a failed unwrap or index is a failed check.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use crate::conformance::org;
+use crate::conformance::{assert_written, org};
 use crate::*;
 use hyte_domain::cooperation::{
-    AgreementInput, ContactInput, ContactTheme, DutyOwners, GroupForm, MeetingInput, MemberInput, TaskForm,
+    Agreement, AgreementInput, ContactInput, ContactPair, ContactTheme, DutyOwners, Group, GroupForm, Maturity,
+    Meeting, MeetingInput, MemberInput, Responsibility, Task, TaskForm,
 };
 use hyte_domain::report::parse_date;
 use hyte_domain::{ErrorCode, OrgKind};
 
-pub async fn responsibilities_and_duties_are_versioned(s: &dyn Store) {
+crate::conformance_cases!($ cooperation_cases, cooperation:
+    responsibilities_and_duties_are_versioned,
+    groups_meet_and_track_agreements,
+    contact_pairs_staircase_and_timeline,
+);
+
+async fn responsibilities_and_duties_are_versioned(s: &dyn Store) {
     let o = org(s, OrgKind::Municipality, "Kuopio").await;
     assert_eq!(s.responsibility(o.id).await.unwrap().version, 0);
     let r = s
@@ -21,7 +30,12 @@ pub async fn responsibilities_and_duties_are_versioned(s: &dyn Store) {
         )
         .await
         .unwrap();
-    assert_eq!((r.version, r.body.as_deref()), (1, Some("Hyvinvointiryhmä")));
+    let expected = Responsibility {
+        person: Some("Hyte-koordinaattori Kalle Koskinen".into()),
+        body: Some("Hyvinvointiryhmä".into()),
+        version: 1,
+    };
+    assert_written(&r, Some(s.responsibility(o.id).await.unwrap()), &expected);
     let stale = s.set_responsibility(o.id, 0, None, None, Actor::SYSTEM).await;
     assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
     let sectors = s.list_sectors(o.id).await.unwrap();
@@ -40,7 +54,7 @@ pub async fn responsibilities_and_duties_are_versioned(s: &dyn Store) {
     assert_eq!(s.responsibility(o.id).await.unwrap().version, 3);
 }
 
-pub async fn groups_meet_and_track_agreements(s: &dyn Store) {
+async fn groups_meet_and_track_agreements(s: &dyn Store) {
     let region = org(s, OrgKind::WellbeingCounty, "Pohjois-Savo").await;
     let kuopio = org(s, OrgKind::Municipality, "Kuopio").await;
     let form = GroupForm {
@@ -57,7 +71,11 @@ pub async fn groups_meet_and_track_agreements(s: &dyn Store) {
         s.update_group(g.id, g.version, &renamed.parse().unwrap(), Actor::SYSTEM).await.unwrap_err().code(),
         ErrorCode::EditConflict
     );
-    assert_eq!(g2.input.name, "Pohjois-Savon hyte-yhteistyöpooli");
+    assert_written(
+        &g2,
+        s.get_group(g.id).await.unwrap(),
+        &Group { input: renamed.parse().unwrap(), version: g.version + 1, ..g.clone() },
+    );
     let orgs = vec![(kuopio.id, "Kuopio".to_string(), OrgKind::Municipality)];
     let m = MemberInput::parse("Kalle Koskinen", &kuopio.id.to_string(), "", "", "member", &orgs).unwrap();
     s.add_member(g.id, &m, Actor::SYSTEM).await.unwrap();
@@ -74,7 +92,8 @@ pub async fn groups_meet_and_track_agreements(s: &dyn Store) {
     let minutes =
         MeetingInput::parse("2026-03-12", "1. Avaus\n2. Painopisteet", "Sovittiin yhteisistä painopisteistä.").unwrap();
     let meeting2 = s.update_meeting(meeting.id, meeting.version, &minutes, Actor::SYSTEM).await.unwrap();
-    assert_eq!(meeting2.input.minutes.as_deref(), Some("Sovittiin yhteisistä painopisteistä."));
+    let expected = Meeting { input: minutes, version: meeting.version + 1, ..meeting.clone() };
+    assert_written(&meeting2, s.get_meeting(meeting.id).await.unwrap(), &expected);
     let a = s
         .add_agreement(
             meeting.id,
@@ -98,7 +117,9 @@ pub async fn groups_meet_and_track_agreements(s: &dyn Store) {
     );
     let done =
         s.set_agreement_done(a.id, a.version, Some(parse_date("2026-05-20").unwrap()), Actor::SYSTEM).await.unwrap();
-    assert!(done.done_on.is_some());
+    let expected = Agreement { done_on: Some(parse_date("2026-05-20").unwrap()), version: a.version + 1, ..a.clone() };
+    let stored = s.group_agreements(g.id).await.unwrap().into_iter().find(|x| x.id == a.id);
+    assert_written(&done, stored, &expected);
     assert_eq!(
         s.set_agreement_done(a.id, a.version, None, Actor::SYSTEM).await.unwrap_err().code(),
         ErrorCode::EditConflict
@@ -109,17 +130,20 @@ pub async fn groups_meet_and_track_agreements(s: &dyn Store) {
     assert!(log.iter().any(|e| e.action == "agreement.done") && log.iter().any(|e| e.action == "meeting.update"));
 }
 
-pub async fn contact_pairs_staircase_and_timeline(s: &dyn Store) {
+async fn contact_pairs_staircase_and_timeline(s: &dyn Store) {
     let region = org(s, OrgKind::WellbeingCounty, "Pohjois-Savo").await;
     let c = ContactInput::parse("Päivi Päihdetyö", "paivi@pohjois-savo.example", "").unwrap();
     s.set_contact_pair(region.id, ContactTheme::SubstancePrevention, None, &c, Actor::SYSTEM).await.unwrap();
     let k = ContactInput::parse("Kaisa Kuopio", "", "017 123").unwrap();
-    s.set_contact_pair(region.id, ContactTheme::SubstancePrevention, Some(297), &k, Actor::SYSTEM).await.unwrap();
+    let first =
+        s.set_contact_pair(region.id, ContactTheme::SubstancePrevention, Some(297), &k, Actor::SYSTEM).await.unwrap();
     let k2 = ContactInput::parse("Kaisa Korhonen", "", "017 123").unwrap();
     let renamed =
         s.set_contact_pair(region.id, ContactTheme::SubstancePrevention, Some(297), &k2, Actor::SYSTEM).await.unwrap();
     let pairs = s.contact_pairs(region.id).await.unwrap();
     assert_eq!(pairs.len(), 2, "one contact per theme and municipality");
+    let stored = pairs.iter().find(|p| p.id == renamed.id).cloned();
+    assert_written(&renamed, stored, &ContactPair { input: k2.clone(), ..first });
     assert_eq!(pairs.iter().find(|p| p.municipality_area_id == Some(297)).unwrap().input.person, "Kaisa Korhonen");
     assert!(pairs.iter().any(|p| p.municipality_area_id.is_none()));
     s.remove_contact_pair(region.id, renamed.id, Actor::SYSTEM).await.unwrap();
@@ -132,7 +156,10 @@ pub async fn contact_pairs_staircase_and_timeline(s: &dyn Store) {
         ErrorCode::EditConflict,
         "a year once"
     );
-    s.save_maturity(region.id, 2026, m.version, 5, "Vastuut nimetty.", Actor::SYSTEM).await.unwrap();
+    let m2 = s.save_maturity(region.id, 2026, m.version, 5, "Vastuut nimetty.", Actor::SYSTEM).await.unwrap();
+    let stored = s.maturity(region.id).await.unwrap().into_iter().find(|x| x.year == 2026);
+    let expected = Maturity { step: 5, justification: "Vastuut nimetty.".into(), version: m.version + 1, ..m.clone() };
+    assert_written(&m2, stored, &expected);
     s.save_maturity(region.id, 2025, 0, 3, "Seurataan.", Actor::SYSTEM).await.unwrap();
     let history = s.maturity(region.id).await.unwrap();
     assert_eq!(history.iter().map(|m| (m.year, m.step)).collect::<Vec<_>>(), [(2026, 5), (2025, 3)]);
@@ -158,6 +185,8 @@ pub async fn contact_pairs_staircase_and_timeline(s: &dyn Store) {
     let moved = TaskForm { ends: "2027-03".into(), ..f };
     let t2 = s.update_task(region.id, t.id, t.version, &moved.parse().unwrap(), Actor::SYSTEM).await.unwrap();
     assert_eq!(t2.input.ends.to_string(), "3/2027");
+    let stored = s.tasks(region.id).await.unwrap().into_iter().find(|x| x.id == t.id);
+    assert_written(&t2, stored, &Task { input: moved.parse().unwrap(), version: t.version + 1, ..t.clone() });
     assert_eq!(
         s.delete_task(region.id, t.id, t.version, Actor::SYSTEM).await.unwrap_err().code(),
         ErrorCode::EditConflict

@@ -1,13 +1,21 @@
 //! Conformance checks of [`crate::PartnerStore`] (part of the suite in [`crate::conformance`]).
+// Test code (the `testing` feature only): a failed unwrap or index is a failed check.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use crate::conformance::{org, sample_areas};
+use crate::conformance::{assert_written, org, sample_areas};
 use crate::*;
 use chrono::NaiveDate;
 use hyte_domain::partners::{
-    ActivityFilter, ActivityForm, ActivityLang, ApplicationInput, ApplicationStatus, CallForm, GrantDecision,
-    PartnerForm, PremisesForm, Theme, UseReport,
+    Activity, ActivityFilter, ActivityForm, ActivityLang, ApplicationInput, ApplicationStatus, CallForm,
+    GrantApplication, GrantCall, GrantDecision, Partner, PartnerForm, Premises, PremisesForm, Theme, UseReport,
 };
 use hyte_domain::{ErrorCode, OrgKind};
+
+crate::conformance_cases!($ partners_cases, partners:
+    partners_and_activities_are_versioned_and_audited,
+    grants_are_applied_decided_and_reported,
+    premises_are_offered_and_listed,
+);
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -30,7 +38,7 @@ fn peer_group(area: i64) -> ActivityForm {
     }
 }
 
-pub async fn partners_and_activities_are_versioned_and_audited(s: &dyn Store) {
+async fn partners_and_activities_are_versioned_and_audited(s: &dyn Store) {
     s.import_areas(&sample_areas()).await.unwrap();
     let kuopio_area = s.get_area("municipality", "297").await.unwrap().unwrap().id;
     let kuopio = org(s, OrgKind::Municipality, "Kuopio").await;
@@ -54,7 +62,8 @@ pub async fn partners_and_activities_are_versioned_and_audited(s: &dyn Store) {
     let mut changed = p.input.clone();
     changed.contact_phone = Some("040 123".into());
     let p2 = s.update_partner(kuopio.id, p.id, p.version, &changed, Actor::SYSTEM).await.unwrap();
-    assert_eq!(p2.version, p.version + 1);
+    let expected = Partner { input: changed.clone(), version: p.version + 1, ..p.clone() };
+    assert_written(&p2, s.get_partner(kuopio.id, p.id).await.unwrap(), &expected);
     let stale = s.update_partner(kuopio.id, p.id, p.version, &changed, Actor::SYSTEM).await;
     assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
     assert_eq!(s.get_partner(ngo.id, p.id).await.unwrap(), None, "another organisation's registry");
@@ -83,7 +92,11 @@ pub async fn partners_and_activities_are_versioned_and_audited(s: &dyn Store) {
     let mut edited = a.input.clone();
     edited.schedule = "Keskiviikkoisin".into();
     let a2 = s.update_activity(a.id, a.version, &edited, Actor::SYSTEM).await.unwrap();
-    assert_eq!((a2.version, a2.input.schedule.as_str()), (a.version + 1, "Keskiviikkoisin"));
+    assert_written(
+        &a2,
+        s.get_activity(a.id).await.unwrap(),
+        &Activity { input: edited, version: a.version + 1, ..a.clone() },
+    );
     let stale = s.update_activity(a.id, a.version, &a.input, Actor::SYSTEM).await;
     assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
     assert_eq!(s.delete_activity(a.id, a.version, Actor::SYSTEM).await.unwrap_err().code(), ErrorCode::EditConflict);
@@ -99,7 +112,7 @@ pub async fn partners_and_activities_are_versioned_and_audited(s: &dyn Store) {
     assert_eq!(log.iter().filter(|e| e.action == "activity.update").count(), 1, "the stale edit wrote nothing");
 }
 
-pub async fn grants_are_applied_decided_and_reported(s: &dyn Store) {
+async fn grants_are_applied_decided_and_reported(s: &dyn Store) {
     let kuopio = org(s, OrgKind::Municipality, "Kuopio").await;
     let ngo = org(s, OrgKind::Ngo, "Savon Vertaistuki ry").await;
     let call = CallForm {
@@ -127,8 +140,16 @@ pub async fn grants_are_applied_decided_and_reported(s: &dyn Store) {
     let r = s.report_grant_use(a.id, a.version, &early, Actor::SYSTEM).await;
     assert_eq!(r.unwrap_err().code(), ErrorCode::StateTransitionInvalid, "only a granted one is reported");
     let grant = GrantDecision::parse("granted", "6 000", "2027-02-15", "Hyvinvointilautakunta 15.2.2027 § 5").unwrap();
+    let applied = a.clone();
     let a = s.decide_application(a.id, a.version, &grant, Actor::SYSTEM).await.unwrap();
     assert_eq!((a.status, a.granted()), (ApplicationStatus::Granted, 6000));
+    let expected = GrantApplication {
+        status: ApplicationStatus::Granted,
+        decision: Some(grant.clone()),
+        version: applied.version + 1,
+        ..applied
+    };
+    assert_written(&a, s.get_application(a.id).await.unwrap(), &expected);
     let stale = s.decide_application(a.id, a.version - 1, &grant, Actor::SYSTEM).await;
     assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
     let over = s.decide_application(b.id, b.version, &grant, Actor::SYSTEM).await;
@@ -136,6 +157,7 @@ pub async fn grants_are_applied_decided_and_reported(s: &dyn Store) {
     let reject = GrantDecision::parse("rejected", "", "2027-02-15", "§ 5").unwrap();
     let b = s.decide_application(b.id, b.version, &reject, Actor::SYSTEM).await.unwrap();
     assert_eq!((b.status, b.granted()), (ApplicationStatus::Rejected, 0));
+    assert_eq!(s.get_application(b.id).await.unwrap().as_ref(), Some(&b), "stored as returned");
     let again = s.decide_application(b.id, b.version, &grant, Actor::SYSTEM).await;
     assert_eq!(again.unwrap_err().code(), ErrorCode::StateTransitionInvalid);
 
@@ -151,7 +173,9 @@ pub async fn grants_are_applied_decided_and_reported(s: &dyn Store) {
     let shrink = s.update_call(kuopio.id, c.id, c.version, &smaller, Actor::SYSTEM).await;
     assert_eq!(shrink.unwrap_err().code(), ErrorCode::BudgetExceeded);
     smaller.total_euros = 12_000;
-    s.update_call(kuopio.id, c.id, c.version, &smaller, Actor::SYSTEM).await.unwrap();
+    let c2 = s.update_call(kuopio.id, c.id, c.version, &smaller, Actor::SYSTEM).await.unwrap();
+    let expected = GrantCall { input: smaller.clone(), version: c.version + 1, ..c.clone() };
+    assert_written(&c2, s.get_call(c.id).await.unwrap(), &expected);
     let stale = s.update_call(kuopio.id, c.id, c.version, &smaller, Actor::SYSTEM).await;
     assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
     assert_eq!(s.update_call(ngo.id, c.id, 2, &smaller, Actor::SYSTEM).await.unwrap_err().code(), ErrorCode::NotFound);
@@ -163,7 +187,7 @@ pub async fn grants_are_applied_decided_and_reported(s: &dyn Store) {
     }
 }
 
-pub async fn premises_are_offered_and_listed(s: &dyn Store) {
+async fn premises_are_offered_and_listed(s: &dyn Store) {
     let kuopio = org(s, OrgKind::Municipality, "Kuopio").await;
     let f = PremisesForm {
         name: "Kirjaston kokoushuone".into(),
@@ -182,7 +206,11 @@ pub async fn premises_are_offered_and_listed(s: &dyn Store) {
     let mut priced = p.input.clone();
     priced.price = Some("20 € / ilta".into());
     let p2 = s.update_premises(kuopio.id, p.id, p.version, &priced, Actor::SYSTEM).await.unwrap();
-    assert_eq!(s.get_premises(p.id).await.unwrap().unwrap(), p2);
+    assert_written(
+        &p2,
+        s.get_premises(p.id).await.unwrap(),
+        &Premises { input: priced.clone(), version: p.version + 1, ..p.clone() },
+    );
     let stale = s.update_premises(kuopio.id, p.id, p.version, &priced, Actor::SYSTEM).await;
     assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
     let log = s.audit_log(kuopio.id, 50).await.unwrap();

@@ -1,13 +1,22 @@
 //! Conformance checks of [`crate::AssessmentStore`] (part of the suite in [`crate::conformance`]).
+// Test code (the `testing` feature only): a failed unwrap or index is a failed check.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use crate::conformance::{indicator, org};
+use crate::conformance::{assert_written, indicator, org};
 use crate::*;
 use chrono::NaiveDate;
+use hyte_domain::assessment::{Alternative, Assessment, Decision, Template};
 use hyte_domain::assessment::{
     AlternativeInput, AssessmentStatus, Citation, DecisionForm, DecisionOutcome, DecisionStatus, FollowUp,
     ParticipantInput, Rating, RuleInput, TemplateForm,
 };
 use hyte_domain::{ErrorCode, OrgKind};
+
+crate::conformance_cases!($ assessment_cases, assessment:
+    assessment_defaults_rules_and_templates,
+    decisions_are_assessed_decided_and_followed_up,
+    assessments_are_locked_and_keep_their_template,
+);
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -36,7 +45,7 @@ fn rating(alternative_id: i64, group: usize, v: i32) -> Rating {
     }
 }
 
-pub async fn assessment_defaults_rules_and_templates(s: &dyn Store) {
+async fn assessment_defaults_rules_and_templates(s: &dyn Store) {
     let o = org(s, OrgKind::Municipality, "Kuopio").await;
     let templates = s.assessment_templates(o.id).await.unwrap();
     assert_eq!(
@@ -76,7 +85,7 @@ pub async fn assessment_defaults_rules_and_templates(s: &dyn Store) {
     assert!(log.iter().any(|e| e.action == "template.create") && log.iter().any(|e| e.action == "rule.delete"));
 }
 
-pub async fn decisions_are_assessed_decided_and_followed_up(s: &dyn Store) {
+async fn decisions_are_assessed_decided_and_followed_up(s: &dyn Store) {
     let o = org(s, OrgKind::Municipality, "Kuopio").await;
     s.upsert_indicators(&[indicator("179", "Lapsiperheet, % perheistä", "Barnfamiljer, %", false)]).await.unwrap();
     let ind = s.indicator_ids("sotkanet", None).await.unwrap()["179"].0;
@@ -104,6 +113,7 @@ pub async fn decisions_are_assessed_decided_and_followed_up(s: &dyn Store) {
         let t = templates.iter().find(|t| t.key == key).unwrap();
         let a = s.start_assessment(d.id, t.id, Actor::SYSTEM).await.unwrap();
         assert_eq!(s.start_assessment(d.id, t.id, Actor::SYSTEM).await.unwrap_err().code(), ErrorCode::NameTaken);
+        let started = a.clone();
         let a = s
             .update_assessment(
                 a.id,
@@ -114,6 +124,13 @@ pub async fn decisions_are_assessed_decided_and_followed_up(s: &dyn Store) {
             )
             .await
             .unwrap();
+        let expected = Assessment {
+            groups: vec![0, 4],
+            conclusion: Some("Lähikoulun säilyttäminen on lapsille parempi.".into()),
+            version: started.version + 1,
+            ..started.clone()
+        };
+        assert_written(&a, s.get_assessment(a.id).await.unwrap(), &expected);
         let stale = s.update_assessment(a.id, a.version - 1, &[0], None, Actor::SYSTEM).await;
         assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
         let a = s.save_ratings(a.id, a.version, alts[0].id, &[rating(alts[0].id, 0, 1)], Actor::SYSTEM).await.unwrap();
@@ -155,8 +172,12 @@ pub async fn decisions_are_assessed_decided_and_followed_up(s: &dyn Store) {
         s.cite(&Citation { baseline_value: Some(41.0), ..cite }, Actor::SYSTEM).await.unwrap();
         let cited = s.assessment_citations(a.id).await.unwrap();
         assert_eq!((cited.len(), cited[0].baseline_value), (1, Some(41.0)));
+        let before_done = s.get_assessment(a.id).await.unwrap().unwrap();
         let done = s.set_assessment_status(a.id, a.version, AssessmentStatus::Complete, Actor::SYSTEM).await.unwrap();
         assert_eq!(done.status, AssessmentStatus::Complete);
+        let expected =
+            Assessment { status: AssessmentStatus::Complete, version: before_done.version + 1, ..before_done };
+        assert_written(&done, s.get_assessment(a.id).await.unwrap(), &expected);
     }
     assert_eq!(s.org_assessments(o.id).await.unwrap().len(), 2);
     let d = s
@@ -164,13 +185,23 @@ pub async fn decisions_are_assessed_decided_and_followed_up(s: &dyn Store) {
         .await
         .unwrap();
     assert_eq!(d.status, DecisionStatus::Assessed);
+    let (assessed, decided) = (d.clone(), outcome.clone());
+    assert_eq!(s.get_decision(d.id).await.unwrap().as_ref(), Some(&d), "stored as returned");
     let d = s
-        .set_decision_status(d.id, d.version, &DecisionStep::Decided(outcome), day("2027-03-15"), Actor::SYSTEM)
+        .set_decision_status(d.id, d.version, &DecisionStep::Decided(outcome.clone()), day("2027-03-15"), Actor::SYSTEM)
         .await
         .unwrap();
     assert_eq!((d.status, d.outcome.as_ref().unwrap().chosen_alternative), (DecisionStatus::Decided, Some(alts[1].id)));
     assert!(!d.follow_up_due(day("2028-03-14")) && d.follow_up_due(day("2028-03-15")));
+    let expected = Decision {
+        status: DecisionStatus::Decided,
+        outcome: Some(decided.clone()),
+        version: assessed.version + 1,
+        ..assessed
+    };
+    assert_written(&d, s.get_decision(d.id).await.unwrap(), &expected);
     let f = FollowUp::parse("partly", "Koulukuljetukset järjestettiin.", day("2028-01-01")).unwrap();
+    let (decided_d, followed) = (d.clone(), f.clone());
     let not_due = s
         .set_decision_status(d.id, d.version, &DecisionStep::FollowedUp(f.clone()), day("2028-01-01"), Actor::SYSTEM)
         .await;
@@ -182,6 +213,13 @@ pub async fn decisions_are_assessed_decided_and_followed_up(s: &dyn Store) {
     assert_eq!(d.status, DecisionStatus::FollowedUp);
     assert_eq!(d.follow_up.as_ref().unwrap().note, "Koulukuljetukset järjestettiin.");
     assert_eq!(d.outcome.as_ref().unwrap().decision_ref, "KV § 12");
+    let expected = Decision {
+        status: DecisionStatus::FollowedUp,
+        follow_up: Some(followed.clone()),
+        version: decided_d.version + 1,
+        ..decided_d
+    };
+    assert_written(&d, s.get_decision(d.id).await.unwrap(), &expected);
     let log = s.audit_log(o.id, 100).await.unwrap();
     for action in
         ["decision.create", "assessment.rate", "assessment.complete", "decision.decided", "decision.followed_up"]
@@ -190,7 +228,7 @@ pub async fn decisions_are_assessed_decided_and_followed_up(s: &dyn Store) {
     }
 }
 
-pub async fn assessments_are_locked_and_keep_their_template(s: &dyn Store) {
+async fn assessments_are_locked_and_keep_their_template(s: &dyn Store) {
     let o = org(s, OrgKind::Municipality, "Kuopio").await;
     let form = DecisionForm { body: "committee".into(), decision_type: "fees".into(), ..school_closure() };
     let d = s.create_decision(o.id, &form.parse(&[]).unwrap(), "Nolla", "Ehdotus", Actor::SYSTEM).await.unwrap();
@@ -202,6 +240,8 @@ pub async fn assessments_are_locked_and_keep_their_template(s: &dyn Store) {
     def.areas.truncate(2);
     let edited = s.update_template(o.id, iva.id, iva.version, &def, Actor::SYSTEM).await.unwrap();
     assert_eq!(edited.def.areas.len(), 2);
+    let stored = s.assessment_templates(o.id).await.unwrap().into_iter().find(|t| t.id == iva.id);
+    assert_written(&edited, stored, &Template { def: def.clone(), version: iva.version + 1, ..iva.clone() });
     assert_eq!(s.get_assessment(a.id).await.unwrap().unwrap().def.areas.len(), iva.def.areas.len());
 
     let extra = s
@@ -220,6 +260,10 @@ pub async fn assessments_are_locked_and_keep_their_template(s: &dyn Store) {
         )
         .await
         .unwrap();
+    let stored = s.decision_alternatives(d.id).await.unwrap().into_iter().find(|x| x.id == extra.id);
+    let expected =
+        Alternative { name: "Porrastus".into(), description: None, version: extra.version + 1, ..extra.clone() };
+    assert_written(&renamed, stored, &expected);
     let stale = s
         .update_alternative(d.id, extra.id, extra.version, &AlternativeInput::parse("X", "").unwrap(), Actor::SYSTEM)
         .await;

@@ -7,6 +7,10 @@ use hyte_domain::assessment::{
     DecisionStatus, FollowUp, Participant, ParticipantInput, Rating, Rule, RuleInput, Template, TemplateDef,
 };
 
+#[cfg(feature = "testing")]
+pub mod conformance;
+pub mod rows;
+
 /// A step of a decision's status, with what that step records.
 #[derive(Debug, Clone)]
 pub enum DecisionStep {

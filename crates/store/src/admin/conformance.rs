@@ -1,0 +1,206 @@
+//! Conformance of administration: organisations, sectors, users, memberships, sessions, the audit log.
+// Test code (the `testing` feature only): a failed unwrap or index is a failed check.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use crate::conformance::*;
+use crate::*;
+use chrono::{Duration, Utc};
+use hyte_domain::{DisplayName, Email, ErrorCode, Names, OrgKind, Role, SectorInput};
+use hyte_domain::{Membership, Sector};
+
+crate::conformance_cases!($ admin_cases, admin:
+    organisations_get_default_sectors,
+    sectors_are_versioned_and_audited,
+    users_and_memberships_follow_the_rules,
+    failed_user_creation_writes_nothing,
+    sessions_expire_and_can_be_deleted,
+    login_attempts_are_counted,
+    audit_log_is_per_organisation,
+);
+
+fn new_user(email: &str) -> NewUser {
+    NewUser {
+        email: Email::parse(email).unwrap(),
+        display_name: DisplayName::parse("Test Person").unwrap(),
+        password_hash: "$argon2id$fake".into(),
+    }
+}
+
+async fn organisations_get_default_sectors(s: &dyn Store) {
+    s.import_areas(&sample_areas()).await.unwrap();
+    let kuopio = s.get_area("municipality", "297").await.unwrap().unwrap();
+    let o = s
+        .create_organisation(
+            &NewOrganisation {
+                kind: OrgKind::Municipality,
+                names: Names::new("Kuopion kaupunki", Some("Kuopio stad".into()), None),
+                area_id: Some(kuopio.id),
+            },
+            Actor::SYSTEM,
+        )
+        .await
+        .unwrap();
+    let ngo = org(s, OrgKind::Ngo, "Esimerkkiyhdistys ry").await;
+    assert_eq!(s.get_organisation(o.id).await.unwrap().unwrap(), o);
+    assert_eq!(s.list_organisations().await.unwrap().len(), 2);
+    assert_eq!(s.organisation_count().await.unwrap(), 2);
+    assert_eq!(s.organisations_for_area(kuopio.id).await.unwrap(), vec![o.clone()]);
+    assert_eq!(s.list_sectors(o.id).await.unwrap().len(), hyte_domain::org::DEFAULT_SECTORS.len());
+    assert!(s.list_sectors(ngo.id).await.unwrap().is_empty(), "partners start without sectors");
+    assert!(s.get_organisation(9999).await.unwrap().is_none());
+}
+
+async fn sectors_are_versioned_and_audited(s: &dyn Store) {
+    let o = org(s, OrgKind::Ngo, "Yhdistys").await;
+    let other = org(s, OrgKind::Ngo, "Toinen").await;
+    let admin =
+        s.create_user(&new_user("admin@example.fi"), Some((o.id, Role::Admin, None)), Actor::SYSTEM).await.unwrap();
+    let actor = Actor::user(admin.id);
+    let input = SectorInput::parse("Liikunta", "Idrott", "").unwrap();
+    let sec = s.create_sector(o.id, &input, actor).await.unwrap();
+    assert_eq!(sec.version, 1);
+    assert_eq!(
+        s.create_sector(o.id, &SectorInput::parse("LIIKUNTA", "", "").unwrap(), actor).await.unwrap_err().code(),
+        ErrorCode::NameTaken
+    );
+    // The same name is fine in another organisation.
+    s.create_sector(other.id, &input, actor).await.unwrap();
+
+    let renamed = SectorInput::parse("Liikunta ja ulkoilu", "Idrott och friluftsliv", "Sports").unwrap();
+    let v2 = s.update_sector(o.id, sec.id, 1, &renamed, actor).await.unwrap();
+    let expected = Sector { names: renamed.names.clone(), version: 2, ..sec.clone() };
+    assert_written(&v2, s.get_sector(o.id, sec.id).await.unwrap(), &expected);
+    // A second editor still holding version 1 is told, not silently overwritten.
+    let stale = SectorInput::parse("Urheilu", "", "").unwrap();
+    assert_eq!(s.update_sector(o.id, sec.id, 1, &stale, actor).await.unwrap_err().code(), ErrorCode::EditConflict);
+    assert_eq!(s.get_sector(o.id, sec.id).await.unwrap().unwrap().names.fi, "Liikunta ja ulkoilu");
+    // A sector is only reachable through its own organisation.
+    assert_eq!(s.update_sector(other.id, sec.id, 2, &stale, actor).await.unwrap_err().code(), ErrorCode::NotFound);
+    assert!(s.get_sector(other.id, sec.id).await.unwrap().is_none());
+
+    // In use by a membership: cannot be deleted.
+    let editor =
+        s.create_user(&new_user("editor@example.fi"), Some((o.id, Role::Editor, Some(sec.id))), actor).await.unwrap();
+    assert_eq!(s.delete_sector(o.id, sec.id, 2, actor).await.unwrap_err().code(), ErrorCode::SectorInUse);
+    let m = s.org_members(o.id).await.unwrap().into_iter().find(|m| m.user.id == editor.id).unwrap().membership;
+    let m2 = s.update_membership(o.id, editor.id, m.version, Role::Editor, None, actor).await.unwrap();
+    let stored = s.org_members(o.id).await.unwrap().into_iter().find(|x| x.user.id == editor.id).map(|x| x.membership);
+    assert_written(&m2, stored, &Membership { sector_id: None, version: m.version + 1, ..m.clone() });
+    assert_eq!(s.delete_sector(o.id, sec.id, 1, actor).await.unwrap_err().code(), ErrorCode::EditConflict);
+    s.delete_sector(o.id, sec.id, 2, actor).await.unwrap();
+    assert!(s.get_sector(o.id, sec.id).await.unwrap().is_none());
+
+    let log = s.audit_log(o.id, 100).await.unwrap();
+    let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions[0], "sector.delete");
+    assert!(actions.contains(&"sector.update") && actions.contains(&"sector.create"));
+    let update = log.iter().find(|e| e.action == "sector.update").unwrap();
+    assert!(update.before.as_deref().unwrap().contains("\"Liikunta\""));
+    assert!(update.after.as_deref().unwrap().contains("Liikunta ja ulkoilu"));
+    assert_eq!(update.actor_email.as_deref(), Some("admin@example.fi"));
+    assert!(log.iter().find(|e| e.action == "sector.delete").unwrap().after.is_none());
+}
+
+async fn users_and_memberships_follow_the_rules(s: &dyn Store) {
+    let a = org(s, OrgKind::Municipality, "Kuopio").await;
+    let b = org(s, OrgKind::Municipality, "Oulu").await;
+    let b_sector = s.list_sectors(b.id).await.unwrap()[0].id;
+    let admin =
+        s.create_user(&new_user("Admin@Kuopio.fi"), Some((a.id, Role::Admin, None)), Actor::SYSTEM).await.unwrap();
+    assert_eq!(admin.email.as_str(), "admin@kuopio.fi");
+    assert_eq!(
+        s.create_user(&new_user("ADMIN@kuopio.fi"), None, Actor::SYSTEM).await.unwrap_err().code(),
+        ErrorCode::EmailTaken
+    );
+    let (found, hash) = s.find_login(" admin@KUOPIO.fi").await.unwrap().unwrap();
+    assert_eq!((found.id, hash.as_str()), (admin.id, "$argon2id$fake"));
+    assert!(s.find_login("nobody@kuopio.fi").await.unwrap().is_none());
+    assert_eq!(s.get_user(admin.id).await.unwrap().unwrap(), admin);
+
+    let actor = Actor::user(admin.id);
+    let u = s.create_user(&new_user("viewer@kuopio.fi"), None, actor).await.unwrap();
+    // A sector of another organisation is refused.
+    assert_eq!(
+        s.add_membership(u.id, a.id, Role::Editor, Some(b_sector), actor).await.unwrap_err().code(),
+        ErrorCode::SectorInvalid
+    );
+    let m = s.add_membership(u.id, a.id, Role::Viewer, None, actor).await.unwrap();
+    assert_eq!(
+        s.add_membership(u.id, a.id, Role::Editor, None, actor).await.unwrap_err().code(),
+        ErrorCode::AlreadyMember
+    );
+    s.add_membership(u.id, b.id, Role::Coordinator, Some(b_sector), actor).await.unwrap();
+    let mine = s.user_memberships(u.id).await.unwrap();
+    assert_eq!(
+        mine.iter().map(|(m, o)| (o.names.fi.as_str(), m.role)).collect::<Vec<_>>(),
+        [("Kuopio", Role::Viewer), ("Oulu", Role::Coordinator)]
+    );
+
+    let m2 = s.update_membership(a.id, u.id, m.version, Role::Admin, None, actor).await.unwrap();
+    assert_eq!((m2.role, m2.version), (Role::Admin, 2));
+    let stored = s.user_memberships(u.id).await.unwrap().into_iter().find(|x| x.0.org_id == a.id).map(|x| x.0);
+    assert_written(
+        &m2,
+        stored,
+        &Membership { role: Role::Admin, sector_id: None, version: m.version + 1, ..m.clone() },
+    );
+    assert_eq!(
+        s.update_membership(a.id, u.id, 1, Role::Viewer, None, actor).await.unwrap_err().code(),
+        ErrorCode::EditConflict
+    );
+    // Two admins: one may step down; then the last one may not.
+    let am = s.org_members(a.id).await.unwrap().into_iter().find(|m| m.user.id == admin.id).unwrap().membership;
+    s.remove_membership(a.id, admin.id, am.version, actor).await.unwrap();
+    assert_eq!(
+        s.update_membership(a.id, u.id, 2, Role::Viewer, None, actor).await.unwrap_err().code(),
+        ErrorCode::LastAdmin
+    );
+    assert_eq!(s.remove_membership(a.id, u.id, 2, actor).await.unwrap_err().code(), ErrorCode::LastAdmin);
+    assert_eq!(s.org_members(a.id).await.unwrap().len(), 1);
+    assert_eq!(s.remove_membership(a.id, 4242, 1, actor).await.unwrap_err().code(), ErrorCode::NotFound);
+}
+
+async fn failed_user_creation_writes_nothing(s: &dyn Store) {
+    let err =
+        s.create_user(&new_user("ghost@example.fi"), Some((777, Role::Admin, None)), Actor::SYSTEM).await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::NotFound);
+    assert!(s.find_login("ghost@example.fi").await.unwrap().is_none(), "the user insert was rolled back");
+}
+
+async fn sessions_expire_and_can_be_deleted(s: &dyn Store) {
+    let u = s.create_user(&new_user("s@example.fi"), None, Actor::SYSTEM).await.unwrap();
+    let now = Utc::now();
+    s.create_session("live", u.id, now, now + Duration::hours(8)).await.unwrap();
+    s.create_session("old", u.id, now - Duration::hours(9), now - Duration::hours(1)).await.unwrap();
+    assert_eq!(s.session_user("live", now).await.unwrap().unwrap().id, u.id);
+    assert!(s.session_user("old", now).await.unwrap().is_none());
+    assert!(s.session_user("live", now + Duration::hours(9)).await.unwrap().is_none());
+    assert_eq!(s.delete_expired_sessions(now).await.unwrap(), 1);
+    s.delete_session("live").await.unwrap();
+    assert!(s.session_user("live", now).await.unwrap().is_none());
+}
+
+async fn login_attempts_are_counted(s: &dyn Store) {
+    let now = Utc::now();
+    for i in 0..3 {
+        s.record_login_attempt("a@example.fi", "10.0.0.1", false, now - Duration::minutes(i)).await.unwrap();
+    }
+    s.record_login_attempt("a@example.fi", "10.0.0.1", true, now).await.unwrap();
+    s.record_login_attempt("b@example.fi", "10.0.0.1", false, now).await.unwrap();
+    s.record_login_attempt("a@example.fi", "10.0.0.2", false, now - Duration::hours(2)).await.unwrap();
+    let since = now - Duration::minutes(15);
+    assert_eq!(s.failed_logins_since("a@example.fi", "10.0.0.1", since).await.unwrap(), (3, 4));
+    assert_eq!(s.failed_logins_since("c@example.fi", "10.0.0.2", since).await.unwrap(), (0, 0));
+}
+
+async fn audit_log_is_per_organisation(s: &dyn Store) {
+    let a = org(s, OrgKind::Ngo, "A").await;
+    let b = org(s, OrgKind::Ngo, "B").await;
+    s.create_sector(a.id, &SectorInput::parse("Vapaaehtoiset", "", "").unwrap(), Actor::SYSTEM).await.unwrap();
+    let a_log = s.audit_log(a.id, 10).await.unwrap();
+    let b_log = s.audit_log(b.id, 10).await.unwrap();
+    assert_eq!(a_log.len(), 2, "organisation.create and sector.create");
+    assert_eq!(b_log.len(), 1);
+    assert!(a_log.iter().all(|e| e.org_id == Some(a.id)));
+    assert_eq!(s.audit_log(a.id, 1).await.unwrap().len(), 1, "limit applies");
+}

@@ -1,0 +1,117 @@
+//! Administration: organisations and their sectors, users and memberships, sessions and login
+//! attempts, and the audit log.
+
+use crate::{Actor, Result};
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use hyte_domain::{AuditEntry, Membership, Names, OrgKind, Organisation, Role, Sector, SectorInput, User};
+
+#[cfg(feature = "testing")]
+pub mod conformance;
+pub mod rows;
+
+// ---- organisations and sectors ---------------------------------------------------------------
+
+#[derive(Debug, Clone)]
+pub struct NewOrganisation {
+    pub kind: OrgKind,
+    pub names: Names,
+    pub area_id: Option<i64>,
+}
+
+#[async_trait]
+pub trait OrgStore: Send + Sync {
+    /// Creates an organisation; public bodies get the default sectors.
+    async fn create_organisation(&self, org: &NewOrganisation, actor: Actor) -> Result<Organisation>;
+    async fn list_organisations(&self) -> Result<Vec<Organisation>>;
+    async fn get_organisation(&self, id: i64) -> Result<Option<Organisation>>;
+    async fn organisations_for_area(&self, area_id: i64) -> Result<Vec<Organisation>>;
+    async fn list_sectors(&self, org_id: i64) -> Result<Vec<Sector>>;
+    async fn get_sector(&self, org_id: i64, sector_id: i64) -> Result<Option<Sector>>;
+    async fn create_sector(&self, org_id: i64, input: &SectorInput, actor: Actor) -> Result<Sector>;
+    /// Fails with `edit_conflict` when the sector is no longer at `version`.
+    async fn update_sector(
+        &self,
+        org_id: i64,
+        sector_id: i64,
+        version: i64,
+        input: &SectorInput,
+        actor: Actor,
+    ) -> Result<Sector>;
+    async fn delete_sector(&self, org_id: i64, sector_id: i64, version: i64, actor: Actor) -> Result<()>;
+}
+
+// ---- users, memberships, sessions -----------------------------------------------------------
+
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub email: hyte_domain::Email,
+    pub display_name: hyte_domain::DisplayName,
+    pub password_hash: String,
+}
+
+/// A member of an organisation, as listed on the users page.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub user: User,
+    pub membership: Membership,
+}
+
+#[async_trait]
+pub trait UserStore: Send + Sync {
+    /// Creates a user and, when `org_id` is given, their first membership, in one transaction.
+    async fn create_user(
+        &self,
+        user: &NewUser,
+        membership: Option<(i64, Role, Option<i64>)>,
+        actor: Actor,
+    ) -> Result<User>;
+    async fn get_user(&self, id: i64) -> Result<Option<User>>;
+    /// The user and their password hash.
+    async fn find_login(&self, email: &str) -> Result<Option<(User, String)>>;
+    async fn add_membership(
+        &self,
+        user_id: i64,
+        org_id: i64,
+        role: Role,
+        sector_id: Option<i64>,
+        actor: Actor,
+    ) -> Result<Membership>;
+    /// Fails with `edit_conflict` on a stale `version`, `last_admin` when it would leave no admin.
+    async fn update_membership(
+        &self,
+        org_id: i64,
+        user_id: i64,
+        version: i64,
+        role: Role,
+        sector_id: Option<i64>,
+        actor: Actor,
+    ) -> Result<Membership>;
+    async fn remove_membership(&self, org_id: i64, user_id: i64, version: i64, actor: Actor) -> Result<()>;
+    async fn org_members(&self, org_id: i64) -> Result<Vec<Member>>;
+    async fn user_memberships(&self, user_id: i64) -> Result<Vec<(Membership, Organisation)>>;
+}
+
+#[async_trait]
+pub trait SessionStore: Send + Sync {
+    async fn create_session(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        now: DateTime<Utc>,
+        expires: DateTime<Utc>,
+    ) -> Result<()>;
+    /// The user of a live session.
+    async fn session_user(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>>;
+    async fn delete_session(&self, token_hash: &str) -> Result<()>;
+    async fn delete_expired_sessions(&self, now: DateTime<Utc>) -> Result<u64>;
+    async fn record_login_attempt(&self, email: &str, ip: &str, success: bool, at: DateTime<Utc>) -> Result<()>;
+    /// Failed attempts since `since`: (for this e-mail, from this address).
+    async fn failed_logins_since(&self, email: &str, ip: &str, since: DateTime<Utc>) -> Result<(i64, i64)>;
+}
+
+#[async_trait]
+pub trait AuditStore: Send + Sync {
+    /// The organisation's audit log, newest first.
+    async fn audit_log(&self, org_id: i64, limit: i64) -> Result<Vec<AuditEntry>>;
+}

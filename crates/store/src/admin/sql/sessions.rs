@@ -1,0 +1,98 @@
+//! The portable SQL of sessions, login attempts and the audit log.
+//! Compiled inside each backend crate, not in hyte-store: see `crates/store/src/sql.rs`.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use hyte_domain::{AuditEntry, User};
+use hyte_store::admin::rows;
+use hyte_store::Result;
+
+#[async_trait]
+impl hyte_store::SessionStore for crate::This {
+    async fn create_session(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        now: DateTime<Utc>,
+        expires: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+            .bind(token_hash)
+            .bind(user_id)
+            .bind(now)
+            .bind(expires)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn session_user(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>> {
+        let row: Option<rows::UserRow> = sqlx::query_as(
+            "SELECT u.id, u.email, u.display_name FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.token_hash = $1 AND s.expires_at > $2",
+        )
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(User::try_from).transpose()
+    }
+
+    async fn delete_session(&self, token_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn delete_expired_sessions(&self, now: DateTime<Utc>) -> Result<u64> {
+        Ok(sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+            .bind(now)
+            .execute(&self.pool)
+            .await?
+            .rows_affected())
+    }
+
+    async fn record_login_attempt(&self, email: &str, ip: &str, success: bool, at: DateTime<Utc>) -> Result<()> {
+        sqlx::query("INSERT INTO login_attempts (email, ip, success, at) VALUES ($1, $2, $3, $4)")
+            .bind(email)
+            .bind(ip)
+            .bind(success)
+            .bind(at)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn failed_logins_since(&self, email: &str, ip: &str, since: DateTime<Utc>) -> Result<(i64, i64)> {
+        let by_email: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts WHERE email = $1 AND at > $2 AND success = $3")
+                .bind(email)
+                .bind(since)
+                .bind(false)
+                .fetch_one(&self.pool)
+                .await?;
+        let by_ip: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts WHERE ip = $1 AND at > $2 AND success = $3")
+                .bind(ip)
+                .bind(since)
+                .bind(false)
+                .fetch_one(&self.pool)
+                .await?;
+        Ok((by_email, by_ip))
+    }
+}
+
+#[async_trait]
+impl hyte_store::AuditStore for crate::This {
+    async fn audit_log(&self, org_id: i64, limit: i64) -> Result<Vec<AuditEntry>> {
+        let rows: Vec<rows::AuditRow> = sqlx::query_as(
+            "SELECT l.id, l.at, l.actor_user_id, u.email AS actor_email, l.org_id, l.action, l.entity, \
+             l.entity_id, l.before_json, l.after_json FROM audit_log l LEFT JOIN users u ON u.id = l.actor_user_id \
+             WHERE l.org_id = $1 ORDER BY l.id DESC LIMIT $2",
+        )
+        .bind(org_id)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(AuditEntry::from).collect())
+    }
+}

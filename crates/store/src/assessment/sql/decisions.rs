@@ -1,0 +1,196 @@
+//! The portable SQL of decisions: creating, editing and moving them through their steps.
+//! Compiled inside each backend crate, not in hyte-store: see `crates/store/src/sql.rs`.
+
+use crate::sql::assessment_queries::*;
+use crate::sql::{audit, json, rule, Audit};
+use hyte_domain::assessment::{
+    required_templates, Assessment, AssessmentStatus, Decision, DecisionInput, DecisionStatus,
+};
+use hyte_domain::ErrorCode;
+use hyte_store::assessment::rows::{DecisionRow, DECISION_COLS};
+use hyte_store::assessment::DecisionStep;
+use hyte_store::{Actor, Result};
+
+pub(crate) async fn create_decision(
+    this: &crate::This,
+    org_id: i64,
+    d: &DecisionInput,
+    zero_option: &str,
+    proposal: &str,
+    actor: Actor,
+) -> Result<Decision> {
+    let mut tx = this.pool.begin().await?;
+    let row: DecisionRow = sqlx::query_as(&format!(
+        "INSERT INTO decisions (org_id, title, description, body, decision_type, sector_id, preparer, \
+         planned_on, euros, case_ref, status, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'preparing', $11) RETURNING {DECISION_COLS}"
+    ))
+    .bind(org_id)
+    .bind(&d.title)
+    .bind(&d.description)
+    .bind(d.body.as_str())
+    .bind(d.decision_type.as_str())
+    .bind(d.sector_id)
+    .bind(&d.preparer)
+    .bind(d.planned_on.to_string())
+    .bind(d.euros)
+    .bind(&d.case_ref)
+    .bind(chrono::Utc::now())
+    .fetch_one(&mut *tx)
+    .await?;
+    let decision = Decision::try_from(row)?;
+    insert_alternative(&mut tx, decision.id, zero_option, None, true).await?;
+    insert_alternative(&mut tx, decision.id, proposal, None, false).await?;
+    audit(
+        &mut tx,
+        actor,
+        Audit {
+            org_id: Some(org_id),
+            action: "decision.create",
+            entity: "decision",
+            entity_id: decision.id.to_string(),
+            before: None,
+            after: json(&decision),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(decision)
+}
+
+pub(crate) async fn update_decision(
+    this: &crate::This,
+    id: i64,
+    version: i64,
+    d: &DecisionInput,
+    actor: Actor,
+) -> Result<Decision> {
+    let mut tx = this.pool.begin().await?;
+    let before = editable_decision(&mut tx, id).await?;
+    if before.version != version {
+        return Err(rule(ErrorCode::EditConflict));
+    }
+    let row: DecisionRow = sqlx::query_as(&format!(
+        "UPDATE decisions SET title = $1, description = $2, body = $3, decision_type = $4, sector_id = $5, \
+         preparer = $6, planned_on = $7, euros = $8, case_ref = $9, version = version + 1 \
+         WHERE id = $10 RETURNING {DECISION_COLS}"
+    ))
+    .bind(&d.title)
+    .bind(&d.description)
+    .bind(d.body.as_str())
+    .bind(d.decision_type.as_str())
+    .bind(d.sector_id)
+    .bind(&d.preparer)
+    .bind(d.planned_on.to_string())
+    .bind(d.euros)
+    .bind(&d.case_ref)
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let after = Decision::try_from(row)?;
+    audit(
+        &mut tx,
+        actor,
+        Audit {
+            org_id: Some(after.org_id),
+            action: "decision.update",
+            entity: "decision",
+            entity_id: id.to_string(),
+            before: json(&before),
+            after: json(&after),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+pub(crate) async fn set_decision_status(
+    this: &crate::This,
+    id: i64,
+    version: i64,
+    step: &DecisionStep,
+    today: chrono::NaiveDate,
+    actor: Actor,
+) -> Result<Decision> {
+    let mut tx = this.pool.begin().await?;
+    let before = decision_in(&mut tx, id).await?;
+    if before.version != version {
+        return Err(rule(ErrorCode::EditConflict));
+    }
+    before.status.transition(step.status()).map_err(rule)?;
+    let required = required_templates(&rules_in(&mut tx, before.org_id).await?, &before.input);
+    let assessments = assessments_in(&mut tx, id).await?;
+    may_advance(before.status, step, &required, &assessments)?;
+    let sql = format!(
+        "UPDATE decisions SET status = $1, decided_on = $2, decision_ref = $3, chosen_alternative = $4, \
+         follow_up_on = $5, realised = $6, follow_up_note = $7, followed_up_on = $8, version = version + 1 \
+         WHERE id = $9 RETURNING {DECISION_COLS}"
+    );
+    let outcome = before.outcome.clone();
+    let (outcome, follow_up) = match step {
+        DecisionStep::Assessed | DecisionStep::Preparing => (None, None),
+        DecisionStep::Decided(o) => {
+            let alternatives = alternatives_in(&mut tx, id).await?;
+            if o.chosen_alternative.is_some_and(|c| !alternatives.iter().any(|a| a.id == c)) {
+                return Err(rule(ErrorCode::InvalidInput));
+            }
+            (Some(o.clone()), None)
+        }
+        DecisionStep::FollowedUp(f) => {
+            if outcome.as_ref().and_then(|o| o.follow_up_on).is_some_and(|d| d > today) {
+                return Err(rule(ErrorCode::FollowUpNotDue));
+            }
+            (outcome, Some(f.clone()))
+        }
+    };
+    let row: DecisionRow = sqlx::query_as(&sql)
+        .bind(step.status().as_str())
+        .bind(outcome.as_ref().map(|o| o.decided_on.to_string()))
+        .bind(outcome.as_ref().map(|o| o.decision_ref.clone()))
+        .bind(outcome.as_ref().and_then(|o| o.chosen_alternative))
+        .bind(outcome.as_ref().and_then(|o| o.follow_up_on).map(|d| d.to_string()))
+        .bind(follow_up.as_ref().map(|f| f.realised.as_str()))
+        .bind(follow_up.as_ref().map(|f| f.note.clone()))
+        .bind(follow_up.as_ref().map(|f| f.on.to_string()))
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let after = Decision::try_from(row)?;
+    audit(
+        &mut tx,
+        actor,
+        Audit {
+            org_id: Some(after.org_id),
+            action: decision_action(after.status),
+            entity: "decision",
+            entity_id: id.to_string(),
+            before: json(&before),
+            after: json(&after),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// The "may the decision advance" rule: to be assessed, a decision needs a complete assessment and
+/// every assessment its rules require; to be decided straight from preparing, every required one.
+fn may_advance(
+    from: DecisionStatus,
+    step: &DecisionStep,
+    required: &[String],
+    assessments: &[Assessment],
+) -> Result<()> {
+    let complete = |k: &str| assessments.iter().any(|a| a.template_key == k && a.status == AssessmentStatus::Complete);
+    let all_required = required.iter().all(|k| complete(k));
+    let refused = match step {
+        DecisionStep::Assessed => !assessments.iter().any(|a| a.status == AssessmentStatus::Complete) || !all_required,
+        DecisionStep::Decided(_) => from == DecisionStatus::Preparing && !all_required,
+        DecisionStep::Preparing | DecisionStep::FollowedUp(_) => false,
+    };
+    if refused {
+        return Err(rule(ErrorCode::AssessmentMissing));
+    }
+    Ok(())
+}

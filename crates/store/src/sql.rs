@@ -1,0 +1,116 @@
+//! The portable SQL's root, compiled inside each backend crate (not in hyte-store): each backend's
+//! `lib.rs` declares `#[path = "../../store/src/sql.rs"] mod sql;` after defining `type Db` (its
+//! `sqlx::Database`) and `type This` (its store, which has a `pool: sqlx::Pool<Db>`). So both backends
+//! run the same queries over concrete pools, and rustfmt and the compiler see ordinary Rust.
+//!
+//! Here: the helpers every room's SQL uses (the transaction type, rule errors, JSON, the audit row),
+//! the `Store` umbrella, and the list of the rooms' SQL files.
+//!
+//! Portability rules: `$n` placeholders, `RETURNING`, `ON CONFLICT`, `lower()` for case-insensitive
+//! matches, times bound from Rust (never `now()`), JSON kept as text.
+
+use async_trait::async_trait;
+use hyte_store::{Actor, Result, StoreError};
+
+#[path = "admin/sql/orgs.rs"]
+mod admin_orgs;
+#[path = "admin/sql/sessions.rs"]
+mod admin_sessions;
+#[path = "admin/sql/users.rs"]
+mod admin_users;
+#[path = "assessment/sql/assessments.rs"]
+mod assessment_assessments;
+#[path = "assessment/sql/decisions.rs"]
+mod assessment_decisions;
+#[path = "assessment/sql/queries.rs"]
+mod assessment_queries;
+#[path = "assessment/sql/store.rs"]
+mod assessment_store;
+#[path = "cooperation/sql/groups.rs"]
+mod cooperation_groups;
+#[path = "cooperation/sql/queries.rs"]
+mod cooperation_queries;
+#[path = "cooperation/sql/store.rs"]
+mod cooperation_store;
+#[path = "knowledge/sql/areas.rs"]
+mod knowledge_areas;
+#[path = "knowledge/sql/imports.rs"]
+mod knowledge_imports;
+#[path = "knowledge/sql/indicators.rs"]
+pub(crate) mod knowledge_indicators;
+#[path = "partners/sql/grants.rs"]
+mod partners_grants;
+#[path = "partners/sql/queries.rs"]
+mod partners_queries;
+#[path = "partners/sql/store.rs"]
+mod partners_store;
+#[path = "reports/sql/plan.rs"]
+mod reports_plan;
+#[path = "reports/sql/reports.rs"]
+mod reports_reports;
+
+pub(crate) type Tx<'a> = sqlx::Transaction<'a, crate::Db>;
+
+/// Rows per multi-row INSERT (well under both backends' bind-parameter limits).
+pub(crate) const CHUNK: usize = 400;
+
+pub(crate) fn rule(code: hyte_domain::ErrorCode) -> StoreError {
+    StoreError::Rule(code)
+}
+
+pub(crate) fn is_unique(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
+}
+
+pub(crate) fn json<T: serde::Serialize>(v: &T) -> Option<String> {
+    serde_json::to_string(v).ok()
+}
+
+/// One row of the audit log: what changed, on which record, before and after (as JSON).
+pub(crate) struct Audit {
+    pub org_id: Option<i64>,
+    pub action: &'static str,
+    pub entity: &'static str,
+    pub entity_id: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+pub(crate) async fn audit(tx: &mut Tx<'_>, actor: Actor, entry: Audit) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, actor_user_id, org_id, action, entity, entity_id, before_json, after_json) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(chrono::Utc::now())
+    .bind(actor.user_id)
+    .bind(entry.org_id)
+    .bind(entry.action)
+    .bind(entry.entity)
+    .bind(entry.entity_id)
+    .bind(entry.before)
+    .bind(entry.after)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+#[async_trait]
+impl hyte_store::Store for crate::This {
+    fn backend(&self) -> hyte_store::Backend {
+        crate::BACKEND
+    }
+
+    async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn is_empty(&self) -> Result<bool> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM areas").fetch_one(&self.pool).await?;
+        Ok(n == 0)
+    }
+
+    async fn organisation_count(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM organisations").fetch_one(&self.pool).await?)
+    }
+}
