@@ -16,13 +16,6 @@ pub mod lang;
 pub mod partners;
 pub mod reports;
 
-// transitional: remove when store and web use the new paths
-pub use admin::{audit, org, user};
-// transitional: remove when store and web use the new paths
-pub use knowledge::{area, import_job, indicator, stats};
-// transitional: remove when store and web use the new paths
-pub use reports as report;
-
 pub use admin::audit::AuditEntry;
 pub use admin::org::{OrgKind, Organisation, Sector, SectorInput};
 pub use admin::user::{DisplayName, Email, Membership, Password, Permission, Role, User};

@@ -2,7 +2,7 @@
 //! The confidence limits against independently computed reference values (SciPy/statsmodels;
 //! see tests/reference/README.md), to at least 6 significant digits.
 
-use hyte_domain::stats::{rate, wilson, Level};
+use hyte_domain::knowledge::stats::{rate, wilson, Level};
 
 fn close(a: f64, b: f64) -> bool {
     if b == 0.0 {

@@ -2,7 +2,7 @@
 
 use crate::sotkanet::{DataRow, SOURCE};
 use crate::{ImportError, Phase, Progress, Report};
-use hyte_domain::stats::suppress;
+use hyte_domain::knowledge::stats::suppress;
 use hyte_domain::{Observation, ValueType};
 use hyte_store::{Store, StoreError};
 use std::collections::HashMap;

@@ -9,7 +9,7 @@
 
 use crate::apply::{dedupe, observation, ImportFailure};
 use crate::{ImportError, Report};
-use hyte_domain::stats::Polarity;
+use hyte_domain::knowledge::stats::Polarity;
 use hyte_domain::{IndicatorTexts, Names, Sex, ValueType};
 use hyte_store::{NewIndicator, Store};
 use std::collections::{BTreeMap, HashMap};

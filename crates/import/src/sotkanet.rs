@@ -2,8 +2,8 @@
 //! `/json?indicator=…` (current and 2015 formats) and `/csv?…`.
 
 use crate::ImportError;
-use hyte_domain::indicator::plain_text;
-use hyte_domain::stats::Polarity;
+use hyte_domain::knowledge::indicator::plain_text;
+use hyte_domain::knowledge::stats::Polarity;
 use hyte_domain::{IndicatorTexts, Names, Sex, ValueType};
 use hyte_store::{ExternalRegion, NewIndicator};
 use serde_json::Value;

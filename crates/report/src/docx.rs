@@ -282,7 +282,7 @@ mod tests {
             contents: "Sisältö".into(),
             sections: vec![Section {
                 title: "Tiivistelmä".into(),
-                blocks: hyte_domain::report::markup::parse("Hyvä **vahva** & selvä.\n\n- yksi\n- kaksi"),
+                blocks: hyte_domain::reports::markup::parse("Hyvä **vahva** & selvä.\n\n- yksi\n- kaksi"),
                 tables: vec![Table {
                     caption: "Indikaattorit".into(),
                     headers: vec!["Indikaattori".into(), "Arvo".into()],

@@ -7,7 +7,7 @@ pub mod docx;
 pub mod pdf;
 pub mod png;
 
-pub use hyte_domain::report::markup::{Block, Inline};
+pub use hyte_domain::reports::markup::{Block, Inline};
 
 #[derive(Debug, Clone, Default)]
 pub struct Document {

@@ -209,7 +209,7 @@ pub(crate) mod tests {
             sections: vec![
                 Section {
                     title: "Tiivistelmä".into(),
-                    blocks: hyte_domain::report::markup::parse(
+                    blocks: hyte_domain::reports::markup::parse(
                         "Kuopiolaiset voivat **pääosin hyvin** \"#\" [ei] $koodia$.\n\n- Liikunta\n- Mielenterveys",
                     ),
                     tables: vec![],

@@ -11,7 +11,7 @@ fn err<E: std::fmt::Debug>(e: E) -> anyhow::Error {
 }
 
 fn day(s: &str) -> Result<chrono::NaiveDate> {
-    hyte_domain::report::parse_date(s).map_err(err)
+    hyte_domain::reports::parse_date(s).map_err(err)
 }
 
 pub async fn load(store: &dyn Store, org_id: i64) -> Result<()> {

@@ -3,7 +3,7 @@
 //! user to write.) Every text is fictional demo content.
 
 use anyhow::{Context, Result};
-use hyte_domain::report::{Approval, GoalForm, MeasureForm, NewReport, PriorityInput, ReportState, SectionEdit};
+use hyte_domain::reports::{Approval, GoalForm, MeasureForm, NewReport, PriorityInput, ReportState, SectionEdit};
 use hyte_store::{Actor, Store};
 
 const SUMMARY: &str = "Kuopiolaisten hyvinvointi on pääosin hyvällä tasolla, mutta väestöryhmien väliset erot \

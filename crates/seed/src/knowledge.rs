@@ -3,7 +3,7 @@
 //! demo values (THL- and Statistics Finland-produced rows only; see data/README.md).
 
 use anyhow::{Context, Result};
-use hyte_domain::stats::Polarity;
+use hyte_domain::knowledge::stats::Polarity;
 use hyte_domain::{Observation, Sex};
 use hyte_import::{apply, sotkanet, Report};
 use hyte_store::Store;

@@ -150,7 +150,7 @@ pub fn indicator(id: &str, fi: &str, sv: &str, complete: bool) -> NewIndicator {
         texts: hyte_domain::IndicatorTexts::default(),
         value_type: hyte_domain::ValueType::Percent,
         decimals: 1,
-        polarity: hyte_domain::stats::Polarity::NoDirection,
+        polarity: hyte_domain::knowledge::stats::Polarity::NoDirection,
         producer: Some("THL".into()),
         attribution: "Lähde: THL, Sotkanet.fi".into(),
         themes: vec![],

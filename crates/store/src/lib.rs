@@ -31,16 +31,6 @@ pub use knowledge::{
 pub use partners::PartnerStore;
 pub use reports::{PlanStore, ReportStore};
 
-// Transitional: the modules' old names, kept until the other crates move to the room paths.
-pub use assessment as assessments;
-pub use assessment::rows as assessment_rows;
-pub use cooperation::rows as cooperation_rows;
-pub use knowledge as indicators;
-pub use knowledge as imports;
-pub use partners::rows as partner_rows;
-pub use reports as plan;
-pub use reports::rows as report_rows;
-
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// A rule of the domain refused the change (e.g. `email_taken`, `edit_conflict`).

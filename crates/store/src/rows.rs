@@ -13,7 +13,3 @@ where
 {
     rows.into_iter().map(T::try_from).collect()
 }
-
-// Transitional: the row types now live in their rooms (`knowledge::rows`, `admin::rows`).
-pub use crate::admin::rows::*;
-pub use crate::knowledge::rows::*;

@@ -10,6 +10,7 @@
 //! matches, times bound from Rust (never `now()`), JSON kept as text.
 
 use async_trait::async_trait;
+use hyte_domain::admin::audit::AuditAction;
 use hyte_store::{Actor, Result, StoreError};
 
 #[path = "admin/sql/orgs.rs"]
@@ -69,7 +70,7 @@ pub(crate) fn json<T: serde::Serialize>(v: &T) -> Option<String> {
 /// One row of the audit log: what changed, on which record, before and after (as JSON).
 pub(crate) struct Audit {
     pub org_id: Option<i64>,
-    pub action: &'static str,
+    pub action: AuditAction,
     pub entity: &'static str,
     pub entity_id: String,
     pub before: Option<String>,
@@ -84,7 +85,7 @@ pub(crate) async fn audit(tx: &mut Tx<'_>, actor: Actor, entry: Audit) -> Result
     .bind(chrono::Utc::now())
     .bind(actor.user_id)
     .bind(entry.org_id)
-    .bind(entry.action)
+    .bind(entry.action.as_str())
     .bind(entry.entity)
     .bind(entry.entity_id)
     .bind(entry.before)

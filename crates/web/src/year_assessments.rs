@@ -4,7 +4,7 @@ use crate::error::AppError;
 use crate::format::fi_date;
 use crate::App;
 use hyte_domain::assessment::Assessment;
-use hyte_domain::report::markup;
+use hyte_domain::reports::markup;
 use hyte_domain::Lang;
 
 /// One assessment of the year, as listed in the figures and the annual report.

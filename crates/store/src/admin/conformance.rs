@@ -45,7 +45,7 @@ async fn organisations_get_default_sectors(s: &dyn Store) {
     assert_eq!(s.list_organisations().await.unwrap().len(), 2);
     assert_eq!(s.organisation_count().await.unwrap(), 2);
     assert_eq!(s.organisations_for_area(kuopio.id).await.unwrap(), vec![o.clone()]);
-    assert_eq!(s.list_sectors(o.id).await.unwrap().len(), hyte_domain::org::DEFAULT_SECTORS.len());
+    assert_eq!(s.list_sectors(o.id).await.unwrap().len(), hyte_domain::admin::org::DEFAULT_SECTORS.len());
     assert!(s.list_sectors(ngo.id).await.unwrap().is_empty(), "partners start without sectors");
     assert!(s.get_organisation(9999).await.unwrap().is_none());
 }

@@ -8,7 +8,7 @@ use hyte_domain::cooperation::{
     Agreement, AgreementInput, ContactInput, ContactPair, ContactTheme, DutyOwners, Group, GroupForm, Maturity,
     Meeting, MeetingInput, MemberInput, Responsibility, Task, TaskForm,
 };
-use hyte_domain::report::parse_date;
+use hyte_domain::reports::parse_date;
 use hyte_domain::{ErrorCode, OrgKind};
 
 crate::conformance_cases!($ cooperation_cases, cooperation:

@@ -65,7 +65,7 @@ async fn areas_import_is_idempotent_and_queryable(s: &dyn Store) {
 }
 
 async fn indicators_keep_user_edits_and_search_in_three_languages(s: &dyn Store) {
-    use hyte_domain::stats::Polarity;
+    use hyte_domain::knowledge::stats::Polarity;
     let o = org(s, OrgKind::Municipality, "Kuopio").await;
     let other = org(s, OrgKind::Municipality, "Oulu").await;
     s.upsert_indicators(&[

@@ -3,7 +3,7 @@
 
 use crate::{Actor, Result};
 use async_trait::async_trait;
-use hyte_domain::stats::Polarity;
+use hyte_domain::knowledge::stats::Polarity;
 use hyte_domain::{
     Area, ImportJob, Indicator, IndicatorTexts, JobState, Names, Observation, PopulationRow, Sex, ValueType,
 };

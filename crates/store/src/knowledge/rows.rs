@@ -115,7 +115,7 @@ impl TryFrom<IndicatorRow> for hyte_domain::Indicator {
             value_type: hyte_domain::ValueType::parse(&r.value_type)
                 .ok_or_else(|| corrupt("value type", &r.value_type))?,
             decimals: r.decimals,
-            polarity: hyte_domain::stats::Polarity::parse(&r.polarity)
+            polarity: hyte_domain::knowledge::stats::Polarity::parse(&r.polarity)
                 .ok_or_else(|| corrupt("polarity", &r.polarity))?,
             producer: r.producer,
             attribution: r.attribution,

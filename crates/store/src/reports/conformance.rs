@@ -4,7 +4,7 @@
 
 use crate::conformance::*;
 use crate::*;
-use hyte_domain::report::{Goal, Measure, Priority, Report, Section};
+use hyte_domain::reports::{Goal, Measure, Priority, Report, Section};
 use hyte_domain::{ErrorCode, Names, OrgKind};
 
 crate::conformance_cases!($ reports_cases, reports:
@@ -14,7 +14,7 @@ crate::conformance_cases!($ reports_cases, reports:
 );
 
 async fn reports_follow_their_workflow_and_freeze_versions(s: &dyn Store) {
-    use hyte_domain::report::{Approval, NewReport, ReportState, SectionEdit, DEFAULT_SECTIONS};
+    use hyte_domain::reports::{Approval, NewReport, ReportState, SectionEdit, DEFAULT_SECTIONS};
     let o = org(s, OrgKind::Municipality, "Kuopio").await;
     let new = NewReport::parse("term", "2025–2029", "", &["fi", "sv"], "Hyvinvointikertomus 2025–2029", None).unwrap();
     let r = s.create_report(o.id, &new, Actor::SYSTEM).await.unwrap();
@@ -52,7 +52,7 @@ async fn reports_follow_their_workflow_and_freeze_versions(s: &dyn Store) {
         .add_section(
             r.id,
             &Names::new("Lapsivaikutukset", None, None),
-            hyte_domain::report::SectionKind::Narrative,
+            hyte_domain::reports::SectionKind::Narrative,
             Actor::SYSTEM,
         )
         .await
@@ -114,7 +114,7 @@ async fn reports_follow_their_workflow_and_freeze_versions(s: &dyn Store) {
 }
 
 async fn plans_hold_priorities_goals_and_measures(s: &dyn Store) {
-    use hyte_domain::report::{
+    use hyte_domain::reports::{
         Approval, GoalForm, MeasureFollowUp, MeasureForm, MeasureStatus, NewReport, PriorityInput, ReportState,
     };
     let o = org(s, OrgKind::Municipality, "Kuopio").await;
@@ -176,14 +176,14 @@ async fn plans_hold_priorities_goals_and_measures(s: &dyn Store) {
     assert_written(&p, stored, &expected);
     let stale = s.update_priority(r.id, p.id, 1, &PriorityInput::parse("x", "").unwrap(), Actor::SYSTEM).await;
     assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
-    let row = |i: i64, by: &str, bv: &str, ty: &str, tv: &str| hyte_domain::report::TargetForm {
+    let row = |i: i64, by: &str, bv: &str, ty: &str, tv: &str| hyte_domain::reports::TargetForm {
         indicator_id: i.to_string(),
         baseline_year: by.into(),
         baseline_value: bv.into(),
         target_year: ty.into(),
         target_value: tv.into(),
     };
-    let two = hyte_domain::report::GoalInput::parse(
+    let two = hyte_domain::reports::GoalInput::parse(
         &p.id.to_string(),
         "Tupakointi ja nuuskaaminen vähenevät",
         &[row(ind, "2024", "12", "2029", "8"), row(ind2, "2023", "5,5", "2029", "3")],
@@ -202,7 +202,7 @@ async fn plans_hold_priorities_goals_and_measures(s: &dyn Store) {
     assert_written(&g2, stored, &expected);
     let stale = s.update_goal(r.id, g.id, g.version, &two, Actor::SYSTEM).await;
     assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
-    let one = hyte_domain::report::GoalInput::parse(
+    let one = hyte_domain::reports::GoalInput::parse(
         &p.id.to_string(),
         "Nuuskaaminen vähenee",
         &[row(ind2, "2023", "5,5", "2029", "3")],
@@ -295,7 +295,7 @@ async fn plans_hold_priorities_goals_and_measures(s: &dyn Store) {
 }
 
 async fn organisations_shape_their_default_report_structure(s: &dyn Store) {
-    use hyte_domain::report::{parse_structure, NewReport, ReportStructure, SectionKind, StructureRow};
+    use hyte_domain::reports::{parse_structure, NewReport, ReportStructure, SectionKind, StructureRow};
     let o = org(s, OrgKind::Municipality, "Kuopio").await;
     let other = org(s, OrgKind::Municipality, "Oulu").await;
     let thl = s.report_structure(o.id).await.unwrap();

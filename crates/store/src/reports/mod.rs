@@ -3,11 +3,11 @@
 
 use crate::{Actor, Result};
 use async_trait::async_trait;
-use hyte_domain::report::{
+use hyte_domain::reports::{
     Approval, Comment, NewReport, Report, ReportState, ReportStructure, ReportVersion, Section, SectionEdit,
     SectionKind, StructureSection,
 };
-use hyte_domain::report::{Goal, GoalInput, Measure, MeasureFollowUp, MeasureInput, Plan, Priority, PriorityInput};
+use hyte_domain::reports::{Goal, GoalInput, Measure, MeasureFollowUp, MeasureInput, Plan, Priority, PriorityInput};
 
 #[cfg(feature = "testing")]
 pub mod conformance;

@@ -2,7 +2,7 @@
 
 use crate::StoreError;
 use chrono::{DateTime, NaiveDate, Utc};
-use hyte_domain::report::{
+use hyte_domain::reports::{
     Approval, CouncilTerm, Report, ReportKind, ReportState, ReportVersion, Section, SectionKind, Snapshot,
 };
 use hyte_domain::{Lang, Names};
@@ -200,8 +200,8 @@ pub fn plan(
     targets: Vec<TargetRow>,
     measures: Vec<MeasureRow>,
     links: Vec<(i64, i64)>,
-) -> Result<hyte_domain::report::Plan, StoreError> {
-    use hyte_domain::report::{Goal, GoalTarget, Measure, MeasureInput, MeasureStatus, Plan, Priority, Resources};
+) -> Result<hyte_domain::reports::Plan, StoreError> {
+    use hyte_domain::reports::{Goal, GoalTarget, Measure, MeasureInput, MeasureStatus, Plan, Priority, Resources};
     let priorities = priorities
         .into_iter()
         .map(|p| Priority {
@@ -268,9 +268,9 @@ pub struct CommentRow {
     pub resolved: bool,
 }
 
-impl From<CommentRow> for hyte_domain::report::Comment {
+impl From<CommentRow> for hyte_domain::reports::Comment {
     fn from(r: CommentRow) -> Self {
-        hyte_domain::report::Comment {
+        hyte_domain::reports::Comment {
             id: r.id,
             report_id: r.report_id,
             section_id: r.section_id,

@@ -1,6 +1,6 @@
 //! How an area compares, as CSS classes (the message keys come from the domain's codes).
 
-use hyte_domain::stats::Comparison;
+use hyte_domain::knowledge::stats::Comparison;
 
 pub fn cmp_class(c: Comparison) -> &'static str {
     match c {

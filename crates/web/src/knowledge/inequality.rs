@@ -2,7 +2,7 @@
 //! municipalities ranked by their low-income rate and weighted by their population.
 
 use crate::error::AppError;
-use hyte_domain::stats::{self, Level, Sii, SiiArea};
+use hyte_domain::knowledge::stats::{self, Level, Sii, SiiArea};
 use hyte_domain::{Indicator, Names, Observation, Sex};
 use hyte_store::{IndicatorFilter, ObservationQuery, Store};
 use serde::Serialize;

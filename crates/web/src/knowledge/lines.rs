@@ -8,7 +8,7 @@ use crate::error::AppError;
 use crate::format::fmt_num;
 use crate::App;
 use hyte_domain::knowledge::hidden;
-use hyte_domain::stats::Trend;
+use hyte_domain::knowledge::stats::Trend;
 use hyte_domain::{Area, Lang};
 
 pub struct IndicatorLine {
@@ -63,7 +63,7 @@ fn enum_str<T: serde::Serialize>(v: T) -> String {
 
 /// The generated sentence for one indicator of an area.
 pub fn sentence(app: &App, lang: Lang, r: &ProfileRow) -> String {
-    let n = hyte_domain::stats::TREND_POINTS;
+    let n = hyte_domain::knowledge::stats::TREND_POINTS;
     let since =
         r.series.len().checked_sub(n).and_then(|i| r.series.get(i)).map(|p| p.0.to_string()).unwrap_or_default();
     let trend = match r.trend {

@@ -8,7 +8,7 @@ pub mod lines;
 pub mod visible;
 
 use crate::error::AppError;
-use hyte_domain::stats::{self, Comparison, Interval, Level, NoInterval, Point, Trend};
+use hyte_domain::knowledge::stats::{self, Comparison, Interval, Level, NoInterval, Point, Trend};
 use hyte_domain::{Area, ErrorCode, Indicator, Observation, Sex, ValueType};
 use hyte_store::{ObservationQuery, Store};
 use serde::Serialize;
@@ -356,7 +356,7 @@ pub async fn across(store: &dyn Store, ind: &Indicator, parent: Area, year: Opti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use hyte_domain::stats::Polarity;
+    use hyte_domain::knowledge::stats::Polarity;
     use hyte_domain::{IndicatorTexts, Names};
 
     fn ind(vt: ValueType) -> Indicator {

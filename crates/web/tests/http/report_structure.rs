@@ -1,7 +1,7 @@
 //! An organisation's default structure of new reports.
 
 use crate::helpers::*;
-use hyte_domain::report::ReportStructure;
+use hyte_domain::reports::ReportStructure;
 use hyte_store::ReportStore;
 use reqwest::StatusCode;
 

@@ -4,6 +4,7 @@
 use crate::sql::{audit, is_unique, json, rule, Audit, Tx};
 use async_trait::async_trait;
 use chrono::Utc;
+use hyte_domain::admin::audit::AuditAction;
 use hyte_domain::{ErrorCode, Organisation, Sector, SectorInput};
 use hyte_store::admin::rows;
 use hyte_store::admin::rows::{ORG_COLS, SECTOR_COLS};
@@ -54,7 +55,7 @@ impl hyte_store::OrgStore for crate::This {
             actor,
             Audit {
                 org_id: Some(created.id),
-                action: "organisation.create",
+                action: AuditAction::OrganisationCreate,
                 entity: "organisation",
                 entity_id: created.id.to_string(),
                 before: None,
@@ -63,7 +64,7 @@ impl hyte_store::OrgStore for crate::This {
         )
         .await?;
         if org.kind.is_public_body() {
-            for (fi, sv, en) in hyte_domain::org::DEFAULT_SECTORS {
+            for (fi, sv, en) in hyte_domain::admin::org::DEFAULT_SECTORS {
                 sqlx::query(
                     "INSERT INTO sectors (org_id, name_fi, name_sv, name_en, version) VALUES ($1, $2, $3, $4, 1)",
                 )
@@ -142,7 +143,7 @@ impl hyte_store::OrgStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "sector.create",
+                action: AuditAction::SectorCreate,
                 entity: "sector",
                 entity_id: s.id.to_string(),
                 before: None,
@@ -188,7 +189,7 @@ impl hyte_store::OrgStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "sector.update",
+                action: AuditAction::SectorUpdate,
                 entity: "sector",
                 entity_id: sector_id.to_string(),
                 before: json(&before),
@@ -234,7 +235,7 @@ impl hyte_store::OrgStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "sector.delete",
+                action: AuditAction::SectorDelete,
                 entity: "sector",
                 entity_id: sector_id.to_string(),
                 before: json(&before),

@@ -4,6 +4,7 @@
 use crate::sql::{audit, is_unique, json, rule, Audit, Tx};
 use async_trait::async_trait;
 use chrono::Utc;
+use hyte_domain::admin::audit::AuditAction;
 use hyte_domain::{ErrorCode, Membership, Organisation, Role, User};
 use hyte_store::admin::rows;
 use hyte_store::admin::rows::MEMBERSHIP_COLS;
@@ -75,7 +76,7 @@ async fn insert_membership(
         actor,
         Audit {
             org_id: Some(org_id),
-            action: "membership.create",
+            action: AuditAction::MembershipCreate,
             entity: "membership",
             entity_id: format!("{org_id}/{user_id}"),
             before: None,
@@ -124,7 +125,7 @@ impl hyte_store::UserStore for crate::This {
             actor,
             Audit {
                 org_id,
-                action: "user.create",
+                action: AuditAction::UserCreate,
                 entity: "user",
                 entity_id: created.id.to_string(),
                 before: None,
@@ -207,7 +208,7 @@ impl hyte_store::UserStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "membership.update",
+                action: AuditAction::MembershipUpdate,
                 entity: "membership",
                 entity_id: format!("{org_id}/{user_id}"),
                 before: json(&before),
@@ -243,7 +244,7 @@ impl hyte_store::UserStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "membership.delete",
+                action: AuditAction::MembershipDelete,
                 entity: "membership",
                 entity_id: format!("{org_id}/{user_id}"),
                 before: json(&before),

@@ -3,6 +3,7 @@
 
 use crate::sql::assessment_queries::*;
 use crate::sql::{audit, is_unique, json, rule, Audit};
+use hyte_domain::admin::audit::AuditAction;
 use hyte_domain::assessment::{
     completeness, Assessment, AssessmentStatus, DecisionStatus, Participant, ParticipantInput, Rating, Template,
 };
@@ -43,7 +44,7 @@ pub(crate) async fn start_assessment(
         actor,
         Audit {
             org_id: Some(d.org_id),
-            action: "assessment.create",
+            action: AuditAction::AssessmentCreate,
             entity: "assessment",
             entity_id: a.id.to_string(),
             before: None,
@@ -84,7 +85,7 @@ pub(crate) async fn update_assessment(
         actor,
         Audit {
             org_id: Some(d.org_id),
-            action: "assessment.update",
+            action: AuditAction::AssessmentUpdate,
             entity: "assessment",
             entity_id: id.to_string(),
             before: b,
@@ -133,7 +134,7 @@ pub(crate) async fn set_assessment_status(
         actor,
         Audit {
             org_id: Some(d.org_id),
-            action: assessment_action(status),
+            action: AuditAction::assessment(status),
             entity: "assessment",
             entity_id: id.to_string(),
             before: None,
@@ -191,7 +192,7 @@ pub(crate) async fn save_ratings(
         actor,
         Audit {
             org_id: Some(d.org_id),
-            action: "assessment.rate",
+            action: AuditAction::AssessmentRate,
             entity: "assessment",
             entity_id: assessment_id.to_string(),
             before: None,
@@ -230,7 +231,7 @@ pub(crate) async fn add_participant(
         actor,
         Audit {
             org_id: Some(d.org_id),
-            action: "participant.create",
+            action: AuditAction::ParticipantCreate,
             entity: "assessment_participant",
             entity_id: added.id.to_string(),
             before: None,
@@ -258,7 +259,7 @@ pub(crate) async fn delete_participant(this: &crate::This, assessment_id: i64, i
         actor,
         Audit {
             org_id: Some(d.org_id),
-            action: "participant.delete",
+            action: AuditAction::ParticipantDelete,
             entity: "assessment_participant",
             entity_id: id.to_string(),
             before: json(&before),

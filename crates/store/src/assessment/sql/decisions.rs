@@ -3,9 +3,8 @@
 
 use crate::sql::assessment_queries::*;
 use crate::sql::{audit, json, rule, Audit};
-use hyte_domain::assessment::{
-    required_templates, Assessment, AssessmentStatus, Decision, DecisionInput, DecisionStatus,
-};
+use hyte_domain::admin::audit::AuditAction;
+use hyte_domain::assessment::{complete_templates, may_advance, required_templates, Decision, DecisionInput};
 use hyte_domain::ErrorCode;
 use hyte_store::assessment::rows::{DecisionRow, DECISION_COLS};
 use hyte_store::assessment::DecisionStep;
@@ -46,7 +45,7 @@ pub(crate) async fn create_decision(
         actor,
         Audit {
             org_id: Some(org_id),
-            action: "decision.create",
+            action: AuditAction::DecisionCreate,
             entity: "decision",
             entity_id: decision.id.to_string(),
             before: None,
@@ -93,7 +92,7 @@ pub(crate) async fn update_decision(
         actor,
         Audit {
             org_id: Some(after.org_id),
-            action: "decision.update",
+            action: AuditAction::DecisionUpdate,
             entity: "decision",
             entity_id: id.to_string(),
             before: json(&before),
@@ -118,10 +117,10 @@ pub(crate) async fn set_decision_status(
     if before.version != version {
         return Err(rule(ErrorCode::EditConflict));
     }
-    before.status.transition(step.status()).map_err(rule)?;
     let required = required_templates(&rules_in(&mut tx, before.org_id).await?, &before.input);
-    let assessments = assessments_in(&mut tx, id).await?;
-    may_advance(before.status, step, &required, &assessments)?;
+    let complete = complete_templates(&assessments_in(&mut tx, id).await?);
+    let follow_up_on = before.outcome.as_ref().and_then(|o| o.follow_up_on);
+    may_advance(before.status, step.status(), &required, &complete, follow_up_on, today).map_err(rule)?;
     let sql = format!(
         "UPDATE decisions SET status = $1, decided_on = $2, decision_ref = $3, chosen_alternative = $4, \
          follow_up_on = $5, realised = $6, follow_up_note = $7, followed_up_on = $8, version = version + 1 \
@@ -137,12 +136,7 @@ pub(crate) async fn set_decision_status(
             }
             (Some(o.clone()), None)
         }
-        DecisionStep::FollowedUp(f) => {
-            if outcome.as_ref().and_then(|o| o.follow_up_on).is_some_and(|d| d > today) {
-                return Err(rule(ErrorCode::FollowUpNotDue));
-            }
-            (outcome, Some(f.clone()))
-        }
+        DecisionStep::FollowedUp(f) => (outcome, Some(f.clone())),
     };
     let row: DecisionRow = sqlx::query_as(&sql)
         .bind(step.status().as_str())
@@ -162,7 +156,7 @@ pub(crate) async fn set_decision_status(
         actor,
         Audit {
             org_id: Some(after.org_id),
-            action: decision_action(after.status),
+            action: AuditAction::decision(after.status),
             entity: "decision",
             entity_id: id.to_string(),
             before: json(&before),
@@ -172,25 +166,4 @@ pub(crate) async fn set_decision_status(
     .await?;
     tx.commit().await?;
     Ok(after)
-}
-
-/// The "may the decision advance" rule: to be assessed, a decision needs a complete assessment and
-/// every assessment its rules require; to be decided straight from preparing, every required one.
-fn may_advance(
-    from: DecisionStatus,
-    step: &DecisionStep,
-    required: &[String],
-    assessments: &[Assessment],
-) -> Result<()> {
-    let complete = |k: &str| assessments.iter().any(|a| a.template_key == k && a.status == AssessmentStatus::Complete);
-    let all_required = required.iter().all(|k| complete(k));
-    let refused = match step {
-        DecisionStep::Assessed => !assessments.iter().any(|a| a.status == AssessmentStatus::Complete) || !all_required,
-        DecisionStep::Decided(_) => from == DecisionStatus::Preparing && !all_required,
-        DecisionStep::Preparing | DecisionStep::FollowedUp(_) => false,
-    };
-    if refused {
-        return Err(rule(ErrorCode::AssessmentMissing));
-    }
-    Ok(())
 }

@@ -2,9 +2,10 @@
 //! Compiled inside each backend crate, not in hyte-store: see `crates/store/src/sql.rs`.
 
 use crate::sql::{audit, rule, Audit, Tx};
+use hyte_domain::admin::audit::AuditAction;
 use hyte_domain::assessment::{
-    default_rules, default_templates, Alternative, Assessment, AssessmentStatus, Decision, DecisionStatus, Participant,
-    Rating, Rule, RuleInput,
+    default_rules, default_templates, Alternative, Assessment, AssessmentStatus, Decision, Participant, Rating, Rule,
+    RuleInput,
 };
 use hyte_domain::ErrorCode;
 use hyte_store::assessment::rows::{
@@ -46,7 +47,7 @@ pub(crate) async fn ensure_defaults(tx: &mut Tx<'_>, org_id: i64) -> Result<()> 
         Actor::SYSTEM,
         Audit {
             org_id: Some(org_id),
-            action: "assessment.defaults",
+            action: AuditAction::AssessmentDefaults,
             entity: "organisation",
             entity_id: org_id.to_string(),
             before: None,
@@ -190,22 +191,4 @@ pub(crate) async fn participants_in(tx: &mut Tx<'_>, assessment_id: i64) -> Resu
     .fetch_all(&mut **tx)
     .await?;
     collect(rows)
-}
-
-/// The audit action of a decision's step (`decision.<status>`).
-pub(crate) fn decision_action(status: DecisionStatus) -> &'static str {
-    match status {
-        DecisionStatus::Preparing => "decision.preparing",
-        DecisionStatus::Assessed => "decision.assessed",
-        DecisionStatus::Decided => "decision.decided",
-        DecisionStatus::FollowedUp => "decision.followed_up",
-    }
-}
-
-/// The audit action of an assessment's step (`assessment.<status>`).
-pub(crate) fn assessment_action(status: AssessmentStatus) -> &'static str {
-    match status {
-        AssessmentStatus::Draft => "assessment.draft",
-        AssessmentStatus::Complete => "assessment.complete",
-    }
 }

@@ -4,6 +4,7 @@
 use crate::sql::assessment_queries::*;
 use crate::sql::{audit, is_unique, json, rule, Audit};
 use async_trait::async_trait;
+use hyte_domain::admin::audit::AuditAction;
 use hyte_domain::assessment::{
     Alternative, AlternativeInput, Assessment, AssessmentStatus, Citation, Decision, DecisionInput, Participant,
     ParticipantInput, Rating, Rule, RuleInput, Template, TemplateDef,
@@ -49,7 +50,7 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "template.create",
+                action: AuditAction::TemplateCreate,
                 entity: "assessment_template",
                 entity_id: t.id.to_string(),
                 before: None,
@@ -94,7 +95,7 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "template.update",
+                action: AuditAction::TemplateUpdate,
                 entity: "assessment_template",
                 entity_id: id.to_string(),
                 before: json(&before),
@@ -122,7 +123,7 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "rule.create",
+                action: AuditAction::RuleCreate,
                 entity: "assessment_rule",
                 entity_id: added.id.to_string(),
                 before: None,
@@ -149,7 +150,7 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "rule.delete",
+                action: AuditAction::RuleDelete,
                 entity: "assessment_rule",
                 entity_id: id.to_string(),
                 before: json(&before),
@@ -221,7 +222,7 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
             actor,
             Audit {
                 org_id: Some(d.org_id),
-                action: "alternative.create",
+                action: AuditAction::AlternativeCreate,
                 entity: "decision_alternative",
                 entity_id: a.id.to_string(),
                 before: None,
@@ -263,7 +264,7 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
             actor,
             Audit {
                 org_id: Some(d.org_id),
-                action: "alternative.update",
+                action: AuditAction::AlternativeUpdate,
                 entity: "decision_alternative",
                 entity_id: id.to_string(),
                 before: json(&before),
@@ -290,7 +291,7 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
             actor,
             Audit {
                 org_id: Some(d.org_id),
-                action: "alternative.delete",
+                action: AuditAction::AlternativeDelete,
                 entity: "decision_alternative",
                 entity_id: id.to_string(),
                 before: json(&before),
@@ -418,7 +419,7 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
             actor,
             Audit {
                 org_id: Some(d.org_id),
-                action: "assessment.cite",
+                action: AuditAction::AssessmentCite,
                 entity: "assessment",
                 entity_id: c.assessment_id.to_string(),
                 before: None,
@@ -447,7 +448,7 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
             actor,
             Audit {
                 org_id: Some(d.org_id),
-                action: "assessment.uncite",
+                action: AuditAction::AssessmentUncite,
                 entity: "assessment",
                 entity_id: assessment_id.to_string(),
                 before: Some(indicator_id.to_string()),

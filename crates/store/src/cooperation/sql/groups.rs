@@ -4,6 +4,7 @@
 use crate::sql::cooperation_queries::*;
 use crate::sql::{audit, json, rule, Audit};
 use chrono::NaiveDate;
+use hyte_domain::admin::audit::AuditAction;
 use hyte_domain::cooperation::{
     Agreement, AgreementInput, Group, GroupInput, Meeting, MeetingInput, Member, MemberInput,
 };
@@ -31,7 +32,7 @@ pub(crate) async fn create_group(this: &crate::This, org_id: i64, g: &GroupInput
         actor,
         Audit {
             org_id: Some(org_id),
-            action: "group.create",
+            action: AuditAction::GroupCreate,
             entity: "group",
             entity_id: group.id.to_string(),
             before: None,
@@ -73,7 +74,7 @@ pub(crate) async fn update_group(
         actor,
         Audit {
             org_id: Some(after.org_id),
-            action: "group.update",
+            action: AuditAction::GroupUpdate,
             entity: "group",
             entity_id: id.to_string(),
             before: json(&before),
@@ -106,7 +107,7 @@ pub(crate) async fn add_member(this: &crate::This, group_id: i64, m: &MemberInpu
         actor,
         Audit {
             org_id: Some(g.org_id),
-            action: "group.member_add",
+            action: AuditAction::GroupMemberAdd,
             entity: "group",
             entity_id: group_id.to_string(),
             before: None,
@@ -133,7 +134,7 @@ pub(crate) async fn remove_member(this: &crate::This, group_id: i64, id: i64, ac
         actor,
         Audit {
             org_id: Some(g.org_id),
-            action: "group.member_remove",
+            action: AuditAction::GroupMemberRemove,
             entity: "group",
             entity_id: group_id.to_string(),
             before: json(&before),
@@ -164,7 +165,7 @@ pub(crate) async fn add_meeting(this: &crate::This, group_id: i64, m: &MeetingIn
         actor,
         Audit {
             org_id: Some(g.org_id),
-            action: "meeting.create",
+            action: AuditAction::MeetingCreate,
             entity: "meeting",
             entity_id: meeting.id.to_string(),
             before: None,
@@ -205,7 +206,7 @@ pub(crate) async fn update_meeting(
         actor,
         Audit {
             org_id: Some(g.org_id),
-            action: "meeting.update",
+            action: AuditAction::MeetingUpdate,
             entity: "meeting",
             entity_id: id.to_string(),
             before: json(&before),
@@ -243,7 +244,7 @@ pub(crate) async fn add_agreement(
         actor,
         Audit {
             org_id: Some(g.org_id),
-            action: "agreement.create",
+            action: AuditAction::AgreementCreate,
             entity: "agreement",
             entity_id: added.id.to_string(),
             before: None,
@@ -281,7 +282,7 @@ pub(crate) async fn set_agreement_done(
     };
     let after = Agreement::try_from(row)?;
     let g = group_in(&mut tx, after.group_id).await?;
-    let action = if done_on.is_some() { "agreement.done" } else { "agreement.reopen" };
+    let action = if done_on.is_some() { AuditAction::AgreementDone } else { AuditAction::AgreementReopen };
     audit(
         &mut tx,
         actor,

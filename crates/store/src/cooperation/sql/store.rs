@@ -3,6 +3,7 @@
 //! Compiled inside each backend crate, not in hyte-store: see `crates/store/src/sql.rs`.
 
 use crate::sql::{audit, json, rule, Audit};
+use hyte_domain::admin::audit::AuditAction;
 
 use crate::sql::cooperation_queries::*;
 use async_trait::async_trait;
@@ -49,7 +50,7 @@ impl hyte_store::cooperation::CooperationStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "responsibility.update",
+                action: AuditAction::ResponsibilityUpdate,
                 entity: "organisation",
                 entity_id: org_id.to_string(),
                 before: json(&before),
@@ -113,7 +114,7 @@ impl hyte_store::cooperation::CooperationStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "duty.update",
+                action: AuditAction::DutyUpdate,
                 entity: "duty",
                 entity_id: duty_key.to_string(),
                 before: None,
@@ -268,7 +269,7 @@ impl hyte_store::cooperation::CooperationStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "contact.set",
+                action: AuditAction::ContactSet,
                 entity: "contact_pair",
                 entity_id: pair.id.to_string(),
                 before: None,
@@ -295,7 +296,7 @@ impl hyte_store::cooperation::CooperationStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "contact.remove",
+                action: AuditAction::ContactRemove,
                 entity: "contact_pair",
                 entity_id: id.to_string(),
                 before: json(&before),
@@ -357,7 +358,7 @@ impl hyte_store::cooperation::CooperationStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "maturity.save",
+                action: AuditAction::MaturitySave,
                 entity: "maturity",
                 entity_id: year.to_string(),
                 before: None,
@@ -400,7 +401,7 @@ impl hyte_store::cooperation::CooperationStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "task.create",
+                action: AuditAction::TaskCreate,
                 entity: "task",
                 entity_id: task.id.to_string(),
                 before: None,
@@ -437,7 +438,7 @@ impl hyte_store::cooperation::CooperationStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "task.update",
+                action: AuditAction::TaskUpdate,
                 entity: "task",
                 entity_id: id.to_string(),
                 before: json(&before),
@@ -461,7 +462,7 @@ impl hyte_store::cooperation::CooperationStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "task.delete",
+                action: AuditAction::TaskDelete,
                 entity: "task",
                 entity_id: id.to_string(),
                 before: json(&before),

@@ -2,6 +2,7 @@
 //! Compiled inside each backend crate, not in hyte-store: see `crates/store/src/sql.rs`.
 
 use crate::sql::{audit, json, rule, Audit};
+use hyte_domain::admin::audit::AuditAction;
 
 use async_trait::async_trait;
 use hyte_domain::{ErrorCode, ImportJob, JobState};
@@ -35,6 +36,8 @@ impl hyte_store::knowledge::ImportJobStore for crate::This {
         summary: &str,
         actor: Actor,
     ) -> Result<ImportJob> {
+        // A job ends done or failed; it is never set running again.
+        let action = AuditAction::import(state).ok_or(rule(ErrorCode::InvalidInput))?;
         let mut tx = self.pool.begin().await?;
         let row: Option<ImportJobRow> = sqlx::query_as(&format!(
             "UPDATE import_jobs SET state = $1, written = $2, summary = $3, finished_at = $4 \
@@ -56,11 +59,7 @@ impl hyte_store::knowledge::ImportJobStore for crate::This {
             actor,
             Audit {
                 org_id: Some(job.org_id),
-                action: match state {
-                    JobState::Running => "import.running",
-                    JobState::Done => "import.done",
-                    JobState::Failed => "import.failed",
-                },
+                action,
                 entity: "import",
                 entity_id: id.to_string(),
                 before: None,

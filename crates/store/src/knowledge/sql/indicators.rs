@@ -2,10 +2,11 @@
 //! Compiled inside each backend crate, not in hyte-store: see `crates/store/src/sql.rs`.
 
 use crate::sql::{audit, json, rule, Audit, Tx};
+use hyte_domain::admin::audit::AuditAction;
 
 use crate::sql::CHUNK;
 use async_trait::async_trait;
-use hyte_domain::stats::Polarity;
+use hyte_domain::knowledge::stats::Polarity;
 use hyte_domain::{ErrorCode, Indicator, Observation};
 use hyte_store::knowledge::rows::{themes_to_text, INDICATOR_COLS, OBSERVATION_COLS};
 use hyte_store::knowledge::rows::{IndicatorRow, ObservationRow};
@@ -217,7 +218,7 @@ impl hyte_store::IndicatorStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "indicator.update",
+                action: AuditAction::IndicatorUpdate,
                 entity: "indicator",
                 entity_id: id.to_string(),
                 before: summary(&before),

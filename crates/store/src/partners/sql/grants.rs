@@ -4,6 +4,7 @@
 use crate::sql::partners_queries::*;
 use crate::sql::{audit, json, rule, Audit};
 use chrono::NaiveDate;
+use hyte_domain::admin::audit::AuditAction;
 use hyte_domain::partners::{
     ApplicationInput, ApplicationStatus, CallInput, GrantApplication, GrantCall, GrantDecision, UseReport,
 };
@@ -32,7 +33,7 @@ pub(crate) async fn create_call(this: &crate::This, org_id: i64, c: &CallInput, 
         actor,
         Audit {
             org_id: Some(org_id),
-            action: "grant_call.create",
+            action: AuditAction::GrantCallCreate,
             entity: "grant_call",
             entity_id: added.id.to_string(),
             before: None,
@@ -88,7 +89,7 @@ pub(crate) async fn update_call(
         actor,
         Audit {
             org_id: Some(org_id),
-            action: "grant_call.update",
+            action: AuditAction::GrantCallUpdate,
             entity: "grant_call",
             entity_id: id.to_string(),
             before: json(&before),
@@ -126,7 +127,7 @@ pub(crate) async fn apply_for_grant(
     .fetch_one(&mut *tx)
     .await?;
     let added = GrantApplication::try_from(row)?;
-    audit_both(&mut tx, actor, &call, "grant.apply", None, &added).await?;
+    audit_both(&mut tx, actor, &call, AuditAction::GrantApply, None, &added).await?;
     tx.commit().await?;
     Ok(added)
 }
@@ -158,7 +159,7 @@ pub(crate) async fn decide_application(
         }
     }
     let after = step_application(&mut tx, &before, version, d.status(), Some(d), None).await?;
-    audit_both(&mut tx, actor, &call, "grant.decide", Some(&before), &after).await?;
+    audit_both(&mut tx, actor, &call, AuditAction::GrantDecide, Some(&before), &after).await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -174,7 +175,7 @@ pub(crate) async fn report_grant_use(
     let before = application_in(&mut tx, id).await?;
     let call = call_in(&mut tx, before.call_id).await?;
     let after = step_application(&mut tx, &before, version, ApplicationStatus::Reported, None, Some(r)).await?;
-    audit_both(&mut tx, actor, &call, "grant.report", Some(&before), &after).await?;
+    audit_both(&mut tx, actor, &call, AuditAction::GrantReport, Some(&before), &after).await?;
     tx.commit().await?;
     Ok(after)
 }

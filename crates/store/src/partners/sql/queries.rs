@@ -2,6 +2,7 @@
 //! Compiled inside each backend crate, not in hyte-store: see `crates/store/src/sql.rs`.
 
 use crate::sql::{audit, json, rule, Audit, Tx};
+use hyte_domain::admin::audit::AuditAction;
 use hyte_domain::partners::{
     Activity, ApplicationStatus, GrantApplication, GrantCall, GrantDecision, Partner, Premises, UseReport,
 };
@@ -71,7 +72,7 @@ pub(crate) async fn audit_both(
     tx: &mut Tx<'_>,
     actor: Actor,
     call: &GrantCall,
-    action: &'static str,
+    action: AuditAction,
     before: Option<&GrantApplication>,
     after: &GrantApplication,
 ) -> Result<()> {

@@ -5,6 +5,7 @@ use crate::sql::partners_queries::*;
 use crate::sql::{audit, is_unique, json, rule, Audit};
 use async_trait::async_trait;
 use chrono::NaiveDate;
+use hyte_domain::admin::audit::AuditAction;
 use hyte_domain::partners::{
     languages_text, Activity, ActivityFilter, ActivityInput, ApplicationInput, CallInput, GrantApplication, GrantCall,
     GrantDecision, Partner, PartnerInput, Premises, PremisesInput, UseReport,
@@ -67,7 +68,7 @@ impl hyte_store::partners::PartnerStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "partner.create",
+                action: AuditAction::PartnerCreate,
                 entity: "partner",
                 entity_id: added.id.to_string(),
                 before: None,
@@ -112,7 +113,7 @@ impl hyte_store::partners::PartnerStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "partner.update",
+                action: AuditAction::PartnerUpdate,
                 entity: "partner",
                 entity_id: id.to_string(),
                 before: json(&before),
@@ -141,7 +142,7 @@ impl hyte_store::partners::PartnerStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "partner.delete",
+                action: AuditAction::PartnerDelete,
                 entity: "partner",
                 entity_id: id.to_string(),
                 before: json(&before),
@@ -199,7 +200,7 @@ impl hyte_store::partners::PartnerStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "activity.create",
+                action: AuditAction::ActivityCreate,
                 entity: "activity",
                 entity_id: added.id.to_string(),
                 before: None,
@@ -267,7 +268,7 @@ impl hyte_store::partners::PartnerStore for crate::This {
             actor,
             Audit {
                 org_id: Some(after.org_id),
-                action: "activity.update",
+                action: AuditAction::ActivityUpdate,
                 entity: "activity",
                 entity_id: id.to_string(),
                 before: json(&before),
@@ -296,7 +297,7 @@ impl hyte_store::partners::PartnerStore for crate::This {
             actor,
             Audit {
                 org_id: Some(before.org_id),
-                action: "activity.delete",
+                action: AuditAction::ActivityDelete,
                 entity: "activity",
                 entity_id: id.to_string(),
                 before: json(&before),
@@ -437,7 +438,7 @@ impl hyte_store::partners::PartnerStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "premises.create",
+                action: AuditAction::PremisesCreate,
                 entity: "premises",
                 entity_id: added.id.to_string(),
                 before: None,
@@ -485,7 +486,7 @@ impl hyte_store::partners::PartnerStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "premises.update",
+                action: AuditAction::PremisesUpdate,
                 entity: "premises",
                 entity_id: id.to_string(),
                 before: json(&before),

@@ -2,9 +2,10 @@
 //! Compiled inside each backend crate, not in hyte-store: see `crates/store/src/sql.rs`.
 
 use crate::sql::{audit, json, rule, Audit, Tx};
+use hyte_domain::admin::audit::AuditAction;
 
 use async_trait::async_trait;
-use hyte_domain::report::{Goal, GoalInput, Measure, MeasureFollowUp, MeasureInput, Plan, Priority, PriorityInput};
+use hyte_domain::reports::{Goal, GoalInput, Measure, MeasureFollowUp, MeasureInput, Plan, Priority, PriorityInput};
 use hyte_domain::ErrorCode;
 use hyte_store::reports::rows::MeasureRow;
 use hyte_store::reports::rows::MEASURE_COLS;
@@ -17,13 +18,13 @@ async fn editable(tx: &mut Tx<'_>, report_id: i64) -> Result<i64> {
         .fetch_optional(&mut **tx)
         .await?;
     let (org_id, state) = row.ok_or(rule(ErrorCode::NotFound))?;
-    match hyte_domain::report::ReportState::parse(&state) {
+    match hyte_domain::reports::ReportState::parse(&state) {
         Some(s) if s.editable() => Ok(org_id),
         _ => Err(rule(ErrorCode::ReportLocked)),
     }
 }
 
-async fn insert_targets(tx: &mut Tx<'_>, goal_id: i64, targets: &[hyte_domain::report::GoalTarget]) -> Result<()> {
+async fn insert_targets(tx: &mut Tx<'_>, goal_id: i64, targets: &[hyte_domain::reports::GoalTarget]) -> Result<()> {
     for t in targets {
         sqlx::query(
             "INSERT INTO plan_goal_targets (goal_id, indicator_id, baseline_year, baseline_value, \
@@ -111,7 +112,7 @@ async fn measure(tx: &mut Tx<'_>, report_id: i64, id: i64) -> Result<Measure> {
 }
 
 #[async_trait]
-impl hyte_store::plan::PlanStore for crate::This {
+impl hyte_store::reports::PlanStore for crate::This {
     async fn plan(&self, report_id: i64) -> Result<Plan> {
         let mut tx = self.pool.begin().await?;
         let p = load_plan(&mut tx, report_id).await?;
@@ -151,7 +152,7 @@ impl hyte_store::plan::PlanStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "plan.priority_create",
+                action: AuditAction::PlanPriorityCreate,
                 entity: "priority",
                 entity_id: id.to_string(),
                 before: None,
@@ -189,7 +190,7 @@ impl hyte_store::plan::PlanStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "plan.goal_create",
+                action: AuditAction::PlanGoalCreate,
                 entity: "goal",
                 entity_id: id.to_string(),
                 before: None,
@@ -229,7 +230,7 @@ impl hyte_store::plan::PlanStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "plan.measure_create",
+                action: AuditAction::PlanMeasureCreate,
                 entity: "measure",
                 entity_id: row.id.to_string(),
                 before: None,
@@ -278,7 +279,7 @@ impl hyte_store::plan::PlanStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "plan.priority_update",
+                action: AuditAction::PlanPriorityUpdate,
                 entity: "priority",
                 entity_id: id.to_string(),
                 before: json(&before),
@@ -312,7 +313,7 @@ impl hyte_store::plan::PlanStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "plan.priority_delete",
+                action: AuditAction::PlanPriorityDelete,
                 entity: "priority",
                 entity_id: id.to_string(),
                 before: json(&gone),
@@ -360,7 +361,7 @@ impl hyte_store::plan::PlanStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "plan.goal_update",
+                action: AuditAction::PlanGoalUpdate,
                 entity: "goal",
                 entity_id: id.to_string(),
                 before: json(&before),
@@ -386,7 +387,7 @@ impl hyte_store::plan::PlanStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "plan.goal_delete",
+                action: AuditAction::PlanGoalDelete,
                 entity: "goal",
                 entity_id: id.to_string(),
                 before: json(&before),
@@ -441,7 +442,7 @@ impl hyte_store::plan::PlanStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "plan.measure_update",
+                action: AuditAction::PlanMeasureUpdate,
                 entity: "measure",
                 entity_id: id.to_string(),
                 before: json(&before),
@@ -467,7 +468,7 @@ impl hyte_store::plan::PlanStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "plan.measure_delete",
+                action: AuditAction::PlanMeasureDelete,
                 entity: "measure",
                 entity_id: id.to_string(),
                 before: json(&before),
@@ -512,7 +513,7 @@ impl hyte_store::plan::PlanStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "plan.measure_follow_up",
+                action: AuditAction::PlanMeasureFollowUp,
                 entity: "measure",
                 entity_id: measure_id.to_string(),
                 before: summary(&before),
@@ -526,7 +527,7 @@ impl hyte_store::plan::PlanStore for crate::This {
 }
 
 /// Reading a whole plan inside a transaction (also used when a version is frozen).
-pub(crate) async fn load_plan(tx: &mut Tx<'_>, report_id: i64) -> hyte_store::Result<hyte_domain::report::Plan> {
+pub(crate) async fn load_plan(tx: &mut Tx<'_>, report_id: i64) -> hyte_store::Result<hyte_domain::reports::Plan> {
     use hyte_store::reports::rows::MEASURE_COLS;
     use hyte_store::reports::rows::{GoalRow, MeasureRow, PriorityRow, TargetRow};
     let priorities: Vec<PriorityRow> = sqlx::query_as(

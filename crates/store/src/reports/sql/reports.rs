@@ -3,9 +3,10 @@
 
 use crate::sql::reports_plan::load_plan;
 use crate::sql::{audit, is_unique, json, rule, Audit, Tx};
+use hyte_domain::admin::audit::AuditAction;
 
 use async_trait::async_trait;
-use hyte_domain::report::{
+use hyte_domain::reports::{
     Approval, Comment, NewReport, Report, ReportState, ReportStructure, ReportVersion, Section, SectionEdit,
     SectionKind, Snapshot, StructureSection,
 };
@@ -108,7 +109,7 @@ impl hyte_store::reports::ReportStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "report.create",
+                action: AuditAction::ReportCreate,
                 entity: "report",
                 entity_id: report.id.to_string(),
                 before: None,
@@ -181,7 +182,7 @@ impl hyte_store::reports::ReportStore for crate::This {
             actor,
             Audit {
                 org_id: Some(org_id),
-                action: "report.structure_update",
+                action: AuditAction::ReportStructureUpdate,
                 entity: "report_structure",
                 entity_id: org_id.to_string(),
                 before: json(&before.sections),
@@ -266,7 +267,7 @@ impl hyte_store::reports::ReportStore for crate::This {
             actor,
             Audit {
                 org_id: Some(report.org_id),
-                action: "report.section_update",
+                action: AuditAction::ReportSectionUpdate,
                 entity: "report_section",
                 entity_id: target,
                 before: json(&before),
@@ -315,7 +316,7 @@ impl hyte_store::reports::ReportStore for crate::This {
             actor,
             Audit {
                 org_id: Some(report.org_id),
-                action: "report.section_add",
+                action: AuditAction::ReportSectionAdd,
                 entity: "report_section",
                 entity_id: target,
                 before: None,
@@ -335,6 +336,10 @@ impl hyte_store::reports::ReportStore for crate::This {
         }
         let before = sections(&mut tx, report_id).await?.into_iter().find(|s| s.id == section_id);
         let before = before.ok_or(rule(ErrorCode::NotFound))?;
+        // Refuse a stale removal before writing anything, so a refused one never holds the write lock.
+        if before.version != version {
+            return Err(rule(ErrorCode::EditConflict));
+        }
         sqlx::query("DELETE FROM report_comments WHERE section_id = $1 AND report_id = $2")
             .bind(section_id)
             .bind(report_id)
@@ -355,7 +360,7 @@ impl hyte_store::reports::ReportStore for crate::This {
             actor,
             Audit {
                 org_id: Some(report.org_id),
-                action: "report.section_delete",
+                action: AuditAction::ReportSectionDelete,
                 entity: "report_section",
                 entity_id: target,
                 before: json(&before),
@@ -429,7 +434,7 @@ impl hyte_store::reports::ReportStore for crate::This {
             actor,
             Audit {
                 org_id: Some(after.org_id),
-                action: "report.state",
+                action: AuditAction::ReportState,
                 entity: "report",
                 entity_id: id.to_string(),
                 before: state_json(&before),
@@ -465,7 +470,7 @@ impl hyte_store::reports::ReportStore for crate::This {
             actor,
             Audit {
                 org_id: Some(after.org_id),
-                action: "report.state",
+                action: AuditAction::ReportState,
                 entity: "report",
                 entity_id: id.to_string(),
                 before: state_json(&before),
@@ -503,7 +508,7 @@ impl hyte_store::reports::ReportStore for crate::This {
             actor,
             Audit {
                 org_id: Some(report.org_id),
-                action: "report.comment",
+                action: AuditAction::ReportComment,
                 entity: "report_comment",
                 entity_id: id.to_string(),
                 before: None,
@@ -540,7 +545,7 @@ impl hyte_store::reports::ReportStore for crate::This {
             actor,
             Audit {
                 org_id: Some(report.org_id),
-                action: "report.comment_resolve",
+                action: AuditAction::ReportCommentResolve,
                 entity: "report_comment",
                 entity_id: comment_id.to_string(),
                 before: None,

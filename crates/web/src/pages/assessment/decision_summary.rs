@@ -18,7 +18,7 @@ use hyte_domain::assessment::{
     digest, Alternative, Assessment, AssessmentStatus, DecidingBody, Decision, DecisionStatus, Impact, Participant,
     Rating,
 };
-use hyte_domain::report::markup;
+use hyte_domain::reports::markup;
 use hyte_domain::{ErrorCode, Lang, Organisation, Permission};
 use serde::Deserialize;
 

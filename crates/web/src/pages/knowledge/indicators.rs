@@ -17,7 +17,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::Form;
 use hyte_domain::knowledge::hidden;
-use hyte_domain::stats::{Level, Polarity};
+use hyte_domain::knowledge::stats::{Level, Polarity};
 use hyte_domain::{Area, ErrorCode, Indicator, Names, Permission, Sex};
 use hyte_store::{Actor, IndicatorFilter, ObservationQuery, StoreError};
 use serde::Deserialize;

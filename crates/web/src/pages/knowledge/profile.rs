@@ -13,8 +13,8 @@ use crate::App;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
+use hyte_domain::knowledge::stats::Trend;
 use hyte_domain::knowledge::{hidden, Audience};
-use hyte_domain::stats::Trend;
 use hyte_domain::ErrorCode;
 use serde::Deserialize;
 

@@ -8,8 +8,8 @@ use crate::App;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
-use hyte_domain::report::diff::{self, Line, SectionDiff};
-use hyte_domain::report::{Plan, Report, Section};
+use hyte_domain::reports::diff::{self, Line, SectionDiff};
+use hyte_domain::reports::{Plan, Report, Section};
 use hyte_domain::{ErrorCode, Organisation, Permission};
 
 #[derive(serde::Deserialize, Default)]

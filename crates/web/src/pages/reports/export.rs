@@ -3,13 +3,13 @@
 
 use super::view::{content_lang, SectionView};
 use crate::ctx::Ctx;
-use hyte_domain::report::markup;
+use hyte_domain::reports::markup;
 use hyte_report::{Chart, Document, Section, Table};
 
 /// The document of a report's sections as shown (indicator and plan tables included).
 pub fn document(
     c: &Ctx,
-    report: &hyte_domain::report::Report,
+    report: &hyte_domain::reports::Report,
     title: &str,
     subtitle: &str,
     facts: Vec<String>,

@@ -15,7 +15,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
-use hyte_domain::report::{GoalForm, MeasureFollowUp, MeasureForm, MeasureStatus, PriorityInput, Report};
+use hyte_domain::reports::{GoalForm, MeasureFollowUp, MeasureForm, MeasureStatus, PriorityInput, Report};
 use hyte_domain::{ErrorCode, FieldErrors, Organisation, Permission};
 use hyte_store::{Actor, StoreError};
 

@@ -14,8 +14,8 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::Form;
-use hyte_domain::report::{GoalErrors, GoalInput, MeasureForm, Plan, PriorityInput, Report, TargetForm};
 use hyte_domain::reports::PlanItem as Item;
+use hyte_domain::reports::{GoalErrors, GoalInput, MeasureForm, Plan, PriorityInput, Report, TargetForm};
 use hyte_domain::{ErrorCode, FieldErrors, Membership, Organisation, Permission};
 use hyte_store::{Actor, StoreError};
 

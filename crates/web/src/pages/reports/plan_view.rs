@@ -4,7 +4,7 @@ use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::format::fmt_num;
 use crate::App;
-use hyte_domain::report::{GoalProgress, Measure, Plan};
+use hyte_domain::reports::{GoalProgress, Measure, Plan};
 use hyte_domain::{Lang, Organisation, Sector, Sex};
 use hyte_store::ObservationQuery;
 use std::collections::HashMap;

@@ -8,7 +8,7 @@ use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use hyte_domain::report::{Report, ReportVersion};
+use hyte_domain::reports::{Report, ReportVersion};
 use hyte_domain::{ErrorCode, Organisation};
 
 pub struct PublishedItem {
@@ -94,9 +94,9 @@ struct ReportData<'a> {
     report: &'a str,
     organisation: &'a str,
     version: i32,
-    approval: &'a hyte_domain::report::Approval,
+    approval: &'a hyte_domain::reports::Approval,
     indicators: Vec<&'a crate::knowledge::lines::IndicatorData>,
-    plan: &'a hyte_domain::report::Plan,
+    plan: &'a hyte_domain::reports::Plan,
     attribution: String,
 }
 

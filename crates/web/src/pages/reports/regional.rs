@@ -12,7 +12,7 @@ use crate::{knowledge, App};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use hyte_domain::report::{Report, ReportKind, ReportState};
+use hyte_domain::reports::{Report, ReportKind, ReportState};
 use hyte_domain::{Area, ErrorCode, OrgKind, Organisation};
 use std::collections::BTreeMap;
 

@@ -12,7 +12,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::Form;
-use hyte_domain::report::{Approval, NewReport, Report, ReportKind, ReportState, ReportVersion, Section};
+use hyte_domain::reports::{Approval, NewReport, Report, ReportKind, ReportState, ReportVersion, Section};
 use hyte_domain::{ErrorCode, FieldErrors, Organisation, Permission};
 use hyte_store::{Actor, StoreError};
 use serde::Deserialize;
@@ -322,7 +322,7 @@ pub async fn comment(
 ) -> Result<Response, AppError> {
     let (org, me) = c.org(&app, id, Permission::View).await?;
     let report = load(&app, id, rid).await?;
-    let errors = match hyte_domain::report::parse_comment(&f.body) {
+    let errors = match hyte_domain::reports::parse_comment(&f.body) {
         Ok(body) => match app.store.add_comment(rid, sid, &body, Actor::user(me.user_id)).await {
             Ok(_) => return Ok(see_other(&format!("/orgs/{id}/reports/{rid}#comments-{sid}"))),
             Err(StoreError::Rule(code)) => return Err(AppError::new(code)),
@@ -398,10 +398,10 @@ pub async fn add_section(
     let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let report = load(&app, id, rid).await?;
     let kind = match f.kind.as_str() {
-        "indicators" => hyte_domain::report::SectionKind::Indicators,
-        _ => hyte_domain::report::SectionKind::Narrative,
+        "indicators" => hyte_domain::reports::SectionKind::Indicators,
+        _ => hyte_domain::reports::SectionKind::Narrative,
     };
-    let title = match hyte_domain::report::SectionEdit::parse((&f.title, "", ""), "", "", "") {
+    let title = match hyte_domain::reports::SectionEdit::parse((&f.title, "", ""), "", "", "") {
         Ok(e) => e.title,
         Err(_) => {
             let page = report_page(

@@ -1,7 +1,7 @@
 //! The safe rich-text subset of report sections as HTML (the parsing is in
-//! `hyte_domain::report::markup`). Everything users write is escaped.
+//! `hyte_domain::reports::markup`). Everything users write is escaped.
 
-use hyte_domain::report::markup::{self, Block, Inline};
+use hyte_domain::reports::markup::{self, Block, Inline};
 
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

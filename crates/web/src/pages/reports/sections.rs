@@ -12,7 +12,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::Form;
-use hyte_domain::report::{Report, Section, SectionEdit, SectionKind};
+use hyte_domain::reports::{Report, Section, SectionEdit, SectionKind};
 use hyte_domain::{ErrorCode, FieldErrors, Lang, Organisation, Permission};
 use hyte_store::{Actor, StoreError};
 use serde::Deserialize;

@@ -12,7 +12,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::Form;
-use hyte_domain::report::{parse_structure, ReportStructure, SectionKind, StructureRow};
+use hyte_domain::reports::{parse_structure, ReportStructure, SectionKind, StructureRow};
 use hyte_domain::{ErrorCode, FieldErrors, Organisation, Permission};
 use hyte_store::{Actor, StoreError};
 

@@ -12,8 +12,8 @@ use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use hyte_domain::report::Report;
-use hyte_domain::stats::{Comparison, Trend};
+use hyte_domain::knowledge::stats::{Comparison, Trend};
+use hyte_domain::reports::Report;
 use hyte_domain::{Organisation, Permission};
 
 /// At most this many indicators are examined.

@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::knowledge::lines::indicator_lines;
 use crate::knowledge::lines::IndicatorLine;
 use crate::App;
-use hyte_domain::report::{Report, Section, SectionKind};
+use hyte_domain::reports::{Report, Section, SectionKind};
 use hyte_domain::{Lang, Organisation};
 
 pub struct SectionView {
@@ -59,7 +59,7 @@ pub async fn sections(
     org: &Organisation,
     report: &Report,
     sections: &[Section],
-    plan: &hyte_domain::report::Plan,
+    plan: &hyte_domain::reports::Plan,
     edit: Option<&(dyn Fn(&Section) -> String + Sync)>,
 ) -> Result<Vec<SectionView>, AppError> {
     let lang = content_lang(c, report);
