@@ -14,6 +14,7 @@ pub mod knowledge;
 pub mod middleware;
 pub mod pages;
 pub mod refusal;
+pub mod respond;
 pub mod year_assessments;
 
 use axum::routing::get;

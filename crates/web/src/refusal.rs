@@ -3,7 +3,7 @@
 //! refusal's status; any other store error becomes an error page.
 
 use crate::error::{status_of, AppError};
-use crate::pages::render_status;
+use crate::respond::render_status;
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::Response;

@@ -35,19 +35,6 @@ pub fn routes() -> Router<App> {
         .route("/static/hyte.css", get(stylesheet))
 }
 
-pub fn render(t: &impl Template) -> Result<Response, AppError> {
-    Ok(Html(t.render()?).into_response())
-}
-
-pub fn render_status(status: StatusCode, t: &impl Template) -> Result<Response, AppError> {
-    Ok((status, Html(t.render()?)).into_response())
-}
-
-/// After a successful form post: back to a page (303, so reload does not post again).
-pub fn see_other(to: &str) -> Response {
-    Redirect::to(to).into_response()
-}
-
 /// Any path no route matches.
 pub async fn not_found() -> AppError {
     AppError::new(ErrorCode::NotFound)

@@ -4,7 +4,7 @@ use crate::auth::{self, cookie, token_hash, SESSION_COOKIE};
 use crate::ctx::{safe_next, Ctx};
 use crate::error::AppError;
 use crate::form::{summary, Field};
-use crate::pages::{render, render_status, see_other};
+use crate::respond::{render, render_status, see_other};
 use crate::App;
 use askama::Template;
 use axum::extract::{ConnectInfo, FromRequestParts, Query, State};

@@ -2,7 +2,7 @@
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::{render, see_other};
+use crate::respond::{render, see_other};
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};

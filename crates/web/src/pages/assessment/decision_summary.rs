@@ -7,7 +7,7 @@ use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::format::fi_date;
 use crate::format::signed;
-use crate::pages::render;
+use crate::respond::render;
 use crate::year_assessments::year_assessments;
 use crate::year_assessments::YearAssessment;
 use crate::App;

@@ -5,7 +5,7 @@
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::{render, render_status, see_other};
+use crate::respond::{render, render_status, see_other};
 use crate::App;
 use askama::Template;
 use axum::extract::{Multipart, Path, State};

@@ -10,7 +10,7 @@ use crate::knowledge::compare::cmp_class;
 use crate::knowledge::visible::visible_indicator;
 use crate::knowledge::visible::visible_orgs;
 use crate::knowledge::{self, Across};
-use crate::pages::{render, see_other};
+use crate::respond::{render, see_other};
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -234,7 +234,7 @@ pub async fn set_polarity(
         Ok(_) => Ok(see_other(&format!("/indicators/{id}"))),
         Err(StoreError::Rule(ErrorCode::EditConflict)) => {
             let fresh = visible_indicator(&app, &c, id).await?;
-            crate::pages::render_status(
+            crate::respond::render_status(
                 crate::error::status_of(ErrorCode::EditConflict),
                 &indicator_page(&app, c, fresh, Some(ErrorCode::EditConflict)).await?,
             )

@@ -8,7 +8,7 @@ use crate::format::fmt_num;
 use crate::knowledge::compare::cmp_class;
 use crate::knowledge::visible::chosen;
 use crate::knowledge::{self, Profile, ProfileRow};
-use crate::pages::render;
+use crate::respond::render;
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, Query, State};

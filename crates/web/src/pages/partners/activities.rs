@@ -7,8 +7,8 @@ use super::{
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::form::{summary, Field};
-use crate::pages::{render, render_status, see_other};
 use crate::refusal::{self, answer, submit, Failure};
+use crate::respond::{render, render_status, see_other};
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};

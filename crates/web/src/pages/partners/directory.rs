@@ -5,7 +5,7 @@
 use super::{area_name, lang_codes, options, org_name, orgs_by_id, search_names, target_codes, theme_codes};
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::render;
+use crate::respond::render;
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, Query, State};

@@ -5,8 +5,8 @@ use super::{area_name, area_options, explains, municipalities, org_name, orgs_by
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::form::{summary, Field};
-use crate::pages::{render, render_status, see_other};
 use crate::refusal::{self, answer, submit};
+use crate::respond::{render, render_status, see_other};
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};

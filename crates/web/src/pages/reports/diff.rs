@@ -3,7 +3,7 @@
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::render;
+use crate::respond::render;
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, Query, State};

@@ -8,7 +8,7 @@ use super::view::content_lang;
 use crate::ctx::Ctx;
 use crate::error::{status_of, AppError};
 use crate::form::{summary, Field};
-use crate::pages::{render_status, see_other};
+use crate::respond::{render_status, see_other};
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};

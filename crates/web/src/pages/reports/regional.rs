@@ -7,7 +7,7 @@ use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::format::fmt_num;
 use crate::knowledge::visible::member_municipalities;
-use crate::pages::render;
+use crate::respond::render;
 use crate::{knowledge, App};
 use askama::Template;
 use axum::extract::{Path, State};

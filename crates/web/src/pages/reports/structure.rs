@@ -6,7 +6,7 @@
 use crate::ctx::Ctx;
 use crate::error::{status_of, AppError};
 use crate::form::{summary, Field};
-use crate::pages::{render, render_status, see_other};
+use crate::respond::{render, render_status, see_other};
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};

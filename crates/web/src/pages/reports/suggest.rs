@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::format::fmt_num;
 use crate::knowledge::compare::cmp_class;
 use crate::knowledge::lines::sentence;
-use crate::pages::render;
+use crate::respond::render;
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};

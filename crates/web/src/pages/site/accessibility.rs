@@ -2,7 +2,7 @@
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::render;
+use crate::respond::render;
 use askama::Template;
 use axum::response::Response;
 

@@ -3,7 +3,7 @@
 use crate::auth::{cookie, LANG_COOKIE};
 use crate::ctx::safe_next;
 use crate::error::AppError;
-use crate::pages::see_other;
+use crate::respond::see_other;
 use crate::App;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue};
