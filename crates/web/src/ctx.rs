@@ -104,12 +104,12 @@ impl Ctx {
 
     /// The translated name of a role.
     pub fn role(&self, role: impl std::borrow::Borrow<Role>) -> String {
-        self.t(&format!("role-{}", role.borrow().as_str()))
+        self.t(&role.borrow().translation_key())
     }
 
     /// The translated name of an organisation kind.
     pub fn org_kind(&self, kind: impl std::borrow::Borrow<OrgKind>) -> String {
-        self.t(&format!("org-kind-{}", kind.borrow().as_str()))
+        self.t(&kind.borrow().translation_key())
     }
 
     pub fn name<'a>(&self, names: &'a Names) -> &'a str {

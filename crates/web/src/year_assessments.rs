@@ -33,10 +33,10 @@ pub async fn year_assessments(app: &App, lang: Lang, org_id: i64, year: i32) -> 
             Some(YearAssessment {
                 decision: d.input.title.clone(),
                 href: format!("/orgs/{org_id}/decisions/{}", d.id),
-                body: t(format!("decision-body-{}", d.input.body.as_str())),
+                body: t(d.input.body.translation_key()),
                 date: fi_date(d.outcome.as_ref().map(|o| o.decided_on).unwrap_or(d.input.planned_on)),
                 templates: mine.iter().map(|a| a.def.names.get(lang).to_string()).collect::<Vec<_>>().join(", "),
-                status: t(format!("decision-status-{}", d.status.as_str())),
+                status: t(d.status.translation_key()),
             })
         })
         .collect())

@@ -1,6 +1,7 @@
 //! The decisions register: a decision proposal, who decides it, and where it is.
 
 use super::{LONG_MAX, TEXT_MAX};
+use crate::admin::user::Membership;
 use crate::codes::codes;
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
 use crate::reports::parse_date;
@@ -119,6 +120,16 @@ pub fn parse_euros(s: &str) -> Result<Option<i64>, ErrorCode> {
 }
 
 impl DecisionForm {
+    /// Parses the form for `me`: the proposal's sector must be one `me` may edit (the
+    /// sector-editor rule), on creation and on every later edit alike.
+    pub fn parse_for(&self, me: &Membership, sectors: &[i64]) -> Result<DecisionInput, FieldErrors> {
+        let input = self.parse(sectors)?;
+        if !me.may_edit_sector_item(input.sector_id) {
+            return Err(ErrorCode::SectorInvalid.on("sector_id"));
+        }
+        Ok(input)
+    }
+
     /// Parses the form; `sectors` are the organisation's sector ids.
     pub fn parse(&self, sectors: &[i64]) -> Result<DecisionInput, FieldErrors> {
         let mut errs = FieldErrors::default();
@@ -307,6 +318,28 @@ impl AlternativeInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sector_editor_keeps_proposals_in_its_sector() {
+        use crate::admin::user::Role;
+        let form = |sector: &str| DecisionForm {
+            title: "Kyläkoulun lakkauttaminen".into(),
+            body: "council".into(),
+            decision_type: "service_network".into(),
+            sector_id: sector.into(),
+            preparer: "Sivistysjohtaja".into(),
+            planned_on: "1.3.2027".into(),
+            ..DecisionForm::default()
+        };
+        let editor = Membership { user_id: 1, org_id: 1, role: Role::Editor, sector_id: Some(7), version: 1 };
+        let coordinator = Membership { role: Role::Coordinator, sector_id: None, ..editor.clone() };
+        assert!(form("7").parse_for(&editor, &[7, 8]).is_ok());
+        for other in ["8", ""] {
+            let e = form(other).parse_for(&editor, &[7, 8]).unwrap_err();
+            assert_eq!(e.get("sector_id"), Some(ErrorCode::SectorInvalid), "sector {other:?}");
+            assert!(form(other).parse_for(&coordinator, &[7, 8]).is_ok());
+        }
+    }
 
     fn form() -> DecisionForm {
         DecisionForm {

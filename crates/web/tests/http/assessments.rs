@@ -266,6 +266,17 @@ async fn only_preparers_change_proposals_and_decided_ones_are_locked() {
         )
         .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "not for another sector");
+    // Nor can it move its own proposal to another sector, or to none, by editing it.
+    let own = app.store.get_decision(id_of(&path)).await.unwrap().unwrap();
+    let v = own.version.to_string();
+    for elsewhere in [culture.as_str(), ""] {
+        let mut moved = edit_fields(&own, &v);
+        moved.push(("sector_id", elsewhere));
+        let r = editor.post(&path, &moved).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "moved to {elsewhere:?}");
+    }
+    let kept = app.store.get_decision(own.id).await.unwrap().unwrap();
+    assert_eq!((kept.input.sector_id, kept.version), (own.input.sector_id, own.version), "nothing written");
 
     // A stale edit keeps the typed text and overwrites nothing.
     let d = app.store.get_decision(id_of(&path)).await.unwrap().unwrap();
@@ -380,4 +391,17 @@ async fn templates_and_rules_are_edited_without_breaking_assessments() {
     assert!(app.text(&settings).await.contains("Kulttuurivaikutukset"));
     let again = app.post(&format!("{settings}/templates"), &own).await;
     assert_eq!(again.status(), StatusCode::CONFLICT, "the same name twice");
+}
+
+/// An edit of `d` that changes nothing but what the caller adds.
+fn edit_fields<'a>(d: &'a hyte_domain::assessment::Decision, version: &'a str) -> Vec<(&'a str, &'a str)> {
+    let i = &d.input;
+    vec![
+        ("title", i.title.as_str()),
+        ("body", i.body.as_str()),
+        ("decision_type", i.decision_type.as_str()),
+        ("preparer", i.preparer.as_str()),
+        ("planned_on", "2027-01-01"),
+        ("version", version),
+    ]
 }

@@ -44,7 +44,7 @@ pub struct AddForm {
 }
 
 pub fn role_options(c: &Ctx) -> Vec<(String, String)> {
-    Role::ALL.iter().map(|r| (r.as_str().to_string(), c.t(&format!("role-{}", r.as_str())))).collect()
+    Role::ALL.iter().map(|r| (r.as_str().to_string(), c.code(*r))).collect()
 }
 
 pub fn sector_options(c: &Ctx, sectors: &[Sector]) -> Vec<(String, String)> {
@@ -70,7 +70,7 @@ fn rows(c: &Ctx, members: &[Member], sectors: &[Sector]) -> Vec<MemberRow> {
             user_id: m.user.id,
             name: m.user.display_name.clone(),
             email: m.user.email.as_str().to_string(),
-            role: c.t(&format!("role-{}", m.membership.role.as_str())),
+            role: c.code(m.membership.role),
             sector: m
                 .membership
                 .sector_id

@@ -186,7 +186,7 @@ async fn page_of(
         .into_iter()
         .map(|p| ParticipantView {
             id: p.id,
-            kind: c.t(&format!("participant-{}", p.input.kind.as_str())),
+            kind: c.code(p.input.kind),
             who: p.input.who,
             when: fi_date(p.input.heard_on),
             method: p.input.method,
@@ -194,10 +194,7 @@ async fn page_of(
         })
         .collect();
     let (f, e) = pf;
-    let kinds = ParticipantKind::ALL
-        .iter()
-        .map(|k| (k.as_str().to_string(), c.t(&format!("participant-{}", k.as_str()))))
-        .collect();
+    let kinds = ParticipantKind::ALL.iter().map(|k| (k.as_str().to_string(), c.code(*k))).collect();
     let participant_fields = vec![
         Field::new(&c, "heard", "kind", "field-participant-kind", &f.kind, e).select(kinds).required(),
         Field::new(&c, "heard", "who", "field-participant-who", &f.who, e)
@@ -211,7 +208,7 @@ async fn page_of(
     ];
     Ok(AssessmentPage {
         name: c.name(&a.def.names).to_string(),
-        status: c.t(&format!("assessment-status-{}", a.status.as_str())),
+        status: c.code(a.status),
         can_edit: can_edit(&c, org.id, &d) && d.status.editable() && a.status == AssessmentStatus::Draft,
         can_reopen: can_edit(&c, org.id, &d) && d.status.editable() && a.status == AssessmentStatus::Complete,
         scale_text: a.def.scale.values().map(signed).collect::<Vec<_>>().join(", "),

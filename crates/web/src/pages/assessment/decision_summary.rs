@@ -114,7 +114,7 @@ pub fn summary_text(
                 .participants
                 .iter()
                 .map(|h| {
-                    let kind = t(&format!("participant-{}", h.input.kind.as_str())).to_lowercase();
+                    let kind = t(&h.input.kind.translation_key()).to_lowercase();
                     format!(
                         "{} ({kind}, {}, {})",
                         h.input.who,
@@ -247,7 +247,7 @@ pub async fn export(
                     .iter()
                     .map(|p| {
                         vec![
-                            t(&format!("participant-{}", p.input.kind.as_str())),
+                            t(&p.input.kind.translation_key()),
                             p.input.who.clone(),
                             fi_date(p.input.heard_on),
                             p.input.method.clone(),
@@ -270,9 +270,9 @@ pub async fn export(
         });
     }
     let facts = vec![
-        format!("{}: {}", t("field-decision-body"), t(&format!("decision-body-{}", d.input.body.as_str()))),
+        format!("{}: {}", t("field-decision-body"), t(&d.input.body.translation_key())),
         format!("{}: {}", t("field-decision-planned"), fi_date(d.input.planned_on)),
-        format!("{}: {}", t("col-status"), t(&format!("decision-status-{}", d.status.as_str()))),
+        format!("{}: {}", t("col-status"), t(&d.status.translation_key())),
     ];
     let doc = hyte_report::Document {
         lang: lang.code().into(),
@@ -320,12 +320,7 @@ pub fn shares(c: &Ctx, decisions: &[Decision], all: &[Assessment], year: i32) ->
                 return None;
             }
             let n = mine.iter().filter(|d| is_assessed(all, d)).count();
-            Some(BodyShare {
-                body: c.t(&format!("decision-body-{}", b.as_str())),
-                decided: mine.len(),
-                assessed: n,
-                share: share(n, mine.len()),
-            })
+            Some(BodyShare { body: c.code(*b), decided: mine.len(), assessed: n, share: share(n, mine.len()) })
         })
         .collect();
     let n = decided.iter().filter(|d| is_assessed(all, d)).count();

@@ -43,7 +43,7 @@ pub fn require_edit(c: &Ctx, org_id: i64, d: &Decision) -> Result<Membership, Ap
 }
 
 pub fn status_label(c: &Ctx, s: DecisionStatus) -> String {
-    c.t(&format!("decision-status-{}", s.as_str()))
+    c.code(s)
 }
 
 /// The template's name in the viewer's language.
@@ -110,17 +110,11 @@ struct ListPage {
 }
 
 fn body_options(c: &Ctx) -> Vec<(String, String)> {
-    hyte_domain::assessment::DecidingBody::ALL
-        .iter()
-        .map(|b| (b.as_str().to_string(), c.t(&format!("decision-body-{}", b.as_str()))))
-        .collect()
+    hyte_domain::assessment::DecidingBody::ALL.iter().map(|b| (b.as_str().to_string(), c.code(*b))).collect()
 }
 
 fn type_options(c: &Ctx) -> Vec<(String, String)> {
-    hyte_domain::assessment::DecisionType::ALL
-        .iter()
-        .map(|t| (t.as_str().to_string(), c.t(&format!("decision-type-{}", t.as_str()))))
-        .collect()
+    hyte_domain::assessment::DecisionType::ALL.iter().map(|t| (t.as_str().to_string(), c.code(*t))).collect()
 }
 
 pub async fn sector_options(app: &App, c: &Ctx, org_id: i64) -> Result<Vec<(String, String)>, AppError> {
@@ -173,7 +167,7 @@ async fn list_page(
             DecisionItem {
                 href: format!("/orgs/{}/decisions/{}", org.id, d.id),
                 title: d.input.title.clone(),
-                body: c.t(&format!("decision-body-{}", d.input.body.as_str())),
+                body: c.code(d.input.body),
                 planned: fi_date(d.input.planned_on),
                 status: status_label(&c, d.status),
                 lacking: d.status.editable() && required.iter().any(|r| r.state != "complete"),
@@ -208,16 +202,11 @@ pub async fn create(
 ) -> Result<Response, AppError> {
     let (org, me) = c.org(&app, id, Permission::Edit).await?;
     let sectors: Vec<i64> = app.store.list_sectors(id).await?.iter().map(|s| s.id).collect();
-    let e = match f.parse(&sectors) {
+    let e = match f.parse_for(&me, &sectors) {
         Ok(input) => {
-            // An editor of one sector prepares that sector's proposals.
-            if !me.may_edit_sector_item(input.sector_id) {
-                ErrorCode::SectorInvalid.on("sector_id")
-            } else {
-                let (zero, proposal) = (c.t("alternative-zero"), c.t("alternative-proposal"));
-                let d = app.store.create_decision(id, &input, &zero, &proposal, Actor::user(me.user_id)).await?;
-                return Ok(see_other(&format!("/orgs/{id}/decisions/{}", d.id)));
-            }
+            let (zero, proposal) = (c.t("alternative-zero"), c.t("alternative-proposal"));
+            let d = app.store.create_decision(id, &input, &zero, &proposal, Actor::user(me.user_id)).await?;
+            return Ok(see_other(&format!("/orgs/{id}/decisions/{}", d.id)));
         }
         Err(e) => e,
     };

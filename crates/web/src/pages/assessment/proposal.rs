@@ -109,8 +109,8 @@ async fn decision_page(
     let i = &d.input;
     let sector = i.sector_id.and_then(|s| sectors.iter().find(|x| x.id == s)).map(|s| c.name(&s.names).to_string());
     let facts = vec![
-        (c.t("field-decision-body"), c.t(&format!("decision-body-{}", i.body.as_str()))),
-        (c.t("field-decision-type"), c.t(&format!("decision-type-{}", i.decision_type.as_str()))),
+        (c.t("field-decision-body"), c.code(i.body)),
+        (c.t("field-decision-type"), c.code(i.decision_type)),
         (c.t("field-decision-sector"), sector.unwrap_or_else(|| c.t("decision-no-sector"))),
         (c.t("field-decision-preparer"), i.preparer.clone()),
         (c.t("field-decision-planned"), fi_date(i.planned_on)),
@@ -128,7 +128,7 @@ async fn decision_page(
         outcome.push((c.t("field-follow-up-on"), o.follow_up_on.map(fi_date).unwrap_or_default()));
     }
     if let Some(f) = &d.follow_up {
-        outcome.push((c.t("field-realised"), c.t(&format!("realised-{}", f.realised.as_str()))));
+        outcome.push((c.t("field-realised"), c.code(f.realised)));
         outcome.push((c.t("field-follow-up-note"), f.note.clone()));
         outcome.push((c.t("decision-followed-up-on"), fi_date(f.on)));
     }
@@ -156,10 +156,8 @@ async fn decision_page(
             .kind("date")
             .hint(c.t("field-follow-up-on-hint")),
     ];
-    let realised = hyte_domain::assessment::Realised::ALL
-        .iter()
-        .map(|r| (r.as_str().to_string(), c.t(&format!("realised-{}", r.as_str()))))
-        .collect();
+    let realised =
+        hyte_domain::assessment::Realised::ALL.iter().map(|r| (r.as_str().to_string(), c.code(*r))).collect();
     let follow_fields = vec![
         Field::new(&c, "follow", "realised", "field-realised", &of.realised, &oe).select(realised).required(),
         Field::new(&c, "follow", "note", "field-follow-up-note", &of.note, &oe).kind("textarea").required(),
@@ -184,7 +182,7 @@ async fn decision_page(
             .map(|a| AssessmentItem {
                 href: format!("{base}/assessments/{}", a.id),
                 name: c.name(&a.def.names).to_string(),
-                status: c.t(&format!("assessment-status-{}", a.status.as_str())),
+                status: c.code(a.status),
             })
             .collect(),
         startable: templates
@@ -280,7 +278,7 @@ pub async fn update(
     let d = load(&app, id, did).await?;
     let me = require_edit(&c, id, &d)?;
     let sectors: Vec<i64> = app.store.list_sectors(id).await?.iter().map(|s| s.id).collect();
-    let outcome = submit(f.parse(&sectors), async |input| {
+    let outcome = submit(f.parse_for(&me, &sectors), async |input| {
         app.store.update_decision(did, f.version, &input, Actor::user(me.user_id)).await
     })
     .await;

@@ -76,18 +76,10 @@ async fn settings_page(
             let i = &r.input;
             let mut parts = vec![];
             if let Some(b) = i.body {
-                parts.push(format!(
-                    "{}: {}",
-                    c.t("field-decision-body"),
-                    c.t(&format!("decision-body-{}", b.as_str()))
-                ));
+                parts.push(format!("{}: {}", c.t("field-decision-body"), c.code(b)));
             }
             if let Some(t) = i.decision_type {
-                parts.push(format!(
-                    "{}: {}",
-                    c.t("field-decision-type"),
-                    c.t(&format!("decision-type-{}", t.as_str()))
-                ));
+                parts.push(format!("{}: {}", c.t("field-decision-type"), c.code(t)));
             }
             if let Some(s) = i.sector_id.and_then(|s| sectors.iter().find(|x| x.id == s)) {
                 parts.push(format!("{}: {}", c.t("field-decision-sector"), c.name(&s.names)));
@@ -105,9 +97,9 @@ async fn settings_page(
     let mut template_choices = vec![];
     template_choices.extend(templates.iter().map(|t| (t.key.clone(), c.name(&t.def.names).to_string())));
     let mut bodies = vec![any_option(&c)];
-    bodies.extend(DecidingBody::ALL.iter().map(|b| (b.as_str().into(), c.t(&format!("decision-body-{}", b.as_str())))));
+    bodies.extend(DecidingBody::ALL.iter().map(|b| (b.as_str().into(), c.code(*b))));
     let mut types = vec![any_option(&c)];
-    types.extend(DecisionType::ALL.iter().map(|t| (t.as_str().into(), c.t(&format!("decision-type-{}", t.as_str())))));
+    types.extend(DecisionType::ALL.iter().map(|t| (t.as_str().into(), c.code(*t))));
     let mut sector_choices = sector_options(app, &c, org.id).await?;
     if let Some(first) = sector_choices.first_mut() {
         *first = any_option(&c);

@@ -111,19 +111,12 @@ async fn contacts_page(
                     .into_iter()
                     .filter(|p| p.municipality_area_id == Some(area_id))
                 {
-                    named_for_us.push((
-                        c.name(&region.names).to_string(),
-                        c.t(&format!("contact-theme-{}", p.theme.as_str())),
-                        p.input.person,
-                    ));
+                    named_for_us.push((c.name(&region.names).to_string(), c.code(p.theme), p.input.person));
                 }
             }
         }
     }
-    let themes_opts = ContactTheme::ALL
-        .iter()
-        .map(|t| (t.as_str().to_string(), c.t(&format!("contact-theme-{}", t.as_str()))))
-        .collect();
+    let themes_opts = ContactTheme::ALL.iter().map(|t| (t.as_str().to_string(), c.code(*t))).collect();
     let mut muni_opts = vec![(String::new(), c.t("contact-region-side"))];
     muni_opts.extend(munis.iter().map(|m| (m.id.to_string(), c.name(&m.names).to_string())));
     let fields = vec![
@@ -134,7 +127,7 @@ async fn contacts_page(
         Field::new(&c, "contact", "phone", "field-contact-phone", &f.phone, e),
     ];
     Ok(ContactsPage {
-        themes: ContactTheme::ALL.iter().map(|t| c.t(&format!("contact-theme-{}", t.as_str()))).collect(),
+        themes: ContactTheme::ALL.iter().map(|t| c.code(*t)).collect(),
         errors: summary(&fields),
         fields,
         is_region,

@@ -21,7 +21,7 @@ use hyte_store::Actor;
 use serde::Deserialize;
 
 fn kind_options(c: &Ctx) -> Vec<(String, String)> {
-    GroupKind::ALL.iter().map(|k| (k.as_str().to_string(), c.t(&format!("group-kind-{}", k.as_str())))).collect()
+    GroupKind::ALL.iter().map(|k| (k.as_str().to_string(), c.code(*k))).collect()
 }
 
 fn group_fields(c: &Ctx, prefix: &str, f: &GroupForm, e: &FieldErrors) -> Vec<Field> {
@@ -61,7 +61,7 @@ async fn list_page(app: &App, c: Ctx, org: Organisation, f: &GroupForm, e: &Fiel
     for g in app.store.list_groups(org.id).await? {
         items.push(GroupItem {
             href: format!("/orgs/{}/groups/{}", org.id, g.id),
-            kind: c.t(&format!("group-kind-{}", g.input.kind.as_str())),
+            kind: c.code(g.input.kind),
             members: app.store.group_members(g.id).await?.len(),
             open: agreements.iter().filter(|a| a.group_id == g.id && a.done_on.is_none()).count(),
             name: g.input.name,
@@ -197,7 +197,7 @@ async fn group_page(app: &App, c: Ctx, org: Organisation, g: Group, failed: Fail
         .map(|m| MemberView {
             id: m.id,
             kind: c.org_kind(m.input.org_kind),
-            role: c.t(&format!("member-role-{}", m.input.role.as_str())),
+            role: c.code(m.input.role),
             href: m.input.member_org_id.filter(|o| c.membership(*o).is_some()).map(|o| format!("/orgs/{o}")),
             person: m.input.person,
             org: m.input.org_name,
@@ -220,8 +220,7 @@ async fn group_page(app: &App, c: Ctx, org: Organisation, g: Group, failed: Fail
     orgs.extend(org_choices(app).await?.into_iter().map(|(id, name, _)| (id.to_string(), name)));
     let mut kinds = vec![(String::new(), c.t("member-org-kind-pick"))];
     kinds.extend(OrgKind::ALL.iter().map(|k| (k.as_str().to_string(), c.org_kind(*k))));
-    let roles =
-        MemberRole::ALL.iter().map(|r| (r.as_str().to_string(), c.t(&format!("member-role-{}", r.as_str())))).collect();
+    let roles = MemberRole::ALL.iter().map(|r| (r.as_str().to_string(), c.code(*r))).collect();
     let member_fields = vec![
         Field::new(&c, "member", "person", "field-member-person", &mf.person, &me).required(),
         Field::new(&c, "member", "member_org", "field-member-org", &mf.member_org, &me).select(orgs),
@@ -239,7 +238,7 @@ async fn group_page(app: &App, c: Ctx, org: Organisation, g: Group, failed: Fail
     errors.extend(summary(&member_fields));
     errors.extend(summary(&meeting_fields));
     Ok(GroupPage {
-        kind: c.t(&format!("group-kind-{}", g.input.kind.as_str())),
+        kind: c.code(g.input.kind),
         can_edit: c.can(org.id, Permission::Coordinate),
         can_mark: c.can(org.id, Permission::Edit),
         alert: failed.alert.map(|a| c.err(a)),

@@ -42,7 +42,7 @@ struct TimelinePage {
 }
 
 fn status_options(c: &Ctx) -> Vec<(String, String)> {
-    TaskStatus::ALL.iter().map(|s| (s.as_str().to_string(), c.t(&format!("task-status-{}", s.as_str())))).collect()
+    TaskStatus::ALL.iter().map(|s| (s.as_str().to_string(), c.code(*s))).collect()
 }
 
 fn task_fields(c: &Ctx, prefix: &str, f: &TaskForm, e: &FieldErrors) -> Vec<Field> {
@@ -123,7 +123,7 @@ async fn timeline_page(
             title: t.input.title.clone(),
             months: format!("{} – {}", t.input.starts, t.input.ends),
             responsible: t.input.responsible.clone().unwrap_or_default(),
-            status: c.t(&format!("task-status-{}", t.input.status.as_str())),
+            status: c.code(t.input.status),
             link: t.input.link.clone(),
             overdue: t.overdue(today),
             href: format!("/orgs/{}/timeline/{}", org.id, t.id),

@@ -68,7 +68,7 @@ fn job_row(c: &Ctx, job: ImportJob) -> JobRow {
     JobRow {
         started: job.started_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
         kind: c.t(&format!("import-kind-{}", job.kind)),
-        state: c.t(&format!("import-state-{}", job.state.as_str())),
+        state: c.code(job.state),
         job,
     }
 }

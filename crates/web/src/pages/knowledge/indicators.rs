@@ -129,9 +129,9 @@ fn catalogue_table(c: &Ctx, items: &[Indicator]) -> Table {
                 Cell::Text(i.title(c.lang).to_string()),
                 Cell::Text(i.source.clone()),
                 Cell::Text(i.producer.clone().unwrap_or_default()),
-                Cell::Text(c.t(&format!("value-type-{}", i.value_type.as_str()))),
+                Cell::Text(c.code(i.value_type)),
                 Cell::Num(Some(f64::from(i.decimals))),
-                Cell::Text(c.t(&format!("polarity-{}", i.polarity.as_str()))),
+                Cell::Text(c.code(i.polarity)),
                 Cell::Text(i.themes.join(", ")),
                 Cell::Text(i.data_updated.clone().unwrap_or_default()),
             ]
@@ -161,7 +161,7 @@ struct IndicatorPage {
 fn polarity_options(c: &Ctx, current: Polarity) -> Vec<(String, String, bool)> {
     [Polarity::HigherIsBetter, Polarity::LowerIsBetter, Polarity::NoDirection]
         .into_iter()
-        .map(|p| (p.as_str().to_string(), c.t(&format!("polarity-{}", p.as_str())), p == current))
+        .map(|p| (p.as_str().to_string(), c.code(p), p == current))
         .collect()
 }
 
@@ -196,8 +196,8 @@ async fn indicator_page(
     .collect();
     Ok(IndicatorPage {
         polarity_options: polarity_options(&c, ind.polarity),
-        value_type: c.t(&format!("value-type-{}", ind.value_type.as_str())),
-        polarity: c.t(&format!("polarity-{}", ind.polarity.as_str())),
+        value_type: c.code(ind.value_type),
+        polarity: c.code(ind.polarity),
         texts,
         counties,
         can_edit,

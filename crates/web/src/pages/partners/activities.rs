@@ -117,8 +117,8 @@ async fn list_page(
             href: format!("/orgs/{}/activities/{}", org.id, a.id),
             public_href: format!("/activities/{}", a.id),
             title: a.input.title.get(c.lang).to_string(),
-            kind: c.t(&format!("activity-kind-{}", a.input.kind.as_str())),
-            theme: c.t(&format!("theme-{}", a.input.theme.as_str())),
+            kind: c.code(a.input.kind),
+            theme: c.code(a.input.theme),
             area: area_name(&c, &areas, a.input.area_id),
             published: a.input.published,
         })

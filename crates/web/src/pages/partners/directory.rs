@@ -57,7 +57,7 @@ struct DirectoryPage {
 }
 
 fn languages(c: &Ctx, a: &Activity) -> String {
-    a.input.languages.iter().map(|l| c.t(&format!("activity-lang-{}", l.as_str()))).collect::<Vec<_>>().join(", ")
+    a.input.languages.iter().map(|l| c.code(*l)).collect::<Vec<_>>().join(", ")
 }
 
 fn card(
@@ -72,9 +72,9 @@ fn card(
         title: i.title.get(c.lang).to_string(),
         title_lang: i.title.shown_lang(c.lang).code(),
         organiser: org_name(c, orgs, a.org_id),
-        kind: c.t(&format!("activity-kind-{}", i.kind.as_str())),
-        theme: c.t(&format!("theme-{}", i.theme.as_str())),
-        target: c.t(&format!("target-{}", i.target_group.as_str())),
+        kind: c.code(i.kind),
+        theme: c.code(i.theme),
+        target: c.code(i.target_group),
         ages: i.ages(),
         area: area_name(c, areas, i.area_id),
         languages: languages(c, a),

@@ -61,7 +61,7 @@ pub fn role_codes() -> Vec<&'static str> {
 }
 
 pub fn status_label(c: &Ctx, s: ApplicationStatus) -> String {
-    c.t(&format!("application-status-{}", s.as_str()))
+    c.code(s)
 }
 
 /// Every municipality, by id (for names and the area choices).
@@ -108,9 +108,7 @@ pub fn search_names(c: &Ctx) -> impl Fn(Theme, ActivityKind) -> Vec<String> + '_
     move |t: Theme, k: ActivityKind| {
         Lang::ALL
             .iter()
-            .flat_map(|l| {
-                [c.i18n.t(*l, &format!("theme-{}", t.as_str())), c.i18n.t(*l, &format!("activity-kind-{}", k.as_str()))]
-            })
+            .flat_map(|l| [c.i18n.t(*l, &t.translation_key()), c.i18n.t(*l, &k.translation_key())])
             .collect()
     }
 }

@@ -102,7 +102,7 @@ async fn list_page(
             href: format!("/orgs/{}/partners/{}", org.id, p.id),
             name: org_name(&c, &orgs, p.input.partner_org_id),
             kind: orgs.get(&p.input.partner_org_id).map(|o| c.org_kind(o.kind)).unwrap_or_default(),
-            role: c.t(&format!("partner-role-{}", p.input.role.as_str())),
+            role: c.code(p.input.role),
             contact: p.input.contact_name.clone(),
             email: p.input.contact_email.clone().unwrap_or_default(),
             phone: p.input.contact_phone.clone().unwrap_or_default(),

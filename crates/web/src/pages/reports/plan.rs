@@ -47,10 +47,7 @@ struct Typed {
 }
 
 pub(super) fn status_options(c: &Ctx) -> Vec<(String, String)> {
-    MeasureStatus::ALL
-        .iter()
-        .map(|s| (s.as_str().to_string(), c.t(&format!("measure-status-{}", s.as_str()))))
-        .collect()
+    MeasureStatus::ALL.iter().map(|s| (s.as_str().to_string(), c.code(*s))).collect()
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -120,7 +120,7 @@ pub async fn build(app: &App, c: &Ctx, org: &Organisation, plan: &Plan, lang: La
                                 baseline: yv(t.baseline),
                                 target: yv(t.target),
                                 latest: now.map(yv).unwrap_or_else(|| c.t("value-missing")),
-                                progress: c.t(&format!("goal-progress-{}", progress.as_str())),
+                                progress: c.code(progress),
                                 class: progress_class(progress),
                             }
                         })
@@ -157,7 +157,7 @@ pub async fn build(app: &App, c: &Ctx, org: &Organisation, plan: &Plan, lang: La
                     _ => String::new(),
                 },
                 resources: res.join(", "),
-                status: c.t(&format!("measure-status-{}", i.status.as_str())),
+                status: c.code(i.status),
                 status_code: i.status.as_str(),
                 comment: m.comment.clone().unwrap_or_default(),
                 goals: m.goal_ids.iter().filter_map(|g| goal_title.get(g).cloned()).collect::<Vec<_>>().join("; "),

@@ -30,12 +30,12 @@ pub fn item(c: &Ctx, r: &Report) -> ReportItem {
     ReportItem {
         href: format!("/orgs/{}/reports/{}", r.org_id, r.id),
         title: r.title.clone(),
-        kind: c.t(&format!("report-kind-{}", r.kind.as_str())),
+        kind: c.code(r.kind),
         term: match r.year {
             Some(y) => format!("{} ({y})", r.term),
             None => r.term.to_string(),
         },
-        state: c.t(&format!("report-state-{}", r.state.as_str())),
+        state: c.code(r.state),
     }
 }
 
@@ -63,7 +63,7 @@ struct ListPage {
 }
 
 fn new_fields(c: &Ctx, f: &NewReportForm, errors: &FieldErrors) -> Vec<Field> {
-    let kinds = ReportKind::ALL.iter().map(|k| (k.as_str().to_string(), c.t(&format!("report-kind-{}", k.as_str()))));
+    let kinds = ReportKind::ALL.iter().map(|k| (k.as_str().to_string(), c.code(*k)));
     let langs = [("fi", "report-lang-fi"), ("sv", "report-lang-sv"), ("fi,sv", "report-lang-fi-sv")]
         .map(|(v, k)| (v.to_string(), c.t(k)));
     vec![
@@ -368,7 +368,7 @@ pub async fn export(
     let plan = app.store.plan(report.plan_report_id()).await?;
     let views = view::sections(&app, &c, &org, &report, &sections, &plan, None).await?;
     let lang = view::content_lang(&c, &report);
-    let state = app.i18n.t(lang, &format!("report-state-{}", report.state.as_str()));
+    let state = app.i18n.t(lang, &report.state.translation_key());
     let facts = vec![format!(
         "{} ({})",
         state,

@@ -56,10 +56,8 @@ fn page(
             ..Default::default()
         });
     }
-    let kinds: Vec<(String, String)> = [SectionKind::Narrative, SectionKind::Indicators]
-        .iter()
-        .map(|k| (k.as_str().to_string(), c.t(&format!("section-kind-{}", k.as_str()))))
-        .collect();
+    let kinds: Vec<(String, String)> =
+        SectionKind::CHOOSABLE.iter().map(|k| (k.as_str().to_string(), c.code(*k))).collect();
     let none = FieldErrors::default();
     let last = rows.len() - 1;
     let views: Vec<RowView> = rows
