@@ -78,13 +78,18 @@ async fn indicators_keep_user_edits_and_search_in_three_languages(s: &dyn Store)
     let (smoking, _) = ids["4404"];
     // A user sets the direction; a later metadata import keeps it but adds the texts.
     let i = s.get_indicator(smoking).await.unwrap().unwrap();
+    let v0 = s.data_version().await.unwrap();
     let edited = s.set_polarity(smoking, i.version, Polarity::LowerIsBetter, Actor::SYSTEM, o.id).await.unwrap();
+    let v1 = s.data_version().await.unwrap();
+    assert!(v1 > v0, "a new direction marks the knowledge base changed (cached profiles are rebuilt)");
     let expected = Indicator { polarity: Polarity::LowerIsBetter, version: i.version + 1, ..i.clone() };
     assert_written(&edited, s.get_indicator(smoking).await.unwrap(), &expected);
     assert_eq!(
         s.set_polarity(smoking, i.version, Polarity::HigherIsBetter, Actor::SYSTEM, o.id).await.unwrap_err().code(),
         ErrorCode::EditConflict
     );
+    s.upsert_indicators(&[indicator("4404", "Päivittäin tupakoivat, %", "Dagligrökare, %", false)]).await.unwrap();
+    assert!(s.data_version().await.unwrap() > v1, "so does a catalogue import");
     let mut meta = indicator("4404", "Päivittäin tupakoivat, %", "Dagligrökare, %", true);
     meta.texts.description = Some(Names::new("Kuvaus", None, None));
     meta.themes = vec!["tupakointi".into(), "elintavat".into()];

@@ -15,12 +15,14 @@ use hyte_store::rows::collect;
 use hyte_store::{Actor, Result};
 use std::collections::HashMap;
 
-/// Inserts or updates observations in multi-row statements.
+/// Marks the knowledge base changed, so cached views built from it (area profiles) are rebuilt:
+/// every write of observations, of the catalogue or of an indicator's direction calls it.
 pub(crate) async fn bump_version(tx: &mut Tx<'_>) -> Result<()> {
     sqlx::query("UPDATE data_version SET version = version + 1 WHERE id = 1").execute(&mut **tx).await?;
     Ok(())
 }
 
+/// Inserts or updates observations in multi-row statements.
 pub(crate) async fn write_observations(tx: &mut Tx<'_>, rows: &[Observation]) -> Result<()> {
     for chunk in rows.chunks(CHUNK) {
         let mut qb = sqlx::QueryBuilder::<crate::Db>::new(format!("INSERT INTO observations ({OBSERVATION_COLS}) "));
@@ -116,6 +118,7 @@ impl hyte_store::IndicatorStore for crate::This {
                 qb.build().execute(&mut *tx).await?;
             }
         }
+        bump_version(&mut tx).await?;
         tx.commit().await?;
         Ok(items.len() as u64)
     }
@@ -212,6 +215,7 @@ impl hyte_store::IndicatorStore for crate::This {
         .fetch_optional(&mut *tx)
         .await?;
         let after = Indicator::try_from(row.ok_or(rule(ErrorCode::EditConflict))?)?;
+        bump_version(&mut tx).await?;
         let summary = |i: &Indicator| json(&serde_json::json!({"polarity": i.polarity, "version": i.version}));
         audit(
             &mut tx,
