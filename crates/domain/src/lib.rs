@@ -13,6 +13,7 @@ pub mod cooperation;
 pub mod error;
 pub mod knowledge;
 pub mod lang;
+pub mod local_path;
 pub mod partners;
 pub mod reports;
 
@@ -24,3 +25,4 @@ pub use knowledge::area::{Area, AreaKind, AreaRef, PopulationRow, Sex};
 pub use knowledge::import_job::{ImportJob, JobState};
 pub use knowledge::indicator::{Indicator, IndicatorTexts, Observation, ValueType};
 pub use lang::{Lang, Names};
+pub use local_path::local_path;

@@ -42,12 +42,9 @@ pub fn encode(s: &str) -> String {
     serde_urlencoded::to_string([("", s)]).map(|q| q[1..].to_string()).unwrap_or_default()
 }
 
-/// A local redirect target: must start with one `/`, so it can't leave the site.
+/// A local redirect target (the domain's `local_path`), else the home page.
 pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
-        _ => "/".to_string(),
-    }
+    next.and_then(hyte_domain::local_path).unwrap_or_else(|| "/".to_string())
 }
 
 impl Ctx {
@@ -218,6 +215,8 @@ mod tests {
         assert_eq!(safe_next(Some("https://evil.example")), "/");
         assert_eq!(safe_next(Some("/\\evil")), "/");
         assert_eq!(safe_next(None), "/");
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/");
+        assert_eq!(safe_next(Some("/a\r\nx")), "/");
         assert_eq!(encode("/areas?kind=municipality&q=a b"), "%2Fareas%3Fkind%3Dmunicipality%26q%3Da+b");
     }
 }

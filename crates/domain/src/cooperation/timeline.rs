@@ -126,7 +126,7 @@ impl TaskForm {
         let link = e.check(
             "link",
             match optional_text(&self.link, 300) {
-                Ok(Some(l)) if !l.starts_with('/') || l.starts_with("//") => Err(ErrorCode::InvalidInput),
+                Ok(Some(l)) => crate::local_path(&l).map(Some).ok_or(ErrorCode::InvalidInput),
                 other => other,
             },
         );

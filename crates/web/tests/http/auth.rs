@@ -47,6 +47,12 @@ async fn external_redirects_after_login_are_refused() {
         .post("/login", &[("email", "admin@kuopio.example"), ("password", PASSWORD), ("next", "//evil.example/")])
         .await;
     assert_eq!(location(&r), "/");
+    // A tab or backslash (which browsers drop or read as `/`) and CR/LF/NUL never leave the site or fail.
+    for next in ["/%09/evil.example", "/%5Cevil.example", "/a%0D%0ASet-Cookie:%20x=1", "/a%00"] {
+        let r = app.get(&format!("/lang/sv?next={next}")).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{next}");
+        assert_eq!(location(&r), "/", "{next}");
+    }
 }
 
 #[tokio::test]
