@@ -19,24 +19,34 @@ pub struct Table {
     pub attribution: String,
 }
 
+/// A text cell a spreadsheet will not run as a formula (OWASP's CSV injection advice): one that
+/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`.
+fn inert(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
 impl Table {
     /// `;`-separated, `.` as the decimal point, UTF-8 with a BOM (so that Excel reads it).
     pub fn to_csv(&self) -> Result<Vec<u8>, AppError> {
         let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(vec![0xEF, 0xBB, 0xBF]);
         let internal = |_| AppError::new(ErrorCode::Internal);
-        w.write_record(&self.headers).map_err(internal)?;
+        w.write_record(self.headers.iter().map(|h| inert(h))).map_err(internal)?;
         for r in &self.rows {
             let rec: Vec<String> = r
                 .iter()
                 .map(|c| match c {
-                    Cell::Text(t) => t.clone(),
+                    Cell::Text(t) => inert(t),
                     Cell::Num(Some(v)) => format!("{v}"),
                     Cell::Num(None) => String::new(),
                 })
                 .collect();
             w.write_record(&rec).map_err(internal)?;
         }
-        w.write_record([self.attribution.as_str()]).map_err(|_| AppError::new(ErrorCode::Internal)).ok();
+        w.write_record([inert(&self.attribution)]).map_err(|_| AppError::new(ErrorCode::Internal)).ok();
         w.into_inner().map_err(|_| AppError::new(ErrorCode::Internal))
     }
 
@@ -126,4 +136,34 @@ pub async fn document(doc: Document, name: &str, format: &str) -> Result<Respons
         .map_err(|_| AppError::new(ErrorCode::Internal))?;
     h.insert(header::CONTENT_DISPOSITION, disposition);
     Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_text_cells_never_start_a_formula() {
+        let t = Table {
+            name: "t".into(),
+            headers: vec!["=HYPERLINK(\"x\")".into(), "Arvo".into()],
+            rows: vec![
+                vec![Cell::Text("=1+2".into()), Cell::Num(Some(-1.5))],
+                vec![Cell::Text("@SUM(A1)".into()), Cell::Num(None)],
+                vec![Cell::Text("+358".into()), Cell::Num(Some(2.0))],
+                vec![Cell::Text("\tx".into()), Cell::Num(Some(3.0))],
+                vec![Cell::Text("Kuopio".into()), Cell::Num(Some(4.0))],
+            ],
+            attribution: "-Lähde".into(),
+        };
+        let csv = String::from_utf8(t.to_csv().unwrap()).unwrap();
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(lines[0], "\"'=HYPERLINK(\"\"x\"\")\";Arvo");
+        assert_eq!(lines[1], "'=1+2;-1.5", "numbers stay numbers");
+        assert_eq!(lines[2], "'@SUM(A1);");
+        assert_eq!(lines[3], "'+358;2");
+        assert_eq!(lines[4], "'\tx;3");
+        assert_eq!(lines[5], "Kuopio;4");
+        assert_eq!(lines[6], "'-Lähde");
+    }
 }
