@@ -80,7 +80,9 @@ pub async fn own_data(store: &dyn Store, org_id: i64, file: &Path) -> Result<()>
         bail!("no organisation {org_id}");
     };
     let (name, bytes) = read(file)?;
-    let rows = own::parse_any(&name, &bytes)?;
+    // Parsed on a blocking thread, off the runtime's (as the web upload does).
+    let file = name.clone();
+    let rows = tokio::task::spawn_blocking(move || own::parse_any(&file, &bytes)).await??;
     let report = own::apply(store, org.id, &org.names.fi, &name, &rows).await?;
     print_report(&name, &report);
     Ok(())

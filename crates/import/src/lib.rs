@@ -9,6 +9,7 @@ mod csvutil;
 pub mod own;
 pub mod progress;
 pub mod sotkanet;
+pub mod xlsx;
 
 pub use progress::{Phase, Progress, Snapshot};
 
@@ -23,11 +24,48 @@ pub struct ImportError {
     pub line: usize,
     pub field: String,
     pub message: String,
+    /// Set when the file was refused for exceeding a limit, so that the UI can say which one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<Limit>,
+}
+
+/// A limit an input file exceeded, and its maximum (in the kind's unit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Limit {
+    pub kind: LimitKind,
+    pub max: u64,
+}
+
+/// The limits on an uploaded workbook (see [`xlsx::Limits`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LimitKind {
+    Rows,
+    Columns,
+    Cells,
+    /// Unpacked size, in MiB.
+    Unpacked,
+    Entries,
+    /// Seconds.
+    Time,
+}
+
+impl LimitKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LimitKind::Rows => "rows",
+            LimitKind::Columns => "columns",
+            LimitKind::Cells => "cells",
+            LimitKind::Unpacked => "unpacked",
+            LimitKind::Entries => "entries",
+            LimitKind::Time => "time",
+        }
+    }
 }
 
 impl ImportError {
     pub fn new(file: &str, line: usize, field: &str, message: impl Into<String>) -> ImportError {
-        ImportError { file: file.into(), line, field: field.into(), message: message.into() }
+        ImportError { file: file.into(), line, field: field.into(), message: message.into(), limit: None }
     }
 }
 

@@ -8,7 +8,7 @@
 //! `denominator` may be empty. See docs/import.md.
 
 use crate::apply::{dedupe, observation, ImportFailure};
-use crate::{ImportError, Report};
+use crate::{xlsx, ImportError, Report};
 use hyte_domain::knowledge::stats::Polarity;
 use hyte_domain::{IndicatorTexts, Names, Sex, ValueType};
 use hyte_store::{NewIndicator, Store};
@@ -46,6 +46,18 @@ pub struct OwnRow {
 
 pub fn parse(file: &str, text: &str) -> Result<Vec<OwnRow>, ImportError> {
     let (mut rdr, headers) = crate::csvutil::reader(file, text)?;
+    let idx = columns(file, &headers)?;
+    let mut out = vec![];
+    for (i, rec) in rdr.records().enumerate() {
+        let line = i + 2;
+        let rec = rec.map_err(|e| ImportError::new(file, line, "-", format!("malformed row: {e}")))?;
+        out.push(row(file, line, &idx, &rec.iter().collect::<Vec<_>>())?);
+    }
+    Ok(out)
+}
+
+/// Where each template column is among `headers` (lower-cased, trimmed).
+fn columns(file: &str, headers: &[String]) -> Result<HashMap<&'static str, usize>, ImportError> {
     let mut idx = HashMap::new();
     for c in COLUMNS {
         let i = headers
@@ -54,55 +66,54 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<OwnRow>, ImportError> {
             .ok_or_else(|| ImportError::new(file, 1, c, format!("missing column {c}")))?;
         idx.insert(c, i);
     }
-    let mut out = vec![];
-    for (i, rec) in rdr.records().enumerate() {
-        let line = i + 2;
-        let rec = rec.map_err(|e| ImportError::new(file, line, "-", format!("malformed row: {e}")))?;
-        let get = |c: &str| idx.get(c).and_then(|&i| rec.get(i)).unwrap_or("").trim().to_string();
-        let required = |c: &str| {
-            let v = get(c);
-            if v.is_empty() {
-                Err(ImportError::new(file, line, c, "required"))
-            } else {
-                Ok(v)
-            }
-        };
-        let code = required("indicator_code")?;
-        if code.chars().count() > 60 {
-            return Err(ImportError::new(file, line, "indicator_code", "at most 60 characters"));
-        }
-        let vt = required("value_type")?;
-        let value_type = ValueType::parse(&vt)
-            .ok_or_else(|| ImportError::new(file, line, "value_type", format!("unknown value type {vt:?}")))?;
-        let year = required("year")?;
-        let year = year
-            .parse::<i32>()
-            .ok()
-            .filter(|y| (1900..=2100).contains(y))
-            .ok_or_else(|| ImportError::new(file, line, "year", format!("not a year: {year:?}")))?;
-        let sex = get("sex");
-        let sex = if sex.is_empty() {
-            Sex::Total
+    Ok(idx)
+}
+
+/// One row of the template, checked.
+fn row(file: &str, line: usize, idx: &HashMap<&'static str, usize>, rec: &[&str]) -> Result<OwnRow, ImportError> {
+    let get = |c: &str| idx.get(c).and_then(|&i| rec.get(i)).copied().unwrap_or("").trim().to_string();
+    let required = |c: &str| {
+        let v = get(c);
+        if v.is_empty() {
+            Err(ImportError::new(file, line, c, "required"))
         } else {
-            Sex::parse(&sex).ok_or_else(|| {
-                ImportError::new(file, line, "sex", format!("expected total, male or female, got {sex:?}"))
-            })?
-        };
-        out.push(OwnRow {
-            line,
-            title_fi: required("indicator_title_fi")?,
-            indicator_code: code,
-            value_type,
-            area: (required("area_kind")?, required("area_code")?),
-            year,
-            sex,
-            age_band: get("age_band"),
-            value: crate::csvutil::number(file, line, "value", &get("value"))?,
-            numerator: crate::csvutil::number(file, line, "numerator", &get("numerator"))?,
-            denominator: crate::csvutil::number(file, line, "denominator", &get("denominator"))?,
-        });
+            Ok(v)
+        }
+    };
+    let code = required("indicator_code")?;
+    if code.chars().count() > 60 {
+        return Err(ImportError::new(file, line, "indicator_code", "at most 60 characters"));
     }
-    Ok(out)
+    let vt = required("value_type")?;
+    let value_type = ValueType::parse(&vt)
+        .ok_or_else(|| ImportError::new(file, line, "value_type", format!("unknown value type {vt:?}")))?;
+    let year = required("year")?;
+    let year = year
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1900..=2100).contains(y))
+        .ok_or_else(|| ImportError::new(file, line, "year", format!("not a year: {year:?}")))?;
+    let sex = get("sex");
+    let sex = if sex.is_empty() {
+        Sex::Total
+    } else {
+        Sex::parse(&sex).ok_or_else(|| {
+            ImportError::new(file, line, "sex", format!("expected total, male or female, got {sex:?}"))
+        })?
+    };
+    Ok(OwnRow {
+        line,
+        title_fi: required("indicator_title_fi")?,
+        indicator_code: code,
+        value_type,
+        area: (required("area_kind")?, required("area_code")?),
+        year,
+        sex,
+        age_band: get("age_band"),
+        value: crate::csvutil::number(file, line, "value", &get("value"))?,
+        numerator: crate::csvutil::number(file, line, "numerator", &get("numerator"))?,
+        denominator: crate::csvutil::number(file, line, "denominator", &get("denominator"))?,
+    })
 }
 
 /// Imports an organisation's own rows: every area is checked before anything is written; the
@@ -168,32 +179,30 @@ pub async fn apply(
     Ok(report)
 }
 
-/// The same template as an Excel workbook (`.xlsx`): the first sheet, first row the headers.
-/// Line numbers in errors are the sheet's row numbers.
+/// The same template as an Excel workbook (`.xlsx`): the first sheet, first row the headers,
+/// read row by row within the default [`xlsx::Limits`]. Empty rows are skipped; line numbers
+/// in errors are the sheet's row numbers.
 pub fn parse_xlsx(file: &str, bytes: &[u8]) -> Result<Vec<OwnRow>, ImportError> {
-    use calamine::{Data, Reader};
-    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| ImportError::new(file, 1, "-", format!("not an XLSX workbook: {e}")))?;
-    let sheet = book
-        .worksheet_range_at(0)
-        .ok_or_else(|| ImportError::new(file, 1, "-", "the workbook has no sheet"))?
-        .map_err(|e| ImportError::new(file, 1, "-", format!("unreadable sheet: {e}")))?;
-    // Written out as the CSV template, so that one parser checks both.
-    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(vec![]);
-    for row in sheet.rows() {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|c| match c {
-                Data::Empty => String::new(),
-                Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-                other => other.to_string(),
-            })
-            .collect();
-        w.write_record(&cells).map_err(|e| ImportError::new(file, 1, "-", e.to_string()))?;
+    parse_xlsx_within(file, bytes, &xlsx::Limits::default())
+}
+
+/// [`parse_xlsx`] within the given limits.
+pub fn parse_xlsx_within(file: &str, bytes: &[u8], limits: &xlsx::Limits) -> Result<Vec<OwnRow>, ImportError> {
+    let mut idx: Option<HashMap<&'static str, usize>> = None;
+    let mut out = vec![];
+    xlsx::rows(file, bytes, limits, |line, cells| {
+        if let Some(idx) = &idx {
+            out.push(row(file, line, idx, &cells.iter().map(String::as_str).collect::<Vec<_>>())?);
+            return Ok(());
+        }
+        let headers: Vec<String> = cells.iter().map(|h| h.trim().to_lowercase()).collect();
+        idx = Some(columns(file, &headers)?);
+        Ok(())
+    })?;
+    if idx.is_none() {
+        return Err(ImportError::new(file, 1, "indicator_code", "missing column indicator_code"));
     }
-    let text = String::from_utf8(w.into_inner().map_err(|e| ImportError::new(file, 1, "-", e.to_string()))?)
-        .map_err(|_| ImportError::new(file, 1, "-", "not UTF-8"))?;
-    parse(file, &text)
+    Ok(out)
 }
 
 /// Reads the template from CSV or XLSX (by content).

@@ -107,6 +107,28 @@ async fn finished(app: &TestApp, r: reqwest::Response) -> (String, String) {
 }
 
 #[tokio::test]
+async fn a_crafted_workbook_is_refused_with_the_limit_named_and_the_server_keeps_answering() {
+    let app = spawn().await;
+    app.login("koordinaattori@kuopio.example").await;
+    let kuopio = app.org_id("Kuopion kaupunki").await;
+    let path = format!("/orgs/{kuopio}/import?csrf={}", app.csrf().await);
+    // A1 and XFD1048576: the declared sheet would take 512 GiB (issue 16).
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write(0, 0, "indicator_code").unwrap();
+    sheet.write(1_048_575, 16_383, "x").unwrap();
+    let form = reqwest::multipart::Form::new()
+        .text("kind", "own")
+        .part("file", reqwest::multipart::Part::bytes(book.save_to_buffer().unwrap()).file_name("hyokkays.xlsx"));
+    let r = app.client.post(app.url(&path)).multipart(form).send().await.unwrap();
+    assert_eq!(app.get("/healthz").await.status(), StatusCode::OK, "the server answers during the import");
+    let (_, page) = finished(&app, r).await;
+    assert!(page.contains("hyokkays.xlsx, rivi 1048576"), "names the row");
+    assert!(page.contains("Taulukossa on liikaa rivejä: enintään 100000 riviä."), "the limit, translated");
+    assert_eq!(app.get("/healthz").await.status(), StatusCode::OK, "the server is still up");
+}
+
+#[tokio::test]
 async fn a_coordinator_imports_files_and_a_broken_file_changes_nothing() {
     let app = spawn().await;
     app.login("koordinaattori@kuopio.example").await;

@@ -18,9 +18,19 @@ use hyte_store::Actor;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-/// Imports running on this server, with their live progress, by job id.
-#[derive(Default, Clone)]
-pub struct Running(Arc<Mutex<HashMap<i64, Arc<Progress>>>>);
+/// Imports running on this server, with their live progress, by job id; and the permits for
+/// parsing files, which runs on blocking threads, at most [`PARSERS`] files at a time.
+#[derive(Clone)]
+pub struct Running(Arc<Mutex<HashMap<i64, Arc<Progress>>>>, Arc<tokio::sync::Semaphore>);
+
+/// How many uploaded files are parsed at once (each on a blocking thread, off the runtime's).
+pub const PARSERS: usize = 2;
+
+impl Default for Running {
+    fn default() -> Running {
+        Running(Arc::default(), Arc::new(tokio::sync::Semaphore::new(PARSERS)))
+    }
+}
 
 impl Running {
     fn start(&self, id: i64) -> Arc<Progress> {
@@ -84,16 +94,30 @@ pub async fn form(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result
     form_page(&app, c, org, None).await
 }
 
+/// Runs a parser on a blocking thread, so that a large or hostile file does not hold up the
+/// runtime's threads (other requests, `/healthz`), and at most [`PARSERS`] at once.
+async fn parse_off_runtime<T: Send + 'static>(
+    app: &App,
+    file: &str,
+    parse: impl FnOnce() -> Result<T, ImportError> + Send + 'static,
+) -> Result<T, ImportError> {
+    let failed = || ImportError::new(file, 0, "-", "the file could not be read");
+    let _permit = app.imports.1.acquire().await.map_err(|_| failed())?;
+    tokio::task::spawn_blocking(parse).await.map_err(|_| failed())?
+}
+
 async fn run(app: &App, org: &Organisation, kind: &str, file: &str, bytes: &[u8], p: &Progress) -> Outcome {
     if kind == "own" {
-        let rows = own::parse_any(file, bytes)?;
+        let (name, data) = (file.to_string(), bytes.to_vec());
+        let rows = parse_off_runtime(app, file, move || own::parse_any(&name, &data)).await?;
         p.set_total(rows.len() as u64);
         p.set_phase(Phase::Writing);
         return own::apply(&*app.store, org.id, &org.names.fi, file, &rows).await;
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::new(file, 1, "-", "the file is not UTF-8 text"))?;
     if text.trim_start().starts_with(['[', '{']) {
-        let rows = sotkanet::data_json(file, bytes)?;
+        let (name, data) = (file.to_string(), bytes.to_vec());
+        let rows = parse_off_runtime(app, file, move || sotkanet::data_json(&name, &data)).await?;
         p.set_total(rows.len() as u64);
         p.set_phase(Phase::Writing);
         Ok(apply::sotkanet_data(&*app.store, file, &rows).await?)
@@ -170,12 +194,17 @@ pub async fn show_job(
     let report = serde_json::from_value::<Report>(summary.get("report").cloned().unwrap_or_default()).ok();
     let error =
         serde_json::from_value::<ImportError>(summary.get("error").cloned().unwrap_or_default()).ok().map(|e| {
+            // A refusal for a limit is said in the user's language; other messages as recorded.
+            let message = match e.limit {
+                Some(l) => c.t1(&format!("import-limit-{}", l.kind.as_str()), "max", l.max),
+                None => e.message,
+            };
             c.t2(
                 "import-failed",
                 "where",
                 format!("{}, {} {}, {} {}", e.file, c.t("import-line"), e.line, c.t("import-field"), e.field),
                 "message",
-                e.message,
+                message,
             )
         });
     let progress = (job.state == JobState::Running).then(|| app.imports.get(job.id)).flatten();
