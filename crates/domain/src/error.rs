@@ -28,6 +28,9 @@ codes! {
         PasswordTooShort = "password_too_short" => 422,
         RoleInvalid = "role_invalid" => 422,
         SectorInvalid = "sector_invalid" => 422,
+        /// An indicator id that does not exist or that the organisation may not use (another
+        /// organisation's own indicator): see `knowledge::indicator::may_use`.
+        IndicatorInvalid = "indicator_invalid" => 422,
         LangInvalid = "lang_invalid" => 422,
         TermInvalid = "term_invalid" => 422,
         YearInvalid = "year_invalid" => 422,
