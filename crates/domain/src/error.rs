@@ -147,6 +147,7 @@ mod tests {
             "password_too_short",
             "role_invalid",
             "sector_invalid",
+            "indicator_invalid",
             "lang_invalid",
             "term_invalid",
             "year_invalid",
@@ -170,7 +171,7 @@ mod tests {
             statuses,
             [
                 404, 401, 403, 403, 422, 401, 429, 409, 409, 409, 409, 409, 409, 500, 422, 422, 422, 422, 422, 422,
-                422, 422, 422, 422, 422, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409
+                422, 422, 422, 422, 422, 422, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409
             ]
         );
         assert_eq!(ErrorCode::NotFound.translation_key(), "error-not_found");
