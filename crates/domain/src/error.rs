@@ -28,6 +28,9 @@ codes! {
         PasswordTooShort = "password_too_short" => 422,
         RoleInvalid = "role_invalid" => 422,
         SectorInvalid = "sector_invalid" => 422,
+        /// An indicator id that does not exist or that the organisation may not use (another
+        /// organisation's own indicator): see `knowledge::indicator::may_use`.
+        IndicatorInvalid = "indicator_invalid" => 422,
         LangInvalid = "lang_invalid" => 422,
         TermInvalid = "term_invalid" => 422,
         YearInvalid = "year_invalid" => 422,
@@ -144,6 +147,7 @@ mod tests {
             "password_too_short",
             "role_invalid",
             "sector_invalid",
+            "indicator_invalid",
             "lang_invalid",
             "term_invalid",
             "year_invalid",
@@ -167,7 +171,7 @@ mod tests {
             statuses,
             [
                 404, 401, 403, 403, 422, 401, 429, 409, 409, 409, 409, 409, 409, 500, 422, 422, 422, 422, 422, 422,
-                422, 422, 422, 422, 422, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409
+                422, 422, 422, 422, 422, 422, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409
             ]
         );
         assert_eq!(ErrorCode::NotFound.translation_key(), "error-not_found");

@@ -159,6 +159,22 @@ pub fn indicator(id: &str, fi: &str, sv: &str, complete: bool) -> NewIndicator {
     }
 }
 
+/// A national indicator and two own ones, of the organisations `mine` and `theirs`: their ids
+/// (national, mine, theirs).
+pub async fn national_and_own_indicators(s: &dyn Store, mine: i64, theirs: i64) -> (i64, i64, i64) {
+    let own = |org_id: i64, fi: &str| NewIndicator {
+        source: "own".into(),
+        org_id: Some(org_id),
+        ..indicator("kysely-1", fi, fi, true)
+    };
+    let national = indicator("4404", "Päivittäin tupakoivat, %", "Dagligrökare, %", false);
+    s.upsert_indicators(&[national, own(mine, "Oma kysely"), own(theirs, "Toisen salainen kysely")]).await.unwrap();
+    let national = s.indicator_ids("sotkanet", None).await.unwrap()["4404"].0;
+    let mine = s.indicator_ids("own", Some(mine)).await.unwrap()["kysely-1"].0;
+    let theirs = s.indicator_ids("own", Some(theirs)).await.unwrap()["kysely-1"].0;
+    (national, mine, theirs)
+}
+
 /// After an update: the store returned `expected` (the record before, with what was written and its
 /// version bumped), and reading the record back gives that same whole record.
 pub fn assert_written<T: PartialEq + std::fmt::Debug>(returned: &T, read_back: Option<T>, expected: &T) {

@@ -63,6 +63,23 @@ pub(crate) fn is_unique(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
 }
 
+/// `indicator_invalid` unless every indicator in `ids` exists and organisation `org_id` may use it
+/// (the domain's `knowledge::indicator::may_use`: national, or the organisation's own). Every write
+/// that stores indicator ids calls this inside its transaction, before writing.
+pub(crate) async fn usable_indicators(tx: &mut Tx<'_>, org_id: i64, ids: &[i64]) -> Result<()> {
+    for id in ids {
+        let owner: Option<Option<i64>> = sqlx::query_scalar("SELECT org_id FROM indicators WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut **tx)
+            .await?;
+        match owner {
+            Some(owner) if hyte_domain::knowledge::indicator::may_use(org_id, owner) => {}
+            _ => return Err(rule(hyte_domain::ErrorCode::IndicatorInvalid)),
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn json<T: serde::Serialize>(v: &T) -> Option<String> {
     serde_json::to_string(v).ok()
 }

@@ -105,6 +105,19 @@ impl Indicator {
     pub fn title(&self, lang: Lang) -> &str {
         self.title.get(lang)
     }
+
+    /// Whether organisation `org_id` may use this indicator (see [`may_use`]).
+    pub fn usable_by(&self, org_id: i64) -> bool {
+        may_use(org_id, self.org_id)
+    }
+}
+
+/// Whether organisation `org_id` may use (put in its reports, plan targets and assessment
+/// citations, which are then shown on its pages, in exports and publicly) an indicator owned by
+/// `owner`: national indicators (no owner) by everyone, an organisation's own indicators by that
+/// organisation only. Every write that stores an indicator id checks this rule.
+pub fn may_use(org_id: i64, owner: Option<i64>) -> bool {
+    owner.is_none_or(|o| o == org_id)
 }
 
 /// One value of an indicator for an area, year and population group.
@@ -189,6 +202,13 @@ pub fn plain_text(html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn national_indicators_for_all_own_ones_for_their_organisation_only() {
+        assert!(super::may_use(7, None));
+        assert!(super::may_use(7, Some(7)));
+        assert!(!super::may_use(7, Some(8)));
+    }
+
     use super::*;
 
     #[test]

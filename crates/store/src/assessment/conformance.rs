@@ -2,7 +2,7 @@
 // Test code (the `testing` feature only): a failed unwrap or index is a failed check.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use crate::conformance::{assert_written, indicator, org};
+use crate::conformance::{assert_written, indicator, national_and_own_indicators, org};
 use crate::*;
 use chrono::NaiveDate;
 use hyte_domain::assessment::{Alternative, Assessment, Decision, Template};
@@ -16,6 +16,7 @@ crate::conformance_cases!($ assessment_cases, assessment:
     assessment_defaults_rules_and_templates,
     decisions_are_assessed_decided_and_followed_up,
     assessments_are_locked_and_keep_their_template,
+    citations_use_only_national_or_own_indicators,
 );
 
 fn day(s: &str) -> NaiveDate {
@@ -292,4 +293,35 @@ async fn assessments_are_locked_and_keep_their_template(s: &dyn Store) {
     assert_eq!(locked.unwrap_err().code(), ErrorCode::DecisionLocked);
     let back = s.set_decision_status(d.id, d.version, &DecisionStep::Preparing, day("2027-04-02"), Actor::SYSTEM).await;
     assert_eq!(back.unwrap_err().code(), ErrorCode::StateTransitionInvalid);
+}
+
+/// An assessment cites national indicators and its organisation's own; another organisation's own
+/// indicator (or an unknown id) is refused and nothing is written.
+async fn citations_use_only_national_or_own_indicators(s: &dyn Store) {
+    let o = org(s, OrgKind::Municipality, "Kuopio").await;
+    let other = org(s, OrgKind::Municipality, "Oulu").await;
+    let (national, mine, theirs) = national_and_own_indicators(s, o.id, other.id).await;
+    let form = school_closure().parse(&[]).unwrap();
+    let d = s.create_decision(o.id, &form, "Nollavaihtoehto", "Ehdotus", Actor::SYSTEM).await.unwrap();
+    let t = s.assessment_templates(o.id).await.unwrap().into_iter().find(|t| t.key == "iva").unwrap();
+    let a = s.start_assessment(d.id, t.id, Actor::SYSTEM).await.unwrap();
+    let audit_before = s.audit_log(o.id, 500).await.unwrap().len();
+    let cite = |indicator_id: i64| Citation {
+        assessment_id: a.id,
+        indicator_id,
+        group: Some(0),
+        baseline_year: Some(2024),
+        baseline_value: Some(12.0),
+    };
+    for id in [theirs, 999_999] {
+        let e = s.cite(&cite(id), Actor::SYSTEM).await.unwrap_err();
+        assert_eq!(e.code(), ErrorCode::IndicatorInvalid, "citing {id}");
+    }
+    assert!(s.assessment_citations(a.id).await.unwrap().is_empty(), "a refused citation writes nothing");
+    assert_eq!(s.audit_log(o.id, 500).await.unwrap().len(), audit_before, "nor its audit entry");
+    s.cite(&cite(national), Actor::SYSTEM).await.unwrap();
+    s.cite(&cite(mine), Actor::SYSTEM).await.unwrap();
+    let cited: Vec<i64> = s.assessment_citations(a.id).await.unwrap().iter().map(|c| c.indicator_id).collect();
+    assert_eq!(cited.len(), 2);
+    assert!(cited.contains(&national) && cited.contains(&mine));
 }

@@ -11,6 +11,7 @@ crate::conformance_cases!($ reports_cases, reports:
     reports_follow_their_workflow_and_freeze_versions,
     plans_hold_priorities_goals_and_measures,
     organisations_shape_their_default_report_structure,
+    reports_and_plans_use_only_national_or_own_indicators,
 );
 
 async fn reports_follow_their_workflow_and_freeze_versions(s: &dyn Store) {
@@ -29,11 +30,20 @@ async fn reports_follow_their_workflow_and_freeze_versions(s: &dyn Store) {
     let sections = s.report_sections(r.id).await.unwrap();
     assert_eq!(sections.len(), DEFAULT_SECTIONS.len());
     assert_eq!(sections[0].title.sv.as_deref(), Some("Sammanfattning"));
-    let edit =
-        SectionEdit::parse(("Tiivistelmä", "Sammanfattning", ""), "Kuopiolaisten hyvinvointi.", "", "5, 127").unwrap();
+    s.upsert_indicators(&[indicator("5", "Toimeentulotuki, %", "Utkomststöd, %", true)]).await.unwrap();
+    s.upsert_indicators(&[indicator("127", "Huoltosuhde", "Försörjningskvot", true)]).await.unwrap();
+    let ids = s.indicator_ids("sotkanet", None).await.unwrap();
+    let (i5, i127) = (ids["5"].0, ids["127"].0);
+    let edit = SectionEdit::parse(
+        ("Tiivistelmä", "Sammanfattning", ""),
+        "Kuopiolaisten hyvinvointi.",
+        "",
+        &format!("{i5}, {i127}"),
+    )
+    .unwrap();
     let first = &sections[0];
     let saved = s.update_section(r.id, first.id, first.version, &edit, Actor::SYSTEM).await.unwrap();
-    assert_eq!((saved.body_fi.as_str(), saved.indicator_ids.clone()), ("Kuopiolaisten hyvinvointi.", vec![5, 127]));
+    assert_eq!((saved.body_fi.as_str(), saved.indicator_ids.clone()), ("Kuopiolaisten hyvinvointi.", vec![i5, i127]));
     let expected = Section {
         title: edit.title.clone(),
         body_fi: edit.body_fi.clone(),
@@ -339,4 +349,56 @@ async fn organisations_shape_their_default_report_structure(s: &dyn Store) {
     let log = s.audit_log(o.id, 50).await.unwrap();
     assert_eq!(log.iter().filter(|e| e.action == "report.structure_update").count(), 4);
     assert!(s.audit_log(other.id, 50).await.unwrap().iter().all(|e| e.action != "report.structure_update"));
+}
+
+/// An organisation's own indicators are private: another organisation's report sections and plan
+/// targets refuse them (and unknown ids) before writing anything; national and own ones are kept.
+async fn reports_and_plans_use_only_national_or_own_indicators(s: &dyn Store) {
+    use hyte_domain::reports::{GoalForm, NewReport, PriorityInput, SectionEdit};
+    let o = org(s, OrgKind::Municipality, "Kuopio").await;
+    let other = org(s, OrgKind::Municipality, "Oulu").await;
+    let (national, mine, theirs) = national_and_own_indicators(s, o.id, other.id).await;
+    let new = NewReport::parse("term", "2025–2029", "", &["fi"], "Hyvinvointikertomus", None).unwrap();
+    let r = s.create_report(o.id, &new, Actor::SYSTEM).await.unwrap();
+    let audit_before = s.audit_log(o.id, 500).await.unwrap().len();
+
+    // Report sections.
+    let before = s.report_sections(r.id).await.unwrap();
+    let first = &before[0];
+    let edit = |ids: &str| SectionEdit::parse(("Tiivistelmä", "", ""), "Teksti.", "", ids).unwrap();
+    for ids in [format!("{national}, {theirs}"), format!("{theirs}"), "999999".to_string()] {
+        let e = s.update_section(r.id, first.id, first.version, &edit(&ids), Actor::SYSTEM).await.unwrap_err();
+        assert_eq!(e.code(), ErrorCode::IndicatorInvalid, "section with {ids}");
+    }
+    assert_eq!(s.report_sections(r.id).await.unwrap(), before, "a refused section writes nothing");
+    let ok = edit(&format!("{national}, {mine}"));
+    let saved = s.update_section(r.id, first.id, first.version, &ok, Actor::SYSTEM).await.unwrap();
+    assert_eq!(saved.indicator_ids, vec![national, mine]);
+
+    // Plan goals' indicator targets, added and edited.
+    let p = s.add_priority(r.id, &PriorityInput::parse("Terveet elintavat", "").unwrap(), Actor::SYSTEM).await.unwrap();
+    let goal = |ind: i64| {
+        GoalForm {
+            priority_id: p.id.to_string(),
+            title: "Tupakointi vähenee".into(),
+            indicator_id: ind.to_string(),
+            baseline_year: "2024".into(),
+            baseline_value: "12".into(),
+            target_year: "2029".into(),
+            target_value: "8".into(),
+        }
+        .parse()
+        .unwrap()
+    };
+    let e = s.add_goal(r.id, &goal(theirs), Actor::SYSTEM).await.unwrap_err();
+    assert_eq!(e.code(), ErrorCode::IndicatorInvalid, "a goal on another organisation's indicator");
+    assert!(s.plan(r.id).await.unwrap().goals.is_empty(), "a refused goal writes nothing");
+    let g = s.add_goal(r.id, &goal(mine), Actor::SYSTEM).await.unwrap();
+    s.add_goal(r.id, &goal(national), Actor::SYSTEM).await.unwrap();
+    let plan = s.plan(r.id).await.unwrap();
+    let e = s.update_goal(r.id, g.id, g.version, &goal(theirs), Actor::SYSTEM).await.unwrap_err();
+    assert_eq!(e.code(), ErrorCode::IndicatorInvalid, "a goal edited onto another organisation's indicator");
+    assert_eq!(s.plan(r.id).await.unwrap(), plan, "a refused edit writes nothing");
+    let audited = s.audit_log(o.id, 500).await.unwrap().len();
+    assert_eq!(audited, audit_before + 4, "only the accepted writes are audited");
 }

@@ -81,6 +81,7 @@ error-email_invalid = Enter an e-mail address like name@example.fi.
 error-password_too_short = The password is too short.
 error-role_invalid = Choose a role from the list.
 error-sector_invalid = Choose one of the organisation's sectors from the list.
+error-indicator_invalid = Choose an indicator from the list: a national one or the organisation's own.
 error-lang_invalid = The language is not supported.
 error-term_invalid = Give the council term as 2025–2029 (four years).
 error-year_invalid = Give a valid year.

@@ -81,6 +81,7 @@ error-email_invalid = Anna sähköpostiosoite muodossa nimi@esimerkki.fi.
 error-password_too_short = Salasana on liian lyhyt.
 error-role_invalid = Valitse rooli listasta.
 error-sector_invalid = Valitse organisaation hallinnonala listasta.
+error-indicator_invalid = Valitse indikaattori listasta: kansallinen indikaattori tai organisaation oma.
 error-lang_invalid = Kieltä ei tueta.
 error-term_invalid = Anna valtuustokausi muodossa 2025–2029 (neljä vuotta).
 error-year_invalid = Anna kelvollinen vuosi.

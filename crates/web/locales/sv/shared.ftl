@@ -81,6 +81,7 @@ error-email_invalid = Ange e-postadressen i formen namn@exempel.fi.
 error-password_too_short = Lösenordet är för kort.
 error-role_invalid = Välj en roll i listan.
 error-sector_invalid = Välj ett av organisationens förvaltningsområden i listan.
+error-indicator_invalid = Välj en indikator i listan: en nationell indikator eller organisationens egen.
 error-lang_invalid = Språket stöds inte.
 error-term_invalid = Ange fullmäktigeperioden som 2025–2029 (fyra år).
 error-year_invalid = Ange ett giltigt år.

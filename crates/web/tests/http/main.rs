@@ -11,6 +11,7 @@ mod auth;
 mod authz;
 mod cooperation;
 mod i18n;
+mod indicator_ids;
 mod knowledge;
 mod partners;
 mod plan_edit;

@@ -402,6 +402,7 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
     async fn cite(&self, c: &Citation, actor: Actor) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         let (_, d) = draft_assessment(&mut tx, c.assessment_id).await?;
+        crate::sql::usable_indicators(&mut tx, d.org_id, &[c.indicator_id]).await?;
         sqlx::query(&format!(
             "INSERT INTO assessment_citations ({CITATION_COLS}) VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT (assessment_id, indicator_id) DO UPDATE SET grp = excluded.grp, \

@@ -1,7 +1,7 @@
 //! The portable SQL of the well-being plan: priorities, goals with targets, measures.
 //! Compiled inside each backend crate, not in hyte-store: see `crates/store/src/sql.rs`.
 
-use crate::sql::{audit, json, rule, Audit, Tx};
+use crate::sql::{audit, json, rule, usable_indicators, Audit, Tx};
 use hyte_domain::admin::audit::AuditAction;
 
 use async_trait::async_trait;
@@ -24,7 +24,15 @@ async fn editable(tx: &mut Tx<'_>, report_id: i64) -> Result<i64> {
     }
 }
 
-async fn insert_targets(tx: &mut Tx<'_>, goal_id: i64, targets: &[hyte_domain::reports::GoalTarget]) -> Result<()> {
+/// The goal's targets, each on an indicator the organisation `org_id` may use.
+async fn insert_targets(
+    tx: &mut Tx<'_>,
+    org_id: i64,
+    goal_id: i64,
+    targets: &[hyte_domain::reports::GoalTarget],
+) -> Result<()> {
+    let ids: Vec<i64> = targets.iter().map(|t| t.indicator_id).collect();
+    usable_indicators(tx, org_id, &ids).await?;
     for t in targets {
         sqlx::query(
             "INSERT INTO plan_goal_targets (goal_id, indicator_id, baseline_year, baseline_value, \
@@ -176,7 +184,7 @@ impl hyte_store::reports::PlanStore for crate::This {
         .bind(&input.title)
         .fetch_one(&mut *tx)
         .await?;
-        insert_targets(&mut tx, id, &input.targets).await?;
+        insert_targets(&mut tx, org_id, id, &input.targets).await?;
         let g = Goal {
             id,
             report_id,
@@ -353,7 +361,7 @@ impl hyte_store::reports::PlanStore for crate::This {
             return Err(rule(ErrorCode::EditConflict));
         }
         sqlx::query("DELETE FROM plan_goal_targets WHERE goal_id = $1").bind(id).execute(&mut *tx).await?;
-        insert_targets(&mut tx, id, &input.targets).await?;
+        insert_targets(&mut tx, org_id, id, &input.targets).await?;
         let after = load_plan(&mut tx, report_id).await?.goals.into_iter().find(|g| g.id == id);
         let after = after.ok_or(rule(ErrorCode::NotFound))?;
         audit(

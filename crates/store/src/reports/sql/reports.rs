@@ -2,7 +2,7 @@
 //! Compiled inside each backend crate, not in hyte-store: see `crates/store/src/sql.rs`.
 
 use crate::sql::reports_plan::load_plan;
-use crate::sql::{audit, is_unique, json, rule, Audit, Tx};
+use crate::sql::{audit, is_unique, json, rule, usable_indicators, Audit, Tx};
 use hyte_domain::admin::audit::AuditAction;
 
 use async_trait::async_trait;
@@ -244,6 +244,7 @@ impl hyte_store::reports::ReportStore for crate::This {
         }
         let before = sections(&mut tx, report_id).await?.into_iter().find(|s| s.id == section_id);
         let before = before.ok_or(rule(ErrorCode::NotFound))?;
+        usable_indicators(&mut tx, report.org_id, &edit.indicator_ids).await?;
         let row: Option<SectionRow> = sqlx::query_as(&format!(
             "UPDATE report_sections SET title_fi = $1, title_sv = $2, title_en = $3, body_fi = $4, \
              body_sv = $5, indicator_ids = $6, version = version + 1 \

@@ -216,6 +216,7 @@ pub async fn add_goal(
         Ok(input) => match app.store.add_goal(rid, &input, Actor::user(me.user_id)).await {
             Ok(_) => return Ok(back(id, rid)),
             Err(StoreError::Rule(ErrorCode::NotFound)) => Ok(ErrorCode::InvalidInput.on("indicator_id")),
+            Err(StoreError::Rule(ErrorCode::IndicatorInvalid)) => Ok(ErrorCode::IndicatorInvalid.on("indicator_id")),
             Err(e) => Err(e),
         },
         Err(errors) => Ok(errors),

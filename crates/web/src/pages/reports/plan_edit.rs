@@ -332,6 +332,10 @@ pub async fn update_goal(
                 (GoalErrors::default(), Some(ErrorCode::EditConflict))
             }
             // An unknown indicator (or priority): the store names no row, so the form says so.
+            // Another organisation's own indicator (or none such): refused by the store.
+            Err(StoreError::Rule(ErrorCode::IndicatorInvalid)) => {
+                (GoalErrors::default(), Some(ErrorCode::IndicatorInvalid))
+            }
             Err(StoreError::Rule(code @ (ErrorCode::NotFound | ErrorCode::InvalidInput))) => {
                 (GoalErrors::default(), Some(if code == ErrorCode::NotFound { ErrorCode::InvalidInput } else { code }))
             }

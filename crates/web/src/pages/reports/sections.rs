@@ -83,14 +83,16 @@ pub struct ChooseQuery {
 /// Most indicators the chooser lists at once.
 const CHOOSE_LIMIT: i64 = 50;
 
-async fn chooser(app: &App, c: &Ctx, section: &Section, q: &ChooseQuery) -> Result<Chooser, AppError> {
+/// The chooser of an indicator section of organisation `org_id`'s report: national indicators and
+/// the organisation's own (the domain's `may_use`, as the store checks on saving).
+async fn chooser(app: &App, c: &Ctx, org_id: i64, section: &Section, q: &ChooseQuery) -> Result<Chooser, AppError> {
     let (q_text, theme) = (q.q.trim().to_string(), q.theme.trim().to_string());
     let searched = !q_text.is_empty() || !theme.is_empty();
     let (items, total) = if searched {
         let filter = hyte_store::IndicatorFilter {
             q: q_text.clone(),
             theme: Some(theme.clone()).filter(|t| !t.is_empty()),
-            visible_orgs: crate::knowledge::visible::visible_orgs(c),
+            visible_orgs: vec![org_id],
             limit: CHOOSE_LIMIT,
             ..Default::default()
         };
@@ -158,7 +160,7 @@ async fn edit_page(
         .map(|i| (i.id, i.title(c.lang).to_string()))
         .collect();
     let choose = match section.kind {
-        SectionKind::Indicators => Some(chooser(app, &c, &section, q).await?),
+        SectionKind::Indicators => Some(chooser(app, &c, report.org_id, &section, q).await?),
         _ => None,
     };
     Ok(EditPage {
@@ -216,13 +218,13 @@ pub async fn choose(
     let (add, remove) = (ids("add"), ids("remove"));
     let q = ChooseQuery { q: get("q"), theme: get("theme") };
     let version: i64 = get("version").parse().unwrap_or(0);
-    // Only indicators the viewer may see are added.
+    // Only indicators the report's organisation may use are added (the store refuses others).
     let known: Vec<i64> = app
         .store
         .get_indicators(&add)
         .await?
         .into_iter()
-        .filter(|i| i.org_id.is_none_or(|o| crate::knowledge::visible::visible_orgs(&c).contains(&o)))
+        .filter(|i| i.usable_by(report.org_id))
         .map(|i| i.id)
         .collect();
     let mut chosen: Vec<i64> = section.indicator_ids.iter().copied().filter(|i| !remove.contains(i)).collect();
@@ -302,6 +304,12 @@ pub async fn save(
             )
             .await?;
             render_status(status_of(ErrorCode::EditConflict), &page)
+        }
+        Err(StoreError::Rule(code @ ErrorCode::IndicatorInvalid)) => {
+            // Another organisation's own indicator (or none such): shown at the field.
+            let errors = code.on("indicator_ids");
+            let page = edit_page(&app, c, org, report, section, &f, &errors, None, &ChooseQuery::default()).await?;
+            render_status(status_of(code), &page)
         }
         Err(e) => Err(e.into()),
     }
