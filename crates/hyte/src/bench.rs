@@ -2,6 +2,7 @@
 //! docs/benchmarks.md). The data comes from `bench/generate.py`.
 
 use anyhow::{Context, Result};
+use hyte_domain::knowledge::Audience;
 use hyte_import::{apply, sotkanet};
 use hyte_store::Store;
 use rand::seq::SliceRandom;
@@ -71,8 +72,8 @@ pub async fn run(store: Arc<dyn Store>, backend: &str, data: &Path, o: BenchOpti
                 let (s, a, ids, cache) = (store.clone(), a.clone(), ids.clone(), cache.clone());
                 async move {
                     let p = match cache {
-                        Some(c) => c.profile(&*s, a, &ids).await,
-                        None => hyte_web::knowledge::profile(&*s, a, &ids).await.map(Arc::new),
+                        Some(c) => c.profile(&*s, Audience::Public, a, &ids).await,
+                        None => hyte_web::knowledge::profile(&*s, Audience::Public, a, &ids).await.map(Arc::new),
                     }
                     .map_err(|e| anyhow::anyhow!("{:?}", e.code))?;
                     anyhow::ensure!(p.rows.len() == ids.len());
@@ -93,7 +94,9 @@ pub async fn run(store: Arc<dyn Store>, backend: &str, data: &Path, o: BenchOpti
         let (s, (ind, county)) = (store.clone(), pick.clone());
         async move {
             let ind = s.get_indicator(ind).await?.context("indicator")?;
-            hyte_web::knowledge::across(&*s, &ind, county, None).await.map_err(|e| anyhow::anyhow!("{:?}", e.code))?;
+            hyte_web::knowledge::across(&*s, Audience::Public, &ind, county, None)
+                .await
+                .map_err(|e| anyhow::anyhow!("{:?}", e.code))?;
             Ok(())
         }
     })

@@ -137,7 +137,7 @@ pub struct Observation {
 }
 
 /// Who is looking at a value: the public (not logged in) or a member of some organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Audience {
     Public,
     Member,

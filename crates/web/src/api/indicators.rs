@@ -7,7 +7,6 @@ use crate::knowledge::visible::{visible_indicator, visible_orgs};
 use crate::App;
 use axum::extract::{Path, Query, State};
 use axum::Json;
-use hyte_domain::knowledge::hidden;
 use hyte_domain::{ErrorCode, Indicator, Sex};
 use hyte_store::{IndicatorFilter, ObservationQuery};
 use serde::{Deserialize, Serialize};
@@ -109,7 +108,8 @@ pub struct ObservationDto {
     pub year: i32,
     pub sex: String,
     pub age_band: String,
-    /// Missing when unknown or suppressed (fewer than 5 events, for anonymous users).
+    /// Missing when unknown; value, numerator and denominator are all missing when suppressed
+    /// (fewer than 5 events, for anonymous users).
     pub value: Option<f64>,
     pub numerator: Option<f64>,
     pub denominator: Option<f64>,
@@ -144,24 +144,21 @@ pub async fn observations(
         None => vec![],
     };
     let q = ObservationQuery { indicator_ids: vec![ind.id], area_ids, years: p.year.map(|y| (y, y)), sex };
-    let audience = c.audience();
     let by_id: std::collections::HashMap<i64, &hyte_domain::Area> = areas.iter().map(|a| (a.id, a)).collect();
     Ok(Json(
-        app.store
-            .observations(&q)
+        crate::knowledge::seen::observations(&*app.store, c.audience(), &q)
             .await?
             .into_iter()
             .filter_map(|o| {
                 let a = by_id.get(&o.area_id)?;
-                let hide = hidden(o.suppressed, audience);
                 Some(ObservationDto {
                     area_kind: a.kind.as_str().into(),
                     area_code: a.code.clone(),
                     year: o.year,
                     sex: o.sex.as_str().into(),
                     age_band: o.age_band,
-                    value: if hide { None } else { o.value },
-                    numerator: if hide { None } else { o.numerator },
+                    value: o.value,
+                    numerator: o.numerator,
                     denominator: o.denominator,
                     suppressed: o.suppressed,
                 })
@@ -223,29 +220,25 @@ pub async fn profile(
 ) -> Result<Json<ProfileDto>, AppError> {
     let area = app.store.get_area(&kind, &area_code).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
     let ids = crate::knowledge::visible::chosen(&app, &c, area.id, p.indicators.as_deref().unwrap_or("")).await?;
-    let prof = app.profiles.profile(&*app.store, area, &ids).await?;
-    let audience = c.audience();
+    let prof = app.profiles.profile(&*app.store, c.audience(), area, &ids).await?;
     let rows = prof
         .rows
         .iter()
-        .map(|r| {
-            let hide = hidden(r.suppressed, audience);
-            ProfileRowDto {
-                indicator: (&r.indicator).into(),
-                year: r.year,
-                value: if hide { None } else { r.value },
-                ci_lower: if hide { None } else { r.ci.map(|i| i.lower) },
-                ci_upper: if hide { None } else { r.ci.map(|i| i.upper) },
-                no_ci: r.no_ci.map(code),
-                suppressed: r.suppressed,
-                county_value: r.county.map(|b| b.value),
-                country_value: r.country.map(|b| b.value),
-                vs_county: code(r.vs_county),
-                vs_country: code(r.vs_country),
-                vs_county_998: code(r.vs_county_998),
-                vs_country_998: code(r.vs_country_998),
-                trend: code(r.trend),
-            }
+        .map(|r| ProfileRowDto {
+            indicator: (&r.indicator).into(),
+            year: r.year,
+            value: r.value,
+            ci_lower: r.ci.map(|i| i.lower),
+            ci_upper: r.ci.map(|i| i.upper),
+            no_ci: r.no_ci.map(code),
+            suppressed: r.suppressed,
+            county_value: r.county.map(|b| b.value),
+            country_value: r.country.map(|b| b.value),
+            vs_county: code(r.vs_county),
+            vs_country: code(r.vs_country),
+            vs_county_998: code(r.vs_county_998),
+            vs_country_998: code(r.vs_country_998),
+            trend: code(r.trend),
         })
         .collect();
     Ok(Json(ProfileDto {

@@ -3,6 +3,7 @@
 
 use crate::error::AppError;
 use hyte_domain::knowledge::stats::{self, Level, Sii, SiiArea};
+use hyte_domain::knowledge::Audience;
 use hyte_domain::{Indicator, Names, Observation, Sex};
 use hyte_store::{IndicatorFilter, ObservationQuery, Store};
 use serde::Serialize;
@@ -43,9 +44,10 @@ fn latest(obs: &[Observation], indicator: i64, year: i32) -> HashMap<i64, f64> {
 
 /// The slope index of `values` (area id → value in `year`), where it applies: a proportion or
 /// rate, and at least [`stats::sii::MIN_AREAS`] municipalities with a low-income rate and a
-/// population.
+/// population. `values` are as `audience` sees them; so are the ranking and the weights.
 pub async fn slope_index(
     store: &dyn Store,
+    audience: Audience,
     ind: &Indicator,
     values: &[(i64, f64)],
     year: i32,
@@ -56,14 +58,17 @@ pub async fn slope_index(
     let (Some(dep), Some(pop)) = (sotkanet(store, DEPRIVATION).await?, sotkanet(store, POPULATION).await?) else {
         return Ok(None);
     };
-    let obs = store
-        .observations(&ObservationQuery {
+    let obs = super::seen::observations(
+        store,
+        audience,
+        &ObservationQuery {
             indicator_ids: vec![dep.id, pop.id],
             area_ids: values.iter().map(|v| v.0).collect(),
             sex: Some(Sex::Total),
             ..Default::default()
-        })
-        .await?;
+        },
+    )
+    .await?;
     let (deprivation, population) = (latest(&obs, dep.id, year), latest(&obs, pop.id, year));
     let areas: Vec<SiiArea> = values
         .iter()

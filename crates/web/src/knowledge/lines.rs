@@ -2,12 +2,12 @@
 //! country, the trend, a chart and a generated sentence. Reports and assessments show them.
 
 use super::compare::cmp_class;
+use super::seen::value_text;
 use super::ProfileRow;
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::format::fmt_num;
 use crate::App;
-use hyte_domain::knowledge::hidden;
 use hyte_domain::knowledge::stats::Trend;
 use hyte_domain::{Area, Lang};
 
@@ -136,38 +136,35 @@ pub async fn indicator_lines(
     if ids.is_empty() {
         return Ok(indicators);
     }
-    let profile = app.profiles.profile(&*app.store, area.clone(), ids).await?;
+    let profile = app.profiles.profile(&*app.store, c.audience(), area.clone(), ids).await?;
     {
         for r in &profile.rows {
             let fmt = |v: f64| fmt_num(lang, v, r.indicator.decimals);
             let bench = |b: Option<crate::knowledge::Bench>| b.map(|b| fmt(b.value)).unwrap_or_default();
-            let hidden = hidden(r.suppressed, c.audience());
             indicators.push(IndicatorLine {
                 id: r.indicator.id,
                 title: r.indicator.title(lang).to_string(),
                 href: format!("/indicators/{}/series/{}/{}", r.indicator.id, area.kind.as_str(), area.code),
                 year: r.year.map(|y| y.to_string()).unwrap_or_default(),
-                value: if hidden {
-                    c.t("value-suppressed")
-                } else {
-                    r.value.map(fmt).unwrap_or_else(|| c.t("value-missing"))
-                },
+                value: value_text(c, r.value, r.suppressed, fmt),
                 county: bench(r.county),
                 country: bench(r.country),
                 cmp: (c.code(r.vs_county), cmp_class(r.vs_county)),
                 trend: c.code(r.trend),
-                spark: if hidden { String::new() } else { crate::charts::sparkline(&r.series) },
+                spark: crate::charts::sparkline(&r.series),
                 sex: r
                     .by_sex
                     .as_ref()
-                    .filter(|_| !hidden)
                     .map(|x| {
-                        let v = |o: Option<f64>| o.map(fmt).unwrap_or_else(|| c.t("value-missing"));
-                        c.t2("sex-values", "female", v(x.female), "male", v(x.male))
+                        let (female, male) = (
+                            value_text(c, x.female, x.female_suppressed, fmt),
+                            value_text(c, x.male, x.male_suppressed, fmt),
+                        );
+                        c.t2("sex-values", "female", female, "male", male)
                     })
                     .unwrap_or_default(),
                 chart: match charts {
-                    Some(sid) if !hidden => chart(app, lang, format!("chart-{sid}-{}", r.indicator.id), &profile, r),
+                    Some(sid) => chart(app, lang, format!("chart-{sid}-{}", r.indicator.id), &profile, r),
                     _ => None,
                 },
                 sentence: sentence(app, lang, r),
@@ -177,7 +174,7 @@ pub async fn indicator_lines(
                     source: r.indicator.source.clone(),
                     source_id: r.indicator.source_id.clone(),
                     year: r.year,
-                    value: if hidden { None } else { r.value },
+                    value: r.value,
                     county: r.county.map(|b| b.value),
                     country: r.country.map(|b| b.value),
                     vs_county: enum_str(r.vs_county),

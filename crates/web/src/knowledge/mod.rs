@@ -5,10 +5,12 @@
 pub mod compare;
 pub mod inequality;
 pub mod lines;
+pub mod seen;
 pub mod visible;
 
 use crate::error::AppError;
 use hyte_domain::knowledge::stats::{self, Comparison, Interval, Level, NoInterval, Point, Trend};
+use hyte_domain::knowledge::Audience;
 use hyte_domain::{Area, ErrorCode, Indicator, Observation, Sex, ValueType};
 use hyte_store::{ObservationQuery, Store};
 use serde::Serialize;
@@ -60,6 +62,9 @@ pub fn benchmark(ind: &Indicator, own: Option<&Observation>, members: &[&Observa
 pub struct SexValues {
     pub male: Option<f64>,
     pub female: Option<f64>,
+    /// Too few events: the value is blanked for readers it is hidden from.
+    pub male_suppressed: bool,
+    pub female_suppressed: bool,
     pub gap: Option<stats::Gap>,
 }
 
@@ -112,8 +117,14 @@ fn point(ind: &Indicator, o: &Observation) -> Option<Point> {
 /// country values with significance, the trend and the split by sex. Three kinds of query, each
 /// narrow: totals of the area, its county and the country (all years); women and men of the
 /// area in the latest years; and, only where a benchmark is not published, the member
-/// municipalities' totals in that year.
-pub async fn profile(store: &dyn Store, area: Area, indicator_ids: &[i64]) -> Result<Profile, AppError> {
+/// municipalities' totals in that year. Every number is as `audience` may see it
+/// ([`seen::observations`]): a value hidden from it is in no row, series, split or benchmark.
+pub async fn profile(
+    store: &dyn Store,
+    audience: Audience,
+    area: Area,
+    indicator_ids: &[i64],
+) -> Result<Profile, AppError> {
     let years = store.area_years(area.id).await?;
     let class_year = years.first().copied().unwrap_or(0);
     let parents = store.area_parents(area.id, class_year).await?;
@@ -124,14 +135,17 @@ pub async fn profile(store: &dyn Store, area: Area, indicator_ids: &[i64]) -> Re
     let mut area_ids = vec![area.id];
     area_ids.extend(county.iter().map(|c| c.id));
     area_ids.extend(country.iter().map(|c| c.id));
-    let totals = store
-        .observations(&ObservationQuery {
+    let totals = seen::observations(
+        store,
+        audience,
+        &ObservationQuery {
             indicator_ids: indicator_ids.to_vec(),
             area_ids,
             sex: Some(Sex::Total),
             ..Default::default()
-        })
-        .await?;
+        },
+    )
+    .await?;
     // (indicator, area) → totals, oldest first.
     let mut series: HashMap<(i64, i64), Vec<&Observation>> = HashMap::new();
     for o in totals.iter().filter(|o| o.age_band.is_empty()) {
@@ -145,7 +159,12 @@ pub async fn profile(store: &dyn Store, area: Area, indicator_ids: &[i64]) -> Re
         .filter_map(|i| {
             Some((
                 i.id,
-                series.get(&(i.id, area.id))?.iter().copied().filter(|o| o.value.is_some()).max_by_key(|o| o.year)?,
+                series
+                    .get(&(i.id, area.id))?
+                    .iter()
+                    .copied()
+                    .filter(|o| o.value.is_some() || o.suppressed)
+                    .max_by_key(|o| o.year)?,
             ))
         })
         .collect();
@@ -155,14 +174,17 @@ pub async fn profile(store: &dyn Store, area: Area, indicator_ids: &[i64]) -> Re
     let sexes = if latest.is_empty() {
         vec![]
     } else {
-        store
-            .observations(&ObservationQuery {
+        seen::observations(
+            store,
+            audience,
+            &ObservationQuery {
                 indicator_ids: indicator_ids.to_vec(),
                 area_ids: vec![area.id],
                 years: Some((lo, hi)),
                 sex: None,
-            })
-            .await?
+            },
+        )
+        .await?
     };
     let sex_at = |ind: i64, year: i32, sex: Sex| {
         sexes.iter().find(|o| o.indicator_id == ind && o.year == year && o.sex == sex && o.age_band.is_empty())
@@ -202,7 +224,7 @@ pub async fn profile(store: &dyn Store, area: Area, indicator_ids: &[i64]) -> Re
                 years: Some((y, y)),
                 sex: Some(Sex::Total),
             };
-            for o in store.observations(&q).await?.into_iter().filter(|o| o.age_band.is_empty()) {
+            for o in seen::observations(store, audience, &q).await?.into_iter().filter(|o| o.age_band.is_empty()) {
                 member_totals.entry((is_country, o.indicator_id)).or_default().push(o);
             }
         }
@@ -242,7 +264,13 @@ pub async fn profile(store: &dyn Store, area: Area, indicator_ids: &[i64]) -> Re
                 )),
                 _ => None,
             };
-            Some(SexValues { male: m.and_then(|o| o.value), female: f.and_then(|o| o.value), gap })
+            Some(SexValues {
+                male: m.and_then(|o| o.value),
+                female: f.and_then(|o| o.value),
+                male_suppressed: m.is_some_and(|o| o.suppressed),
+                female_suppressed: f.is_some_and(|o| o.suppressed),
+                gap,
+            })
         });
         rows.push(ProfileRow {
             year,
@@ -290,8 +318,14 @@ pub struct Across {
 }
 
 /// An indicator across the member municipalities of `parent` (e.g. a county), in `year`
-/// (default: the latest with data).
-pub async fn across(store: &dyn Store, ind: &Indicator, parent: Area, year: Option<i32>) -> Result<Across, AppError> {
+/// (default: the latest with data), as `audience` may see it ([`seen::observations`]).
+pub async fn across(
+    store: &dyn Store,
+    audience: Audience,
+    ind: &Indicator,
+    parent: Area,
+    year: Option<i32>,
+) -> Result<Across, AppError> {
     let class_years = store.area_years(parent.id).await?;
     let class_year = class_years.first().copied().ok_or(AppError::new(ErrorCode::NotFound))?;
     let members: Vec<Area> = store
@@ -304,14 +338,12 @@ pub async fn across(store: &dyn Store, ind: &Indicator, parent: Area, year: Opti
     let mut ids: Vec<i64> = members.iter().map(|a| a.id).collect();
     ids.push(parent.id);
     ids.extend(country.iter().map(|c| c.id));
-    let obs = store
-        .observations(&ObservationQuery {
-            indicator_ids: vec![ind.id],
-            area_ids: ids,
-            sex: Some(Sex::Total),
-            ..Default::default()
-        })
-        .await?;
+    let obs = seen::observations(
+        store,
+        audience,
+        &ObservationQuery { indicator_ids: vec![ind.id], area_ids: ids, sex: Some(Sex::Total), ..Default::default() },
+    )
+    .await?;
     let obs: Vec<&Observation> = obs.iter().filter(|o| o.age_band.is_empty()).collect();
     let mut years: Vec<i32> = obs.iter().filter(|o| o.value.is_some()).map(|o| o.year).collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
@@ -347,7 +379,7 @@ pub async fn across(store: &dyn Store, ind: &Indicator, parent: Area, year: Opti
     let values: Vec<f64> = rows.iter().filter_map(|r| r.value).collect();
     let by_area: Vec<(i64, f64)> = rows.iter().filter_map(|r| Some((r.area.id, r.value?))).collect();
     let sii = match year {
-        Some(y) => inequality::slope_index(store, ind, &by_area, y).await?,
+        Some(y) => inequality::slope_index(store, audience, ind, &by_area, y).await?,
         None => None,
     };
     Ok(Across { parent, year, years, parent_value, country_value, spread: stats::spread(&values), sii, rows })
@@ -414,8 +446,8 @@ mod tests {
     }
 }
 
-/// (area, indicators) of a cached profile.
-type ProfileKey = (i64, Vec<i64>);
+/// (area, indicators, audience) of a cached profile.
+type ProfileKey = (i64, Vec<i64>, Audience);
 
 /// Computed area profiles, kept until the data changes (the store's data version, which every
 /// import bumps, so several app servers stay correct). Bounded: when full, it starts over.
@@ -430,17 +462,18 @@ impl ProfileCache {
     pub async fn profile(
         &self,
         store: &dyn Store,
+        audience: Audience,
         area: Area,
         indicator_ids: &[i64],
     ) -> Result<std::sync::Arc<Profile>, AppError> {
         let version = store.data_version().await?;
-        let key = (area.id, indicator_ids.to_vec());
+        let key = (area.id, indicator_ids.to_vec(), audience);
         if let Some((v, p)) = self.inner.lock().expect("cache lock").get(&key) {
             if *v == version {
                 return Ok(p.clone());
             }
         }
-        let p = std::sync::Arc::new(profile(store, area, indicator_ids).await?);
+        let p = std::sync::Arc::new(profile(store, audience, area, indicator_ids).await?);
         let mut map = self.inner.lock().expect("cache lock");
         if map.len() >= Self::CAPACITY {
             map.clear();

@@ -18,3 +18,4 @@ mod plan_edit;
 mod report_indicators;
 mod report_structure;
 mod reports;
+mod suppression;

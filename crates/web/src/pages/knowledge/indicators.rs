@@ -7,6 +7,7 @@ use crate::download::{Cell, Table};
 use crate::error::AppError;
 use crate::format::fmt_num;
 use crate::knowledge::compare::cmp_class;
+use crate::knowledge::seen::{self, value_text};
 use crate::knowledge::visible::visible_indicator;
 use crate::knowledge::visible::visible_orgs;
 use crate::knowledge::{self, Across};
@@ -16,7 +17,6 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::Form;
-use hyte_domain::knowledge::hidden;
 use hyte_domain::knowledge::stats::{Level, Polarity};
 use hyte_domain::{Area, ErrorCode, Indicator, Names, Permission, Sex};
 use hyte_store::{Actor, IndicatorFilter, ObservationQuery, StoreError};
@@ -289,8 +289,7 @@ pub async fn across(
 ) -> Result<Response, AppError> {
     let ind = visible_indicator(&app, &c, id).await?;
     let parent = parent_area(&app, if q.parent.is_empty() { "wellbeing_county/13" } else { &q.parent }).await?;
-    let across = knowledge::across(&*app.store, &ind, parent, q.year).await?;
-    let audience = c.audience();
+    let across = knowledge::across(&*app.store, c.audience(), &ind, parent, q.year).await?;
     let lang = c.lang;
     let fmt = |v: f64| fmt_num(lang, v, ind.decimals);
     if !q.format.is_empty() {
@@ -307,14 +306,13 @@ pub async fn across(
             .rows
             .iter()
             .map(|r| {
-                let hidden = hidden(r.suppressed, audience);
                 vec![
                     Cell::Text(c.name(&r.area.names).to_string()),
                     Cell::Text(r.area.code.clone()),
                     Cell::Num(across.year.map(f64::from)),
-                    Cell::Num(if hidden { None } else { r.value }),
-                    Cell::Num(if hidden { None } else { r.ci.map(|i| i.lower) }),
-                    Cell::Num(if hidden { None } else { r.ci.map(|i| i.upper) }),
+                    Cell::Num(r.value),
+                    Cell::Num(r.ci.map(|i| i.lower)),
+                    Cell::Num(r.ci.map(|i| i.upper)),
                     Cell::Text(c.code(r.vs_parent)),
                 ]
             })
@@ -330,30 +328,18 @@ pub async fn across(
     let items: Vec<AcrossItem> = across
         .rows
         .iter()
-        .map(|r| {
-            let hidden = hidden(r.suppressed, audience);
-            AcrossItem {
-                href: format!("/indicators/{}/series/{}/{}", ind.id, r.area.kind.as_str(), r.area.code),
-                name: c.name(&r.area.names).to_string(),
-                value: if hidden {
-                    c.t("value-suppressed")
-                } else {
-                    r.value.map(fmt).unwrap_or_else(|| c.t("value-missing"))
-                },
-                ci: if hidden {
-                    String::new()
-                } else {
-                    r.ci.map(|i| format!("{}–{}", fmt(i.lower), fmt(i.upper))).unwrap_or_default()
-                },
-                cmp: c.code(r.vs_parent),
-                class: cmp_class(r.vs_parent),
-            }
+        .map(|r| AcrossItem {
+            href: format!("/indicators/{}/series/{}/{}", ind.id, r.area.kind.as_str(), r.area.code),
+            name: c.name(&r.area.names).to_string(),
+            value: value_text(&c, r.value, r.suppressed, fmt),
+            ci: r.ci.map(|i| format!("{}–{}", fmt(i.lower), fmt(i.upper))).unwrap_or_default(),
+            cmp: c.code(r.vs_parent),
+            class: cmp_class(r.vs_parent),
         })
         .collect();
     let bars: Vec<Bar> = across
         .rows
         .iter()
-        .filter(|r| !hidden(r.suppressed, audience))
         .filter_map(|r| {
             Some(Bar {
                 label: c.name(&r.area.names).to_string(),
@@ -450,13 +436,12 @@ pub async fn series(
 ) -> Result<Response, AppError> {
     let ind = visible_indicator(&app, &c, id).await?;
     let area = app.store.get_area(&kind, &code).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
-    let obs = app
-        .store
-        .observations(&ObservationQuery { indicator_ids: vec![id], area_ids: vec![area.id], ..Default::default() })
-        .await?;
-    let audience = c.audience();
-    let visible: Vec<_> =
-        obs.into_iter().filter(|o| o.age_band.is_empty() && !hidden(o.suppressed, audience)).collect();
+    let oq = ObservationQuery { indicator_ids: vec![id], area_ids: vec![area.id], ..Default::default() };
+    let visible: Vec<_> = seen::observations(&*app.store, c.audience(), &oq)
+        .await?
+        .into_iter()
+        .filter(|o| o.age_band.is_empty())
+        .collect();
     let mut years: Vec<i32> = visible.iter().map(|o| o.year).collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
@@ -513,7 +498,7 @@ pub async fn series(
         .iter()
         .map(|y| {
             let t = get(*y, Sex::Total);
-            let v = |s: Sex| get(*y, s).and_then(|o| o.value).map(fmt).unwrap_or_default();
+            let v = |s: Sex| get(*y, s).map(|o| value_text(&c, o.value, o.suppressed, fmt)).unwrap_or_default();
             SeriesRow {
                 year: *y,
                 total: v(Sex::Total),

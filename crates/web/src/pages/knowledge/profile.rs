@@ -6,6 +6,7 @@ use crate::download::{Cell, Table};
 use crate::error::AppError;
 use crate::format::fmt_num;
 use crate::knowledge::compare::cmp_class;
+use crate::knowledge::seen::value_text;
 use crate::knowledge::visible::chosen;
 use crate::knowledge::{self, Profile, ProfileRow};
 use crate::respond::render;
@@ -14,7 +15,6 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use hyte_domain::knowledge::stats::Trend;
-use hyte_domain::knowledge::{hidden, Audience};
 use hyte_domain::ErrorCode;
 use serde::Deserialize;
 
@@ -73,12 +73,11 @@ pub async fn page(
 ) -> Result<Response, AppError> {
     let area = app.store.get_area(&kind, &code).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
     let ids = chosen(&app, &c, area.id, &q.indicators).await?;
-    let profile = app.profiles.profile(&*app.store, area, &ids).await?;
-    let audience = c.audience();
+    let profile = app.profiles.profile(&*app.store, c.audience(), area, &ids).await?;
     if !q.format.is_empty() {
-        return table(&c, &profile, audience).response(&q.format);
+        return table(&c, &profile).response(&q.format);
     }
-    let rows = profile.rows.iter().map(|r| row(&c, &profile, r, audience)).collect();
+    let rows = profile.rows.iter().map(|r| row(&c, &profile, r)).collect();
     let mut producers: Vec<String> = profile.rows.iter().filter_map(|r| r.indicator.producer.clone()).collect();
     producers.sort();
     producers.dedup();
@@ -88,10 +87,9 @@ pub async fn page(
     render(&ProfilePage { rows, area_href, download, producers, profile, c })
 }
 
-fn row(c: &Ctx, p: &Profile, r: &ProfileRow, audience: Audience) -> Row {
+fn row(c: &Ctx, p: &Profile, r: &ProfileRow) -> Row {
     let d = r.indicator.decimals;
     let fmt = |v: f64| fmt_num(c.lang, v, d);
-    let hidden = hidden(r.suppressed, audience);
     let bench =
         |b: Option<knowledge::Bench>| b.map(|b| fmt(b.value) + if b.derived { " *" } else { "" }).unwrap_or_default();
     let (arrow, class) = trend_view(r.trend);
@@ -103,36 +101,31 @@ fn row(c: &Ctx, p: &Profile, r: &ProfileRow, audience: Audience) -> Row {
             .map(|k| format!("/indicators/{}/across?parent=wellbeing_county/{}", r.indicator.id, k.code)),
         title: r.indicator.title(c.lang).to_string(),
         year: r.year.map(|y| y.to_string()).unwrap_or_default(),
-        value: if hidden { c.t("value-suppressed") } else { r.value.map(fmt).unwrap_or_else(|| c.t("value-missing")) },
-        ci: if hidden {
-            String::new()
-        } else {
-            r.ci.map(|i| format!("{}–{}", fmt(i.lower), fmt(i.upper))).unwrap_or_default()
-        },
+        value: value_text(c, r.value, r.suppressed, fmt),
+        ci: r.ci.map(|i| format!("{}–{}", fmt(i.lower), fmt(i.upper))).unwrap_or_default(),
         county: bench(r.county),
         country: bench(r.country),
         vs_county: (c.code(r.vs_county), cmp_class(r.vs_county)),
         vs_country: (c.code(r.vs_country), cmp_class(r.vs_country)),
         trend: (c.code(r.trend), arrow, class),
-        spark: if hidden { String::new() } else { charts::sparkline(&r.series) },
+        spark: charts::sparkline(&r.series),
         sex: r
             .by_sex
             .as_ref()
-            .filter(|_| !hidden)
             .map(|s| {
                 c.t2(
                     "sex-values",
                     "female",
-                    s.female.map(fmt).unwrap_or_else(|| c.t("value-missing")),
+                    value_text(c, s.female, s.female_suppressed, fmt),
                     "male",
-                    s.male.map(fmt).unwrap_or_else(|| c.t("value-missing")),
+                    value_text(c, s.male, s.male_suppressed, fmt),
                 )
             })
             .unwrap_or_default(),
     }
 }
 
-fn table(c: &Ctx, p: &Profile, audience: Audience) -> Table {
+fn table(c: &Ctx, p: &Profile) -> Table {
     let headers = [
         "col-indicator",
         "col-id",
@@ -155,8 +148,7 @@ fn table(c: &Ctx, p: &Profile, audience: Audience) -> Table {
         .rows
         .iter()
         .map(|r| {
-            let hidden = hidden(r.suppressed, audience);
-            let num = |v: Option<f64>| Cell::Num(if hidden { None } else { v });
+            let num = Cell::Num;
             vec![
                 Cell::Text(r.indicator.title(c.lang).to_string()),
                 Cell::Text(format!("{}:{}", r.indicator.source, r.indicator.source_id)),

@@ -46,7 +46,7 @@ pub async fn changes(
         ..Default::default()
     };
     let mut series: BTreeMap<i64, BTreeMap<i32, f64>> = BTreeMap::new();
-    for o in app.store.observations(&q).await? {
+    for o in crate::knowledge::seen::observations(&*app.store, c.audience(), &q).await? {
         if let (Some(v), true) = (o.value, o.age_band.is_empty()) {
             series.entry(o.indicator_id).or_default().insert(o.year, v);
         }

@@ -81,7 +81,7 @@ pub async fn build(app: &App, c: &Ctx, org: &Organisation, plan: &Plan, lang: La
             sex: Some(Sex::Total),
             ..Default::default()
         };
-        for o in app.store.observations(&q).await? {
+        for o in crate::knowledge::seen::observations(&*app.store, c.audience(), &q).await? {
             if let (Some(v), true) = (o.value, o.age_band.is_empty()) {
                 let e = latest.entry(o.indicator_id).or_insert((o.year, v));
                 if o.year >= e.0 {

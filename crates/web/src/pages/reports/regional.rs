@@ -121,7 +121,7 @@ pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result
     indicator_ids.dedup();
     let mut spreads = vec![];
     for ind in app.store.get_indicators(&indicator_ids).await? {
-        let across = knowledge::across(&*app.store, &ind, area.clone(), None).await?;
+        let across = knowledge::across(&*app.store, c.audience(), &ind, area.clone(), None).await?;
         let fmt = |v: f64| fmt_num(c.lang, v, ind.decimals);
         spreads.push(SpreadRow {
             indicator: ind.title(c.lang).to_string(),

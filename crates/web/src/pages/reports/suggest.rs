@@ -60,7 +60,7 @@ pub async fn page(State(app): State<App>, c: Ctx, Path((id, rid)): Path<(i64, i6
         ids.retain(|i| national.contains(i));
         ids.truncate(MAX_EXAMINED);
         examined = ids.len();
-        let profile = app.profiles.profile(&*app.store, area.clone(), &ids).await?;
+        let profile = app.profiles.profile(&*app.store, c.audience(), area.clone(), &ids).await?;
         for r in &profile.rows {
             let worse = r.vs_county == Comparison::Worse || r.vs_country == Comparison::Worse;
             if !(worse || r.trend == Trend::Worsening) {
