@@ -15,7 +15,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::Form;
 use hyte_domain::assessment::{
-    required_templates, Assessment, AssessmentStatus, Decision, DecisionForm, DecisionStatus, Rule,
+    required_templates, Assessment, Decision, DecisionForm, DecisionStatus, RequirementState, Rule,
     Template as AssessmentTemplate,
 };
 use hyte_domain::{ErrorCode, FieldErrors, Membership, Organisation, Permission};
@@ -73,11 +73,7 @@ pub fn requirements(
             let a = assessments.iter().find(|a| a.template_key == key);
             Requirement {
                 name: template_name(c, templates, &key),
-                state: match a.map(|a| a.status) {
-                    None => "missing",
-                    Some(AssessmentStatus::Draft) => "draft",
-                    Some(AssessmentStatus::Complete) => "complete",
-                },
+                state: RequirementState::of(a.map(|a| a.status)).as_str(),
                 href: a.map(|a| format!("/orgs/{}/decisions/{}/assessments/{}", d.org_id, d.id, a.id)),
                 key,
             }
