@@ -96,17 +96,17 @@ impl Ctx {
 
     /// The translated text of an error code.
     pub fn err(&self, code: impl std::borrow::Borrow<ErrorCode>) -> String {
-        self.t(&format!("error-{}", code.borrow()))
+        self.code(*code.borrow())
     }
 
     /// The translated name of a role.
     pub fn role(&self, role: impl std::borrow::Borrow<Role>) -> String {
-        self.t(&role.borrow().translation_key())
+        self.code(*role.borrow())
     }
 
     /// The translated name of an organisation kind.
     pub fn org_kind(&self, kind: impl std::borrow::Borrow<OrgKind>) -> String {
-        self.t(&kind.borrow().translation_key())
+        self.code(*kind.borrow())
     }
 
     pub fn name<'a>(&self, names: &'a Names) -> &'a str {
