@@ -16,6 +16,8 @@ mod sql;
 /// The database and the store that the shared SQL in [`sql`] is compiled for.
 type Db = sqlx::Postgres;
 type This = PgStore;
+/// How every transaction begins (row locks and version checks serialise writers).
+const BEGIN_WRITE: &str = "BEGIN";
 const BACKEND: Backend = Backend::Postgres;
 
 pub struct PgStore {
@@ -52,7 +54,7 @@ impl BulkStore for PgStore {
         &self,
         next: &mut (dyn FnMut() -> Option<Vec<Observation>> + Send),
     ) -> Result<u64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         sqlx::query(
             "CREATE TEMPORARY TABLE staging_observations (LIKE observations INCLUDING DEFAULTS) ON COMMIT DROP",
         )

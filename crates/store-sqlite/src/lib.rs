@@ -18,6 +18,8 @@ mod sql;
 /// The database and the store that the shared SQL in [`sql`] is compiled for.
 type Db = sqlx::Sqlite;
 type This = SqliteStore;
+/// How every transaction begins (takes the write lock at once: see `sql::begin`).
+const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
 const BACKEND: Backend = Backend::Sqlite;
 
 pub struct SqliteStore {
@@ -57,7 +59,7 @@ impl BulkStore for SqliteStore {
         &self,
         next: &mut (dyn FnMut() -> Option<Vec<Observation>> + Send),
     ) -> Result<u64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let mut n = 0u64;
         while let Some(batch) = next() {
             sql::knowledge_indicators::write_observations(&mut tx, &batch).await?;

@@ -52,6 +52,14 @@ mod reports_reports;
 
 pub(crate) type Tx<'a> = sqlx::Transaction<'a, crate::Db>;
 
+/// Begins a transaction with the backend's `crate::BEGIN_WRITE`. On SQLite that is `BEGIN IMMEDIATE`: the
+/// write lock is taken at once (waiting up to the busy timeout), so a transaction that reads before it
+/// writes can't fail with "database is locked" when another writer commits in between. Every
+/// transaction in the portable SQL begins here.
+pub(crate) async fn begin(pool: &sqlx::Pool<crate::Db>) -> Result<Tx<'static>> {
+    Ok(pool.begin_with(crate::BEGIN_WRITE).await?)
+}
+
 /// Rows per multi-row INSERT (well under both backends' bind-parameter limits).
 pub(crate) const CHUNK: usize = 400;
 

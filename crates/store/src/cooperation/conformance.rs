@@ -15,7 +15,38 @@ crate::conformance_cases!($ cooperation_cases, cooperation:
     responsibilities_and_duties_are_versioned,
     groups_meet_and_track_agreements,
     contact_pairs_staircase_and_timeline,
+    concurrent_edits_conflict_and_never_fail,
 );
+
+/// Writers racing on one record: exactly one wins, the rest get `edit_conflict`, none gets a
+/// database error (on SQLite a read-then-write transaction must not fail with "database is locked").
+/// Writers on different records all succeed.
+async fn concurrent_edits_conflict_and_never_fail(s: &dyn Store) {
+    let o = org(s, OrgKind::Municipality, "Kuopio").await;
+    let racing = (0..8).map(|i| {
+        let person = format!("Koordinaattori {i}");
+        async move { s.set_responsibility(o.id, 0, Some(&person), None, Actor::SYSTEM).await }
+    });
+    let results = futures_util::future::join_all(racing).await;
+    let won = results.iter().filter(|r| r.is_ok()).count();
+    assert_eq!(won, 1, "one writer wins: {results:?}");
+    for lost in results.iter().filter_map(|r| r.as_ref().err()) {
+        assert_eq!(lost.code(), ErrorCode::EditConflict, "the others conflict: {lost:?}");
+    }
+    assert_eq!(s.responsibility(o.id).await.unwrap().version, 1);
+
+    let mut orgs = Vec::new();
+    for name in ["Oulu", "Turku", "Tampere", "Espoo", "Vantaa", "Lahti"] {
+        orgs.push(org(s, OrgKind::Municipality, name).await);
+    }
+    let apart = orgs.iter().map(|o| async move {
+        let first = s.set_responsibility(o.id, 0, Some("A"), None, Actor::SYSTEM).await?;
+        s.set_responsibility(o.id, first.version, Some("B"), Some("Ryhmä"), Actor::SYSTEM).await
+    });
+    for written in futures_util::future::join_all(apart).await {
+        assert_eq!(written.unwrap().version, 2);
+    }
+}
 
 async fn responsibilities_and_duties_are_versioned(s: &dyn Store) {
     let o = org(s, OrgKind::Municipality, "Kuopio").await;

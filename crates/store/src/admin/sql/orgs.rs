@@ -36,7 +36,7 @@ async fn sector_name_taken(tx: &mut Tx<'_>, org_id: i64, name_fi: &str, except: 
 #[async_trait]
 impl hyte_store::OrgStore for crate::This {
     async fn create_organisation(&self, org: &NewOrganisation, actor: Actor) -> Result<Organisation> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let row: rows::OrgRow = sqlx::query_as(&format!(
             "INSERT INTO organisations (kind, name_fi, name_sv, name_en, area_id, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING {ORG_COLS}"
@@ -115,14 +115,14 @@ impl hyte_store::OrgStore for crate::This {
     }
 
     async fn get_sector(&self, org_id: i64, sector_id: i64) -> Result<Option<Sector>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let s = sector_in_tx(&mut tx, org_id, sector_id).await?;
         tx.commit().await?;
         Ok(s)
     }
 
     async fn create_sector(&self, org_id: i64, input: &SectorInput, actor: Actor) -> Result<Sector> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         if sector_name_taken(&mut tx, org_id, &input.names.fi, -1).await? {
             return Err(rule(ErrorCode::NameTaken));
         }
@@ -163,7 +163,7 @@ impl hyte_store::OrgStore for crate::This {
         input: &SectorInput,
         actor: Actor,
     ) -> Result<Sector> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let before = sector_in_tx(&mut tx, org_id, sector_id).await?.ok_or(rule(ErrorCode::NotFound))?;
         if before.version != version {
             return Err(rule(ErrorCode::EditConflict));
@@ -202,7 +202,7 @@ impl hyte_store::OrgStore for crate::This {
     }
 
     async fn delete_sector(&self, org_id: i64, sector_id: i64, version: i64, actor: Actor) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let before = sector_in_tx(&mut tx, org_id, sector_id).await?.ok_or(rule(ErrorCode::NotFound))?;
         if before.version != version {
             return Err(rule(ErrorCode::EditConflict));

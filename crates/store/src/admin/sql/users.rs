@@ -95,7 +95,7 @@ impl hyte_store::UserStore for crate::This {
         membership: Option<(i64, Role, Option<i64>)>,
         actor: Actor,
     ) -> Result<User> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = $1")
             .bind(user.email.as_str())
             .fetch_one(&mut *tx)
@@ -167,7 +167,7 @@ impl hyte_store::UserStore for crate::This {
         sector_id: Option<i64>,
         actor: Actor,
     ) -> Result<Membership> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let m = insert_membership(&mut tx, user_id, org_id, role, sector_id, actor).await?;
         tx.commit().await?;
         Ok(m)
@@ -182,7 +182,7 @@ impl hyte_store::UserStore for crate::This {
         sector_id: Option<i64>,
         actor: Actor,
     ) -> Result<Membership> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let before = membership_in_tx(&mut tx, org_id, user_id).await?.ok_or(rule(ErrorCode::NotFound))?;
         if before.version != version {
             return Err(rule(ErrorCode::EditConflict));
@@ -221,7 +221,7 @@ impl hyte_store::UserStore for crate::This {
     }
 
     async fn remove_membership(&self, org_id: i64, user_id: i64, version: i64, actor: Actor) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let before = membership_in_tx(&mut tx, org_id, user_id).await?.ok_or(rule(ErrorCode::NotFound))?;
         if before.version != version {
             return Err(rule(ErrorCode::EditConflict));

@@ -19,7 +19,7 @@ pub(crate) async fn start_assessment(
     template_id: i64,
     actor: Actor,
 ) -> Result<Assessment> {
-    let mut tx = this.pool.begin().await?;
+    let mut tx = crate::sql::begin(&this.pool).await?;
     let d = editable_decision(&mut tx, decision_id).await?;
     let t: Option<TemplateRow> =
         sqlx::query_as(&format!("SELECT {TEMPLATE_COLS} FROM assessment_templates WHERE org_id = $1 AND id = $2"))
@@ -64,7 +64,7 @@ pub(crate) async fn update_assessment(
     conclusion: Option<&str>,
     actor: Actor,
 ) -> Result<Assessment> {
-    let mut tx = this.pool.begin().await?;
+    let mut tx = crate::sql::begin(&this.pool).await?;
     let (before, d) = draft_assessment(&mut tx, id).await?;
     if groups.iter().any(|g| *g >= before.def.groups.len()) {
         return Err(rule(ErrorCode::InvalidInput));
@@ -104,7 +104,7 @@ pub(crate) async fn set_assessment_status(
     status: AssessmentStatus,
     actor: Actor,
 ) -> Result<Assessment> {
-    let mut tx = this.pool.begin().await?;
+    let mut tx = crate::sql::begin(&this.pool).await?;
     let before = assessment_in(&mut tx, id).await?;
     let d = editable_decision(&mut tx, before.decision_id).await?;
     if before.status == status {
@@ -154,7 +154,7 @@ pub(crate) async fn save_ratings(
     ratings: &[Rating],
     actor: Actor,
 ) -> Result<Assessment> {
-    let mut tx = this.pool.begin().await?;
+    let mut tx = crate::sql::begin(&this.pool).await?;
     let (a, d) = draft_assessment(&mut tx, assessment_id).await?;
     if !alternatives_in(&mut tx, d.id).await?.iter().any(|x| x.id == alternative_id)
         || ratings.iter().any(|r| {
@@ -211,7 +211,7 @@ pub(crate) async fn add_participant(
     p: &ParticipantInput,
     actor: Actor,
 ) -> Result<Participant> {
-    let mut tx = this.pool.begin().await?;
+    let mut tx = crate::sql::begin(&this.pool).await?;
     let (_, d) = draft_assessment(&mut tx, assessment_id).await?;
     let row: ParticipantRow = sqlx::query_as(&format!(
         "INSERT INTO assessment_participants (assessment_id, kind, who, heard_on, method, views) \
@@ -244,7 +244,7 @@ pub(crate) async fn add_participant(
 }
 
 pub(crate) async fn delete_participant(this: &crate::This, assessment_id: i64, id: i64, actor: Actor) -> Result<()> {
-    let mut tx = this.pool.begin().await?;
+    let mut tx = crate::sql::begin(&this.pool).await?;
     let (_, d) = draft_assessment(&mut tx, assessment_id).await?;
     let before: Option<ParticipantRow> = sqlx::query_as(&format!(
         "DELETE FROM assessment_participants WHERE assessment_id = $1 AND id = $2 RETURNING {PARTICIPANT_COLS}"

@@ -18,7 +18,7 @@ pub(crate) async fn create_decision(
     proposal: &str,
     actor: Actor,
 ) -> Result<Decision> {
-    let mut tx = this.pool.begin().await?;
+    let mut tx = crate::sql::begin(&this.pool).await?;
     let row: DecisionRow = sqlx::query_as(&format!(
         "INSERT INTO decisions (org_id, title, description, body, decision_type, sector_id, preparer, \
          planned_on, euros, case_ref, status, created_at) \
@@ -64,7 +64,7 @@ pub(crate) async fn update_decision(
     d: &DecisionInput,
     actor: Actor,
 ) -> Result<Decision> {
-    let mut tx = this.pool.begin().await?;
+    let mut tx = crate::sql::begin(&this.pool).await?;
     let before = editable_decision(&mut tx, id).await?;
     if before.version != version {
         return Err(rule(ErrorCode::EditConflict));
@@ -112,7 +112,7 @@ pub(crate) async fn set_decision_status(
     today: chrono::NaiveDate,
     actor: Actor,
 ) -> Result<Decision> {
-    let mut tx = this.pool.begin().await?;
+    let mut tx = crate::sql::begin(&this.pool).await?;
     let before = decision_in(&mut tx, id).await?;
     if before.version != version {
         return Err(rule(ErrorCode::EditConflict));

@@ -21,7 +21,7 @@ use hyte_store::{Actor, Result};
 #[async_trait]
 impl hyte_store::assessment::AssessmentStore for crate::This {
     async fn assessment_templates(&self, org_id: i64) -> Result<Vec<Template>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         ensure_defaults(&mut tx, org_id).await?;
         let rows: Vec<TemplateRow> =
             sqlx::query_as(&format!("SELECT {TEMPLATE_COLS} FROM assessment_templates WHERE org_id = $1 ORDER BY id"))
@@ -33,7 +33,7 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
     }
 
     async fn create_template(&self, org_id: i64, key: &str, def: &TemplateDef, actor: Actor) -> Result<Template> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         ensure_defaults(&mut tx, org_id).await?;
         let row: TemplateRow = sqlx::query_as(&format!(
             "INSERT INTO assessment_templates (org_id, key, def_json) VALUES ($1, $2, $3) RETURNING {TEMPLATE_COLS}"
@@ -70,7 +70,7 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
         def: &TemplateDef,
         actor: Actor,
     ) -> Result<Template> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let before: Option<TemplateRow> =
             sqlx::query_as(&format!("SELECT {TEMPLATE_COLS} FROM assessment_templates WHERE org_id = $1 AND id = $2"))
                 .bind(org_id)
@@ -108,14 +108,14 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
     }
 
     async fn assessment_rules(&self, org_id: i64) -> Result<Vec<Rule>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let rules = rules_in(&mut tx, org_id).await?;
         tx.commit().await?;
         Ok(rules)
     }
 
     async fn add_rule(&self, org_id: i64, r: &RuleInput, actor: Actor) -> Result<Rule> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         ensure_defaults(&mut tx, org_id).await?;
         let added = insert_rule(&mut tx, org_id, r).await?;
         audit(
@@ -136,7 +136,7 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
     }
 
     async fn delete_rule(&self, org_id: i64, id: i64, actor: Actor) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let before: Option<RuleRow> = sqlx::query_as(&format!(
             "DELETE FROM assessment_rules WHERE org_id = $1 AND id = $2 RETURNING {RULE_COLS}"
         ))
@@ -207,14 +207,14 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
     }
 
     async fn decision_alternatives(&self, decision_id: i64) -> Result<Vec<Alternative>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let a = alternatives_in(&mut tx, decision_id).await?;
         tx.commit().await?;
         Ok(a)
     }
 
     async fn add_alternative(&self, decision_id: i64, input: &AlternativeInput, actor: Actor) -> Result<Alternative> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let d = editable_decision(&mut tx, decision_id).await?;
         let a = insert_alternative(&mut tx, decision_id, &input.name, input.description.as_deref(), false).await?;
         audit(
@@ -242,7 +242,7 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
         input: &AlternativeInput,
         actor: Actor,
     ) -> Result<Alternative> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let d = editable_decision(&mut tx, decision_id).await?;
         let before = alternatives_in(&mut tx, decision_id).await?.into_iter().find(|a| a.id == id);
         let before = before.ok_or(rule(ErrorCode::NotFound))?;
@@ -277,7 +277,7 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
     }
 
     async fn delete_alternative(&self, decision_id: i64, id: i64, actor: Actor) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let d = editable_decision(&mut tx, decision_id).await?;
         let before = alternatives_in(&mut tx, decision_id).await?.into_iter().find(|a| a.id == id);
         let before = before.ok_or(rule(ErrorCode::NotFound))?;
@@ -317,7 +317,7 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
     }
 
     async fn decision_assessments(&self, decision_id: i64) -> Result<Vec<Assessment>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let a = assessments_in(&mut tx, decision_id).await?;
         tx.commit().await?;
         Ok(a)
@@ -356,7 +356,7 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
     }
 
     async fn assessment_ratings(&self, assessment_id: i64) -> Result<Vec<Rating>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let r = ratings_in(&mut tx, assessment_id).await?;
         tx.commit().await?;
         Ok(r)
@@ -375,7 +375,7 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
     }
 
     async fn assessment_participants(&self, assessment_id: i64) -> Result<Vec<Participant>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let p = participants_in(&mut tx, assessment_id).await?;
         tx.commit().await?;
         Ok(p)
@@ -400,7 +400,7 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
     }
 
     async fn cite(&self, c: &Citation, actor: Actor) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let (_, d) = draft_assessment(&mut tx, c.assessment_id).await?;
         crate::sql::usable_indicators(&mut tx, d.org_id, &[c.indicator_id]).await?;
         sqlx::query(&format!(
@@ -433,7 +433,7 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
     }
 
     async fn uncite(&self, assessment_id: i64, indicator_id: i64, actor: Actor) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let (_, d) = draft_assessment(&mut tx, assessment_id).await?;
         let n = sqlx::query("DELETE FROM assessment_citations WHERE assessment_id = $1 AND indicator_id = $2")
             .bind(assessment_id)

@@ -13,7 +13,7 @@ use hyte_store::cooperation::rows::{AgreementRow, GroupRow, MeetingRow, MemberRo
 use hyte_store::{Actor, Result};
 
 pub(crate) async fn create_group(this: &crate::This, org_id: i64, g: &GroupInput, actor: Actor) -> Result<Group> {
-    let mut tx = this.pool.begin().await?;
+    let mut tx = crate::sql::begin(&this.pool).await?;
     let row: GroupRow = sqlx::query_as(&format!(
         "INSERT INTO coop_groups (org_id, kind, name, mandate, tasks, chair) VALUES ($1, $2, $3, $4, $5, $6) \
          RETURNING {GROUP_COLS}"
@@ -51,7 +51,7 @@ pub(crate) async fn update_group(
     g: &GroupInput,
     actor: Actor,
 ) -> Result<Group> {
-    let mut tx = this.pool.begin().await?;
+    let mut tx = crate::sql::begin(&this.pool).await?;
     let before = group_in(&mut tx, id).await?;
     if before.version != version {
         return Err(rule(ErrorCode::EditConflict));
@@ -87,7 +87,7 @@ pub(crate) async fn update_group(
 }
 
 pub(crate) async fn add_member(this: &crate::This, group_id: i64, m: &MemberInput, actor: Actor) -> Result<Member> {
-    let mut tx = this.pool.begin().await?;
+    let mut tx = crate::sql::begin(&this.pool).await?;
     let g = group_in(&mut tx, group_id).await?;
     let row: MemberRow = sqlx::query_as(&format!(
         "INSERT INTO group_members (group_id, person, org_name, org_kind, member_org_id, role) \
@@ -120,7 +120,7 @@ pub(crate) async fn add_member(this: &crate::This, group_id: i64, m: &MemberInpu
 }
 
 pub(crate) async fn remove_member(this: &crate::This, group_id: i64, id: i64, actor: Actor) -> Result<()> {
-    let mut tx = this.pool.begin().await?;
+    let mut tx = crate::sql::begin(&this.pool).await?;
     let g = group_in(&mut tx, group_id).await?;
     let row: Option<MemberRow> =
         sqlx::query_as(&format!("DELETE FROM group_members WHERE group_id = $1 AND id = $2 RETURNING {MEMBER_COLS}"))
@@ -147,7 +147,7 @@ pub(crate) async fn remove_member(this: &crate::This, group_id: i64, id: i64, ac
 }
 
 pub(crate) async fn add_meeting(this: &crate::This, group_id: i64, m: &MeetingInput, actor: Actor) -> Result<Meeting> {
-    let mut tx = this.pool.begin().await?;
+    let mut tx = crate::sql::begin(&this.pool).await?;
     let g = group_in(&mut tx, group_id).await?;
     let row: MeetingRow = sqlx::query_as(&format!(
         "INSERT INTO group_meetings (group_id, held_on, agenda, minutes) VALUES ($1, $2, $3, $4) \
@@ -184,7 +184,7 @@ pub(crate) async fn update_meeting(
     m: &MeetingInput,
     actor: Actor,
 ) -> Result<Meeting> {
-    let mut tx = this.pool.begin().await?;
+    let mut tx = crate::sql::begin(&this.pool).await?;
     let before = meeting_in(&mut tx, id).await?;
     if before.version != version {
         return Err(rule(ErrorCode::EditConflict));
@@ -224,7 +224,7 @@ pub(crate) async fn add_agreement(
     a: &AgreementInput,
     actor: Actor,
 ) -> Result<Agreement> {
-    let mut tx = this.pool.begin().await?;
+    let mut tx = crate::sql::begin(&this.pool).await?;
     let m = meeting_in(&mut tx, meeting_id).await?;
     let g = group_in(&mut tx, m.group_id).await?;
     let row: AgreementRow = sqlx::query_as(&format!(
@@ -263,7 +263,7 @@ pub(crate) async fn set_agreement_done(
     done_on: Option<NaiveDate>,
     actor: Actor,
 ) -> Result<Agreement> {
-    let mut tx = this.pool.begin().await?;
+    let mut tx = crate::sql::begin(&this.pool).await?;
     let row: Option<AgreementRow> = sqlx::query_as(&format!(
         "UPDATE group_agreements SET done_on = $1, version = version + 1 WHERE id = $2 AND version = $3 \
          RETURNING {AGREEMENT_COLS}"

@@ -21,7 +21,7 @@ use std::collections::HashMap;
 #[async_trait]
 impl hyte_store::cooperation::CooperationStore for crate::This {
     async fn responsibility(&self, org_id: i64) -> Result<Responsibility> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let r = responsibility_in(&mut tx, org_id).await?;
         tx.commit().await?;
         Ok(r)
@@ -35,7 +35,7 @@ impl hyte_store::cooperation::CooperationStore for crate::This {
         body: Option<&str>,
         actor: Actor,
     ) -> Result<Responsibility> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let before = responsibility_in(&mut tx, org_id).await?;
         bump_responsibility(&mut tx, org_id, version).await?;
         sqlx::query("UPDATE hyte_responsibility SET person = $1, body = $2 WHERE org_id = $3")
@@ -89,7 +89,7 @@ impl hyte_store::cooperation::CooperationStore for crate::This {
         owners: &DutyOwners,
         actor: Actor,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         bump_responsibility(&mut tx, org_id, version).await?;
         sqlx::query("DELETE FROM duty_owners WHERE org_id = $1 AND duty_key = $2")
             .bind(org_id)
@@ -248,7 +248,7 @@ impl hyte_store::cooperation::CooperationStore for crate::This {
         c: &ContactInput,
         actor: Actor,
     ) -> Result<ContactPair> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let row: ContactRow = sqlx::query_as(&format!(
             "INSERT INTO contact_pairs (org_id, theme, municipality_area_id, person, email, phone) \
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (org_id, theme, municipality_area_id) \
@@ -282,7 +282,7 @@ impl hyte_store::cooperation::CooperationStore for crate::This {
     }
 
     async fn remove_contact_pair(&self, org_id: i64, id: i64, actor: Actor) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let row: Option<ContactRow> = sqlx::query_as(&format!(
             "DELETE FROM contact_pairs WHERE org_id = $1 AND id = $2 RETURNING {CONTACT_COLS}"
         ))
@@ -327,7 +327,7 @@ impl hyte_store::cooperation::CooperationStore for crate::This {
         justification: &str,
         actor: Actor,
     ) -> Result<Maturity> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let row: Option<MaturityRow> = if version == 0 {
             sqlx::query_as(&format!(
                 "INSERT INTO maturity_assessments (org_id, year, step, justification) VALUES ($1, $2, $3, $4) \
@@ -381,7 +381,7 @@ impl hyte_store::cooperation::CooperationStore for crate::This {
     }
 
     async fn add_task(&self, org_id: i64, t: &TaskInput, actor: Actor) -> Result<Task> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let row: TaskRow = sqlx::query_as(&format!(
             "INSERT INTO timeline_tasks (org_id, title, starts, ends, responsible, status, link) \
              VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {TASK_COLS}"
@@ -414,7 +414,7 @@ impl hyte_store::cooperation::CooperationStore for crate::This {
     }
 
     async fn update_task(&self, org_id: i64, id: i64, version: i64, t: &TaskInput, actor: Actor) -> Result<Task> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let before = task_in(&mut tx, org_id, id).await?;
         if before.version != version {
             return Err(rule(ErrorCode::EditConflict));
@@ -451,7 +451,7 @@ impl hyte_store::cooperation::CooperationStore for crate::This {
     }
 
     async fn delete_task(&self, org_id: i64, id: i64, version: i64, actor: Actor) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let before = task_in(&mut tx, org_id, id).await?;
         if before.version != version {
             return Err(rule(ErrorCode::EditConflict));

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 #[async_trait]
 impl hyte_store::AreaStore for crate::This {
     async fn import_areas(&self, data: &AreaImport) -> Result<ImportSummary> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         for k in &data.kinds {
             sqlx::query(
                 "INSERT INTO area_kinds (code, name_fi, name_sv, name_en, sort_order) VALUES ($1, $2, $3, $4, $5) \

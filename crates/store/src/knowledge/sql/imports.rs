@@ -38,7 +38,7 @@ impl hyte_store::knowledge::ImportJobStore for crate::This {
     ) -> Result<ImportJob> {
         // A job ends done or failed; it is never set running again.
         let action = AuditAction::import(state).ok_or(rule(ErrorCode::InvalidInput))?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let row: Option<ImportJobRow> = sqlx::query_as(&format!(
             "UPDATE import_jobs SET state = $1, written = $2, summary = $3, finished_at = $4 \
              WHERE id = $5 AND state = 'running' RETURNING {JOB_COLS}"

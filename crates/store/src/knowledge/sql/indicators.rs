@@ -78,7 +78,7 @@ fn push_filter<'a>(qb: &mut sqlx::QueryBuilder<'a, crate::Db>, f: &'a IndicatorF
 #[async_trait]
 impl hyte_store::IndicatorStore for crate::This {
     async fn upsert_indicators(&self, items: &[NewIndicator]) -> Result<u64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         for complete in [false, true] {
             let part: Vec<&NewIndicator> = items.iter().filter(|i| i.complete == complete).collect();
             for chunk in part.chunks(CHUNK / 2) {
@@ -198,7 +198,7 @@ impl hyte_store::IndicatorStore for crate::This {
         actor: Actor,
         org_id: i64,
     ) -> Result<Indicator> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let before: IndicatorRow = sqlx::query_as(&format!("SELECT {INDICATOR_COLS} FROM indicators WHERE id = $1"))
             .bind(id)
             .fetch_optional(&mut *tx)
@@ -235,7 +235,7 @@ impl hyte_store::IndicatorStore for crate::This {
     }
 
     async fn upsert_area_codes(&self, source: &str, codes: &[hyte_store::ExternalRegion]) -> Result<u64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let ids: Vec<(i64, String, String)> =
             sqlx::query_as("SELECT id, kind, code FROM areas").fetch_all(&mut *tx).await?;
         let ids: HashMap<(String, String), i64> = ids.into_iter().map(|(i, k, c)| ((k, c), i)).collect();
@@ -267,7 +267,7 @@ impl hyte_store::IndicatorStore for crate::This {
     }
 
     async fn import_observations(&self, rows: &[Observation]) -> Result<u64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         write_observations(&mut tx, rows).await?;
         bump_version(&mut tx).await?;
         tx.commit().await?;

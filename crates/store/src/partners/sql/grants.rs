@@ -13,7 +13,7 @@ use hyte_store::partners::rows::{ApplicationRow, CallRow, APPLICATION_COLS, CALL
 use hyte_store::{Actor, Result};
 
 pub(crate) async fn create_call(this: &crate::This, org_id: i64, c: &CallInput, actor: Actor) -> Result<GrantCall> {
-    let mut tx = this.pool.begin().await?;
+    let mut tx = crate::sql::begin(&this.pool).await?;
     org_exists(&mut tx, org_id).await?;
     let row: CallRow = sqlx::query_as(&format!(
         "INSERT INTO grant_calls (org_id, title, description, year, total_euros, deadline) \
@@ -53,7 +53,7 @@ pub(crate) async fn update_call(
     c: &CallInput,
     actor: Actor,
 ) -> Result<GrantCall> {
-    let mut tx = this.pool.begin().await?;
+    let mut tx = crate::sql::begin(&this.pool).await?;
     let before = call_in(&mut tx, id).await?;
     if before.org_id != org_id {
         return Err(rule(ErrorCode::NotFound));
@@ -109,7 +109,7 @@ pub(crate) async fn apply_for_grant(
     today: NaiveDate,
     actor: Actor,
 ) -> Result<GrantApplication> {
-    let mut tx = this.pool.begin().await?;
+    let mut tx = crate::sql::begin(&this.pool).await?;
     let call = call_in(&mut tx, call_id).await?;
     org_exists(&mut tx, applicant_org_id).await?;
     if !call.is_open(today) {
@@ -139,7 +139,7 @@ pub(crate) async fn decide_application(
     d: &GrantDecision,
     actor: Actor,
 ) -> Result<GrantApplication> {
-    let mut tx = this.pool.begin().await?;
+    let mut tx = crate::sql::begin(&this.pool).await?;
     let before = application_in(&mut tx, id).await?;
     let call = call_in(&mut tx, before.call_id).await?;
     if before.version != version {
@@ -171,7 +171,7 @@ pub(crate) async fn report_grant_use(
     r: &UseReport,
     actor: Actor,
 ) -> Result<GrantApplication> {
-    let mut tx = this.pool.begin().await?;
+    let mut tx = crate::sql::begin(&this.pool).await?;
     let before = application_in(&mut tx, id).await?;
     let call = call_in(&mut tx, before.call_id).await?;
     let after = step_application(&mut tx, &before, version, ApplicationStatus::Reported, None, Some(r)).await?;

@@ -42,7 +42,7 @@ impl hyte_store::partners::PartnerStore for crate::This {
     }
 
     async fn add_partner(&self, org_id: i64, p: &PartnerInput, actor: Actor) -> Result<Partner> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         org_exists(&mut tx, org_id).await?;
         org_exists(&mut tx, p.partner_org_id).await?;
         if p.partner_org_id == org_id {
@@ -88,7 +88,7 @@ impl hyte_store::partners::PartnerStore for crate::This {
         p: &PartnerInput,
         actor: Actor,
     ) -> Result<Partner> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let before = partner_in(&mut tx, org_id, id).await?;
         if before.version != version {
             return Err(rule(ErrorCode::EditConflict));
@@ -126,7 +126,7 @@ impl hyte_store::partners::PartnerStore for crate::This {
     }
 
     async fn remove_partner(&self, org_id: i64, id: i64, version: i64, actor: Actor) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let before = partner_in(&mut tx, org_id, id).await?;
         let n = sqlx::query("DELETE FROM partners WHERE id = $1 AND version = $2")
             .bind(id)
@@ -164,7 +164,7 @@ impl hyte_store::partners::PartnerStore for crate::This {
     }
 
     async fn create_activity(&self, org_id: i64, a: &ActivityInput, actor: Actor) -> Result<Activity> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         org_exists(&mut tx, org_id).await?;
         let row: ActivityRow = sqlx::query_as(&format!(
             "INSERT INTO activities (org_id, title_fi, title_sv, title_en, description_fi, description_sv, \
@@ -230,7 +230,7 @@ impl hyte_store::partners::PartnerStore for crate::This {
     }
 
     async fn update_activity(&self, id: i64, version: i64, a: &ActivityInput, actor: Actor) -> Result<Activity> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let before = activity_in(&mut tx, id).await?;
         if before.version != version {
             return Err(rule(ErrorCode::EditConflict));
@@ -281,7 +281,7 @@ impl hyte_store::partners::PartnerStore for crate::This {
     }
 
     async fn delete_activity(&self, id: i64, version: i64, actor: Actor) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let before = activity_in(&mut tx, id).await?;
         let n = sqlx::query("DELETE FROM activities WHERE id = $1 AND version = $2")
             .bind(id)
@@ -415,7 +415,7 @@ impl hyte_store::partners::PartnerStore for crate::This {
     }
 
     async fn create_premises(&self, org_id: i64, p: &PremisesInput, actor: Actor) -> Result<Premises> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         org_exists(&mut tx, org_id).await?;
         let row: PremisesRow = sqlx::query_as(&format!(
             "INSERT INTO premises (org_id, name, address, area_id, capacity, available_for, booking_contact, \
@@ -458,7 +458,7 @@ impl hyte_store::partners::PartnerStore for crate::This {
         p: &PremisesInput,
         actor: Actor,
     ) -> Result<Premises> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let before = premises_in(&mut tx, org_id, id).await?;
         if before.version != version {
             return Err(rule(ErrorCode::EditConflict));

@@ -122,14 +122,14 @@ async fn measure(tx: &mut Tx<'_>, report_id: i64, id: i64) -> Result<Measure> {
 #[async_trait]
 impl hyte_store::reports::PlanStore for crate::This {
     async fn plan(&self, report_id: i64) -> Result<Plan> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let p = load_plan(&mut tx, report_id).await?;
         tx.commit().await?;
         Ok(p)
     }
 
     async fn add_priority(&self, report_id: i64, input: &PriorityInput, actor: Actor) -> Result<Priority> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let org_id = editable(&mut tx, report_id).await?;
         let position: i32 = sqlx::query_scalar(
             "SELECT CAST(COALESCE(MAX(position), 0) + 1 AS INTEGER) FROM plan_priorities WHERE report_id = $1",
@@ -173,7 +173,7 @@ impl hyte_store::reports::PlanStore for crate::This {
     }
 
     async fn add_goal(&self, report_id: i64, input: &GoalInput, actor: Actor) -> Result<Goal> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let org_id = editable(&mut tx, report_id).await?;
         own_priority(&mut tx, report_id, input.priority_id).await?;
         let id: i64 = sqlx::query_scalar(
@@ -211,7 +211,7 @@ impl hyte_store::reports::PlanStore for crate::This {
     }
 
     async fn add_measure(&self, report_id: i64, m: &MeasureInput, goal_ids: &[i64], actor: Actor) -> Result<Measure> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let org_id = editable(&mut tx, report_id).await?;
         own_sector(&mut tx, org_id, m.sector_id).await?;
         let row: MeasureRow = sqlx::query_as(&format!(
@@ -258,7 +258,7 @@ impl hyte_store::reports::PlanStore for crate::This {
         input: &PriorityInput,
         actor: Actor,
     ) -> Result<Priority> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let org_id = editable(&mut tx, report_id).await?;
         let before = load_plan(&mut tx, report_id).await?.priorities.into_iter().find(|p| p.id == id);
         let before = before.ok_or(rule(ErrorCode::NotFound))?;
@@ -300,7 +300,7 @@ impl hyte_store::reports::PlanStore for crate::This {
     }
 
     async fn delete_priority(&self, report_id: i64, id: i64, version: i64, actor: Actor) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let org_id = editable(&mut tx, report_id).await?;
         let plan = load_plan(&mut tx, report_id).await?;
         let before = plan.priorities.iter().find(|p| p.id == id).ok_or(rule(ErrorCode::NotFound))?;
@@ -341,7 +341,7 @@ impl hyte_store::reports::PlanStore for crate::This {
         input: &GoalInput,
         actor: Actor,
     ) -> Result<Goal> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let org_id = editable(&mut tx, report_id).await?;
         let before = load_plan(&mut tx, report_id).await?.goals.into_iter().find(|g| g.id == id);
         let before = before.ok_or(rule(ErrorCode::NotFound))?;
@@ -382,7 +382,7 @@ impl hyte_store::reports::PlanStore for crate::This {
     }
 
     async fn delete_goal(&self, report_id: i64, id: i64, version: i64, actor: Actor) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let org_id = editable(&mut tx, report_id).await?;
         let before = load_plan(&mut tx, report_id).await?.goals.into_iter().find(|g| g.id == id);
         let before = before.ok_or(rule(ErrorCode::NotFound))?;
@@ -416,7 +416,7 @@ impl hyte_store::reports::PlanStore for crate::This {
         goal_ids: &[i64],
         actor: Actor,
     ) -> Result<Measure> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let org_id = editable(&mut tx, report_id).await?;
         let before = measure(&mut tx, report_id, id).await?;
         own_sector(&mut tx, org_id, m.sector_id).await?;
@@ -463,7 +463,7 @@ impl hyte_store::reports::PlanStore for crate::This {
     }
 
     async fn delete_measure(&self, report_id: i64, id: i64, version: i64, actor: Actor) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let org_id = editable(&mut tx, report_id).await?;
         let before = measure(&mut tx, report_id, id).await?;
         if before.version != version {
@@ -496,7 +496,7 @@ impl hyte_store::reports::PlanStore for crate::This {
         f: &MeasureFollowUp,
         actor: Actor,
     ) -> Result<Measure> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let before = measure(&mut tx, report_id, measure_id).await?;
         let org_id: i64 =
             sqlx::query_scalar("SELECT org_id FROM reports WHERE id = $1").bind(report_id).fetch_one(&mut *tx).await?;

@@ -71,7 +71,7 @@ fn state_json(r: &Report) -> Option<String> {
 #[async_trait]
 impl hyte_store::reports::ReportStore for crate::This {
     async fn create_report(&self, org_id: i64, r: &NewReport, actor: Actor) -> Result<Report> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let row: ReportRow = sqlx::query_as(&format!(
             "INSERT INTO reports (org_id, kind, term_start, term_end, year, languages, title, state, \
              based_on, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'draft', $8, $9) RETURNING {REPORT_COLS}"
@@ -122,7 +122,7 @@ impl hyte_store::reports::ReportStore for crate::This {
     }
 
     async fn report_structure(&self, org_id: i64) -> Result<ReportStructure> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let s = structure(&mut tx, org_id).await?;
         tx.commit().await?;
         Ok(s)
@@ -135,7 +135,7 @@ impl hyte_store::reports::ReportStore for crate::This {
         sections: Option<&[StructureSection]>,
         actor: Actor,
     ) -> Result<ReportStructure> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let before = structure(&mut tx, org_id).await?;
         if before.version != version {
             return Err(rule(ErrorCode::EditConflict));
@@ -223,7 +223,7 @@ impl hyte_store::reports::ReportStore for crate::This {
     }
 
     async fn report_sections(&self, report_id: i64) -> Result<Vec<Section>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let s = sections(&mut tx, report_id).await?;
         tx.commit().await?;
         Ok(s)
@@ -237,7 +237,7 @@ impl hyte_store::reports::ReportStore for crate::This {
         edit: &SectionEdit,
         actor: Actor,
     ) -> Result<Section> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let report = load(&mut tx, report_id).await?;
         if !report.state.editable() {
             return Err(rule(ErrorCode::ReportLocked));
@@ -287,7 +287,7 @@ impl hyte_store::reports::ReportStore for crate::This {
         kind: SectionKind,
         actor: Actor,
     ) -> Result<Section> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let report = load(&mut tx, report_id).await?;
         if !report.state.editable() {
             return Err(rule(ErrorCode::ReportLocked));
@@ -330,7 +330,7 @@ impl hyte_store::reports::ReportStore for crate::This {
     }
 
     async fn delete_section(&self, report_id: i64, section_id: i64, version: i64, actor: Actor) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let report = load(&mut tx, report_id).await?;
         if !report.state.editable() {
             return Err(rule(ErrorCode::ReportLocked));
@@ -381,7 +381,7 @@ impl hyte_store::reports::ReportStore for crate::This {
         approval: Option<&Approval>,
         actor: Actor,
     ) -> Result<Report> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let before = load(&mut tx, id).await?;
         if before.version != version {
             return Err(rule(ErrorCode::EditConflict));
@@ -448,7 +448,7 @@ impl hyte_store::reports::ReportStore for crate::This {
     }
 
     async fn start_new_version(&self, id: i64, version: i64, actor: Actor) -> Result<Report> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let before = load(&mut tx, id).await?;
         if before.version != version {
             return Err(rule(ErrorCode::EditConflict));
@@ -484,7 +484,7 @@ impl hyte_store::reports::ReportStore for crate::This {
     }
 
     async fn add_comment(&self, report_id: i64, section_id: i64, body: &str, actor: Actor) -> Result<Comment> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let report = load(&mut tx, report_id).await?;
         if !report.state.editable() {
             return Err(rule(ErrorCode::ReportLocked));
@@ -530,7 +530,7 @@ impl hyte_store::reports::ReportStore for crate::This {
     }
 
     async fn resolve_comment(&self, report_id: i64, comment_id: i64, actor: Actor) -> Result<Comment> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = crate::sql::begin(&self.pool).await?;
         let report = load(&mut tx, report_id).await?;
         let done = sqlx::query("UPDATE report_comments SET resolved = TRUE WHERE id = $1 AND report_id = $2")
             .bind(comment_id)
