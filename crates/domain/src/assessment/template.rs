@@ -104,7 +104,7 @@ pub fn default_templates() -> Vec<(&'static str, TemplateDef)> {
             def(
                 n(
                     "IVA – ihmisiin kohdistuvat vaikutukset",
-                    "MKB – konsekvenser för människor",
+                    "Bedömning av konsekvenser för människor",
                     "HIA – impacts on people",
                 ),
                 vec![
