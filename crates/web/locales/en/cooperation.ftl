@@ -85,20 +85,20 @@ field-agreement-who = Who
 field-agreement-who-hint = A person, a sector or an organisation.
 field-agreement-due = By when
 contacts-title = Contact pairs
-contacts-lead = For each theme, a named person on the region's side and in each municipality.
+contacts-lead = For each theme, a named person on the wellbeing services county's side and in each municipality.
 contacts-caption = Municipalities × themes
 contacts-gaps = { $count ->
     [one] One contact is not named.
    *[other] { $count } contacts are not named.
 }
-contacts-none-for-us = The region has not named contacts for this municipality yet.
-contacts-for-us = The region's contacts for this municipality
-contact-region-side = The region's own side
+contacts-none-for-us = The wellbeing services county has not named contacts for this municipality yet.
+contacts-for-us = The wellbeing services county's contacts for this municipality
+contact-region-side = The county's own side
 contact-gap = not named
 contact-add = Name a contact
 contact-remove = Remove { $name }
 col-municipality = Municipality
-col-region = Region
+col-region = Wellbeing services county
 field-contact-theme = Theme
 field-contact-municipality = Municipality
 field-contact-person = Person
