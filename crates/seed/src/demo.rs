@@ -1,5 +1,6 @@
-//! The demo dataset: a few real municipalities and a county with fictional people,
-//! so that a new user can log in and try everything. All demo users share one password.
+//! The demo dataset: real municipalities (Kuopio, Siilinjärvi, Oulu), the Pohjois-Savo wellbeing
+//! services county, the regional council and an NGO as partners, with fictional people, so that a
+//! new user can log in and try everything. All demo users share one password.
 
 use anyhow::{Context, Result};
 use hyte_domain::{DisplayName, Email, Names, OrgKind, Role};
@@ -19,7 +20,7 @@ pub struct DemoUser {
 /// (key, kind, area (kind, code), fi, sv, en)
 type DemoOrg = (&'static str, OrgKind, Option<(&'static str, &'static str)>, &'static str, &'static str, &'static str);
 
-const ORGS: [DemoOrg; 5] = [
+const ORGS: [DemoOrg; 6] = [
     (
         "kuopio",
         OrgKind::Municipality,
@@ -44,6 +45,14 @@ const ORGS: [DemoOrg; 5] = [
         "Pohjois-Savon hyvinvointialue",
         "Norra Savolax välfärdsområde",
         "North Savo wellbeing services county",
+    ),
+    (
+        "pohjois-savon-liitto",
+        OrgKind::RegionalCouncil,
+        Some(("region", "11")),
+        "Pohjois-Savon liitto",
+        "Norra Savolax förbund",
+        "Regional Council of Pohjois-Savo",
     ),
     (
         "vertaistuki",
@@ -146,5 +155,6 @@ pub async fn load(store: &dyn Store, hash: &dyn Fn(&str) -> String) -> Result<()
     crate::demo_cooperation::load(store, kuopio, siilinjarvi, id("pohjois-savo")?).await?;
     crate::demo_partners::load(store, kuopio, id("vertaistuki")?).await?;
     crate::demo_reports::load_siilinjarvi(store, siilinjarvi).await?;
+    crate::demo_reports::load_county(store, id("pohjois-savo")?).await?;
     Ok(())
 }

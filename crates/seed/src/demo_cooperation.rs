@@ -21,7 +21,7 @@ pub async fn load(store: &dyn Store, kuopio: i64, siilinjarvi: i64, region: i64)
     let sector = |fi: &str| sectors.iter().find(|s| s.names.fi == fi).map(|s| s.id);
     let central = sector("Keskushallinto");
     let owners = [
-        ("monitor", central, vec![sector("Sosiaali- ja terveyspalvelut")]),
+        ("monitor", central, vec![sector("Sivistys ja koulutus"), sector("Työllisyyspalvelut")]),
         ("annual_report", central, vec![]),
         ("term_report", central, vec![sector("Sivistys ja koulutus"), sector("Liikunta")]),
         ("impact_assessment", central, vec![]),
@@ -46,7 +46,7 @@ pub async fn load(store: &dyn Store, kuopio: i64, siilinjarvi: i64, region: i64)
     for (person, org, name, kind, role) in [
         ("Kalle Koskinen", kuopio.to_string(), "", "", "secretary"),
         ("Jussi Järvinen", ngo, "", "", "member"),
-        ("Pirjo Poliisi", String::new(), "Itä-Suomen poliisilaitos", "police", "member"),
+        ("Pirjo Poliisi", String::new(), "Itä-Suomen poliisilaitos", "state_authority", "member"),
     ] {
         store.add_member(g.id, &MemberInput::parse(person, &org, name, kind, role, &orgs).map_err(err)?, a).await?;
     }
@@ -59,7 +59,7 @@ pub async fn load(store: &dyn Store, kuopio: i64, siilinjarvi: i64, region: i64)
     let m = store.add_meeting(g.id, &m, a).await?;
     for (what, who, due) in [
         ("Kokoaa vuosiraportin 2026 luonnoksen", "Hyte-koordinaattori", "2026-12-15"),
-        ("Nimeää ehkäisevän päihdetyön yhdyshenkilön", "Sosiaali- ja terveyspalvelut", "2026-10-31"),
+        ("Nimeää ehkäisevän päihdetyön yhdyshenkilön", "Nuorisopalvelut", "2026-10-31"),
     ] {
         store.add_agreement(m.id, &AgreementInput::parse(what, who, due).map_err(err)?, a).await?;
     }

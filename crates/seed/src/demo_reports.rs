@@ -1,5 +1,6 @@
 //! Demo well-being reports: Kuopio's report for the council term 2021–2025, approved and
-//! published, and its annual report for 2024 in review. (The term 2025–2029 is left for the
+//! published, and its annual report for 2024 in review; Siilinjärvi's term report; Pohjois-Savo
+//! wellbeing services county's regional report for its first, shorter term 2022–2025. (The term 2025–2029 is left for the
 //! user to write.) Every text is fictional demo content.
 
 use anyhow::{Context, Result};
@@ -10,8 +11,8 @@ const SUMMARY: &str = "Kuopiolaisten hyvinvointi on pääosin hyvällä tasolla,
 ovat kasvaneet. Tämä kertomus kokoaa hyvinvoinnin tilan valtuustokaudelta 2021–2025 ja nostaa kolme \
 painopistettä seuraavalle kaudelle.\n\n- Lasten ja nuorten mielenterveys\n- Liikkumisen lisääminen\n- \
 Pitkäaikaistyöttömien osallisuus";
-const BACKGROUND: &str = "Hyvinvointikertomus on laadittu hyvinvoinnin ja terveyden edistämisen lain (612/2021) \
-6 §:n mukaisesti. Työtä on johtanut hyvinvointiryhmä, jossa ovat mukana kaikki toimialat, \
+const BACKGROUND: &str = "Hyvinvointikertomus on laadittu terveydenhuoltolain (1326/2010) 12 §:n mukaisesti; \
+vuodesta 2023 velvoite on sosiaali- ja terveydenhuollon järjestämisestä annetun lain (612/2021) 6 §:ssä. Työtä on johtanut hyvinvointiryhmä, jossa ovat mukana kaikki toimialat, \
 Pohjois-Savon hyvinvointialue ja järjestöjen edustajat.";
 const POPULATION: &str = "Alla olevat indikaattorit päivittyvät tietokannasta. Toimeentulotukea saaneiden \
 osuus on kaupungissa suurempi kuin hyvinvointialueella keskimäärin.";
@@ -32,7 +33,7 @@ pub async fn load(store: &dyn Store, org_id: i64) -> Result<()> {
     let bodies: [(&str, &str, String); 6] = [
         ("summary", SUMMARY, String::new()),
         ("background", BACKGROUND, String::new()),
-        ("population", POPULATION, [id("5"), id("127"), id("3099")].join(",")),
+        ("population", POPULATION, [id("5"), id("127"), id("3099"), id(crate::knowledge::DIABETES)].join(",")),
         ("inequality", INEQUALITY, [id("3099"), id("1275")].join(",")),
         ("strengths", STRENGTHS, String::new()),
         ("conclusions", CONCLUSIONS, String::new()),
@@ -43,7 +44,7 @@ pub async fn load(store: &dyn Store, org_id: i64) -> Result<()> {
             .map_err(|e| anyhow::anyhow!("{e:?}"))?;
         store.update_section(report.id, s.id, s.version, &edit, Actor::SYSTEM).await?;
     }
-    plan(store, org_id, report.id, &id("127")).await?;
+    plan(store, org_id, report.id, &id(crate::knowledge::DIABETES)).await?;
     let r = store.set_report_state(report.id, report.version, ReportState::InReview, None, Actor::SYSTEM).await?;
     let approval = Approval::parse("Kaupunginvaltuusto", "13.6.2022", "KV 13.6.2022 § 52")
         .map_err(|e| anyhow::anyhow!("{e:?}"))?;
@@ -57,19 +58,17 @@ pub async fn load(store: &dyn Store, org_id: i64) -> Result<()> {
     Ok(())
 }
 
-/// Three priorities, goals (one followed with the population indicator) and measures by sector.
-async fn plan(store: &dyn Store, org_id: i64, report_id: i64, population: &str) -> Result<()> {
+/// Three priorities, goals and measures by sector. The physical-activity goal is followed with
+/// Kela's real series 683 (diabetes medicines, aged 40+; Kuopio 12.3 % in 2019, 13.5 % in 2023):
+/// its target is the plan's, not data.
+async fn plan(store: &dyn Store, org_id: i64, report_id: i64, diabetes: &str) -> Result<()> {
     let bad = |e| anyhow::anyhow!("{e:?}");
     let sectors = store.list_sectors(org_id).await?;
     let sector = |fi: &str| sectors.iter().find(|s| s.names.fi == fi).map(|s| s.id.to_string()).unwrap_or_default();
     let mut goal_ids = vec![];
     for (priority, goal, target) in [
         ("Lasten ja nuorten mielenterveys", "Nuorten kokema hyvinvointi paranee", None),
-        (
-            "Liikkumisen lisääminen",
-            "Kaupunki kasvaa ja pysyy vetovoimaisena",
-            Some(("2018", "118664", "2025", "121000")),
-        ),
+        ("Liikkumisen lisääminen", "Tyypin 2 diabeteksen yleistyminen taittuu", Some(("2019", "12.3", "2025", "12.0"))),
         ("Pitkäaikaistyöttömien osallisuus", "Pitkäaikaistyöttömyys vähenee", None),
     ] {
         let p = store.add_priority(report_id, &PriorityInput::parse(priority, "").map_err(bad)?, Actor::SYSTEM).await?;
@@ -77,7 +76,7 @@ async fn plan(store: &dyn Store, org_id: i64, report_id: i64, population: &str) 
         let form = GoalForm {
             priority_id: p.id.to_string(),
             title: goal.into(),
-            indicator_id: if target.is_some() { population.into() } else { String::new() },
+            indicator_id: if target.is_some() { diabetes.into() } else { String::new() },
             baseline_year: by.into(),
             baseline_value: bv.into(),
             target_year: ty.into(),
@@ -126,6 +125,36 @@ pub async fn load_siilinjarvi(store: &dyn Store, org_id: i64) -> Result<()> {
     }
     let r = store.set_report_state(r.id, r.version, ReportState::InReview, None, Actor::SYSTEM).await?;
     let approval = Approval::parse("Kunnanvaltuusto", "20.6.2022", "KV 20.6.2022 § 31").map_err(bad)?;
+    store.set_report_state(r.id, r.version, ReportState::Approved, Some(&approval), Actor::SYSTEM).await?;
+    Ok(())
+}
+
+const REGIONAL_BACKGROUND: &str = "Alueellinen hyvinvointikertomus on laadittu sosiaali- ja terveydenhuollon \
+järjestämisestä annetun lain (612/2021) 7 §:n mukaisesti yhdessä alueen kuntien kanssa hyvinvointialueen \
+ensimmäiselle, lyhyemmälle valtuustokaudelle 2022–2025.";
+const REGIONAL_STATE: &str = "Alla olevat indikaattorit päivittyvät tietokannasta. Diabeteslääkkeiden \
+erityiskorvaukseen oikeutettujen 40 vuotta täyttäneiden osuus on kasvanut alueen kunnissa koko seurantajakson.";
+
+/// Pohjois-Savo's regional report for the county term 2022–2025, approved by the county council.
+pub async fn load_county(store: &dyn Store, org_id: i64) -> Result<()> {
+    let bad = |e| anyhow::anyhow!("{e:?}");
+    let ids = store.indicator_ids("sotkanet", None).await?;
+    let id = |s: &str| ids.get(s).map(|v| v.0.to_string()).unwrap_or_default();
+    let title = "Pohjois-Savon alueellinen hyvinvointikertomus 2022–2025";
+    let term = NewReport::parse("term", "2022–2025", "", &["fi"], title, None).map_err(bad)?;
+    let r = store.create_report(org_id, &term, Actor::SYSTEM).await?;
+    let state = [id(crate::knowledge::DIABETES), id("5")].join(",");
+    for s in store.report_sections(r.id).await? {
+        let (body, indicators) = match s.key.as_str() {
+            "summary" => (REGIONAL_BACKGROUND, ""),
+            "state" => (REGIONAL_STATE, state.as_str()),
+            _ => continue,
+        };
+        let edit = SectionEdit::parse((&s.title.fi, "", ""), body, "", indicators).map_err(bad)?;
+        store.update_section(r.id, s.id, s.version, &edit, Actor::SYSTEM).await?;
+    }
+    let r = store.set_report_state(r.id, r.version, ReportState::InReview, None, Actor::SYSTEM).await?;
+    let approval = Approval::parse("Aluevaltuusto", "19.6.2023", "AV 19.6.2023 § 40").map_err(bad)?;
     store.set_report_state(r.id, r.version, ReportState::Approved, Some(&approval), Actor::SYSTEM).await?;
     Ok(())
 }

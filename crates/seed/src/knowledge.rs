@@ -15,13 +15,19 @@ const METADATA: &str = include_str!("../../../data/sotkanet/indicator_metadata_2
 /// Catalogue entries for demo indicators newer than the 2015 catalogue (titles from the data file).
 const SUPPLEMENT: &str = include_str!("../../../data/sotkanet/indicators_2019_supplement.json");
 const DATA_2019: &str = include_str!("../../../data/sotkanet/data_2019_kunnat.csv");
+/// Kela's indicator 683 (diabetes medicines, aged 40+), 2015–2023, every region: a real trend.
+const DATA_683: &str = include_str!("../../../data/sotkanet/data_683_2015_2023.csv");
+
+/// Sotkanet's indicator 683: people aged 40+ entitled to special reimbursement for diabetes medicines.
+pub const DIABETES: &str = "683";
 
 /// Sotkanet's indicator of population on 31 December.
 pub const POPULATION: &str = "127";
 
 /// Hyte's default directions for indicators whose reading is clear (users can change them).
-pub const DEFAULT_POLARITY: [(&str, Polarity); 14] = [
+pub const DEFAULT_POLARITY: [(&str, Polarity); 15] = [
     ("5", Polarity::LowerIsBetter),
+    ("683", Polarity::LowerIsBetter),
     ("1275", Polarity::LowerIsBetter),
     ("181", Polarity::LowerIsBetter),
     ("182", Polarity::LowerIsBetter),
@@ -59,11 +65,13 @@ pub async fn load_catalogue(store: &dyn Store) -> Result<()> {
     Ok(())
 }
 
-/// Demo values: 2019 municipal values of 11 indicators, and population (indicator 127)
-/// 2000–2022 by municipality with the 2019 split by sex.
+/// Demo values: 2019 municipal values of 11 indicators, indicator 683 for 2015–2023, and
+/// population (indicator 127) 2000–2022 by municipality with the 2019 split by sex.
 pub async fn load_demo_values(store: &dyn Store) -> Result<Report> {
     let rows = sotkanet::data_csv("data_2019_kunnat.csv", DATA_2019)?;
     let report = apply::sotkanet_data(store, "data_2019_kunnat.csv", &rows).await.context("demo values")?;
+    let rows = sotkanet::data_csv("data_683_2015_2023.csv", DATA_683)?;
+    apply::sotkanet_data(store, "data_683_2015_2023.csv", &rows).await.context("indicator 683")?;
     let ids = store.indicator_ids(sotkanet::SOURCE, None).await?;
     let (population_id, _) = *ids.get(POPULATION).context("indicator 127 in the catalogue")?;
     let mut obs = vec![];

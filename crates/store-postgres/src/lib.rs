@@ -30,6 +30,7 @@ impl PgStore {
         let pool =
             PgPoolOptions::new().max_connections(10).acquire_timeout(Duration::from_secs(10)).connect(url).await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
+        sql::admin_orgs::migrate_kinds(&pool).await?;
         Ok(PgStore { pool })
     }
 

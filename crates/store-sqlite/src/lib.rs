@@ -37,6 +37,7 @@ impl SqliteStore {
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new().max_connections(4).connect_with(opts).await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
+        sql::admin_orgs::migrate_kinds(&pool).await?;
         Ok(SqliteStore { pool })
     }
 

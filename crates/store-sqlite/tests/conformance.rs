@@ -50,3 +50,18 @@ async fn sotkanet_imports() {
     hyte_import::checks::unknown_ids_are_reported(&*s).await;
     hyte_import::checks::real_sotkanet_files_import(&*s).await;
 }
+
+#[tokio::test]
+async fn retired_org_kinds_migrate_on_connect() {
+    use hyte_store::conformance::{retired_kinds_after, retired_kinds_before, SET_RAW_KIND};
+    use sqlx::Connection;
+    let s = fresh().await.unwrap();
+    let url = format!("sqlite://{}", s.dir.path().join("test.db").display());
+    let mut raw = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    for (id, code) in retired_kinds_before(&*s).await {
+        sqlx::query(SET_RAW_KIND).bind(code).bind(id).execute(&mut raw).await.unwrap();
+    }
+    raw.close().await.unwrap();
+    s.close().await;
+    retired_kinds_after(&SqliteStore::connect(&url).await.unwrap()).await;
+}

@@ -181,3 +181,44 @@ pub fn assert_written<T: PartialEq + std::fmt::Debug>(returned: &T, read_back: O
     assert_eq!(returned, expected, "the returned record is the one written");
     assert_eq!(read_back.as_ref(), Some(expected), "the stored record is the one written");
 }
+
+/// Organisations a backend test stores under retired kind codes before it reconnects:
+/// (name, the retired code, the kind the migration must give it).
+pub const RETIRED_KINDS: [(&str, &str, OrgKind); 4] = [
+    ("Pohjois-Savon hyvinvointialue", "region", OrgKind::WellbeingCounty),
+    ("Pohjois-Savon liitto", "region", OrgKind::RegionalCouncil),
+    ("Itä-Suomen poliisilaitos", "police", OrgKind::StateAuthority),
+    ("Esimerkki Oy", "company", OrgKind::PrivateProvider),
+];
+
+/// Creates the organisations of [`RETIRED_KINDS`] (as municipalities, with their sectors, and the
+/// first one with an owner of the retired `service_goals` duty); returns (id, retired code) for
+/// the backend test to store with raw SQL.
+pub async fn retired_kinds_before(s: &dyn Store) -> Vec<(i64, &'static str)> {
+    let mut out = vec![];
+    for (name, code, _) in RETIRED_KINDS {
+        out.push((org(s, OrgKind::Municipality, name).await.id, code));
+    }
+    let (county, _) = out[0];
+    let sector = s.list_sectors(county).await.unwrap()[0].id;
+    let owners = hyte_domain::cooperation::DutyOwners { lead: Some(sector), parts: vec![] };
+    s.set_duty_owners(county, 0, "service_goals", &owners, Actor::SYSTEM).await.unwrap();
+    out
+}
+
+/// After the reconnect: every organisation has its new kind and kept its sectors, and the county's
+/// `service_goals` owner now owns `strategy`.
+pub async fn retired_kinds_after(s: &dyn Store) {
+    let orgs = s.list_organisations().await.unwrap();
+    for (name, _, kind) in RETIRED_KINDS {
+        let o = orgs.iter().find(|o| o.names.fi == name).unwrap();
+        assert_eq!(o.kind, kind, "{name}");
+        assert_eq!(s.list_sectors(o.id).await.unwrap().len(), OrgKind::Municipality.default_sectors().count());
+    }
+    let county = orgs.iter().find(|o| o.kind == OrgKind::WellbeingCounty).unwrap();
+    let owners = s.duty_owners(county.id).await.unwrap();
+    assert!(owners.contains_key("strategy") && !owners.contains_key("service_goals"));
+}
+
+/// The raw statement a backend test uses to store a retired kind code: `$1` code, `$2` id.
+pub const SET_RAW_KIND: &str = "UPDATE organisations SET kind = $1 WHERE id = $2";

@@ -3,7 +3,7 @@
 
 use crate::StoreError;
 
-pub(crate) fn corrupt(what: &str, value: &str) -> StoreError {
+pub fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::Database(sqlx::Error::Decode(format!("invalid {what} in database: {value:?}").into()))
 }
 

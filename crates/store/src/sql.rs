@@ -14,7 +14,7 @@ use hyte_domain::admin::audit::AuditAction;
 use hyte_store::{Actor, Result, StoreError};
 
 #[path = "admin/sql/orgs.rs"]
-mod admin_orgs;
+pub(crate) mod admin_orgs;
 #[path = "admin/sql/sessions.rs"]
 mod admin_sessions;
 #[path = "admin/sql/users.rs"]

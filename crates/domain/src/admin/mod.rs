@@ -1,6 +1,8 @@
 //! Administration: organisations and their sectors, users and memberships, and the audit log.
 
 pub mod audit;
+pub mod kind;
+pub mod law;
 pub mod org;
 pub mod user;
 
@@ -9,7 +11,7 @@ use crate::codes::keys;
 /// The translation keys the administration pages build from codes.
 pub fn translation_keys() -> Vec<String> {
     let mut k: Vec<String> = keys::<user::Role>().collect();
-    k.extend(keys::<org::OrgKind>());
+    k.extend(keys::<kind::OrgKind>());
     k.extend(keys::<audit::AuditAction>());
     k
 }

@@ -1,37 +1,10 @@
 //! Organisations (municipalities, counties and partners) and their sectors.
 
-use crate::codes::codes;
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
 use crate::lang::{Lang, Names};
 use serde::{Deserialize, Serialize};
 
-codes! {
-    /// What kind of organisation: a municipality, a county or region, or a partner.
-    pub enum OrgKind: "org-kind-" {
-        Municipality = "municipality",
-        WellbeingCounty = "wellbeing_county",
-        Region = "region",
-        Ngo = "ngo",
-        Parish = "parish",
-        Police = "police",
-        School = "school",
-        University = "university",
-        Company = "company",
-        Other = "other",
-    }
-}
-
-impl OrgKind {
-    /// Public bodies with the statutory HYTE duties get the default sectors.
-    pub fn is_public_body(self) -> bool {
-        matches!(self, OrgKind::Municipality | OrgKind::WellbeingCounty | OrgKind::Region)
-    }
-
-    /// A wellbeing services county or a region: compiles the regional report, names contact pairs.
-    pub fn is_region(self) -> bool {
-        matches!(self, OrgKind::WellbeingCounty | OrgKind::Region)
-    }
-}
+pub use super::kind::OrgKind;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Organisation {
@@ -84,19 +57,6 @@ impl SectorInput {
     }
 }
 
-/// The default sectors of a municipality or county (fi, sv, en), after Act 612/2021:
-/// HYTE belongs to every administrative branch.
-pub const DEFAULT_SECTORS: [(&str, &str, &str); 8] = [
-    ("Keskushallinto", "Centralförvaltning", "Central administration"),
-    ("Sivistys ja koulutus", "Bildning och utbildning", "Education"),
-    ("Varhaiskasvatus", "Småbarnspedagogik", "Early childhood education"),
-    ("Kulttuuri", "Kultur", "Culture"),
-    ("Liikunta", "Idrott", "Sports"),
-    ("Nuoriso", "Ungdom", "Youth"),
-    ("Tekninen ja ympäristö", "Teknik och miljö", "Technical services and environment"),
-    ("Sosiaali- ja terveyspalvelut", "Social- och hälsovård", "Social and health services"),
-];
-
 impl ErrorCode {
     /// Convenience for single-field failures.
     pub fn on(self, field: &'static str) -> FieldErrors {
@@ -119,23 +79,5 @@ mod tests {
         assert_eq!(ok.names.sv, None);
         let long = "x".repeat(NAME_MAX + 1);
         assert_eq!(SectorInput::parse(&long, "", "").unwrap_err().get("name_fi"), Some(ErrorCode::TooLong));
-    }
-
-    #[test]
-    fn org_kinds_round_trip() {
-        crate::codes::assert_codes::<OrgKind>(&[
-            "municipality",
-            "wellbeing_county",
-            "region",
-            "ngo",
-            "parish",
-            "police",
-            "school",
-            "university",
-            "company",
-            "other",
-        ]);
-        assert!(OrgKind::Municipality.is_public_body());
-        assert!(!OrgKind::Ngo.is_public_body());
     }
 }

@@ -1,109 +1,24 @@
-//! The statutory HYTE duties (Act 612/2021 §6 for municipalities, §7 for regions) and who owns
-//! each: a lead sector and the sectors taking part; a duty without a lead is nobody's.
+//! Who owns each statutory HYTE duty (the duties themselves are data in [`crate::admin::law`]):
+//! a lead sector and the sectors taking part; a duty without a lead is nobody's.
 
-use super::{n, TEXT_MAX};
+use super::TEXT_MAX;
+use crate::admin::law::LegalRef;
 use crate::error::{optional_text, ErrorCode, FieldErrors};
 use crate::{Names, OrgKind};
 use serde::{Deserialize, Serialize};
 
+/// One statutory duty of an organisation, with every section of Act 612/2021 that gives it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Duty {
     pub key: &'static str,
     pub names: Names,
+    pub law: Vec<LegalRef>,
 }
 
-fn duty(key: &'static str, fi: &str, sv: &str, en: &str) -> Duty {
-    Duty { key, names: n(fi, sv, en) }
-}
-
-/// The duties of an organisation of `kind`: §6 for municipalities, §7 for wellbeing services
-/// counties and regions; none for others.
+/// The statutory duties of an organisation of `kind` (the table in [`crate::admin::kind`]):
+/// §6 for municipalities, §7 for wellbeing services counties, both for Helsinki, none for partners.
 pub fn duties(kind: OrgKind) -> Vec<Duty> {
-    match kind {
-        OrgKind::Municipality => vec![
-            duty(
-                "monitor",
-                "Asukkaiden hyvinvoinnin ja terveyden sekä niihin vaikuttavien tekijöiden seuranta väestöryhmittäin",
-                "Uppföljning av invånarnas välfärd och hälsa och faktorer som påverkar dem per befolkningsgrupp",
-                "Monitoring residents' well-being and health and their determinants by population group",
-            ),
-            duty(
-                "annual_report",
-                "Vuosittainen raportointi valtuustolle",
-                "Årlig rapportering till fullmäktige",
-                "Reporting to the council every year",
-            ),
-            duty(
-                "term_report",
-                "Hyvinvointikertomus valtuustolle kerran valtuustokaudessa",
-                "Välfärdsberättelse till fullmäktige en gång per fullmäktigeperiod",
-                "The well-being report to the council once per council term",
-            ),
-            duty(
-                "goals",
-                "Tavoitteet ja toimenpiteet paikallisiin tarpeisiin perustuen",
-                "Mål och åtgärder utifrån lokala behov",
-                "Goals and measures based on local needs",
-            ),
-            duty(
-                "impact_assessment",
-                "Päätösten vaikutusten ennakkoarviointi",
-                "Förhandsbedömning av beslutens konsekvenser",
-                "Ex-ante impact assessment of decisions",
-            ),
-            duty(
-                "responsibilities",
-                "Vastuutahojen nimeäminen",
-                "Ansvariga aktörer utses",
-                "Naming the responsible parties",
-            ),
-            duty(
-                "cooperation",
-                "Yhteistyö hyvinvointialueen ja muiden tahojen kanssa (ml. järjestöt)",
-                "Samarbete med välfärdsområdet och andra aktörer (inkl. organisationer)",
-                "Cooperation with the region and other actors, NGOs included",
-            ),
-        ],
-        OrgKind::WellbeingCounty | OrgKind::Region => vec![
-            duty(
-                "strategy",
-                "Aluestrategia, jossa asukkaiden hyvinvointi otetaan huomioon",
-                "Regional strategi som beaktar invånarnas välfärd",
-                "A regional strategy that takes residents' well-being into account",
-            ),
-            duty(
-                "regional_report",
-                "Alueellinen hyvinvointikertomus yhdessä kuntien kanssa",
-                "Regional välfärdsberättelse tillsammans med kommunerna",
-                "The regional well-being report with the municipalities",
-            ),
-            duty(
-                "service_goals",
-                "Sosiaali- ja terveydenhuollon hyte-tavoitteet, toimenpiteet ja vastuutahot",
-                "Mål, åtgärder och ansvariga för främjande inom social- och hälsovården",
-                "HYTE goals, measures and responsible parties in social and health services",
-            ),
-            duty(
-                "impact_assessment",
-                "Päätösten vaikutusten ennakkoarviointi",
-                "Förhandsbedömning av beslutens konsekvenser",
-                "Ex-ante impact assessment of decisions",
-            ),
-            duty(
-                "expert_support",
-                "Asiantuntijatuki kunnille (hyvinvointi, terveys, turvallisuus, ehkäisevä päihdetyö)",
-                "Expertstöd till kommunerna (välfärd, hälsa, säkerhet, förebyggande rusmedelsarbete)",
-                "Expert support to municipalities (well-being, health, safety, substance-abuse prevention)",
-            ),
-            duty(
-                "preventive_services",
-                "Ehkäisevien palvelujen järjestäminen",
-                "Förebyggande tjänster ordnas",
-                "Organising preventive services",
-            ),
-        ],
-        _ => vec![],
-    }
+    kind.duties().into_iter().map(|(d, law)| Duty { key: d.key, names: d.names(), law }).collect()
 }
 
 /// Who owns one duty.
@@ -162,8 +77,9 @@ mod tests {
 
     #[test]
     fn municipalities_and_regions_have_their_duties_and_unowned_ones_show() {
-        assert_eq!(duties(OrgKind::Municipality).len(), 7);
-        assert_eq!(duties(OrgKind::WellbeingCounty).len(), 6);
+        assert_eq!(duties(OrgKind::Municipality).len(), 10);
+        assert_eq!(duties(OrgKind::WellbeingCounty).len(), 11);
+        assert_eq!(duties(OrgKind::Helsinki).len(), 13);
         assert!(duties(OrgKind::Ngo).is_empty());
         let d = duties(OrgKind::Municipality);
         let mut owners = std::collections::HashMap::new();
@@ -171,7 +87,7 @@ mod tests {
         assert_eq!(owners["monitor"], DutyOwners { lead: Some(3), parts: vec![4] });
         owners.insert("goals".to_string(), parse_owners("", &["4".into()], &[3, 4]).unwrap());
         let gaps: Vec<&str> = unowned(&d, &owners).iter().map(|d| d.key).collect();
-        assert_eq!(gaps.len(), 6);
+        assert_eq!(gaps.len(), 9);
         assert!(gaps.contains(&"goals") && !gaps.contains(&"monitor"));
         assert_eq!(parse_owners("9", &[], &[3]), Err(ErrorCode::SectorInvalid));
     }

@@ -39,6 +39,7 @@ pub fn translation_keys() -> Vec<String> {
     k.extend(keys::<ReportState>());
     k.extend(SectionKind::CHOOSABLE.map(SectionKind::translation_key));
     k.extend(keys::<MeasureStatus>());
+    k.extend(keys::<ExampleStructure>());
     k.extend(keys::<GoalProgress>());
     k.extend(keys::<PlanItem>());
     k.extend(PlanItem::ALL.map(PlanItem::help_key));
@@ -47,7 +48,7 @@ pub fn translation_keys() -> Vec<String> {
 }
 
 /// A council term (*valtuustokausi*), e.g. 2025–2029: four years, the last shared with the next
-/// term (municipal councils change in June).
+/// term (councils change in June). The first county councils' term was shorter: 2022–2025.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct CouncilTerm {
     pub start: i32,
@@ -67,7 +68,7 @@ impl CouncilTerm {
             Some(p) => p.parse().map_err(|_| ErrorCode::TermInvalid)?,
             None => start + 4,
         };
-        if parts.next().is_some() || end != start + 4 || !(2000..=2100).contains(&start) {
+        if parts.next().is_some() || !(3..=4).contains(&(end - start)) || !(2000..=2100).contains(&start) {
             return Err(ErrorCode::TermInvalid);
         }
         Ok(CouncilTerm { start, end })
@@ -101,7 +102,7 @@ impl SectionKind {
     pub const CHOOSABLE: [SectionKind; 2] = [SectionKind::Narrative, SectionKind::Indicators];
 }
 
-/// One section of THL's recommended structure: its key, kind and default titles (fi, sv, en).
+/// One section of a THL example structure: its key, kind and default titles (fi, sv, en).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DefaultSection {
     pub key: &'static str,
@@ -121,16 +122,26 @@ const fn section(
     DefaultSection { key, kind, fi, sv, en }
 }
 
-/// THL's recommended structure of a well-being report. The titles are content in the report's
-/// language; organisations may rename, add and remove sections.
-pub const DEFAULT_SECTIONS: [DefaultSection; 8] = [
-    section("summary", SectionKind::Narrative, "Tiivistelmä", "Sammanfattning", "Summary"),
+const SUMMARY: DefaultSection = section("summary", SectionKind::Narrative, "Tiivistelmä", "Sammanfattning", "Summary");
+const ANNEXES: DefaultSection = section("annexes", SectionKind::Narrative, "Liitteet", "Bilagor", "Annexes");
+
+/// THL's example structure of a municipality's well-being report and plan. The titles are
+/// content in the report's language; organisations may rename, add and remove sections.
+pub const DEFAULT_SECTIONS: [DefaultSection; 9] = [
+    SUMMARY,
     section(
         "background",
         SectionKind::Narrative,
         "Tausta, tarkoitus ja tavoitteet",
         "Bakgrund, syfte och mål",
         "Background, purpose and goals",
+    ),
+    section(
+        "previous_term",
+        SectionKind::Narrative,
+        "Edellisen valtuustokauden toimenpiteiden ja resurssien arviointi",
+        "Utvärdering av föregående fullmäktigeperiods åtgärder och resurser",
+        "Evaluation of the previous council term's measures and resources",
     ),
     section(
         "population",
@@ -155,8 +166,109 @@ pub const DEFAULT_SECTIONS: [DefaultSection; 8] = [
     ),
     section("conclusions", SectionKind::Narrative, "Johtopäätökset", "Slutsatser", "Conclusions"),
     section("plan", SectionKind::Plan, "Hyvinvointisuunnitelma", "Välfärdsplan", "Well-being plan"),
-    section("annexes", SectionKind::Narrative, "Liitteet", "Bilagor", "Annexes"),
+    ANNEXES,
 ];
+
+/// THL's example structure of the regional well-being report and plan of a wellbeing services
+/// county (and of Helsinki), compiled with the municipalities: a report part and a plan part.
+pub const REGIONAL_SECTIONS: [DefaultSection; 11] = [
+    SUMMARY,
+    section(
+        "state",
+        SectionKind::Indicators,
+        "Hyvinvoinnin tila alueella",
+        "Läget för hälsa och välfärd i området",
+        "The state of well-being in the area",
+    ),
+    section(
+        "municipalities",
+        SectionKind::Narrative,
+        "Kuntien vahvuudet ja huolenaiheet",
+        "Kommunernas styrkor och svagheter",
+        "The municipalities' strengths and concerns",
+    ),
+    section(
+        "inequality",
+        SectionKind::Indicators,
+        "Alueelliset ja väestöryhmittäiset erot",
+        "Skillnader mellan regioner och befolkningsgrupper",
+        "Differences between areas and population groups",
+    ),
+    section(
+        "structures",
+        SectionKind::Narrative,
+        "Hyvinvoinnin ja terveyden edistämisen rakenteet alueella",
+        "Strukturerna för främjandet av hälsa och välfärd i området",
+        "Health and well-being promotion structures in the area",
+    ),
+    section(
+        "plan",
+        SectionKind::Plan,
+        "Alueelliset tavoitteet ja toimenpiteet",
+        "Regionala mål och åtgärder",
+        "Regional goals and measures",
+    ),
+    section(
+        "resources",
+        SectionKind::Narrative,
+        "Resurssit ja vastuutahot",
+        "Resurser och ansvariga parter",
+        "Resources and responsible parties",
+    ),
+    section(
+        "municipal_cooperation",
+        SectionKind::Narrative,
+        "Yhteistyö kuntien ja muiden toimijoiden kanssa",
+        "Samarbete med kommunerna och andra aktörer",
+        "Cooperation with municipalities and other actors",
+    ),
+    section(
+        "to_state",
+        SectionKind::Narrative,
+        "Tieto valtionhallinnolle",
+        "Information till statsförvaltningen",
+        "Information for central government",
+    ),
+    section(
+        "evaluation",
+        SectionKind::Narrative,
+        "Arviointi ja seuranta",
+        "Utvärdering och uppföljning",
+        "Evaluation and follow-up",
+    ),
+    ANNEXES,
+];
+
+codes! {
+    /// Which of THL's example structures an organisation's reports start from.
+    pub enum ExampleStructure: "structure-kind-" {
+        Municipal = "municipal",
+        Regional = "regional",
+    }
+}
+
+impl ExampleStructure {
+    /// The regional one for a body with the county's role (§7), the municipal one otherwise.
+    pub fn of(kind: crate::OrgKind) -> ExampleStructure {
+        if kind.is_county() {
+            ExampleStructure::Regional
+        } else {
+            ExampleStructure::Municipal
+        }
+    }
+
+    pub fn sections(self) -> &'static [DefaultSection] {
+        match self {
+            ExampleStructure::Municipal => &DEFAULT_SECTIONS,
+            ExampleStructure::Regional => &REGIONAL_SECTIONS,
+        }
+    }
+}
+
+/// The default section with `key`, from either example structure.
+pub fn default_section(key: &str) -> Option<&'static DefaultSection> {
+    DEFAULT_SECTIONS.iter().chain(REGIONAL_SECTIONS.iter()).find(|d| d.key == key)
+}
 
 /// A well-being report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -368,6 +480,8 @@ mod tests {
         assert_eq!(CouncilTerm::parse(" 2021-2025 "), Ok(CouncilTerm { start: 2021, end: 2025 }));
         assert_eq!(CouncilTerm::parse("2025"), Ok(CouncilTerm { start: 2025, end: 2029 }));
         assert_eq!(CouncilTerm::parse("2025–2030"), Err(ErrorCode::TermInvalid));
+        assert_eq!(CouncilTerm::parse("2022–2025"), Ok(CouncilTerm { start: 2022, end: 2025 }), "first county term");
+        assert_eq!(CouncilTerm::parse("2025–2027"), Err(ErrorCode::TermInvalid));
         assert_eq!(CouncilTerm::parse("kausi"), Err(ErrorCode::TermInvalid));
         assert_eq!(CouncilTerm::parse(""), Err(ErrorCode::Required));
         let t = CouncilTerm::parse("2025-2029").unwrap();

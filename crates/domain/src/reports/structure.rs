@@ -1,7 +1,7 @@
-//! An organisation's default section structure for its new reports: THL's recommendation
-//! ([`DEFAULT_SECTIONS`]) until the organisation edits it.
+//! An organisation's default section structure for its new reports: THL's example structure for
+//! its kind ([`ExampleStructure`]) until the organisation edits it.
 
-use super::{SectionKind, DEFAULT_SECTIONS, TEXT_MAX};
+use super::{default_section, ExampleStructure, SectionKind, TEXT_MAX};
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
 use crate::Names;
 use serde::{Deserialize, Serialize};
@@ -19,15 +19,16 @@ pub struct StructureSection {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportStructure {
     pub sections: Vec<StructureSection>,
-    /// Optimistic concurrency; 0 while the organisation uses THL's structure unedited.
+    /// Optimistic concurrency; 0 while the organisation uses THL's example structure unedited.
     pub version: i64,
 }
 
 impl ReportStructure {
-    /// THL's recommended structure.
-    pub fn thl() -> ReportStructure {
+    /// THL's example structure for an organisation of `kind`: municipal or regional.
+    pub fn thl(kind: crate::OrgKind) -> ReportStructure {
         ReportStructure {
-            sections: DEFAULT_SECTIONS
+            sections: ExampleStructure::of(kind)
+                .sections()
                 .iter()
                 .map(|s| StructureSection {
                     key: s.key.to_string(),
@@ -83,7 +84,7 @@ pub fn parse_structure(rows: &[StructureRow]) -> Result<Vec<StructureSection>, V
     let mut has_plan = false;
     for (i, r) in rows.iter().enumerate() {
         let mut errs = FieldErrors::default();
-        let default = DEFAULT_SECTIONS.iter().find(|d| d.key == r.key);
+        let default = default_section(&r.key);
         let is_plan = r.key == "plan" && !has_plan;
         if (r.remove && !is_plan) || r.is_blank() {
             all_errs.push(errs);
@@ -125,7 +126,10 @@ pub fn parse_structure(rows: &[StructureRow]) -> Result<Vec<StructureSection>, V
         return Err(all_errs);
     }
     if !has_plan {
-        let plan = ReportStructure::thl().sections.into_iter().find(|s| s.kind == SectionKind::Plan);
+        let plan = ReportStructure::thl(crate::OrgKind::Municipality)
+            .sections
+            .into_iter()
+            .find(|s| s.kind == SectionKind::Plan);
         out.extend(plan.map(|p| (i64::MAX, usize::MAX, p)));
     }
     out.sort_by_key(|(p, i, _)| (*p, *i));
@@ -135,19 +139,43 @@ pub fn parse_structure(rows: &[StructureRow]) -> Result<Vec<StructureSection>, V
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::OrgKind;
+
+    #[test]
+    fn counties_start_from_the_regional_structure_and_municipalities_evaluate_the_last_term() {
+        let keys = |k| ReportStructure::thl(k).sections.into_iter().map(|s| s.key).collect::<Vec<_>>();
+        let county = keys(OrgKind::WellbeingCounty);
+        assert!(county.contains(&"municipalities".to_string()) && county.contains(&"to_state".to_string()));
+        assert_eq!(keys(OrgKind::Helsinki), county);
+        let municipal = keys(OrgKind::Municipality);
+        assert!(municipal.contains(&"previous_term".to_string()) && !municipal.contains(&"to_state".to_string()));
+        for kind in [OrgKind::WellbeingCounty, OrgKind::Municipality] {
+            let plans = ReportStructure::thl(kind).sections.iter().filter(|s| s.kind == SectionKind::Plan).count();
+            assert_eq!(plans, 1, "{kind:?}");
+        }
+    }
 
     fn rows() -> Vec<StructureRow> {
-        ReportStructure::thl().sections.iter().enumerate().map(|(i, s)| StructureRow::of(i + 1, s)).collect()
+        ReportStructure::thl(OrgKind::Municipality)
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| StructureRow::of(i + 1, s))
+            .collect()
     }
 
     #[test]
     fn the_structure_is_reordered_renamed_added_to_and_removed_from() {
-        assert_eq!(parse_structure(&rows()).unwrap(), ReportStructure::thl().sections, "unchanged");
+        assert_eq!(
+            parse_structure(&rows()).unwrap(),
+            ReportStructure::thl(OrgKind::Municipality).sections,
+            "unchanged"
+        );
         let mut r = rows();
         r[0].remove = true; // the summary
-        r[5].title_fi = "Yhteenveto".into(); // conclusions, renamed
-        r[5].position = "1".into();
-        r[6].remove = true; // the plan cannot be removed
+        r[6].title_fi = "Yhteenveto".into(); // conclusions, renamed
+        r[6].position = "1".into();
+        r[7].remove = true; // the plan cannot be removed
         r.push(StructureRow {
             key: "custom".into(),
             kind: "indicators".into(),
@@ -160,7 +188,17 @@ mod tests {
         let keys: Vec<_> = s.iter().map(|s| s.key.as_str()).collect();
         assert_eq!(
             keys,
-            vec!["conclusions", "background", "population", "custom", "inequality", "strengths", "plan", "annexes"]
+            vec![
+                "conclusions",
+                "background",
+                "previous_term",
+                "custom",
+                "population",
+                "inequality",
+                "strengths",
+                "plan",
+                "annexes"
+            ]
         );
         assert_eq!((s[0].title.fi.as_str(), s[0].title.en.as_deref()), ("Yhteenveto", None));
         assert_eq!(

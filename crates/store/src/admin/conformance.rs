@@ -45,7 +45,19 @@ async fn organisations_get_default_sectors(s: &dyn Store) {
     assert_eq!(s.list_organisations().await.unwrap().len(), 2);
     assert_eq!(s.organisation_count().await.unwrap(), 2);
     assert_eq!(s.organisations_for_area(kuopio.id).await.unwrap(), vec![o.clone()]);
-    assert_eq!(s.list_sectors(o.id).await.unwrap().len(), hyte_domain::admin::org::DEFAULT_SECTORS.len());
+    let names =
+        |id| async move { s.list_sectors(id).await.unwrap().into_iter().map(|x| x.names.fi).collect::<Vec<_>>() };
+    let municipal = names(o.id).await;
+    assert_eq!(municipal.len(), OrgKind::Municipality.default_sectors().count());
+    assert!(municipal.contains(&"Työllisyyspalvelut".to_string()), "employment services since 2025");
+    assert!(!municipal.iter().any(|n| n.contains("terveys")), "no health services since 2023");
+    let county = org(s, OrgKind::WellbeingCounty, "Pohjois-Savon hyvinvointialue").await;
+    let county = names(county.id).await;
+    assert!(county.contains(&"Pelastustoimi".to_string()) && !county.contains(&"Liikunta".to_string()));
+    let helsinki = org(s, OrgKind::Helsinki, "Helsingin kaupunki").await;
+    assert_eq!(names(helsinki.id).await.len(), OrgKind::Helsinki.default_sectors().count(), "both sets, once");
+    let council = org(s, OrgKind::RegionalCouncil, "Pohjois-Savon liitto").await;
+    assert!(names(council.id).await.is_empty(), "a regional council is a partner");
     assert!(s.list_sectors(ngo.id).await.unwrap().is_empty(), "partners start without sectors");
     assert!(s.get_organisation(9999).await.unwrap().is_none());
 }

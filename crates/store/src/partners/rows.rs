@@ -8,9 +8,7 @@ use hyte_domain::partners::{
     TargetGroup, Texts, Theme, UseReport,
 };
 
-fn corrupt(what: &str, value: &str) -> StoreError {
-    StoreError::Database(sqlx::Error::Decode(format!("invalid {what} in database: {value:?}").into()))
-}
+use crate::rows::corrupt;
 
 fn date(what: &str, s: &str) -> Result<NaiveDate, StoreError> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| corrupt(what, s))

@@ -309,7 +309,11 @@ async fn organisations_shape_their_default_report_structure(s: &dyn Store) {
     let o = org(s, OrgKind::Municipality, "Kuopio").await;
     let other = org(s, OrgKind::Municipality, "Oulu").await;
     let thl = s.report_structure(o.id).await.unwrap();
-    assert_eq!(thl, ReportStructure::thl(), "THL's structure until the organisation edits its own");
+    assert_eq!(
+        thl,
+        ReportStructure::thl(OrgKind::Municipality),
+        "THL's structure until the organisation edits its own"
+    );
     let mut rows: Vec<StructureRow> =
         thl.sections.iter().enumerate().map(|(i, x)| StructureRow::of(i + 1, x)).collect();
     rows[0].remove = true;
@@ -341,11 +345,16 @@ async fn organisations_shape_their_default_report_structure(s: &dyn Store) {
     assert!(created.iter().all(|x| x.key != "summary"), "the removed section is not there");
     let theirs = s.create_report(other.id, &new, Actor::SYSTEM).await.unwrap();
     assert_eq!(s.report_sections(theirs.id).await.unwrap()[0].key, "summary");
+    let county = org(s, OrgKind::WellbeingCounty, "Pohjois-Savo").await;
+    assert_eq!(s.report_structure(county.id).await.unwrap(), ReportStructure::thl(OrgKind::WellbeingCounty));
+    let regional = s.create_report(county.id, &new, Actor::SYSTEM).await.unwrap();
+    let keys: Vec<_> = s.report_sections(regional.id).await.unwrap().into_iter().map(|x| x.key).collect();
+    assert!(keys.contains(&"municipalities".into()), "a county starts from THL's regional structure");
 
     // Back to THL's.
     let reset = s.set_report_structure(o.id, again.version, None, Actor::SYSTEM).await.unwrap();
-    assert_eq!(reset, ReportStructure::thl());
-    assert_eq!(s.report_structure(o.id).await.unwrap(), ReportStructure::thl());
+    assert_eq!(reset, ReportStructure::thl(OrgKind::Municipality));
+    assert_eq!(s.report_structure(o.id).await.unwrap(), ReportStructure::thl(OrgKind::Municipality));
     let log = s.audit_log(o.id, 50).await.unwrap();
     assert_eq!(log.iter().filter(|e| e.action == "report.structure_update").count(), 4);
     assert!(s.audit_log(other.id, 50).await.unwrap().iter().all(|e| e.action != "report.structure_update"));

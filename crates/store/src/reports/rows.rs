@@ -10,9 +10,7 @@ use hyte_domain::{Lang, Names};
 pub const MEASURE_COLS: &str = "id, report_id, title, description, sector_id, responsible_person, start_year, \
      end_year, euros, person_years, status, comment, version";
 
-fn corrupt(what: &str, value: &str) -> StoreError {
-    StoreError::Database(sqlx::Error::Decode(format!("invalid {what} in database: {value:?}").into()))
-}
+use crate::rows::corrupt;
 
 pub const REPORT_COLS: &str = "id, org_id, kind, term_start, term_end, year, languages, title, state, based_on, \
      content_version, published_version, approval_body, approval_date, approval_ref, version";

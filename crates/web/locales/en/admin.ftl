@@ -56,13 +56,13 @@ role-viewer = Viewer
 
 org-kind-municipality = Municipality
 org-kind-wellbeing_county = Wellbeing services county
-org-kind-region = Regional council
+org-kind-helsinki = City of Helsinki (municipality and wellbeing services county)
+org-kind-regional_council = Regional council
+org-kind-hus = HUS Group
 org-kind-ngo = NGO
 org-kind-parish = Parish
-org-kind-police = Police
-org-kind-school = School
-org-kind-university = University
-org-kind-company = Company
+org-kind-state_authority = State authority
+org-kind-private_provider = Private service provider
 org-kind-other = Other
 
 audit-indicator-update = Indicator direction changed

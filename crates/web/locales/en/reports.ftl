@@ -183,3 +183,18 @@ section-kind-narrative = Text
 section-kind-indicators = Indicators
 audit-report-section_add = Section added to a report
 audit-report-section_delete = Section removed from a report
+
+# The default structure of new reports
+structure-title = Default structure of new reports
+structure-back = Back to the reports
+structure-lead = New reports start with these sections. Rename them, change their order with the order numbers, add a section in the empty row or remove one; reports already created keep their own sections.
+structure-is-thl = The organisation uses THL's example structure ({ $kind }).
+structure-kind-municipal = a municipality's well-being report and plan
+structure-kind-regional = the regional well-being report and plan
+structure-is-own = The organisation uses its own structure.
+structure-section-n = Section { $n }: { $title }
+structure-new = New section
+structure-remove = Remove this section
+structure-plan-note = The plan section is always included; it can be renamed and moved.
+structure-reset = Restore THL's example structure
+structure-reset-help = The organisation's own structure is replaced with THL's example structure for the next new reports.

@@ -56,13 +56,13 @@ role-viewer = Lukija
 
 org-kind-municipality = Kunta
 org-kind-wellbeing_county = Hyvinvointialue
-org-kind-region = Maakunnan liitto
+org-kind-helsinki = Helsingin kaupunki (kunta ja hyvinvointialue)
+org-kind-regional_council = Maakunnan liitto
+org-kind-hus = HUS-yhtymä
 org-kind-ngo = Järjestö
 org-kind-parish = Seurakunta
-org-kind-police = Poliisi
-org-kind-school = Oppilaitos
-org-kind-university = Korkeakoulu
-org-kind-company = Yritys
+org-kind-state_authority = Valtion viranomainen
+org-kind-private_provider = Yksityinen palveluntuottaja
 org-kind-other = Muu
 
 audit-indicator-update = Indikaattorin suuntaa muutettiin

@@ -183,3 +183,18 @@ section-kind-narrative = Teksti
 section-kind-indicators = Indikaattorit
 audit-report-section_add = Raporttiin lisättiin osio
 audit-report-section_delete = Raportista poistettiin osio
+
+# The default structure of new reports
+structure-title = Uusien raporttien oletusrakenne
+structure-back = Takaisin raportteihin
+structure-lead = Uudet raportit alkavat näillä osioilla. Nimeä osioita uudelleen, muuta järjestystä järjestysnumeroilla, lisää osio tyhjällä rivillä tai poista osio; jo luodut raportit pitävät omat osionsa.
+structure-is-thl = Organisaatio käyttää THL:n esimerkkirakennetta ({ $kind }).
+structure-kind-municipal = kunnan hyvinvointikertomus ja -suunnitelma
+structure-kind-regional = alueellinen hyvinvointikertomus ja -suunnitelma
+structure-is-own = Organisaatio käyttää omaa rakennettaan.
+structure-section-n = Osio { $n }: { $title }
+structure-new = Uusi osio
+structure-remove = Poista tämä osio
+structure-plan-note = Suunnitelmaosio on aina mukana; sen voi nimetä uudelleen ja siirtää.
+structure-reset = Palauta THL:n esimerkkirakenne
+structure-reset-help = Organisaation oma rakenne korvataan THL:n esimerkkirakenteella seuraavia uusia raportteja varten.

@@ -56,13 +56,13 @@ role-viewer = Läsare
 
 org-kind-municipality = Kommun
 org-kind-wellbeing_county = Välfärdsområde
-org-kind-region = Landskapsförbund
+org-kind-helsinki = Helsingfors stad (kommun och välfärdsområde)
+org-kind-regional_council = Landskapsförbund
+org-kind-hus = HUS-sammanslutningen
 org-kind-ngo = Organisation
 org-kind-parish = Församling
-org-kind-police = Polisen
-org-kind-school = Läroanstalt
-org-kind-university = Högskola
-org-kind-company = Företag
+org-kind-state_authority = Statlig myndighet
+org-kind-private_provider = Privat tjänsteproducent
 org-kind-other = Annan
 
 audit-indicator-update = Indikatorns riktning ändrades

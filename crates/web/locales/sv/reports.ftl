@@ -183,3 +183,18 @@ section-kind-narrative = Text
 section-kind-indicators = Indikatorer
 audit-report-section_add = Ett avsnitt lades till i rapporten
 audit-report-section_delete = Ett avsnitt togs bort ur rapporten
+
+# The default structure of new reports
+structure-title = Standardstruktur för nya rapporter
+structure-back = Tillbaka till rapporterna
+structure-lead = Nya rapporter börjar med dessa avsnitt. Byt namn, ändra ordningen med ordningsnumren, lägg till ett avsnitt på den tomma raden eller ta bort ett; redan skapade rapporter behåller sina avsnitt.
+structure-is-thl = Organisationen använder THL:s exempelstruktur ({ $kind }).
+structure-kind-municipal = kommunens välfärdsberättelse och välfärdsplan
+structure-kind-regional = regional välfärdsberättelse och välfärdsplan
+structure-is-own = Organisationen använder sin egen struktur.
+structure-section-n = Avsnitt { $n }: { $title }
+structure-new = Nytt avsnitt
+structure-remove = Ta bort detta avsnitt
+structure-plan-note = Planavsnittet ingår alltid; det kan byta namn och flyttas.
+structure-reset = Återställ THL:s exempelstruktur
+structure-reset-help = Organisationens egen struktur ersätts med THL:s exempelstruktur för följande nya rapporter.

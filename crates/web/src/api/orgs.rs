@@ -16,7 +16,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct OrganisationDto {
     pub id: i64,
-    /// `municipality`, `wellbeing_county`, `region`, `ngo`, `parish`, `police`, `school`, `university`, `company`, `other`.
+    /// `municipality`, `wellbeing_county`, `helsinki`, `regional_council`, `hus`, `ngo`, `parish`, `state_authority`,
+    /// `private_provider`, `other`.
     pub kind: String,
     pub name: NamesDto,
     pub area_id: Option<i64>,

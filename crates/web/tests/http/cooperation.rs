@@ -118,9 +118,11 @@ async fn the_region_sets_up_its_cooperation_pool_contact_pairs_and_staircase() {
     let r = mine.post(&format!("/orgs/{region}/groups"), &[("kind", "other"), ("name", "x")]).await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
 
-    // Duties: the region names who leads the regional report; nobody's duties are highlighted.
+    // Duties (§7, with their section): the county names who leads the regional report; nobody's
+    // duties are highlighted.
     let page = app.text(&format!("/orgs/{region}/cooperation")).await;
-    assert!(page.contains("6 tehtävällä ei ole vastuutahoa"), "{page}");
+    assert!(page.contains("11 tehtävällä ei ole vastuutahoa"), "{page}");
+    assert!(page.contains("(612/2021 7 §)") && !page.contains("Ehkäisevien palvelujen"), "the law in force");
     let sector = app.store.list_sectors(region).await.unwrap()[0].id.to_string();
     let v = app.store.responsibility(region).await.unwrap().version.to_string();
     let r = app
@@ -130,7 +132,7 @@ async fn the_region_sets_up_its_cooperation_pool_contact_pairs_and_staircase() {
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    assert!(app.text(&format!("/orgs/{region}/cooperation")).await.contains("5 tehtävällä ei ole vastuutahoa"));
+    assert!(app.text(&format!("/orgs/{region}/cooperation")).await.contains("10 tehtävällä ei ole vastuutahoa"));
     let stale = app
         .post(
             &format!("/orgs/{region}/cooperation/duties/strategy"),

@@ -27,11 +27,12 @@ async fn coordinators_shape_the_default_structure_of_their_new_reports() {
     app.login("koordinaattori@kuopio.example").await;
     assert!(app.text(&format!("/orgs/{kuopio}/reports")).await.contains(&path), "reached from the reports");
     let page = app.text(&path).await;
-    assert!(page.contains("THL:n suosittelemaa rakennetta") && page.contains(r#"value="Tiivistelmä""#));
-    assert!(page.contains(r#"id="structure-8-title_fi""#), "an empty row for a new section");
+    let example = "THL:n esimerkkirakennetta (kunnan hyvinvointikertomus ja -suunnitelma)";
+    assert!(page.contains(example) && page.contains(r#"value="Tiivistelmä""#));
+    assert!(page.contains(r#"id="structure-9-title_fi""#), "an empty row for a new section");
 
     // Summary removed, a section of their own first, conclusions before strengths.
-    let thl = ReportStructure::thl();
+    let thl = ReportStructure::thl(hyte_domain::OrgKind::Municipality);
     let t = |k: &str| thl.sections.iter().find(|s| s.key == k).unwrap().title.fi.as_str();
     let rows = [
         ("summary", t("summary"), "narrative", "1"),
@@ -78,6 +79,14 @@ async fn coordinators_shape_the_default_structure_of_their_new_reports() {
     assert!(report.contains("Lapsivaikutusten arviointi") && report.contains("Yhteenveto ja johtopäätökset"));
     assert!(!report.contains(">Tiivistelmä<"), "new reports use the organisation's structure");
 
+    // A wellbeing services county starts from THL's regional example structure.
+    let county = app.other_browser();
+    county.login("hyte@pohjois-savo.example").await;
+    let ps = app.org_id("Pohjois-Savon hyvinvointialue").await;
+    let regional = county.text(&format!("/orgs/{ps}/report-structure")).await;
+    assert!(regional.contains("(alueellinen hyvinvointikertomus ja -suunnitelma)"), "{regional}");
+    assert!(regional.contains(r#"value="Kuntien vahvuudet ja huolenaiheet""#));
+
     // Only its coordinators and admins: not an editor, nor another organisation.
     let editor = app.other_browser();
     editor.login("sivistys@kuopio.example").await;
@@ -90,7 +99,10 @@ async fn coordinators_shape_the_default_structure_of_their_new_reports() {
     // Back to THL's; audited.
     let r = app.post(&path, &[("version", "1"), ("reset", "1")]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    assert_eq!(app.store.report_structure(kuopio).await.unwrap(), ReportStructure::thl());
+    assert_eq!(
+        app.store.report_structure(kuopio).await.unwrap(),
+        ReportStructure::thl(hyte_domain::OrgKind::Municipality)
+    );
     let admin = app.other_browser();
     admin.login("admin@kuopio.example").await;
     assert_eq!(admin.get(&path).await.status(), StatusCode::OK, "admins too");

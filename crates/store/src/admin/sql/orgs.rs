@@ -5,11 +5,47 @@ use crate::sql::{audit, is_unique, json, rule, Audit, Tx};
 use async_trait::async_trait;
 use chrono::Utc;
 use hyte_domain::admin::audit::AuditAction;
-use hyte_domain::{ErrorCode, Organisation, Sector, SectorInput};
+use hyte_domain::{ErrorCode, OrgKind, Organisation, Sector, SectorInput};
 use hyte_store::admin::rows;
 use hyte_store::admin::rows::{ORG_COLS, SECTOR_COLS};
 use hyte_store::rows::collect;
 use hyte_store::{Actor, NewOrganisation, Result};
+
+/// Moves organisations and group members stored with a retired kind code to today's kinds (the
+/// domain's `OrgKind::migrated`: a former `region` becomes a wellbeing services county unless it is
+/// a regional council), and a county's former `service_goals` duty to `strategy`. Runs after the
+/// migrations at every connect, in one transaction; does nothing once done.
+pub(crate) async fn migrate_kinds(pool: &sqlx::Pool<crate::Db>) -> Result<()> {
+    let mut tx = crate::sql::begin(pool).await?;
+    let orgs: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT id, kind, name_fi FROM organisations").fetch_all(&mut *tx).await?;
+    for (id, old, name) in orgs.iter().filter(|o| OrgKind::parse(&o.1).is_none()) {
+        let new = OrgKind::migrated(old, name).ok_or_else(|| hyte_store::rows::corrupt("organisation kind", old))?;
+        sqlx::query("UPDATE organisations SET kind = $1 WHERE id = $2")
+            .bind(new.as_str())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let members: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT id, org_kind, org_name FROM group_members").fetch_all(&mut *tx).await?;
+    for (id, old, name) in members.iter().filter(|m| OrgKind::parse(&m.1).is_none()) {
+        let new = OrgKind::migrated(old, name).ok_or_else(|| hyte_store::rows::corrupt("org kind", old))?;
+        sqlx::query("UPDATE group_members SET org_kind = $1 WHERE id = $2")
+            .bind(new.as_str())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query(
+        "UPDATE duty_owners SET duty_key = 'strategy' WHERE duty_key = 'service_goals' \
+         AND org_id NOT IN (SELECT org_id FROM duty_owners WHERE duty_key = 'strategy')",
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
 
 pub(crate) async fn sector_in_tx(tx: &mut Tx<'_>, org_id: i64, id: i64) -> Result<Option<Sector>> {
     let row: Option<rows::SectorRow> =
@@ -63,8 +99,8 @@ impl hyte_store::OrgStore for crate::This {
             },
         )
         .await?;
-        if org.kind.is_public_body() {
-            for (fi, sv, en) in hyte_domain::admin::org::DEFAULT_SECTORS {
+        {
+            for (fi, sv, en) in org.kind.default_sectors() {
                 sqlx::query(
                     "INSERT INTO sectors (org_id, name_fi, name_sv, name_en, version) VALUES ($1, $2, $3, $4, 1)",
                 )

@@ -42,6 +42,16 @@ async fn comment_by_id(tx: &mut Tx<'_>, id: i64) -> Result<Comment> {
     Ok(Comment::from(row))
 }
 
+/// THL's example structure for the organisation's kind (municipal or regional).
+async fn thl(tx: &mut Tx<'_>, org_id: i64) -> Result<ReportStructure> {
+    let kind: Option<String> = sqlx::query_scalar("SELECT kind FROM organisations WHERE id = $1")
+        .bind(org_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let kind = kind.as_deref().and_then(hyte_domain::OrgKind::parse).unwrap_or(hyte_domain::OrgKind::Municipality);
+    Ok(ReportStructure::thl(kind))
+}
+
 async fn structure(tx: &mut Tx<'_>, org_id: i64) -> Result<ReportStructure> {
     let row: Option<(String, i64)> =
         sqlx::query_as("SELECT sections_json, version FROM org_report_structures WHERE org_id = $1")
@@ -49,7 +59,7 @@ async fn structure(tx: &mut Tx<'_>, org_id: i64) -> Result<ReportStructure> {
             .fetch_optional(&mut **tx)
             .await?;
     match row {
-        None => Ok(ReportStructure::thl()),
+        None => thl(tx, org_id).await,
         Some((text, version)) => {
             let sections: Vec<StructureSection> = serde_json::from_str(&text).map_err(|_| {
                 hyte_store::StoreError::Database(sqlx::Error::Decode(
@@ -147,7 +157,7 @@ impl hyte_store::reports::ReportStore for crate::This {
                     .bind(version)
                     .execute(&mut *tx)
                     .await?;
-                ReportStructure::thl()
+                thl(&mut tx, org_id).await?
             }
             Some(sections) => {
                 let text = json(&sections).unwrap_or_default();

@@ -33,7 +33,7 @@ pub struct MatrixRow {
 struct ContactsPage {
     c: Ctx,
     org: Organisation,
-    is_region: bool,
+    is_county: bool,
     themes: Vec<String>,
     rows: Vec<MatrixRow>,
     gaps: usize,
@@ -80,11 +80,11 @@ async fn contacts_page(
     f: &ContactForm,
     e: &FieldErrors,
 ) -> Result<ContactsPage, AppError> {
-    let is_region = org.kind.is_region();
-    let can_edit = is_region && c.can(org.id, Permission::Coordinate);
+    let is_county = org.kind.is_county();
+    let can_edit = is_county && c.can(org.id, Permission::Coordinate);
     let base = format!("/orgs/{}/contacts", org.id);
     let pairs = app.store.contact_pairs(org.id).await?;
-    let munis = if is_region { municipalities(app, &org).await? } else { vec![] };
+    let munis = if is_county { municipalities(app, &org).await? } else { vec![] };
     let find = |theme: ContactTheme, area: Option<i64>| {
         pairs.iter().find(|p| p.theme == theme && p.municipality_area_id == area)
     };
@@ -98,9 +98,9 @@ async fn contacts_page(
             cells: ContactTheme::ALL.iter().map(|t| cell(&c, &base, find(*t, Some(m.id)), can_edit)).collect(),
         });
     }
-    let gaps = if is_region { rows.iter().flat_map(|r| &r.cells).filter(|x| x.person.is_none()).count() } else { 0 };
+    let gaps = if is_county { rows.iter().flat_map(|r| &r.cells).filter(|x| x.person.is_none()).count() } else { 0 };
     let mut named_for_us = vec![];
-    if let (false, Some(area_id)) = (is_region, org.area_id) {
+    if let (false, Some(area_id)) = (is_county, org.area_id) {
         let year = app.store.area_years(area_id).await?.first().copied().unwrap_or(0);
         for parent in app.store.area_parents(area_id, year).await? {
             for region in app.store.organisations_for_area(parent.id).await? {
@@ -130,7 +130,7 @@ async fn contacts_page(
         themes: ContactTheme::ALL.iter().map(|t| c.code(*t)).collect(),
         errors: summary(&fields),
         fields,
-        is_region,
+        is_county,
         rows,
         gaps,
         can_edit,
@@ -153,7 +153,7 @@ pub async fn set(
     Form(f): Form<ContactForm>,
 ) -> Result<Response, AppError> {
     let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
-    if !org.kind.is_region() {
+    if !org.kind.is_county() {
         return Err(AppError::new(ErrorCode::Forbidden));
     }
     let munis: Vec<i64> = municipalities(&app, &org).await?.iter().map(|a| a.id).collect();

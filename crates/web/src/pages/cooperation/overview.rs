@@ -19,6 +19,8 @@ use serde::Deserialize;
 pub struct DutyRow {
     pub key: &'static str,
     pub name: String,
+    /// Where the Act gives it, e.g. "612/2021 6 §; 612/2021 7 §".
+    pub law: String,
     /// Per sector: "lead", "part" or "".
     pub cells: Vec<&'static str>,
     pub owned: bool,
@@ -37,7 +39,7 @@ struct OverviewPage {
     rows: Vec<DutyRow>,
     gaps: usize,
     can_edit: bool,
-    is_region: bool,
+    duties_lead: &'static str,
 }
 
 #[derive(Deserialize, Default)]
@@ -67,6 +69,7 @@ async fn overview(
             DutyRow {
                 key: d.key,
                 name: c.name(&d.names).to_string(),
+                law: d.law.iter().map(|r| r.cite(c.lang)).collect::<Vec<_>>().join("; "),
                 cells: sectors
                     .iter()
                     .map(|s| {
@@ -99,7 +102,11 @@ async fn overview(
         fields,
         alert: alert.map(|a| c.err(a)),
         can_edit: c.can(org.id, Permission::Coordinate),
-        is_region: org.kind.is_region(),
+        duties_lead: match (org.kind.is_municipal(), org.kind.is_county()) {
+            (true, true) => "duties-lead-both",
+            (false, true) => "duties-lead-region",
+            _ => "duties-lead-municipality",
+        },
         sectors,
         rows,
         gaps,

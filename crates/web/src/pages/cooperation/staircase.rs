@@ -61,7 +61,7 @@ async fn stair_page(
         .map(|n| (n, all.get(n as usize - 1).map(|s| c.name(s).to_string()).unwrap_or_default(), latest == Some(n)))
         .collect();
     let mut compare = vec![];
-    if let (true, Some(area_id)) = (org.kind.is_region(), org.area_id) {
+    if let (true, Some(area_id)) = (org.kind.is_county(), org.area_id) {
         for m in crate::knowledge::visible::member_municipalities(app, area_id).await? {
             for o in app.store.organisations_for_area(m.id).await? {
                 let last = app.store.maturity(o.id).await?.first().map(|x| (x.year, x.step));

@@ -219,7 +219,7 @@ async fn list_page(app: &App, c: Ctx, org: Organisation, f: &CallForm, e: &Field
     }
     let fields = call_fields(&c, "new", f, e);
     Ok(ListPage {
-        can_open: org.kind.is_public_body() && c.can(org.id, Permission::Coordinate),
+        can_open: org.kind.has_duties() && c.can(org.id, Permission::Coordinate),
         errors: summary(&fields),
         fields,
         own_calls,
@@ -244,7 +244,7 @@ pub async fn create(
     Form(f): Form<CallForm>,
 ) -> Result<Response, AppError> {
     let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
-    if !org.kind.is_public_body() {
+    if !org.kind.has_duties() {
         return Err(AppError::new(ErrorCode::Forbidden));
     }
     match f.parse() {

@@ -59,7 +59,7 @@ async fn latest_term(app: &App, org_id: i64) -> Result<Option<Report>, AppError>
         .find(|r| r.kind == ReportKind::Term && matches!(r.state, ReportState::Approved | ReportState::Published)))
 }
 
-/// Whether the viewer belongs to the region or to one of its municipalities.
+/// Whether the viewer belongs to the county or to one of its municipalities.
 fn may_see(c: &Ctx, region: &Organisation, municipalities: &[Organisation]) -> bool {
     c.membership(region.id).is_some() || municipalities.iter().any(|m| c.membership(m.id).is_some())
 }
@@ -68,14 +68,14 @@ pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result
     c.require_user()?;
     let not_found = || AppError::new(ErrorCode::NotFound);
     let org = app.store.get_organisation(id).await?.ok_or_else(not_found)?;
-    if !org.kind.is_region() {
+    if !org.kind.is_county() {
         return Err(not_found());
     }
     let area = app.store.get_area_by_id(org.area_id.ok_or_else(not_found)?).await?.ok_or_else(not_found)?;
     let mut municipalities: Vec<(Area, Organisation)> = vec![];
     for a in &member_municipalities(&app, area.id).await? {
         for o in app.store.organisations_for_area(a.id).await? {
-            if o.kind == OrgKind::Municipality {
+            if o.kind.is_municipal() {
                 municipalities.push((a.clone(), o));
             }
         }
@@ -140,11 +140,11 @@ pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result
     render(&RegionalPage { c, org, area, rows, shared, spreads, own, own_priorities })
 }
 
-/// The regional report an organisation's members can open: its own (a region), or its
+/// The regional report an organisation's members can open: its own (a county or Helsinki), or its
 /// county's (a municipality).
 pub async fn link_for(app: &App, org: &Organisation) -> Result<Option<String>, AppError> {
     match org.kind {
-        OrgKind::WellbeingCounty | OrgKind::Region => Ok(Some(format!("/regional/{}", org.id))),
+        OrgKind::WellbeingCounty | OrgKind::Helsinki => Ok(Some(format!("/regional/{}", org.id))),
         OrgKind::Municipality => {
             let Some(area) = org.area_id else { return Ok(None) };
             let year = app.store.area_years(area).await?.first().copied().unwrap_or(0);

@@ -1,6 +1,6 @@
 //! An organisation's default section structure for its new reports (coordinators and admins of
 //! that organisation): rename, reorder (an order number per section, no JavaScript needed), add
-//! and remove sections, or go back to THL's recommended structure. Reports already created keep
+//! and remove sections, or go back to THL's example structure. Reports already created keep
 //! their own sections.
 
 use crate::ctx::Ctx;
@@ -12,7 +12,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::Form;
-use hyte_domain::reports::{parse_structure, ReportStructure, SectionKind, StructureRow};
+use hyte_domain::reports::{parse_structure, ExampleStructure, ReportStructure, SectionKind, StructureRow};
 use hyte_domain::{ErrorCode, FieldErrors, Organisation, Permission};
 use hyte_store::{Actor, StoreError};
 
@@ -34,6 +34,8 @@ struct StructurePage {
     rows: Vec<RowView>,
     version: i64,
     is_default: bool,
+    /// Which of THL's example structures the organisation's kind starts from.
+    example: String,
     errors: Vec<(String, String, String)>,
     alert: Option<String>,
 }
@@ -100,7 +102,16 @@ fn page(
         summary_rows
             .extend(summary(&v.fields).into_iter().map(|(id, label, m)| (id, format!("{}: {label}", v.legend), m)));
     }
-    StructurePage { rows: views, version, is_default, errors: summary_rows, alert: alert.map(|a| c.err(a)), org, c }
+    StructurePage {
+        rows: views,
+        version,
+        is_default,
+        example: c.code(ExampleStructure::of(org.kind)),
+        errors: summary_rows,
+        alert: alert.map(|a| c.err(a)),
+        org,
+        c,
+    }
 }
 
 fn rows_of(s: &ReportStructure) -> Vec<StructureRow> {
