@@ -70,6 +70,45 @@ const fn duty(key: &'static str, section: u8, fi: &'static str, sv: &'static str
     Duty { key, law: LegalRef { section }, fi, sv, en }
 }
 
+/// A duty both sections give in the same words.
+struct DutyText {
+    key: &'static str,
+    fi: &'static str,
+    sv: &'static str,
+    en: &'static str,
+}
+
+impl DutyText {
+    const IMPACT_ASSESSMENT: DutyText = DutyText {
+        key: "impact_assessment",
+        fi: "Päätösten vaikutusten ennakkoarviointi väestöryhmittäin",
+        sv: "Förhandsbedömning av beslutens konsekvenser per befolkningsgrupp",
+        en: "Assessing decisions' impacts in advance, by population group",
+    };
+    const RESPONSIBILITIES: DutyText = DutyText {
+        key: "responsibilities",
+        fi: "Hyvinvoinnin ja terveyden edistämisen vastuutahojen nimeäminen",
+        sv: "Ansvariga för främjandet av välfärd och hälsa utses",
+        en: "Naming who is responsible for well-being and health promotion",
+    };
+    const MONITOR: DutyText = DutyText {
+        key: "monitor",
+        fi: "Asukkaiden elinolojen, hyvinvoinnin ja terveyden sekä niihin vaikuttavien tekijöiden seuranta alueittain ja väestöryhmittäin",
+        sv: "Uppföljning av invånarnas levnadsförhållanden, välfärd och hälsa och faktorer som påverkar dem per område och befolkningsgrupp",
+        en: "Monitoring residents' living conditions, well-being and health and their determinants by area and population group",
+    };
+    const NGO_CONDITIONS: DutyText = DutyText {
+        key: "ngo_conditions",
+        fi: "Järjestöjen toimintaedellytysten ja vaikutusmahdollisuuksien edistäminen",
+        sv: "Främjande av organisationernas verksamhetsförutsättningar och påverkansmöjligheter",
+        en: "Promoting NGOs' operating conditions and influence",
+    };
+
+    const fn in_section(&self, section: u8) -> Duty {
+        duty(self.key, section, self.fi, self.sv, self.en)
+    }
+}
+
 /// §6: the municipality's duties (it takes part in the yearly negotiation the county convenes).
 pub const MUNICIPAL: [Duty; 10] = [
     duty(
@@ -86,27 +125,9 @@ pub const MUNICIPAL: [Duty; 10] = [
         "Mål och åtgärder som stöder dem i den strategiska planeringen",
         "Goals and the measures that support them in strategic planning",
     ),
-    duty(
-        "impact_assessment",
-        6,
-        "Päätösten vaikutusten ennakkoarviointi väestöryhmittäin",
-        "Förhandsbedömning av beslutens konsekvenser per befolkningsgrupp",
-        "Assessing decisions' impacts in advance, by population group",
-    ),
-    duty(
-        "responsibilities",
-        6,
-        "Hyvinvoinnin ja terveyden edistämisen vastuutahojen nimeäminen",
-        "Ansvariga för främjandet av välfärd och hälsa utses",
-        "Naming who is responsible for well-being and health promotion",
-    ),
-    duty(
-        "monitor",
-        6,
-        "Asukkaiden elinolojen, hyvinvoinnin ja terveyden sekä niihin vaikuttavien tekijöiden seuranta alueittain ja väestöryhmittäin",
-        "Uppföljning av invånarnas levnadsförhållanden, välfärd och hälsa och faktorer som påverkar dem per område och befolkningsgrupp",
-        "Monitoring residents' living conditions, well-being and health and their determinants by area and population group",
-    ),
+    DutyText::IMPACT_ASSESSMENT.in_section(6),
+    DutyText::RESPONSIBILITIES.in_section(6),
+    DutyText::MONITOR.in_section(6),
     duty(
         "annual_report",
         6,
@@ -128,13 +149,7 @@ pub const MUNICIPAL: [Duty; 10] = [
         "Samarbete med välfärdsområdet, andra offentliga aktörer, företag och allmännyttiga samfund",
         "Cooperation with the wellbeing services county, other public bodies, companies and non-profit organisations",
     ),
-    duty(
-        "ngo_conditions",
-        6,
-        "Järjestöjen toimintaedellytysten ja vaikutusmahdollisuuksien edistäminen",
-        "Främjande av organisationernas verksamhetsförutsättningar och påverkansmöjligheter",
-        "Promoting NGOs' operating conditions and influence",
-    ),
+    DutyText::NGO_CONDITIONS.in_section(6),
     duty(
         "yearly_negotiation",
         6,
@@ -160,27 +175,9 @@ pub const COUNTY: [Duty; 11] = [
         "Mål i välfärdsområdesstrategin: hur social- och hälsovårdens tjänster främjar välfärd och hälsa",
         "Goals in the wellbeing services county strategy: how social and health services promote well-being and health",
     ),
-    duty(
-        "impact_assessment",
-        7,
-        "Päätösten vaikutusten ennakkoarviointi väestöryhmittäin",
-        "Förhandsbedömning av beslutens konsekvenser per befolkningsgrupp",
-        "Assessing decisions' impacts in advance, by population group",
-    ),
-    duty(
-        "responsibilities",
-        7,
-        "Hyvinvoinnin ja terveyden edistämisen vastuutahojen nimeäminen",
-        "Ansvariga för främjandet av välfärd och hälsa utses",
-        "Naming who is responsible for well-being and health promotion",
-    ),
-    duty(
-        "monitor",
-        7,
-        "Asukkaiden elinolojen, hyvinvoinnin ja terveyden sekä niihin vaikuttavien tekijöiden seuranta alueittain ja väestöryhmittäin",
-        "Uppföljning av invånarnas levnadsförhållanden, välfärd och hälsa och faktorer som påverkar dem per område och befolkningsgrupp",
-        "Monitoring residents' living conditions, well-being and health and their determinants by area and population group",
-    ),
+    DutyText::IMPACT_ASSESSMENT.in_section(7),
+    DutyText::RESPONSIBILITIES.in_section(7),
+    DutyText::MONITOR.in_section(7),
     duty(
         "annual_report",
         7,
@@ -209,13 +206,7 @@ pub const COUNTY: [Duty; 11] = [
         "Samarbete med kommunerna, andra offentliga aktörer, företag och allmännyttiga samfund",
         "Cooperation with the municipalities, other public bodies, companies and non-profit organisations",
     ),
-    duty(
-        "ngo_conditions",
-        7,
-        "Järjestöjen toimintaedellytysten ja vaikutusmahdollisuuksien edistäminen",
-        "Främjande av organisationernas verksamhetsförutsättningar och påverkansmöjligheter",
-        "Promoting NGOs' operating conditions and influence",
-    ),
+    DutyText::NGO_CONDITIONS.in_section(7),
     duty(
         "yearly_negotiation",
         7,

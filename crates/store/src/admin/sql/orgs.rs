@@ -17,26 +17,8 @@ use hyte_store::{Actor, NewOrganisation, Result};
 /// migrations at every connect, in one transaction; does nothing once done.
 pub(crate) async fn migrate_kinds(pool: &sqlx::Pool<crate::Db>) -> Result<()> {
     let mut tx = crate::sql::begin(pool).await?;
-    let orgs: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT id, kind, name_fi FROM organisations").fetch_all(&mut *tx).await?;
-    for (id, old, name) in orgs.iter().filter(|o| OrgKind::parse(&o.1).is_none()) {
-        let new = OrgKind::migrated(old, name).ok_or_else(|| hyte_store::rows::corrupt("organisation kind", old))?;
-        sqlx::query("UPDATE organisations SET kind = $1 WHERE id = $2")
-            .bind(new.as_str())
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-    }
-    let members: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT id, org_kind, org_name FROM group_members").fetch_all(&mut *tx).await?;
-    for (id, old, name) in members.iter().filter(|m| OrgKind::parse(&m.1).is_none()) {
-        let new = OrgKind::migrated(old, name).ok_or_else(|| hyte_store::rows::corrupt("org kind", old))?;
-        sqlx::query("UPDATE group_members SET org_kind = $1 WHERE id = $2")
-            .bind(new.as_str())
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-    }
+    retire_kinds(&mut tx, "organisations", "kind", "name_fi").await?;
+    retire_kinds(&mut tx, "group_members", "org_kind", "org_name").await?;
     sqlx::query(
         "UPDATE duty_owners SET duty_key = 'strategy' WHERE duty_key = 'service_goals' \
          AND org_id NOT IN (SELECT org_id FROM duty_owners WHERE duty_key = 'strategy')",
@@ -44,6 +26,21 @@ pub(crate) async fn migrate_kinds(pool: &sqlx::Pool<crate::Db>) -> Result<()> {
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// Rewrites the retired kind codes in `table.column` (`name` is the row's Finnish name).
+async fn retire_kinds(tx: &mut Tx<'_>, table: &str, column: &str, name: &str) -> Result<()> {
+    let rows: Vec<(i64, String, String)> =
+        sqlx::query_as(&format!("SELECT id, {column}, {name} FROM {table}")).fetch_all(&mut **tx).await?;
+    for (id, old, name) in rows.iter().filter(|r| OrgKind::parse(&r.1).is_none()) {
+        let new = OrgKind::migrated(old, name).ok_or_else(|| hyte_store::rows::corrupt("organisation kind", old))?;
+        sqlx::query(&format!("UPDATE {table} SET {column} = $1 WHERE id = $2"))
+            .bind(new.as_str())
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+    }
     Ok(())
 }
 
