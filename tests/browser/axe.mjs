@@ -172,7 +172,8 @@ async function upload(page, name, csv) {
   await axe(page, 'draft report with its workflow');
   // Choosing an indicator section's indicators by theme: the chooser with its results.
   const sectionLinks = [...new Set(await page.$$eval('a[href*="/sections/"]', as => as.map(a => a.getAttribute('href').split('#')[0])))];
-  const population = sectionLinks.find(h => /\/sections\/\d+$/.test(h) && sectionLinks.indexOf(h) === 2);
+  // THL's municipal example structure: summary, background, previous term, population (the 4th).
+  const population = sectionLinks.find(h => /\/sections\/\d+$/.test(h) && sectionLinks.indexOf(h) === 3);
   await page.goto(base + population + '?theme=liikunta');
   if (!(await page.$('input[name=add]'))) fail('the indicator chooser lists the theme\'s indicators');
   await axe(page, 'indicator chooser with results');

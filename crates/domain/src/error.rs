@@ -26,6 +26,7 @@ codes! {
         TooLong = "too_long" => 422,
         EmailInvalid = "email_invalid" => 422,
         PasswordTooShort = "password_too_short" => 422,
+        PasswordCommon = "password_common" => 422,
         RoleInvalid = "role_invalid" => 422,
         SectorInvalid = "sector_invalid" => 422,
         /// An indicator id that does not exist or that the organisation may not use (another
@@ -56,6 +57,8 @@ codes! {
         FollowUpNotDue = "follow_up_not_due" => 409,
         /// The grant call's deadline has passed.
         CallClosed = "call_closed" => 409,
+        ApplicantNotAllowed = "applicant_not_allowed" => 403,
+        AlreadyApplied = "already_applied" => 409,
         /// The grants decided would exceed the call's total.
         BudgetExceeded = "budget_exceeded" => 409,
         /// The organisation is in the partner registry already.
@@ -145,6 +148,7 @@ mod tests {
             "too_long",
             "email_invalid",
             "password_too_short",
+            "password_common",
             "role_invalid",
             "sector_invalid",
             "indicator_invalid",
@@ -163,6 +167,8 @@ mod tests {
             "conclusion_missing",
             "follow_up_not_due",
             "call_closed",
+            "applicant_not_allowed",
+            "already_applied",
             "budget_exceeded",
             "already_partner",
         ]);
@@ -171,7 +177,8 @@ mod tests {
             statuses,
             [
                 404, 401, 403, 403, 422, 401, 429, 409, 409, 409, 409, 409, 409, 500, 422, 422, 422, 422, 422, 422,
-                422, 422, 422, 422, 422, 422, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409
+                422, 422, 422, 422, 422, 422, 422, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 403, 409, 409,
+                409
             ]
         );
         assert_eq!(ErrorCode::NotFound.translation_key(), "error-not_found");

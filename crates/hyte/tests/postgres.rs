@@ -46,6 +46,9 @@ async fn the_app_works_on_postgres() {
         .await
         .unwrap();
     assert_eq!(r.status(), 303);
+    // The token is bound to the session: a new one after login.
+    let page = client.get(format!("{base}/orgs/{kuopio}/sectors")).send().await.unwrap().text().await.unwrap();
+    let csrf = page.split(r#"name="csrf" value=""#).nth(1).unwrap().split('"').next().unwrap().to_string();
     let r = client
         .post(format!("{base}/orgs/{kuopio}/sectors"))
         .form(&[("name_fi", "Kirjastot"), ("csrf", &csrf)])

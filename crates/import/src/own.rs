@@ -69,8 +69,15 @@ fn columns(file: &str, headers: &[String]) -> Result<HashMap<&'static str, usize
     Ok(idx)
 }
 
+/// The longest text a cell may hold (an indicator's title is the longest field).
+pub const CELL_MAX: usize = 300;
+
 /// One row of the template, checked.
 fn row(file: &str, line: usize, idx: &HashMap<&'static str, usize>, rec: &[&str]) -> Result<OwnRow, ImportError> {
+    let too_long = |c: &&&str| idx.get(**c).and_then(|&i| rec.get(i)).is_some_and(|v| v.chars().count() > CELL_MAX);
+    if let Some(c) = COLUMNS.iter().find(too_long) {
+        return Err(ImportError::new(file, line, c, format!("at most {CELL_MAX} characters")));
+    }
     let get = |c: &str| idx.get(c).and_then(|&i| rec.get(i)).copied().unwrap_or("").trim().to_string();
     let required = |c: &str| {
         let v = get(c);
@@ -279,5 +286,8 @@ mod tests {
         assert_eq!((e.line, e.field.as_str()), (3, "value_type"));
         let e = parse("own.csv", "indicator_code;value\n").unwrap_err();
         assert_eq!(e.field, "indicator_title_fi");
+        let long = format!("{HEAD}K1;{};rate;municipality;297;2024;;;1;;\n", "x".repeat(CELL_MAX + 1));
+        let e = parse("own.csv", &long).unwrap_err();
+        assert_eq!((e.field.as_str(), e.message.as_str()), ("indicator_title_fi", "at most 300 characters"));
     }
 }

@@ -44,6 +44,14 @@ pub fn token_hash(token: &str) -> String {
     d.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The CSRF token of a logged-in browser: derived from its session token, so it is bound to the
+/// session and changes with it (a token taken before login, or from another session, is refused).
+/// One-way: the page that embeds it reveals nothing of the session cookie.
+pub fn session_csrf(session_token: &str) -> String {
+    let d = Sha256::digest(format!("hyte-csrf\0{session_token}").as_bytes());
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(d)
+}
+
 pub fn is_token(s: &str) -> bool {
     s.len() == 43 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }

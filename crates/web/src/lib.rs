@@ -66,6 +66,7 @@ pub fn router(app: App) -> Router {
         .route("/healthz", get(pages::site::ops::healthz))
         .route("/readyz", get(pages::site::ops::readyz))
         .fallback(pages::not_found)
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(middleware::panic_response))
         .layer(axum::middleware::from_fn_with_state(app.clone(), middleware::csrf))
         .layer(axum::middleware::from_fn_with_state(app.clone(), pages::error_pages))
         .layer(axum::middleware::from_fn(middleware::security_headers))

@@ -64,6 +64,8 @@ impl Password {
             Err(ErrorCode::PasswordTooShort)
         } else if n > 200 {
             Err(ErrorCode::TooLong)
+        } else if is_common(s) {
+            Err(ErrorCode::PasswordCommon)
         } else {
             Ok(Password(s.to_string()))
         }
@@ -72,6 +74,47 @@ impl Password {
     pub fn expose(&self) -> &str {
         &self.0
     }
+}
+
+/// Words that make a password easy to guess, however long (NIST SP 800-63B §5.1.1.2 asks to
+/// refuse common and context-specific values).
+const GUESSABLE: [&str; 14] = [
+    "password",
+    "passwd",
+    "salasana",
+    "lösenord",
+    "losenord",
+    "qwerty",
+    "qwertyuiop",
+    "asdfghjkl",
+    "zxcvbnm",
+    "iloveyou",
+    "welcome",
+    "tervetuloa",
+    "admin",
+    "letmein",
+];
+
+/// Runs of neighbouring keys or characters, forwards and backwards.
+const RUNS: [&str; 5] = [
+    "01234567890123456789",
+    "98765432109876543210",
+    "abcdefghijklmnopqrstuvwxyzåäö",
+    "öäåzyxwvutsrqponmlkjihgfedcba",
+    "qwertyuiopåasdfghjklöäzxcvbnm",
+];
+
+/// Too few different characters (ten spaces, "aaaaaaaaaa", "abababababab"), a run of
+/// neighbouring characters ("1234567890", "abcdefghij"), or a guessable word with only digits
+/// and signs around it ("Salasana2024!"; a phrase that merely contains one is fine).
+fn is_common(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    let mut distinct: Vec<char> = lower.chars().collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let letters: String = lower.chars().filter(|c| c.is_alphabetic()).collect();
+    let sequence = RUNS.iter().any(|run| run.contains(lower.as_str()));
+    distinct.len() < 5 || sequence || GUESSABLE.contains(&letters.as_str())
 }
 
 impl std::fmt::Debug for Password {
@@ -186,6 +229,12 @@ mod tests {
     fn passwords_have_a_minimum_length() {
         assert_eq!(Password::parse("short").err(), Some(ErrorCode::PasswordTooShort));
         assert!(Password::parse("long enough pass").is_ok());
+        for common in
+            ["          ", "aaaaaaaaaaaa", "abababababab", "1234567890", "0987654321", "Salasana2024", "qwertyuiop"]
+        {
+            assert_eq!(Password::parse(common).err(), Some(ErrorCode::PasswordCommon), "{common:?}");
+        }
+        assert!(Password::parse("hyte-demo-2026").is_ok() && Password::parse("liisan salasana").is_ok());
         assert_eq!(format!("{:?}", Password::parse("long enough pass").unwrap()), "Password(***)");
     }
 

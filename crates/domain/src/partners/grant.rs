@@ -19,6 +19,12 @@ pub struct GrantCall {
 }
 
 impl GrantCall {
+    /// Who may apply: NGOs (and bodies of kind "other", such as foundations and cooperatives);
+    /// not public bodies, parishes, companies or the state, and never the granting organisation.
+    pub fn may_apply(&self, applicant_id: i64, applicant: crate::OrgKind) -> bool {
+        applicant_id != self.org_id && matches!(applicant, crate::OrgKind::Ngo | crate::OrgKind::Other)
+    }
+
     /// Open for applications until the end of its deadline day.
     pub fn is_open(&self, today: NaiveDate) -> bool {
         today <= self.input.deadline

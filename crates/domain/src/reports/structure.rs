@@ -79,6 +79,10 @@ impl StructureRow {
 /// (exactly one; it cannot be removed or change kind); other sections are text or indicators.
 /// Errors are per row, in the form's order.
 pub fn parse_structure(rows: &[StructureRow]) -> Result<Vec<StructureSection>, Vec<FieldErrors>> {
+    // A form without a single section (an empty post) would leave only the plan: refused.
+    if rows.iter().all(StructureRow::is_blank) {
+        return Err(vec![ErrorCode::Required.on("title_fi")]);
+    }
     let mut all_errs = vec![];
     let mut out: Vec<(i64, usize, StructureSection)> = vec![];
     let mut has_plan = false;
@@ -219,6 +223,7 @@ mod tests {
         assert_eq!(e[2].get("kind"), Some(ErrorCode::InvalidInput));
         assert_eq!(e[3].get("position"), Some(ErrorCode::NumberInvalid));
         assert!(e[0].is_empty());
+        assert_eq!(parse_structure(&[]).unwrap_err()[0].get("title_fi"), Some(ErrorCode::Required), "empty post");
         // A form without the plan section still has one.
         let no_plan: Vec<_> = rows().into_iter().filter(|r| r.key != "plan").collect();
         assert_eq!(parse_structure(&no_plan).unwrap().iter().filter(|s| s.kind == SectionKind::Plan).count(), 1);

@@ -131,10 +131,20 @@ async fn grants_are_applied_decided_and_reported(s: &dyn Store) {
     let late = s.apply_for_grant(c.id, ngo.id, &input, day("2027-02-01"), Actor::SYSTEM).await;
     assert_eq!(late.unwrap_err().code(), ErrorCode::CallClosed);
     let a = s.apply_for_grant(c.id, ngo.id, &input, day("2027-01-15"), Actor::SYSTEM).await.unwrap();
-    let b = s.apply_for_grant(c.id, ngo.id, &input, day("2027-01-16"), Actor::SYSTEM).await.unwrap();
+    let twice = s.apply_for_grant(c.id, ngo.id, &input, day("2027-01-16"), Actor::SYSTEM).await;
+    assert_eq!(twice.unwrap_err().code(), ErrorCode::AlreadyApplied, "one application per call");
+    let other = org(s, OrgKind::Ngo, "Kuopion Liikunta ry").await;
+    let b = s.apply_for_grant(c.id, other.id, &input, day("2027-01-16"), Actor::SYSTEM).await.unwrap();
+    for (who, kind) in [("Siilinjärvi", OrgKind::Municipality), ("Pohjois-Savo", OrgKind::WellbeingCounty)] {
+        let public = org(s, kind, who).await;
+        let refused = s.apply_for_grant(c.id, public.id, &input, day("2027-01-16"), Actor::SYSTEM).await;
+        assert_eq!(refused.unwrap_err().code(), ErrorCode::ApplicantNotAllowed, "{who}");
+    }
+    let own = s.apply_for_grant(c.id, kuopio.id, &input, day("2027-01-16"), Actor::SYSTEM).await;
+    assert_eq!(own.unwrap_err().code(), ErrorCode::ApplicantNotAllowed, "not to its own call");
     assert_eq!((a.status, a.applied_on), (ApplicationStatus::Applied, day("2027-01-15")));
     assert_eq!(s.call_applications(c.id).await.unwrap().len(), 2);
-    assert_eq!(s.org_applications(ngo.id).await.unwrap().len(), 2);
+    assert_eq!(s.org_applications(ngo.id).await.unwrap().len(), 1);
 
     let early = UseReport::parse("Ei vielä", "", day("2027-03-01")).unwrap();
     let r = s.report_grant_use(a.id, a.version, &early, Actor::SYSTEM).await;
@@ -180,10 +190,10 @@ async fn grants_are_applied_decided_and_reported(s: &dyn Store) {
     assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
     assert_eq!(s.update_call(ngo.id, c.id, 2, &smaller, Actor::SYSTEM).await.unwrap_err().code(), ErrorCode::NotFound);
 
-    for org in [kuopio.id, ngo.id] {
+    for (org, expected) in [(kuopio.id, 5), (ngo.id, 3), (other.id, 2)] {
         let log = s.audit_log(org, 50).await.unwrap();
         let steps = log.iter().filter(|e| e.action.starts_with("grant.")).count();
-        assert_eq!(steps, 5, "apply ×2, decide ×2 and report, in both logs");
+        assert_eq!(steps, expected, "the granting side logs apply ×2, decide ×2 and report; each applicant its own");
     }
 }
 

@@ -79,6 +79,7 @@ error-required = Fältet är obligatoriskt.
 error-too_long = Texten är för lång.
 error-email_invalid = Ange e-postadressen i formen namn@exempel.fi.
 error-password_too_short = Lösenordet är för kort.
+error-password_common = Lösenordet är för lätt att gissa. Använd en längre fras eller ord som inte kan gissas.
 error-role_invalid = Välj en roll i listan.
 error-sector_invalid = Välj ett av organisationens förvaltningsområden i listan.
 error-indicator_invalid = Välj en indikator i listan: en nationell indikator eller organisationens egen.

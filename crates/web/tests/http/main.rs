@@ -10,6 +10,7 @@ mod assessments;
 mod auth;
 mod authz;
 mod cooperation;
+mod csrf;
 mod i18n;
 mod indicator_ids;
 mod knowledge;

@@ -108,3 +108,14 @@ async fn coordinators_shape_the_default_structure_of_their_new_reports() {
     assert_eq!(admin.get(&path).await.status(), StatusCode::OK, "admins too");
     assert!(admin.text(&format!("/orgs/{kuopio}/audit")).await.contains("Raporttien oletusrakenne muuttui"));
 }
+
+#[tokio::test]
+async fn an_empty_post_does_not_wipe_the_structure() {
+    let app = spawn().await;
+    let kuopio = app.org_id("Kuopion kaupunki").await;
+    app.login("koordinaattori@kuopio.example").await;
+    let before = app.store.report_structure(kuopio).await.unwrap();
+    let r = app.post(&format!("/orgs/{kuopio}/report-structure"), &[("version", "0")]).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.store.report_structure(kuopio).await.unwrap(), before, "nothing changed");
+}

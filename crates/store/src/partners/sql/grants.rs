@@ -8,7 +8,7 @@ use hyte_domain::admin::audit::AuditAction;
 use hyte_domain::partners::{
     ApplicationInput, ApplicationStatus, CallInput, GrantApplication, GrantCall, GrantDecision, UseReport,
 };
-use hyte_domain::ErrorCode;
+use hyte_domain::{ErrorCode, OrgKind};
 use hyte_store::partners::rows::{ApplicationRow, CallRow, APPLICATION_COLS, CALL_COLS};
 use hyte_store::{Actor, Result};
 
@@ -112,8 +112,24 @@ pub(crate) async fn apply_for_grant(
     let mut tx = crate::sql::begin(&this.pool).await?;
     let call = call_in(&mut tx, call_id).await?;
     org_exists(&mut tx, applicant_org_id).await?;
+    let kind: String = sqlx::query_scalar("SELECT kind FROM organisations WHERE id = $1")
+        .bind(applicant_org_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    if !OrgKind::parse(&kind).is_some_and(|k| call.may_apply(applicant_org_id, k)) {
+        return Err(rule(ErrorCode::ApplicantNotAllowed));
+    }
     if !call.is_open(today) {
         return Err(rule(ErrorCode::CallClosed));
+    }
+    let earlier: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM grant_applications WHERE call_id = $1 AND applicant_org_id = $2")
+            .bind(call_id)
+            .bind(applicant_org_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    if earlier > 0 {
+        return Err(rule(ErrorCode::AlreadyApplied));
     }
     let row: ApplicationRow = sqlx::query_as(&format!(
         "INSERT INTO grant_applications (call_id, applicant_org_id, purpose, euros_applied, applied_on, status) \

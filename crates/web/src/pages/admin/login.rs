@@ -86,6 +86,7 @@ pub async fn submit(
     State(app): State<App>,
     c: Ctx,
     ClientIp(ip): ClientIp,
+    headers: axum::http::HeaderMap,
     Form(f): Form<LoginForm>,
 ) -> Result<Response, AppError> {
     let next = safe_next(Some(&f.next));
@@ -126,6 +127,8 @@ pub async fn submit(
         let page = login_page(c, &f.email, &errors, Some(ErrorCode::InvalidCredentials), next);
         return render_status(StatusCode::UNAUTHORIZED, &page);
     };
+    // A session already in this browser (another user's, or an old one) ends here.
+    end_session(&app, &headers).await?;
     let token = auth::new_token();
     let hours = app.config.session_hours;
     app.store.create_session(&token_hash(&token), user.id, now, now + Duration::hours(hours)).await?;
@@ -134,16 +137,30 @@ pub async fn submit(
     let mut res = see_other(&next);
     let c = cookie(SESSION_COOKIE, &token, Some(hours * 3600), app.config.secure_cookies, true);
     res.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&c).expect("cookie is ASCII"));
+    set_csrf(&app, &mut res, &auth::session_csrf(&token));
     Ok(res)
 }
 
-pub async fn logout(State(app): State<App>, headers: axum::http::HeaderMap) -> Result<Response, AppError> {
+/// Deletes the session whose cookie `headers` carry, if any.
+async fn end_session(app: &App, headers: &axum::http::HeaderMap) -> Result<(), AppError> {
     let cookies = headers.get(header::COOKIE).and_then(|v| v.to_str().ok()).unwrap_or("");
     if let Some(token) = auth::read_cookie(cookies, SESSION_COOKIE) {
         app.store.delete_session(&token_hash(token)).await?;
     }
+    Ok(())
+}
+
+/// Rotates the CSRF cookie (at login and logout).
+fn set_csrf(app: &App, res: &mut Response, token: &str) {
+    let c = cookie(auth::CSRF_COOKIE, token, None, app.config.secure_cookies, true);
+    res.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&c).expect("cookie is ASCII"));
+}
+
+pub async fn logout(State(app): State<App>, headers: axum::http::HeaderMap) -> Result<Response, AppError> {
+    end_session(&app, &headers).await?;
     let mut res = see_other("/");
     let c = cookie(SESSION_COOKIE, "", Some(0), app.config.secure_cookies, true);
     res.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&c).expect("cookie is ASCII"));
+    set_csrf(&app, &mut res, &auth::new_token());
     Ok(res)
 }

@@ -317,7 +317,7 @@ async fn call_page(
     Ok(CallPage {
         owner: org_name(&c, &orgs, call.org_id),
         can_manage: own && c.can(org.id, Permission::Coordinate),
-        can_apply: !own && open && c.can(org.id, Permission::Edit),
+        can_apply: call.may_apply(org.id, org.kind) && open && c.can(org.id, Permission::Edit),
         alert: failed.alert.map(|a| c.err(a)),
         facts,
         applications,
