@@ -85,6 +85,11 @@ pub async fn serve(
     listener: tokio::net::TcpListener,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    match pages::knowledge::import::fail_interrupted(&app).await {
+        Ok(0) => {}
+        Ok(n) => tracing::warn!(jobs = n, "imports cut off by a restart recorded as failed"),
+        Err(e) => tracing::error!("could not check for interrupted imports: {e}"),
+    }
     let svc = router(app).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, svc).with_graceful_shutdown(shutdown).await
 }

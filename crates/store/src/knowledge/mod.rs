@@ -199,4 +199,6 @@ pub trait ImportJobStore: Send + Sync {
     async fn get_import_job(&self, id: i64) -> Result<Option<ImportJob>>;
     /// The organisation's imports, newest first.
     async fn list_import_jobs(&self, org_id: i64, limit: i64) -> Result<Vec<ImportJob>>;
+    /// Every import still recorded as running, oldest first (at start-up: those a restart cut off).
+    async fn running_import_jobs(&self) -> Result<Vec<ImportJob>>;
 }

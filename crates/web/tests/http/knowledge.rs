@@ -278,3 +278,20 @@ async fn coordinators_set_the_direction_and_it_is_audited() {
     assert!(admin.text(&format!("/orgs/{kuopio}/audit")).await.contains("Indikaattorin suuntaa muutettiin"));
     let _ = ObservationQuery::default();
 }
+
+#[tokio::test]
+async fn an_import_cut_off_by_a_restart_is_shown_failed_not_running_forever() {
+    use hyte_store::knowledge::ImportJobStore;
+    let app = spawn().await;
+    let kuopio = app.org_id("Kuopion kaupunki").await;
+    let cut = app.store.start_import_job(kuopio, "kesken.csv", "own", hyte_store::Actor::SYSTEM).await.unwrap();
+    // What a restart does before it serves again.
+    let restarted = hyte_web::app_state(app.store.clone(), hyte_web::WebConfig::default());
+    assert_eq!(hyte_web::pages::knowledge::import::fail_interrupted(&restarted).await.unwrap(), 1);
+    let job = app.store.get_import_job(cut.id).await.unwrap().unwrap();
+    assert_eq!(job.state, hyte_domain::JobState::Failed);
+    app.login("koordinaattori@kuopio.example").await;
+    let page = app.text(&format!("/orgs/{kuopio}/import/{}", cut.id)).await;
+    assert!(page.contains("interrupted by a restart"), "{page}");
+    assert_eq!(hyte_web::pages::knowledge::import::fail_interrupted(&restarted).await.unwrap(), 0, "once");
+}

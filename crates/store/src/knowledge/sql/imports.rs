@@ -88,4 +88,12 @@ impl hyte_store::knowledge::ImportJobStore for crate::This {
                 .await?;
         collect(rows)
     }
+
+    async fn running_import_jobs(&self) -> Result<Vec<ImportJob>> {
+        let rows: Vec<ImportJobRow> =
+            sqlx::query_as(&format!("SELECT {JOB_COLS} FROM import_jobs WHERE state = 'running' ORDER BY id"))
+                .fetch_all(&self.pool)
+                .await?;
+        collect(rows)
+    }
 }

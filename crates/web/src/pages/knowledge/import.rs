@@ -145,6 +145,18 @@ async fn finish(app: &App, job_id: i64, outcome: Outcome, actor: Actor) {
     }
 }
 
+/// At start-up: imports a restart cut off are recorded as failed (an import writes in one
+/// transaction, so nothing of theirs was written), instead of showing "running" forever.
+pub async fn fail_interrupted(app: &App) -> hyte_store::Result<usize> {
+    let running = app.store.running_import_jobs().await?;
+    for job in &running {
+        let e = ImportError::new(&job.file, 0, "-", "interrupted by a restart; nothing was written");
+        let summary = serde_json::json!({ "error": e }).to_string();
+        app.store.finish_import_job(job.id, JobState::Failed, 0, &summary, Actor::SYSTEM).await?;
+    }
+    Ok(running.len())
+}
+
 pub async fn upload(
     State(app): State<App>,
     c: Ctx,
