@@ -173,6 +173,14 @@ enum UserAction {
         #[arg(long, default_value = "admin")]
         role: String,
     },
+    /// Makes a user the instance administrator (Sotkanet imports, national indicators' settings),
+    /// or with `--off` takes the rights away.
+    InstanceAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        off: bool,
+    },
 }
 
 #[tokio::main]
@@ -205,6 +213,15 @@ async fn main() -> Result<()> {
         Command::User { action: UserAction::Add { email, name, org, role } } => {
             let db = Db::open(&config.database_url).await?;
             add_user(&*db.store(), &email, &name, org, &role).await
+        }
+        Command::User { action: UserAction::InstanceAdmin { email, off } } => {
+            let db = Db::open(&config.database_url).await?;
+            let store = db.store();
+            let (user, _) = store.find_login(&email).await?.with_context(|| format!("no user {email}"))?;
+            store.set_instance_admin(user.id, !off, Actor::SYSTEM).await?;
+            let now = if off { "is no longer" } else { "is now" };
+            println!("{} {now} the instance administrator", user.email.as_str());
+            Ok(())
         }
         Command::Import { action } => {
             let db = Db::open(&config.database_url).await?;

@@ -8,6 +8,9 @@ use hyte_store::{Actor, NewOrganisation, NewUser, Store};
 
 pub const PASSWORD: &str = "hyte-demo-2026";
 
+/// The demo's instance administrator (national data and catalogue settings): Kuopio's admin.
+pub const INSTANCE_ADMIN: &str = "admin@kuopio.example";
+
 pub struct DemoUser {
     pub email: &'static str,
     pub name: &'static str,
@@ -146,7 +149,10 @@ pub async fn load(store: &dyn Store, hash: &dyn Fn(&str) -> String) -> Result<()
             display_name: DisplayName::parse(u.name).map_err(|c| anyhow::anyhow!("{c}"))?,
             password_hash: hashed.clone(),
         };
-        store.create_user(&new, Some((org_id, u.role, sector_id)), Actor::SYSTEM).await?;
+        let user = store.create_user(&new, Some((org_id, u.role, sector_id)), Actor::SYSTEM).await?;
+        if u.email == INSTANCE_ADMIN {
+            store.set_instance_admin(user.id, true, Actor::SYSTEM).await?;
+        }
     }
     crate::knowledge::load_demo_values(store).await?;
     let (kuopio, siilinjarvi) = (id("kuopio")?, id("siilinjarvi")?);

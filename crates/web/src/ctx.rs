@@ -19,6 +19,8 @@ pub struct CsrfToken(pub String);
 pub struct SessionUser {
     pub user: User,
     pub memberships: Vec<(Membership, Organisation)>,
+    /// The instance administrator: national data and catalogue settings.
+    pub instance_admin: bool,
 }
 
 pub struct Ctx {
@@ -61,7 +63,8 @@ impl Ctx {
                 match app.store.session_user(&token_hash(token), chrono::Utc::now()).await? {
                     Some(user) => {
                         let memberships = app.store.user_memberships(user.id).await?;
-                        Some(SessionUser { user, memberships })
+                        let instance_admin = app.store.is_instance_admin(user.id).await?;
+                        Some(SessionUser { user, memberships, instance_admin })
                     }
                     None => None,
                 }
@@ -161,6 +164,18 @@ impl Ctx {
 
     pub fn login_href(&self) -> String {
         format!("/login?next={}", encode(&self.path))
+    }
+
+    pub fn is_instance_admin(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.instance_admin)
+    }
+
+    /// The domain's rule for changing an indicator owned by `owner` (national: the instance
+    /// administrator; own: its organisation's coordinators).
+    pub fn may_change_indicator(&self, owner: Option<i64>) -> bool {
+        hyte_domain::knowledge::indicator::may_change(owner, self.is_instance_admin(), |org| {
+            self.can(org, Permission::Coordinate)
+        })
     }
 
     pub fn require_user(&self) -> Result<&SessionUser, AppError> {

@@ -120,6 +120,17 @@ pub fn may_use(org_id: i64, owner: Option<i64>) -> bool {
     owner.is_none_or(|o| o == org_id)
 }
 
+/// Who may change the data or settings of an indicator owned by `owner` (import its values, set
+/// its direction): a national indicator (no owner) only the instance administrator, since every
+/// organisation's reports show it; an organisation's own indicator its coordinators
+/// (`coordinates(org)`).
+pub fn may_change(owner: Option<i64>, instance_admin: bool, coordinates: impl Fn(i64) -> bool) -> bool {
+    match owner {
+        None => instance_admin,
+        Some(org) => coordinates(org),
+    }
+}
+
 /// One value of an indicator for an area, year and population group.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Observation {

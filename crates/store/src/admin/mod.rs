@@ -67,6 +67,10 @@ pub trait UserStore: Send + Sync {
         actor: Actor,
     ) -> Result<User>;
     async fn get_user(&self, id: i64) -> Result<Option<User>>;
+    /// Whether the user is the instance administrator (national data and catalogue settings).
+    async fn is_instance_admin(&self, user_id: i64) -> Result<bool>;
+    /// Grants or takes away the instance administrator's rights (audited, outside any organisation).
+    async fn set_instance_admin(&self, user_id: i64, on: bool, actor: Actor) -> Result<()>;
     /// The user and their password hash.
     async fn find_login(&self, email: &str) -> Result<Option<(User, String)>>;
     async fn add_membership(
@@ -114,4 +118,6 @@ pub trait SessionStore: Send + Sync {
 pub trait AuditStore: Send + Sync {
     /// The organisation's audit log, newest first.
     async fn audit_log(&self, org_id: i64, limit: i64) -> Result<Vec<AuditEntry>>;
+    /// The instance's own log (national data, the instance administrator's rights), newest first.
+    async fn instance_audit_log(&self, limit: i64) -> Result<Vec<AuditEntry>>;
 }

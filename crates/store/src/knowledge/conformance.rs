@@ -4,7 +4,7 @@
 
 use crate::conformance::*;
 use crate::*;
-use hyte_domain::Indicator;
+use hyte_domain::{AuditEntry, Indicator};
 use hyte_domain::{ErrorCode, Names, OrgKind, Sex};
 
 crate::conformance_cases!($ knowledge_cases, knowledge:
@@ -79,13 +79,13 @@ async fn indicators_keep_user_edits_and_search_in_three_languages(s: &dyn Store)
     // A user sets the direction; a later metadata import keeps it but adds the texts.
     let i = s.get_indicator(smoking).await.unwrap().unwrap();
     let v0 = s.data_version().await.unwrap();
-    let edited = s.set_polarity(smoking, i.version, Polarity::LowerIsBetter, Actor::SYSTEM, o.id).await.unwrap();
+    let edited = s.set_polarity(smoking, i.version, Polarity::LowerIsBetter, Actor::SYSTEM).await.unwrap();
     let v1 = s.data_version().await.unwrap();
     assert!(v1 > v0, "a new direction marks the knowledge base changed (cached profiles are rebuilt)");
     let expected = Indicator { polarity: Polarity::LowerIsBetter, version: i.version + 1, ..i.clone() };
     assert_written(&edited, s.get_indicator(smoking).await.unwrap(), &expected);
     assert_eq!(
-        s.set_polarity(smoking, i.version, Polarity::HigherIsBetter, Actor::SYSTEM, o.id).await.unwrap_err().code(),
+        s.set_polarity(smoking, i.version, Polarity::HigherIsBetter, Actor::SYSTEM).await.unwrap_err().code(),
         ErrorCode::EditConflict
     );
     s.upsert_indicators(&[indicator("4404", "Päivittäin tupakoivat, %", "Dagligrökare, %", false)]).await.unwrap();
@@ -104,7 +104,9 @@ async fn indicators_keep_user_edits_and_search_in_three_languages(s: &dyn Store)
     assert_eq!(i.title.fi, "Päivittäin tupakoivat, % (uusi)");
     assert_eq!((i.decimals, i.texts.description.unwrap().fi.as_str()), (2, "Kuvaus"));
     assert_eq!(i.themes, vec!["tupakointi".to_string(), "elintavat".to_string()]);
-    assert!(s.audit_log(o.id, 10).await.unwrap().iter().any(|e| e.action == "indicator.update"));
+    let national = |e: &AuditEntry| e.action == "indicator.update" && e.entity_id == smoking.to_string();
+    assert!(s.instance_audit_log(10).await.unwrap().iter().any(national), "a national indicator: the instance's log");
+    assert!(!s.audit_log(o.id, 10).await.unwrap().iter().any(national), "not an organisation's");
 
     let find = |q: &str| IndicatorFilter { q: q.into(), limit: 50, ..Default::default() };
     assert_eq!(s.list_indicators(&find("dagligrökare")).await.unwrap().1, 1, "Swedish");

@@ -143,14 +143,7 @@ pub trait IndicatorStore: Send + Sync {
     /// Every theme (subject) in use, with its count, most used first.
     async fn indicator_themes(&self) -> Result<Vec<(String, i64)>>;
     /// Sets the direction; `edit_conflict` on a stale version. Audited under `org_id`.
-    async fn set_polarity(
-        &self,
-        id: i64,
-        version: i64,
-        polarity: Polarity,
-        actor: Actor,
-        org_id: i64,
-    ) -> Result<Indicator>;
+    async fn set_polarity(&self, id: i64, version: i64, polarity: Polarity, actor: Actor) -> Result<Indicator>;
 
     /// Records external region ids of `source` with their category, mapped to the area
     /// (kind, code) where Hyte has it. Returns how many were mapped to an area.

@@ -45,6 +45,7 @@ audit-sector-create = Sector added
 audit-sector-update = Sector changed
 audit-sector-delete = Sector deleted
 audit-user-create = User created
+audit-user-instance_admin = Instance administrator rights changed
 audit-membership-create = User added to the organisation
 audit-membership-update = User's role or sector changed
 audit-membership-delete = User removed from the organisation

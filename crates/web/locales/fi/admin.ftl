@@ -45,6 +45,7 @@ audit-sector-create = Hallinnonala lisättiin
 audit-sector-update = Hallinnonalaa muutettiin
 audit-sector-delete = Hallinnonala poistettiin
 audit-user-create = Käyttäjä luotiin
+audit-user-instance_admin = Ylläpitäjän oikeudet muutettiin
 audit-membership-create = Käyttäjä lisättiin organisaatioon
 audit-membership-update = Käyttäjän roolia tai hallinnonalaa muutettiin
 audit-membership-delete = Käyttäjä poistettiin organisaatiosta

@@ -45,6 +45,7 @@ audit-sector-create = Förvaltningsområde lades till
 audit-sector-update = Förvaltningsområde ändrades
 audit-sector-delete = Förvaltningsområde togs bort
 audit-user-create = Användare skapades
+audit-user-instance_admin = Administratörsrättigheterna ändrades
 audit-membership-create = Användare lades till i organisationen
 audit-membership-update = Användarens roll eller förvaltningsområde ändrades
 audit-membership-delete = Användare togs bort från organisationen

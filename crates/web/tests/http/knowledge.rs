@@ -136,10 +136,17 @@ async fn a_coordinator_imports_files_and_a_broken_file_changes_nothing() {
     let path = format!("/orgs/{kuopio}/import?csrf={}", app.csrf().await);
     let before = app.store.observation_count().await.unwrap();
 
+    // National (Sotkanet) data is the instance administrator's: a coordinator imports own data only.
     let broken =
         "indicator;region;year;gender;primary value;absolute value\n5;2;2019;total;6.5;279\n5;4;2019;total;6,5,5;60\n";
     let r = upload_form(&app, &path, "sotkanet", "broken.csv", broken).send().await.unwrap();
-    let (broken_job, page) = finished(&app, r).await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    assert!(!app.text(&format!("/orgs/{kuopio}/import")).await.contains(r#"value="sotkanet""#));
+    let national = app.other_browser();
+    national.login(hyte_seed::demo::INSTANCE_ADMIN).await;
+    let national_path = format!("/orgs/{kuopio}/import?csrf={}", national.csrf().await);
+    let r = upload_form(&national, &national_path, "sotkanet", "broken.csv", broken).send().await.unwrap();
+    let (broken_job, page) = finished(&national, r).await;
     assert!(page.contains("broken.csv, rivi 3, kenttä primary value"), "names the file, line and field");
     assert!(page.contains("Mitään ei tallennettu"));
     assert_eq!(app.store.observation_count().await.unwrap(), before, "nothing written");
@@ -156,8 +163,8 @@ async fn a_coordinator_imports_files_and_a_broken_file_changes_nothing() {
     };
     assert_eq!(helsinki_population(&app).await, (Some(2022), Some(664028.0)));
     let real = include_str!("../../../import/tests/data/data_127_2019_2023.json");
-    let r = upload_form(&app, &path, "sotkanet", "data_127_2019_2023.json", real).send().await.unwrap();
-    assert!(finished(&app, r).await.1.contains("10 havaintoa tallennettu"));
+    let r = upload_form(&national, &national_path, "sotkanet", "data_127_2019_2023.json", real).send().await.unwrap();
+    assert!(finished(&national, r).await.1.contains("10 havaintoa tallennettu"));
     // The cached profile is recomputed after the import.
     assert_eq!(helsinki_population(&app).await, (Some(2023), Some(674500.0)));
 
@@ -245,37 +252,32 @@ async fn observations_api_filters_by_area_year_and_sex() {
 }
 
 #[tokio::test]
-async fn coordinators_set_the_direction_and_it_is_audited() {
+async fn only_the_instance_administrator_sets_a_national_direction_and_it_is_audited() {
+    use hyte_store::AuditStore;
     let app = spawn().await;
     let ind = indicator_id(&app, "181").await;
     let page = app.text(&format!("/indicators/{ind}")).await;
     assert!(!page.contains("/polarity"), "anonymous visitors cannot edit");
-    app.login("koordinaattori@kuopio.example").await;
     let i = app.store.get_indicator(ind).await.unwrap().unwrap();
-    let r = app
-        .post(
-            &format!("/indicators/{ind}/polarity"),
-            &[("polarity", "higher_is_better"), ("version", &i.version.to_string())],
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let r = app
-        .post(
-            &format!("/indicators/{ind}/polarity"),
-            &[("polarity", "lower_is_better"), ("version", &i.version.to_string())],
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::CONFLICT, "a stale form does not overwrite");
-    let viewer = app.other_browser();
-    viewer.login("katselija@kuopio.example").await;
-    let r =
-        viewer.post(&format!("/indicators/{ind}/polarity"), &[("polarity", "no_direction"), ("version", "2")]).await;
+    let version = i.version.to_string();
+    // A coordinator of one organisation cannot change what every organisation's reports show.
+    let coordinator = app.other_browser();
+    coordinator.login("koordinaattori@kuopio.example").await;
+    assert!(!coordinator.text(&format!("/indicators/{ind}")).await.contains("/polarity"));
+    let form = [("polarity", "higher_is_better"), ("version", version.as_str())];
+    let r = coordinator.post(&format!("/indicators/{ind}/polarity"), &form).await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    app.login(hyte_seed::demo::INSTANCE_ADMIN).await;
+    let r = app.post(&format!("/indicators/{ind}/polarity"), &form).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let stale = [("polarity", "lower_is_better"), ("version", version.as_str())];
+    let r = app.post(&format!("/indicators/{ind}/polarity"), &stale).await;
+    assert_eq!(r.status(), StatusCode::CONFLICT, "a stale form does not overwrite");
     assert_eq!(app.store.get_indicator(ind).await.unwrap().unwrap().polarity.as_str(), "higher_is_better");
-    let kuopio = app.org_id("Kuopion kaupunki").await;
-    let admin = app.other_browser();
-    admin.login("admin@kuopio.example").await;
-    assert!(admin.text(&format!("/orgs/{kuopio}/audit")).await.contains("Indikaattorin suuntaa muutettiin"));
+    let log = app.store.instance_audit_log(10).await.unwrap();
+    assert!(log
+        .iter()
+        .any(|e| e.action == "indicator.update" && e.actor_email.as_deref() == Some("admin@kuopio.example")));
     let _ = ObservationQuery::default();
 }
 

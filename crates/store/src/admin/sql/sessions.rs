@@ -81,18 +81,27 @@ impl hyte_store::SessionStore for crate::This {
     }
 }
 
+const AUDIT_SELECT: &str = "SELECT l.id, l.at, l.actor_user_id, u.email AS actor_email, l.org_id, l.action, \
+     l.entity, l.entity_id, l.before_json, l.after_json FROM audit_log l LEFT JOIN users u ON u.id = l.actor_user_id";
+
 #[async_trait]
 impl hyte_store::AuditStore for crate::This {
     async fn audit_log(&self, org_id: i64, limit: i64) -> Result<Vec<AuditEntry>> {
-        let rows: Vec<rows::AuditRow> = sqlx::query_as(
-            "SELECT l.id, l.at, l.actor_user_id, u.email AS actor_email, l.org_id, l.action, l.entity, \
-             l.entity_id, l.before_json, l.after_json FROM audit_log l LEFT JOIN users u ON u.id = l.actor_user_id \
-             WHERE l.org_id = $1 ORDER BY l.id DESC LIMIT $2",
-        )
-        .bind(org_id)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
+        let rows: Vec<rows::AuditRow> =
+            sqlx::query_as(&format!("{AUDIT_SELECT} WHERE l.org_id = $1 ORDER BY l.id DESC LIMIT $2"))
+                .bind(org_id)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows.into_iter().map(AuditEntry::from).collect())
+    }
+
+    async fn instance_audit_log(&self, limit: i64) -> Result<Vec<AuditEntry>> {
+        let rows: Vec<rows::AuditRow> =
+            sqlx::query_as(&format!("{AUDIT_SELECT} WHERE l.org_id IS NULL ORDER BY l.id DESC LIMIT $1"))
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?;
         Ok(rows.into_iter().map(AuditEntry::from).collect())
     }
 }

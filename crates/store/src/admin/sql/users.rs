@@ -145,6 +145,40 @@ impl hyte_store::UserStore for crate::This {
         row.map(User::try_from).transpose()
     }
 
+    async fn is_instance_admin(&self, user_id: i64) -> Result<bool> {
+        let on: Option<bool> = sqlx::query_scalar("SELECT instance_admin FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(on.unwrap_or(false))
+    }
+
+    async fn set_instance_admin(&self, user_id: i64, on: bool, actor: Actor) -> Result<()> {
+        let mut tx = crate::sql::begin(&self.pool).await?;
+        let before: Option<bool> = sqlx::query_scalar("SELECT instance_admin FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let before = before.ok_or(rule(ErrorCode::NotFound))?;
+        sqlx::query("UPDATE users SET instance_admin = $1 WHERE id = $2")
+            .bind(on)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        let state = |v: bool| json(&serde_json::json!({ "instance_admin": v }));
+        let entry = Audit {
+            org_id: None,
+            action: AuditAction::UserInstanceAdmin,
+            entity: "user",
+            entity_id: user_id.to_string(),
+            before: state(before),
+            after: state(on),
+        };
+        audit(&mut tx, actor, entry).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn find_login(&self, email: &str) -> Result<Option<(User, String)>> {
         let row: Option<(i64, String, String, String)> =
             sqlx::query_as("SELECT id, email, display_name, password_hash FROM users WHERE email = $1")

@@ -190,14 +190,7 @@ impl hyte_store::IndicatorStore for crate::This {
         Ok(v)
     }
 
-    async fn set_polarity(
-        &self,
-        id: i64,
-        version: i64,
-        polarity: Polarity,
-        actor: Actor,
-        org_id: i64,
-    ) -> Result<Indicator> {
+    async fn set_polarity(&self, id: i64, version: i64, polarity: Polarity, actor: Actor) -> Result<Indicator> {
         let mut tx = crate::sql::begin(&self.pool).await?;
         let before: IndicatorRow = sqlx::query_as(&format!("SELECT {INDICATOR_COLS} FROM indicators WHERE id = $1"))
             .bind(id)
@@ -221,7 +214,8 @@ impl hyte_store::IndicatorStore for crate::This {
             &mut tx,
             actor,
             Audit {
-                org_id: Some(org_id),
+                // The owner's log; a national indicator's change is logged outside any organisation.
+                org_id: before.org_id,
                 action: AuditAction::IndicatorUpdate,
                 entity: "indicator",
                 entity_id: id.to_string(),

@@ -61,6 +61,8 @@ struct ImportPage {
     org: Organisation,
     error: Option<String>,
     jobs: Vec<JobRow>,
+    /// May import national (Sotkanet) data: the instance administrator only.
+    national: bool,
 }
 
 #[derive(Template)]
@@ -86,7 +88,8 @@ fn job_row(c: &Ctx, job: ImportJob) -> JobRow {
 async fn form_page(app: &App, c: Ctx, org: Organisation, error: Option<String>) -> Result<Response, AppError> {
     let jobs: Vec<JobRow> = app.store.list_import_jobs(org.id, 20).await?.into_iter().map(|j| job_row(&c, j)).collect();
     let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    render_status(status, &ImportPage { c, org, error, jobs })
+    let national = c.may_change_indicator(None);
+    render_status(status, &ImportPage { c, org, error, jobs, national })
 }
 
 pub async fn form(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
@@ -180,6 +183,10 @@ pub async fn upload(
         return form_page(&app, c, org, error).await;
     }
     let kind = if kind == "own" { "own" } else { "sotkanet" };
+    // Sotkanet data is national: it changes what every organisation's reports show.
+    if kind == "sotkanet" && !c.may_change_indicator(None) {
+        return Err(AppError::new(ErrorCode::Forbidden));
+    }
     let actor = Actor::user(me.user_id);
     let job = app.store.start_import_job(id, &file, kind, actor).await?;
     let progress = app.imports.start(job.id);

@@ -18,7 +18,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::Form;
 use hyte_domain::knowledge::stats::{Level, Polarity};
-use hyte_domain::{Area, ErrorCode, Indicator, Names, Permission, Sex};
+use hyte_domain::{Area, ErrorCode, Indicator, Names, Sex};
 use hyte_store::{Actor, IndicatorFilter, ObservationQuery, StoreError};
 use serde::Deserialize;
 
@@ -167,14 +167,6 @@ fn polarity_options(c: &Ctx, current: Polarity) -> Vec<(String, String, bool)> {
 
 /// The organisation under which a direction change is made and audited: the owner of an own
 /// indicator, or any organisation where the user coordinates, for a national one.
-fn polarity_org(c: &Ctx, ind: &Indicator) -> Option<i64> {
-    match ind.org_id {
-        Some(o) => c.can(o, Permission::Coordinate).then_some(o),
-        None => {
-            c.user.as_ref()?.memberships.iter().find(|(m, _)| m.role.can(Permission::Coordinate)).map(|(m, _)| m.org_id)
-        }
-    }
-}
 
 async fn indicator_page(
     app: &App,
@@ -183,7 +175,7 @@ async fn indicator_page(
     alert: Option<ErrorCode>,
 ) -> Result<IndicatorPage, AppError> {
     let counties = app.store.list_areas(Some("wellbeing_county")).await?;
-    let can_edit = polarity_org(&c, &ind).is_some();
+    let can_edit = c.may_change_indicator(ind.org_id);
     let alert = alert.map(|a| c.err(a));
     let texts = [
         ("indicator-description", &ind.texts.description),
@@ -227,10 +219,12 @@ pub async fn set_polarity(
 ) -> Result<Response, AppError> {
     c.require_user()?;
     let ind = visible_indicator(&app, &c, id).await?;
-    let org = polarity_org(&c, &ind).ok_or(AppError::new(ErrorCode::Forbidden))?;
+    if !c.may_change_indicator(ind.org_id) {
+        return Err(AppError::new(ErrorCode::Forbidden));
+    }
     let polarity = Polarity::parse(&f.polarity).ok_or(AppError::new(ErrorCode::InvalidInput))?;
     let actor = Actor::user(c.require_user()?.user.id);
-    match app.store.set_polarity(id, f.version, polarity, actor, org).await {
+    match app.store.set_polarity(id, f.version, polarity, actor).await {
         Ok(_) => Ok(see_other(&format!("/indicators/{id}"))),
         Err(StoreError::Rule(ErrorCode::EditConflict)) => {
             let fresh = visible_indicator(&app, &c, id).await?;
