@@ -16,6 +16,7 @@ crate::conformance_cases!($ admin_cases, admin:
     sessions_expire_and_can_be_deleted,
     login_attempts_are_counted,
     audit_log_is_per_organisation,
+    concurrent_sector_edits_and_admin_demotions,
 );
 
 fn new_user(email: &str) -> NewUser {
@@ -215,4 +216,48 @@ async fn audit_log_is_per_organisation(s: &dyn Store) {
     assert_eq!(b_log.len(), 1);
     assert!(a_log.iter().all(|e| e.org_id == Some(a.id)));
     assert_eq!(s.audit_log(a.id, 1).await.unwrap().len(), 1, "limit applies");
+}
+
+/// Parallel writers: on one sector with the same version exactly one wins; two admins demoted or
+/// removed at once (each with their own current version) leave the organisation one admin, the
+/// other writer gets `last_admin` (the organisation's row is locked before the count).
+async fn concurrent_sector_edits_and_admin_demotions(s: &dyn Store) {
+    let o = org(s, OrgKind::Municipality, "Kuopio").await;
+    let sec = s.list_sectors(o.id).await.unwrap()[0].clone();
+    let (org_id, sec_id, version) = (o.id, sec.id, sec.version);
+    let results = race(WRITERS, |i| {
+        let input = SectorInput::parse(&format!("Sektori {i}"), "", "").unwrap();
+        async move { s.update_sector(org_id, sec_id, version, &input, Actor::SYSTEM).await }
+    })
+    .await;
+    one_wins("sector", &results);
+    let stored = s.list_sectors(o.id).await.unwrap().into_iter().find(|x| x.id == sec.id).unwrap();
+    assert_eq!(stored.version, sec.version + 1);
+
+    for round in 0..4 {
+        let o = org(s, OrgKind::Municipality, &format!("Kunta {round}")).await;
+        let mut admins = vec![];
+        for who in ["a", "b"] {
+            let email = format!("{who}{round}@example.fi");
+            admins
+                .push(s.create_user(&new_user(&email), Some((o.id, Role::Admin, None)), Actor::SYSTEM).await.unwrap());
+        }
+        let org_id = o.id;
+        let results = race(2, |i| {
+            let user = admins[i].id;
+            async move {
+                if round % 2 == 0 {
+                    s.update_membership(org_id, user, 1, Role::Viewer, None, Actor::SYSTEM).await.map(|_| ())
+                } else {
+                    s.remove_membership(org_id, user, 1, Actor::SYSTEM).await
+                }
+            }
+        })
+        .await;
+        assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1, "round {round}: {results:?}");
+        let lost = results.iter().find_map(|r| r.as_ref().err()).unwrap();
+        assert_eq!(lost.code(), ErrorCode::LastAdmin, "round {round}");
+        let members = s.org_members(o.id).await.unwrap();
+        assert_eq!(members.iter().filter(|m| m.membership.role == Role::Admin).count(), 1, "round {round}");
+    }
 }

@@ -152,11 +152,15 @@ impl hyte_store::reports::ReportStore for crate::This {
         }
         let after = match sections {
             None => {
-                sqlx::query("DELETE FROM org_report_structures WHERE org_id = $1 AND version = $2")
+                let n = sqlx::query("DELETE FROM org_report_structures WHERE org_id = $1 AND version = $2")
                     .bind(org_id)
                     .bind(version)
                     .execute(&mut *tx)
-                    .await?;
+                    .await?
+                    .rows_affected();
+                if version != 0 {
+                    crate::sql::written(n)?;
+                }
                 thl(&mut tx, org_id).await?
             }
             Some(sections) => {
