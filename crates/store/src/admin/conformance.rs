@@ -194,16 +194,39 @@ async fn sessions_expire_and_can_be_deleted(s: &dyn Store) {
 }
 
 async fn login_attempts_are_counted(s: &dyn Store) {
+    use hyte_domain::admin::login::{ACCOUNT_LIMIT, ADDRESS_LIMIT};
     let now = Utc::now();
-    for i in 0..3 {
-        s.record_login_attempt("a@example.fi", "10.0.0.1", false, now - Duration::minutes(i)).await.unwrap();
+    let check = |email: &'static str, ip: &'static str, at| async move {
+        match s.begin_login_attempt(email, ip, at).await.unwrap() {
+            LoginGate::Check { attempt_id } => Some(attempt_id),
+            LoginGate::Wait { .. } => None,
+        }
+    };
+    // Sixteen parallel attempts on one account: counted before any is checked, so at most the
+    // limit are allowed to check (the others wait), and refused ones are not counted.
+    let gates = race(16, |_| s.begin_login_attempt("a@example.fi", "10.0.0.1", now)).await;
+    let allowed = gates.iter().filter(|g| matches!(g, Ok(LoginGate::Check { .. }))).count();
+    assert_eq!(allowed as i64, ACCOUNT_LIMIT, "{gates:?}");
+    assert!(gates.iter().all(|g| g.is_ok()), "{gates:?}");
+    assert!(check("a@example.fi", "10.0.0.9", now).await.is_none(), "the account waits, from any address");
+    // Another account from the same address is not locked out; a success clears nothing but counts none.
+    let b = check("b@example.fi", "10.0.0.1", now).await.unwrap();
+    s.login_succeeded(b).await.unwrap();
+    assert!(check("b@example.fi", "10.0.0.1", now).await.is_some());
+    // Failures older than the window don't count.
+    let later = now + Duration::minutes(16);
+    assert!(check("a@example.fi", "10.0.0.1", later).await.is_some());
+    // An address past its limit backs off: refused right after a failure, checked after the pause.
+    for i in 0..ADDRESS_LIMIT {
+        let email: &'static str = Box::leak(format!("u{i}@example.fi").into_boxed_str());
+        assert!(check(email, "10.0.0.2", now).await.is_some(), "{i}");
     }
-    s.record_login_attempt("a@example.fi", "10.0.0.1", true, now).await.unwrap();
-    s.record_login_attempt("b@example.fi", "10.0.0.1", false, now).await.unwrap();
-    s.record_login_attempt("a@example.fi", "10.0.0.2", false, now - Duration::hours(2)).await.unwrap();
-    let since = now - Duration::minutes(15);
-    assert_eq!(s.failed_logins_since("a@example.fi", "10.0.0.1", since).await.unwrap(), (3, 4));
-    assert_eq!(s.failed_logins_since("c@example.fi", "10.0.0.2", since).await.unwrap(), (0, 0));
+    assert!(check("c@example.fi", "10.0.0.2", now).await.is_none(), "backs off");
+    assert!(check("c@example.fi", "10.0.0.2", now + Duration::seconds(2)).await.is_some(), "not locked out");
+    // Old attempts are deleted.
+    assert!(s.delete_old_login_attempts(later).await.unwrap() > 0);
+    assert!(check("a@example.fi", "10.0.0.1", now).await.is_some(), "nothing old is left");
+    assert_eq!(s.delete_old_login_attempts(now - Duration::hours(1)).await.unwrap(), 0);
 }
 
 async fn audit_log_is_per_organisation(s: &dyn Store) {
