@@ -18,6 +18,12 @@ use hyte_store::reports::rows::{
 use hyte_store::rows::collect;
 use hyte_store::{Actor, Result};
 
+/// The report, its row locked first: its state can't move on (approval) under a section edit.
+async fn load_locked(tx: &mut Tx<'_>, id: i64) -> Result<Report> {
+    crate::sql::lock_row(tx, "UPDATE reports SET version = version WHERE id = $1", id).await?;
+    load(tx, id).await
+}
+
 async fn load(tx: &mut Tx<'_>, id: i64) -> Result<Report> {
     let row: Option<ReportRow> = sqlx::query_as(&format!("SELECT {REPORT_COLS} FROM reports WHERE id = $1"))
         .bind(id)
@@ -252,7 +258,7 @@ impl hyte_store::reports::ReportStore for crate::This {
         actor: Actor,
     ) -> Result<Section> {
         let mut tx = crate::sql::begin(&self.pool).await?;
-        let report = load(&mut tx, report_id).await?;
+        let report = load_locked(&mut tx, report_id).await?;
         if !report.state.editable() {
             return Err(rule(ErrorCode::ReportLocked));
         }
@@ -302,7 +308,7 @@ impl hyte_store::reports::ReportStore for crate::This {
         actor: Actor,
     ) -> Result<Section> {
         let mut tx = crate::sql::begin(&self.pool).await?;
-        let report = load(&mut tx, report_id).await?;
+        let report = load_locked(&mut tx, report_id).await?;
         if !report.state.editable() {
             return Err(rule(ErrorCode::ReportLocked));
         }
@@ -345,7 +351,7 @@ impl hyte_store::reports::ReportStore for crate::This {
 
     async fn delete_section(&self, report_id: i64, section_id: i64, version: i64, actor: Actor) -> Result<()> {
         let mut tx = crate::sql::begin(&self.pool).await?;
-        let report = load(&mut tx, report_id).await?;
+        let report = load_locked(&mut tx, report_id).await?;
         if !report.state.editable() {
             return Err(rule(ErrorCode::ReportLocked));
         }
@@ -499,7 +505,7 @@ impl hyte_store::reports::ReportStore for crate::This {
 
     async fn add_comment(&self, report_id: i64, section_id: i64, body: &str, actor: Actor) -> Result<Comment> {
         let mut tx = crate::sql::begin(&self.pool).await?;
-        let report = load(&mut tx, report_id).await?;
+        let report = load_locked(&mut tx, report_id).await?;
         if !report.state.editable() {
             return Err(rule(ErrorCode::ReportLocked));
         }
