@@ -222,3 +222,40 @@ pub async fn retired_kinds_after(s: &dyn Store) {
 
 /// The raw statement a backend test uses to store a retired kind code: `$1` code, `$2` id.
 pub const SET_RAW_KIND: &str = "UPDATE organisations SET kind = $1 WHERE id = $2";
+
+/// Runs `n` writers at once, each on its own connection (`join_all` polls them together, so their
+/// transactions interleave on PostgreSQL; SQLite serialises them with `BEGIN IMMEDIATE`).
+pub async fn race<'a, T, F, Fut>(n: usize, writer: F) -> Vec<Result<T>>
+where
+    F: Fn(usize) -> Fut,
+    Fut: Future<Output = Result<T>> + 'a,
+{
+    futures_util::future::join_all((0..n).map(writer)).await
+}
+
+/// Writers that all started from the same version: exactly one wins, every other one gets
+/// `edit_conflict` (never a database error, never a second winner that overwrote the first).
+pub fn one_wins<T: std::fmt::Debug>(what: &str, results: &[Result<T>]) {
+    let won = results.iter().filter(|r| r.is_ok()).count();
+    assert_eq!(won, 1, "{what}: one writer wins: {results:?}");
+    for lost in results.iter().filter_map(|r| r.as_ref().err()) {
+        assert_eq!(lost.code(), hyte_domain::ErrorCode::EditConflict, "{what}: the others conflict: {lost:?}");
+    }
+}
+
+/// Deleters that all started from the same version: exactly one deletes, every other one gets
+/// `edit_conflict` (it read the record before it was gone) or `not_found` (after).
+pub fn one_deletes<T: std::fmt::Debug>(what: &str, results: &[Result<T>]) {
+    let won = results.iter().filter(|r| r.is_ok()).count();
+    assert_eq!(won, 1, "{what}: one deleter wins: {results:?}");
+    for lost in results.iter().filter_map(|r| r.as_ref().err()) {
+        let code = lost.code();
+        assert!(
+            matches!(code, hyte_domain::ErrorCode::EditConflict | hyte_domain::ErrorCode::NotFound),
+            "{what}: {lost:?}"
+        );
+    }
+}
+
+/// Writers this many at once in the concurrency cases.
+pub const WRITERS: usize = 8;

@@ -21,7 +21,7 @@ pub mod partners;
 pub mod reports;
 pub mod rows;
 
-pub use admin::{AuditStore, Member, NewOrganisation, NewUser, OrgStore, SessionStore, UserStore};
+pub use admin::{AuditStore, LoginGate, Member, NewOrganisation, NewUser, OrgStore, SessionStore, UserStore};
 pub use assessment::{AssessmentStore, DecisionStep};
 pub use cooperation::CooperationStore;
 pub use knowledge::{

@@ -60,6 +60,29 @@ pub(crate) async fn begin(pool: &sqlx::Pool<crate::Db>) -> Result<Tx<'static>> {
     Ok(pool.begin_with(crate::BEGIN_WRITE).await?)
 }
 
+/// Locks one parent row for the rest of the transaction, before an invariant that spans its children
+/// is checked (a grant call's budget, an organisation's last admin, a draft's editability). `sql` is a
+/// write that changes nothing, `UPDATE parent SET c = c WHERE id = $1`: portable where
+/// `SELECT … FOR UPDATE` is not. On PostgreSQL (READ COMMITTED) it takes the row lock, so a concurrent
+/// writer doing the same waits here until this transaction ends and then reads what it committed; on
+/// SQLite `BEGIN IMMEDIATE` already holds the write lock. `not_found` when no row matched.
+pub(crate) async fn lock_row(tx: &mut Tx<'_>, sql: &'static str, id: i64) -> Result<()> {
+    let n = sqlx::query(sql).bind(id).execute(&mut **tx).await?.rows_affected();
+    if n == 0 {
+        return Err(rule(hyte_domain::ErrorCode::NotFound));
+    }
+    Ok(())
+}
+
+/// `edit_conflict` unless a versioned write (`… WHERE id = $n AND version = $m`) touched a row: the
+/// record moved on between the read and the write (a concurrent writer committed first).
+pub(crate) fn written(rows_affected: u64) -> Result<()> {
+    if rows_affected == 0 {
+        return Err(rule(hyte_domain::ErrorCode::EditConflict));
+    }
+    Ok(())
+}
+
 /// Rows per multi-row INSERT (well under both backends' bind-parameter limits).
 pub(crate) const CHUNK: usize = 400;
 

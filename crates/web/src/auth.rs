@@ -11,11 +11,6 @@ pub const SESSION_COOKIE: &str = "hyte_session";
 pub const CSRF_COOKIE: &str = "hyte_csrf";
 pub const LANG_COOKIE: &str = "hyte_lang";
 
-/// Failed logins allowed per e-mail address, and per client address, in [`LOGIN_WINDOW_MINUTES`].
-pub const MAX_FAILED_PER_EMAIL: i64 = 5;
-pub const MAX_FAILED_PER_IP: i64 = 30;
-pub const LOGIN_WINDOW_MINUTES: i64 = 15;
-
 pub fn hash_password(password: &str) -> String {
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default().hash_password(password.as_bytes(), &salt).expect("argon2 hashes any input").to_string()

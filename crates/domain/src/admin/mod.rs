@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod kind;
 pub mod law;
+pub mod login;
 pub mod org;
 pub mod user;
 

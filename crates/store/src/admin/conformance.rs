@@ -16,6 +16,7 @@ crate::conformance_cases!($ admin_cases, admin:
     sessions_expire_and_can_be_deleted,
     login_attempts_are_counted,
     audit_log_is_per_organisation,
+    concurrent_sector_edits_and_admin_demotions,
 );
 
 fn new_user(email: &str) -> NewUser {
@@ -193,16 +194,39 @@ async fn sessions_expire_and_can_be_deleted(s: &dyn Store) {
 }
 
 async fn login_attempts_are_counted(s: &dyn Store) {
+    use hyte_domain::admin::login::{ACCOUNT_LIMIT, ADDRESS_LIMIT};
     let now = Utc::now();
-    for i in 0..3 {
-        s.record_login_attempt("a@example.fi", "10.0.0.1", false, now - Duration::minutes(i)).await.unwrap();
+    let check = |email: &'static str, ip: &'static str, at| async move {
+        match s.begin_login_attempt(email, ip, at).await.unwrap() {
+            LoginGate::Check { attempt_id } => Some(attempt_id),
+            LoginGate::Wait { .. } => None,
+        }
+    };
+    // Sixteen parallel attempts on one account: counted before any is checked, so at most the
+    // limit are allowed to check (the others wait), and refused ones are not counted.
+    let gates = race(16, |_| s.begin_login_attempt("a@example.fi", "10.0.0.1", now)).await;
+    let allowed = gates.iter().filter(|g| matches!(g, Ok(LoginGate::Check { .. }))).count();
+    assert_eq!(allowed as i64, ACCOUNT_LIMIT, "{gates:?}");
+    assert!(gates.iter().all(|g| g.is_ok()), "{gates:?}");
+    assert!(check("a@example.fi", "10.0.0.9", now).await.is_none(), "the account waits, from any address");
+    // Another account from the same address is not locked out; a success clears nothing but counts none.
+    let b = check("b@example.fi", "10.0.0.1", now).await.unwrap();
+    s.login_succeeded(b).await.unwrap();
+    assert!(check("b@example.fi", "10.0.0.1", now).await.is_some());
+    // Failures older than the window don't count.
+    let later = now + Duration::minutes(16);
+    assert!(check("a@example.fi", "10.0.0.1", later).await.is_some());
+    // An address past its limit backs off: refused right after a failure, checked after the pause.
+    for i in 0..ADDRESS_LIMIT {
+        let email: &'static str = Box::leak(format!("u{i}@example.fi").into_boxed_str());
+        assert!(check(email, "10.0.0.2", now).await.is_some(), "{i}");
     }
-    s.record_login_attempt("a@example.fi", "10.0.0.1", true, now).await.unwrap();
-    s.record_login_attempt("b@example.fi", "10.0.0.1", false, now).await.unwrap();
-    s.record_login_attempt("a@example.fi", "10.0.0.2", false, now - Duration::hours(2)).await.unwrap();
-    let since = now - Duration::minutes(15);
-    assert_eq!(s.failed_logins_since("a@example.fi", "10.0.0.1", since).await.unwrap(), (3, 4));
-    assert_eq!(s.failed_logins_since("c@example.fi", "10.0.0.2", since).await.unwrap(), (0, 0));
+    assert!(check("c@example.fi", "10.0.0.2", now).await.is_none(), "backs off");
+    assert!(check("c@example.fi", "10.0.0.2", now + Duration::seconds(2)).await.is_some(), "not locked out");
+    // Old attempts are deleted.
+    assert!(s.delete_old_login_attempts(later).await.unwrap() > 0);
+    assert!(check("a@example.fi", "10.0.0.1", now).await.is_some(), "nothing old is left");
+    assert_eq!(s.delete_old_login_attempts(now - Duration::hours(1)).await.unwrap(), 0);
 }
 
 async fn audit_log_is_per_organisation(s: &dyn Store) {
@@ -215,4 +239,48 @@ async fn audit_log_is_per_organisation(s: &dyn Store) {
     assert_eq!(b_log.len(), 1);
     assert!(a_log.iter().all(|e| e.org_id == Some(a.id)));
     assert_eq!(s.audit_log(a.id, 1).await.unwrap().len(), 1, "limit applies");
+}
+
+/// Parallel writers: on one sector with the same version exactly one wins; two admins demoted or
+/// removed at once (each with their own current version) leave the organisation one admin, the
+/// other writer gets `last_admin` (the organisation's row is locked before the count).
+async fn concurrent_sector_edits_and_admin_demotions(s: &dyn Store) {
+    let o = org(s, OrgKind::Municipality, "Kuopio").await;
+    let sec = s.list_sectors(o.id).await.unwrap()[0].clone();
+    let (org_id, sec_id, version) = (o.id, sec.id, sec.version);
+    let results = race(WRITERS, |i| {
+        let input = SectorInput::parse(&format!("Sektori {i}"), "", "").unwrap();
+        async move { s.update_sector(org_id, sec_id, version, &input, Actor::SYSTEM).await }
+    })
+    .await;
+    one_wins("sector", &results);
+    let stored = s.list_sectors(o.id).await.unwrap().into_iter().find(|x| x.id == sec.id).unwrap();
+    assert_eq!(stored.version, sec.version + 1);
+
+    for round in 0..4 {
+        let o = org(s, OrgKind::Municipality, &format!("Kunta {round}")).await;
+        let mut admins = vec![];
+        for who in ["a", "b"] {
+            let email = format!("{who}{round}@example.fi");
+            admins
+                .push(s.create_user(&new_user(&email), Some((o.id, Role::Admin, None)), Actor::SYSTEM).await.unwrap());
+        }
+        let org_id = o.id;
+        let results = race(2, |i| {
+            let user = admins[i].id;
+            async move {
+                if round % 2 == 0 {
+                    s.update_membership(org_id, user, 1, Role::Viewer, None, Actor::SYSTEM).await.map(|_| ())
+                } else {
+                    s.remove_membership(org_id, user, 1, Actor::SYSTEM).await
+                }
+            }
+        })
+        .await;
+        assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1, "round {round}: {results:?}");
+        let lost = results.iter().find_map(|r| r.as_ref().err()).unwrap();
+        assert_eq!(lost.code(), ErrorCode::LastAdmin, "round {round}");
+        let members = s.org_members(o.id).await.unwrap();
+        assert_eq!(members.iter().filter(|m| m.membership.role == Role::Admin).count(), 1, "round {round}");
+    }
 }

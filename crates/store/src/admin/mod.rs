@@ -109,9 +109,24 @@ pub trait SessionStore: Send + Sync {
     async fn session_user(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>>;
     async fn delete_session(&self, token_hash: &str) -> Result<()>;
     async fn delete_expired_sessions(&self, now: DateTime<Utc>) -> Result<u64>;
-    async fn record_login_attempt(&self, email: &str, ip: &str, success: bool, at: DateTime<Utc>) -> Result<()>;
-    /// Failed attempts since `since`: (for this e-mail, from this address).
-    async fn failed_logins_since(&self, email: &str, ip: &str, since: DateTime<Utc>) -> Result<(i64, i64)>;
+    /// Counts a login attempt before its password is checked, atomically: one transaction locks
+    /// the account's and the address's throttle rows, reads their recent failures, asks the domain's
+    /// rule (`hyte_domain::admin::login::verdict`) and, when it says check, records the attempt as a
+    /// failure, so parallel attempts see it. Refused attempts are not recorded.
+    async fn begin_login_attempt(&self, email: &str, ip: &str, now: DateTime<Utc>) -> Result<LoginGate>;
+    /// Marks a checked attempt (from [`LoginGate::Check`]) successful.
+    async fn login_succeeded(&self, attempt_id: i64) -> Result<()>;
+    /// Deletes login attempts and throttle rows older than `before`; how many attempts.
+    async fn delete_old_login_attempts(&self, before: DateTime<Utc>) -> Result<u64>;
+}
+
+/// What [`SessionStore::begin_login_attempt`] decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoginGate {
+    /// Check the password; the attempt is recorded (as a failure until [`SessionStore::login_succeeded`]).
+    Check { attempt_id: i64 },
+    /// Refused without checking: try again in about this many seconds.
+    Wait { seconds: i64 },
 }
 
 #[async_trait]

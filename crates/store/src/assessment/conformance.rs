@@ -2,7 +2,7 @@
 // Test code (the `testing` feature only): a failed unwrap or index is a failed check.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use crate::conformance::{assert_written, indicator, national_and_own_indicators, org};
+use crate::conformance::{assert_written, indicator, national_and_own_indicators, one_wins, org, race, WRITERS};
 use crate::*;
 use chrono::NaiveDate;
 use hyte_domain::assessment::{Alternative, Assessment, Decision, Template};
@@ -17,6 +17,7 @@ crate::conformance_cases!($ assessment_cases, assessment:
     decisions_are_assessed_decided_and_followed_up,
     assessments_are_locked_and_keep_their_template,
     citations_use_only_national_or_own_indicators,
+    concurrent_decision_edits_conflict,
 );
 
 fn day(s: &str) -> NaiveDate {
@@ -324,4 +325,39 @@ async fn citations_use_only_national_or_own_indicators(s: &dyn Store) {
     let cited: Vec<i64> = s.assessment_citations(a.id).await.unwrap().iter().map(|c| c.indicator_id).collect();
     assert_eq!(cited.len(), 2);
     assert!(cited.contains(&national) && cited.contains(&mine));
+}
+
+/// Parallel writers with the same version on a decision, its alternative and a template: exactly
+/// one wins each race, the rest get `edit_conflict`.
+async fn concurrent_decision_edits_conflict(s: &dyn Store) {
+    let o = org(s, OrgKind::Municipality, "Kuopio").await;
+    let d = s.create_decision(o.id, &school_closure().parse(&[]).unwrap(), "Nolla", "Ehdotus", Actor::SYSTEM).await;
+    let d = d.unwrap();
+    let (id, version) = (d.id, d.version);
+    let results = race(WRITERS, |i| {
+        let form = DecisionForm { title: format!("Kyläkoulu {i}"), ..school_closure() };
+        async move { s.update_decision(id, version, &form.parse(&[]).unwrap(), Actor::SYSTEM).await }
+    })
+    .await;
+    one_wins("decision", &results);
+    let d = s.get_decision(d.id).await.unwrap().unwrap();
+
+    let alt = s.decision_alternatives(d.id).await.unwrap()[1].clone();
+    let (alt_id, version) = (alt.id, alt.version);
+    let results = race(WRITERS, |i| {
+        let input = AlternativeInput::parse(&format!("Ehdotus {i}"), "").unwrap();
+        async move { s.update_alternative(id, alt_id, version, &input, Actor::SYSTEM).await }
+    })
+    .await;
+    one_wins("alternative", &results);
+
+    let t = s.assessment_templates(o.id).await.unwrap()[0].clone();
+    let (org_id, t_id, version) = (o.id, t.id, t.version);
+    let results = race(WRITERS, |i| {
+        let mut def = t.def.clone();
+        def.areas.truncate(1 + i % 2);
+        async move { s.update_template(org_id, t_id, version, &def, Actor::SYSTEM).await }
+    })
+    .await;
+    one_wins("template", &results);
 }

@@ -2,7 +2,7 @@
 // Test code (the `testing` feature only): a failed unwrap or index is a failed check.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use crate::conformance::{assert_written, org};
+use crate::conformance::{assert_written, one_deletes, one_wins, org, race, WRITERS};
 use crate::*;
 use hyte_domain::cooperation::{
     Agreement, AgreementInput, ContactInput, ContactPair, ContactTheme, DutyOwners, Group, GroupForm, Maturity,
@@ -16,6 +16,7 @@ crate::conformance_cases!($ cooperation_cases, cooperation:
     groups_meet_and_track_agreements,
     contact_pairs_staircase_and_timeline,
     concurrent_edits_conflict_and_never_fail,
+    concurrent_group_meeting_and_task_edits_conflict,
 );
 
 /// Writers racing on one record: exactly one wins, the rest get `edit_conflict`, none gets a
@@ -224,4 +225,48 @@ async fn contact_pairs_staircase_and_timeline(s: &dyn Store) {
     );
     s.delete_task(region.id, t.id, t2.version, Actor::SYSTEM).await.unwrap();
     assert_eq!(s.tasks(region.id).await.unwrap().len(), 1);
+}
+
+/// Parallel writers with the same version on a group, a meeting and a timeline task (updates and
+/// deletes): exactly one wins each race, the rest get `edit_conflict`.
+async fn concurrent_group_meeting_and_task_edits_conflict(s: &dyn Store) {
+    let o = org(s, OrgKind::WellbeingCounty, "Pohjois-Savo").await;
+    let form = GroupForm { kind: "cooperation_pool".into(), name: "Pooli".into(), ..Default::default() };
+    let g = s.create_group(o.id, &form.parse().unwrap(), Actor::SYSTEM).await.unwrap();
+    let (org_id, g_id, version) = (o.id, g.id, g.version);
+    let results = race(WRITERS, |i| {
+        let f = GroupForm { name: format!("Pooli {i}"), ..form.clone() };
+        async move { s.update_group(g_id, version, &f.parse().unwrap(), Actor::SYSTEM).await }
+    })
+    .await;
+    one_wins("group", &results);
+
+    let m = s.add_meeting(g.id, &MeetingInput::parse("2026-03-12", "Avaus", "").unwrap(), Actor::SYSTEM).await;
+    let (m_id, version) = (m.as_ref().unwrap().id, m.unwrap().version);
+    let results = race(WRITERS, |i| {
+        let input = MeetingInput::parse("2026-03-12", "Avaus", &format!("Pöytäkirja {i}")).unwrap();
+        async move { s.update_meeting(m_id, version, &input, Actor::SYSTEM).await }
+    })
+    .await;
+    one_wins("meeting", &results);
+
+    let f = TaskForm {
+        title: "Kertomus".into(),
+        starts: "2026-09".into(),
+        ends: "2027-02".into(),
+        status: "planned".into(),
+        ..Default::default()
+    };
+    let t = s.add_task(org_id, &f.parse().unwrap(), Actor::SYSTEM).await.unwrap();
+    let (t_id, version) = (t.id, t.version);
+    let results = race(WRITERS, |i| {
+        let moved = TaskForm { title: format!("Kertomus {i}"), ..f.clone() };
+        async move { s.update_task(org_id, t_id, version, &moved.parse().unwrap(), Actor::SYSTEM).await }
+    })
+    .await;
+    one_wins("task", &results);
+    let version = version + 1;
+    let results = race(WRITERS, |_| async move { s.delete_task(org_id, t_id, version, Actor::SYSTEM).await }).await;
+    one_deletes("task", &results);
+    assert!(s.tasks(org_id).await.unwrap().is_empty());
 }

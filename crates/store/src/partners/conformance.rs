@@ -2,7 +2,7 @@
 // Test code (the `testing` feature only): a failed unwrap or index is a failed check.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use crate::conformance::{assert_written, org, sample_areas};
+use crate::conformance::{assert_written, one_wins, org, race, sample_areas, WRITERS};
 use crate::*;
 use chrono::NaiveDate;
 use hyte_domain::partners::{
@@ -15,6 +15,7 @@ crate::conformance_cases!($ partners_cases, partners:
     partners_and_activities_are_versioned_and_audited,
     grants_are_applied_decided_and_reported,
     premises_are_offered_and_listed,
+    concurrent_partner_and_call_edits_conflict_and_grants_keep_the_budget,
 );
 
 fn day(s: &str) -> NaiveDate {
@@ -226,4 +227,65 @@ async fn premises_are_offered_and_listed(s: &dyn Store) {
     let log = s.audit_log(kuopio.id, 50).await.unwrap();
     assert_eq!(log.iter().filter(|e| e.action.starts_with("premises.")).count(), 3);
     assert_eq!(log.iter().filter(|e| e.action.starts_with("grant_call.")).count(), 0);
+}
+
+/// Parallel writers with the same version on a partner and a grant call: one wins each race. Then
+/// eight applications of 2 000 € decided at once against a call of 10 000 €: five are granted, three
+/// get `budget_exceeded` (the call's row is locked before the sum), the budget holds.
+async fn concurrent_partner_and_call_edits_conflict_and_grants_keep_the_budget(s: &dyn Store) {
+    let kuopio = org(s, OrgKind::Municipality, "Kuopio").await;
+    let ngo = org(s, OrgKind::Ngo, "Savon Vertaistuki ry").await;
+    let f = PartnerForm {
+        partner_org_id: ngo.id.to_string(),
+        role: "volunteer_actor".into(),
+        contact_name: "Jussi Järvinen".into(),
+        ..Default::default()
+    };
+    let p = s.add_partner(kuopio.id, &f.parse(&[ngo.id]).unwrap(), Actor::SYSTEM).await.unwrap();
+    let (org_id, p_id, version) = (kuopio.id, p.id, p.version);
+    let results = race(WRITERS, |i| {
+        let mut input = p.input.clone();
+        input.contact_name = format!("Yhteyshenkilö {i}");
+        async move { s.update_partner(org_id, p_id, version, &input, Actor::SYSTEM).await }
+    })
+    .await;
+    one_wins("partner", &results);
+
+    let call = CallForm {
+        title: "Järjestöavustukset 2027".into(),
+        year: "2027".into(),
+        total_euros: "10 000".into(),
+        deadline: "2027-01-31".into(),
+        ..Default::default()
+    };
+    let c = s.create_call(org_id, &call.parse().unwrap(), Actor::SYSTEM).await.unwrap();
+    let (c_id, version) = (c.id, c.version);
+    let results = race(WRITERS, |i| {
+        let mut input = c.input.clone();
+        input.title = format!("Järjestöavustukset {i}");
+        async move { s.update_call(org_id, c_id, version, &input, Actor::SYSTEM).await }
+    })
+    .await;
+    one_wins("grant call", &results);
+
+    let input = ApplicationInput::parse("Vertaistukiryhmän tilavuokrat", "2 000").unwrap();
+    let mut applications = vec![];
+    for i in 0..8 {
+        // One application per call per applicant: eight NGOs apply.
+        let applicant = if i == 0 { ngo.id } else { org(s, OrgKind::Ngo, &format!("Yhdistys {i} ry")).await.id };
+        applications.push(s.apply_for_grant(c_id, applicant, &input, day("2027-01-15"), Actor::SYSTEM).await.unwrap());
+    }
+    let grant = GrantDecision::parse("granted", "2 000", "2027-02-15", "§ 5").unwrap();
+    let results = race(applications.len(), |i| {
+        let (id, version) = (applications[i].id, applications[i].version);
+        let grant = grant.clone();
+        async move { s.decide_application(id, version, &grant, Actor::SYSTEM).await }
+    })
+    .await;
+    assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 5, "{results:?}");
+    for lost in results.iter().filter_map(|r| r.as_ref().err()) {
+        assert_eq!(lost.code(), ErrorCode::BudgetExceeded, "{lost:?}");
+    }
+    let granted: i64 = s.call_applications(c_id).await.unwrap().iter().map(|a| a.granted()).sum();
+    assert_eq!(granted, 10_000);
 }

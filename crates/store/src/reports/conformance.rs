@@ -12,6 +12,7 @@ crate::conformance_cases!($ reports_cases, reports:
     plans_hold_priorities_goals_and_measures,
     organisations_shape_their_default_report_structure,
     reports_and_plans_use_only_national_or_own_indicators,
+    concurrent_plan_edits_conflict,
 );
 
 async fn reports_follow_their_workflow_and_freeze_versions(s: &dyn Store) {
@@ -410,4 +411,39 @@ async fn reports_and_plans_use_only_national_or_own_indicators(s: &dyn Store) {
     assert_eq!(s.plan(r.id).await.unwrap(), plan, "a refused edit writes nothing");
     let audited = s.audit_log(o.id, 500).await.unwrap().len();
     assert_eq!(audited, audit_before + 4, "only the accepted writes are audited");
+}
+
+/// Parallel writers with the same version on a plan measure and a priority (updates and deletes):
+/// exactly one wins each race; the others get `edit_conflict` (or `not_found` once it is gone).
+async fn concurrent_plan_edits_conflict(s: &dyn Store) {
+    use hyte_domain::reports::{MeasureForm, NewReport, PriorityInput};
+    let o = org(s, OrgKind::Municipality, "Kuopio").await;
+    let new = NewReport::parse("term", "2025–2029", "", &["fi"], "Hyvinvointikertomus", None).unwrap();
+    let r = s.create_report(o.id, &new, Actor::SYSTEM).await.unwrap();
+    let form = MeasureForm { title: "Savuton koulu".into(), ..Default::default() };
+    let m = s.add_measure(r.id, &form.parse().unwrap(), &[], Actor::SYSTEM).await.unwrap();
+    let (r_id, m_id, version) = (r.id, m.id, m.version);
+    let results = race(WRITERS, |i| {
+        let f = MeasureForm { title: format!("Savuton koulu {i}"), ..form.clone() };
+        async move { s.update_measure(r_id, m_id, version, &f.parse().unwrap(), &[], Actor::SYSTEM).await }
+    })
+    .await;
+    one_wins("measure", &results);
+    let version = version + 1;
+    let results = race(WRITERS, |_| async move { s.delete_measure(r_id, m_id, version, Actor::SYSTEM).await }).await;
+    one_deletes("measure", &results);
+
+    let p = s.add_priority(r_id, &PriorityInput::parse("Elintavat", "").unwrap(), Actor::SYSTEM).await.unwrap();
+    let (p_id, version) = (p.id, p.version);
+    let results = race(WRITERS, |i| {
+        let input = PriorityInput::parse(&format!("Elintavat {i}"), "").unwrap();
+        async move { s.update_priority(r_id, p_id, version, &input, Actor::SYSTEM).await }
+    })
+    .await;
+    one_wins("priority", &results);
+    let version = version + 1;
+    let results = race(WRITERS, |_| async move { s.delete_priority(r_id, p_id, version, Actor::SYSTEM).await }).await;
+    one_deletes("priority", &results);
+    let plan = s.plan(r_id).await.unwrap();
+    assert!(plan.priorities.is_empty() && plan.measures.is_empty());
 }

@@ -72,6 +72,33 @@ async fn repeated_failures_are_rate_limited() {
     app.login("admin@kuopio.example").await;
 }
 
+/// Sixteen wrong passwords for one account at once: the attempt is counted before the password is
+/// checked, in one transaction, so at most five are checked (401) and the rest wait (429). Those
+/// failures, all from one address, don't lock another account out from it.
+#[tokio::test]
+async fn parallel_failures_are_counted_before_the_check() {
+    let app = spawn().await;
+    let csrf = app.csrf().await;
+    let mut attempts = tokio::task::JoinSet::new();
+    for _ in 0..16 {
+        let fields = [
+            ("email", "admin@oulu.example".to_string()),
+            ("password", "not the password".to_string()),
+            ("next", "/".to_string()),
+            ("csrf", csrf.clone()),
+        ];
+        let request = app.client.post(app.url("/login")).form(&fields);
+        attempts.spawn(async move { request.send().await.unwrap().status() });
+    }
+    let statuses: Vec<StatusCode> = attempts.join_all().await;
+    let checked = statuses.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count();
+    assert!(checked <= 5, "at most the limit are checked: {statuses:?}");
+    assert!(statuses.iter().all(|s| matches!(*s, StatusCode::UNAUTHORIZED | StatusCode::TOO_MANY_REQUESTS)));
+    assert_eq!(checked + statuses.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count(), 16);
+    // The same address, another account: not locked out.
+    app.login("admin@kuopio.example").await;
+}
+
 #[tokio::test]
 async fn forms_without_a_csrf_token_are_refused() {
     let app = spawn().await;

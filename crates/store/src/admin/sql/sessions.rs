@@ -2,10 +2,11 @@
 //! Compiled inside each backend crate, not in hyte-store: see `crates/store/src/sql.rs`.
 
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
+use hyte_domain::admin::login;
 use hyte_domain::{AuditEntry, User};
 use hyte_store::admin::rows;
-use hyte_store::Result;
+use hyte_store::{LoginGate, Result};
 
 #[async_trait]
 impl hyte_store::SessionStore for crate::This {
@@ -51,33 +52,80 @@ impl hyte_store::SessionStore for crate::This {
             .rows_affected())
     }
 
-    async fn record_login_attempt(&self, email: &str, ip: &str, success: bool, at: DateTime<Utc>) -> Result<()> {
-        sqlx::query("INSERT INTO login_attempts (email, ip, success, at) VALUES ($1, $2, $3, $4)")
-            .bind(email)
-            .bind(ip)
-            .bind(success)
-            .bind(at)
+    async fn begin_login_attempt(&self, email: &str, ip: &str, now: DateTime<Utc>) -> Result<LoginGate> {
+        let mut tx = crate::sql::begin(&self.pool).await?;
+        // Account first, then address: every attempt locks in the same order.
+        for key in [format!("account:{email}"), format!("address:{ip}")] {
+            sqlx::query(
+                "INSERT INTO login_throttle (key, at) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET at = excluded.at",
+            )
+            .bind(key)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let since = now - Duration::minutes(login::WINDOW_MINUTES);
+        let account: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts WHERE email = $1 AND at > $2 AND success = $3")
+                .bind(email)
+                .bind(since)
+                .bind(false)
+                .fetch_one(&mut *tx)
+                .await?;
+        let address: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts WHERE ip = $1 AND at > $2 AND success = $3")
+                .bind(ip)
+                .bind(since)
+                .bind(false)
+                .fetch_one(&mut *tx)
+                .await?;
+        let last: Option<DateTime<Utc>> = sqlx::query_scalar(
+            "SELECT at FROM login_attempts WHERE ip = $1 AND at > $2 AND success = $3 ORDER BY at DESC LIMIT 1",
+        )
+        .bind(ip)
+        .bind(since)
+        .bind(false)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let recent = login::Recent {
+            account,
+            address,
+            since_last_address_failure: last.map(|at| (now - at).num_seconds().max(0)),
+        };
+        let gate = match login::verdict(&recent) {
+            login::Verdict::Wait { seconds } => LoginGate::Wait { seconds },
+            login::Verdict::Check => {
+                let attempt_id: i64 = sqlx::query_scalar(
+                    "INSERT INTO login_attempts (email, ip, success, at) VALUES ($1, $2, $3, $4) RETURNING id",
+                )
+                .bind(email)
+                .bind(ip)
+                .bind(false)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                LoginGate::Check { attempt_id }
+            }
+        };
+        tx.commit().await?;
+        Ok(gate)
+    }
+
+    async fn login_succeeded(&self, attempt_id: i64) -> Result<()> {
+        sqlx::query("UPDATE login_attempts SET success = $1 WHERE id = $2")
+            .bind(true)
+            .bind(attempt_id)
             .execute(&self.pool)
             .await?;
         Ok(())
     }
 
-    async fn failed_logins_since(&self, email: &str, ip: &str, since: DateTime<Utc>) -> Result<(i64, i64)> {
-        let by_email: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts WHERE email = $1 AND at > $2 AND success = $3")
-                .bind(email)
-                .bind(since)
-                .bind(false)
-                .fetch_one(&self.pool)
-                .await?;
-        let by_ip: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts WHERE ip = $1 AND at > $2 AND success = $3")
-                .bind(ip)
-                .bind(since)
-                .bind(false)
-                .fetch_one(&self.pool)
-                .await?;
-        Ok((by_email, by_ip))
+    async fn delete_old_login_attempts(&self, before: DateTime<Utc>) -> Result<u64> {
+        let mut tx = crate::sql::begin(&self.pool).await?;
+        let n = sqlx::query("DELETE FROM login_attempts WHERE at < $1").bind(before).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM login_throttle WHERE at < $1").bind(before).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(n.rows_affected())
     }
 }
 

@@ -32,6 +32,12 @@ async fn check_sector(tx: &mut Tx<'_>, org_id: i64, sector_id: Option<i64>) -> R
     Ok(())
 }
 
+/// Locks the organisation's row: demotions and removals of its admins take turns, so each counts the
+/// admins the others left (`last_admin`), and two can't each leave the other as the last one.
+async fn lock_org(tx: &mut Tx<'_>, org_id: i64) -> Result<()> {
+    crate::sql::lock_row(tx, "UPDATE organisations SET kind = kind WHERE id = $1", org_id).await
+}
+
 async fn other_admins(tx: &mut Tx<'_>, org_id: i64, user_id: i64) -> Result<i64> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM memberships WHERE org_id = $1 AND user_id <> $2 AND role = 'admin'")
         .bind(org_id)
@@ -217,6 +223,7 @@ impl hyte_store::UserStore for crate::This {
         actor: Actor,
     ) -> Result<Membership> {
         let mut tx = crate::sql::begin(&self.pool).await?;
+        lock_org(&mut tx, org_id).await?;
         let before = membership_in_tx(&mut tx, org_id, user_id).await?.ok_or(rule(ErrorCode::NotFound))?;
         if before.version != version {
             return Err(rule(ErrorCode::EditConflict));
@@ -256,6 +263,7 @@ impl hyte_store::UserStore for crate::This {
 
     async fn remove_membership(&self, org_id: i64, user_id: i64, version: i64, actor: Actor) -> Result<()> {
         let mut tx = crate::sql::begin(&self.pool).await?;
+        lock_org(&mut tx, org_id).await?;
         let before = membership_in_tx(&mut tx, org_id, user_id).await?.ok_or(rule(ErrorCode::NotFound))?;
         if before.version != version {
             return Err(rule(ErrorCode::EditConflict));

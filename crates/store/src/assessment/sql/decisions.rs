@@ -69,10 +69,10 @@ pub(crate) async fn update_decision(
     if before.version != version {
         return Err(rule(ErrorCode::EditConflict));
     }
-    let row: DecisionRow = sqlx::query_as(&format!(
+    let row: Option<DecisionRow> = sqlx::query_as(&format!(
         "UPDATE decisions SET title = $1, description = $2, body = $3, decision_type = $4, sector_id = $5, \
          preparer = $6, planned_on = $7, euros = $8, case_ref = $9, version = version + 1 \
-         WHERE id = $10 RETURNING {DECISION_COLS}"
+         WHERE id = $10 AND version = $11 RETURNING {DECISION_COLS}"
     ))
     .bind(&d.title)
     .bind(&d.description)
@@ -84,9 +84,10 @@ pub(crate) async fn update_decision(
     .bind(d.euros)
     .bind(&d.case_ref)
     .bind(id)
-    .fetch_one(&mut *tx)
+    .bind(version)
+    .fetch_optional(&mut *tx)
     .await?;
-    let after = Decision::try_from(row)?;
+    let after = Decision::try_from(row.ok_or(rule(ErrorCode::EditConflict))?)?;
     audit(
         &mut tx,
         actor,
@@ -113,6 +114,8 @@ pub(crate) async fn set_decision_status(
     actor: Actor,
 ) -> Result<Decision> {
     let mut tx = crate::sql::begin(&this.pool).await?;
+    // Locked before the assessments are read, which edits of them (locking it too) wait for.
+    crate::sql::lock_row(&mut tx, "UPDATE decisions SET version = version WHERE id = $1", id).await?;
     let before = decision_in(&mut tx, id).await?;
     if before.version != version {
         return Err(rule(ErrorCode::EditConflict));
@@ -124,7 +127,7 @@ pub(crate) async fn set_decision_status(
     let sql = format!(
         "UPDATE decisions SET status = $1, decided_on = $2, decision_ref = $3, chosen_alternative = $4, \
          follow_up_on = $5, realised = $6, follow_up_note = $7, followed_up_on = $8, version = version + 1 \
-         WHERE id = $9 RETURNING {DECISION_COLS}"
+         WHERE id = $9 AND version = $10 RETURNING {DECISION_COLS}"
     );
     let outcome = before.outcome.clone();
     let (outcome, follow_up) = match step {
@@ -138,7 +141,7 @@ pub(crate) async fn set_decision_status(
         }
         DecisionStep::FollowedUp(f) => (outcome, Some(f.clone())),
     };
-    let row: DecisionRow = sqlx::query_as(&sql)
+    let row: Option<DecisionRow> = sqlx::query_as(&sql)
         .bind(step.status().as_str())
         .bind(outcome.as_ref().map(|o| o.decided_on.to_string()))
         .bind(outcome.as_ref().map(|o| o.decision_ref.clone()))
@@ -148,9 +151,10 @@ pub(crate) async fn set_decision_status(
         .bind(follow_up.as_ref().map(|f| f.note.clone()))
         .bind(follow_up.as_ref().map(|f| f.on.to_string()))
         .bind(id)
-        .fetch_one(&mut *tx)
+        .bind(version)
+        .fetch_optional(&mut *tx)
         .await?;
-    let after = Decision::try_from(row)?;
+    let after = Decision::try_from(row.ok_or(rule(ErrorCode::EditConflict))?)?;
     audit(
         &mut tx,
         actor,

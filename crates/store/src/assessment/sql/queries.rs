@@ -93,6 +93,9 @@ pub(crate) async fn decision_in(tx: &mut Tx<'_>, id: i64) -> Result<Decision> {
 
 /// The decision, if it may still be changed.
 pub(crate) async fn editable_decision(tx: &mut Tx<'_>, id: i64) -> Result<Decision> {
+    // Locked first: the decision can't move on (assessed, decided) under an edit of it or of its
+    // alternatives and assessments, and its status change waits for them.
+    crate::sql::lock_row(tx, "UPDATE decisions SET version = version WHERE id = $1", id).await?;
     let d = decision_in(tx, id).await?;
     if !d.status.editable() {
         return Err(rule(ErrorCode::DecisionLocked));

@@ -81,15 +81,16 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
         if before.version != version {
             return Err(rule(ErrorCode::EditConflict));
         }
-        let row: TemplateRow = sqlx::query_as(&format!(
-            "UPDATE assessment_templates SET def_json = $1, version = version + 1 WHERE id = $2 \
+        let row: Option<TemplateRow> = sqlx::query_as(&format!(
+            "UPDATE assessment_templates SET def_json = $1, version = version + 1 WHERE id = $2 AND version = $3 \
              RETURNING {TEMPLATE_COLS}"
         ))
         .bind(def_json(def))
         .bind(id)
-        .fetch_one(&mut *tx)
+        .bind(version)
+        .fetch_optional(&mut *tx)
         .await?;
-        let after = Template::try_from(row)?;
+        let after = Template::try_from(row.ok_or(rule(ErrorCode::EditConflict))?)?;
         audit(
             &mut tx,
             actor,
@@ -249,16 +250,17 @@ impl hyte_store::assessment::AssessmentStore for crate::This {
         if before.version != version {
             return Err(rule(ErrorCode::EditConflict));
         }
-        let row: AlternativeRow = sqlx::query_as(&format!(
+        let row: Option<AlternativeRow> = sqlx::query_as(&format!(
             "UPDATE decision_alternatives SET name = $1, description = $2, version = version + 1 \
-             WHERE id = $3 RETURNING {ALTERNATIVE_COLS}"
+             WHERE id = $3 AND version = $4 RETURNING {ALTERNATIVE_COLS}"
         ))
         .bind(&input.name)
         .bind(&input.description)
         .bind(id)
-        .fetch_one(&mut *tx)
+        .bind(version)
+        .fetch_optional(&mut *tx)
         .await?;
-        let after = Alternative::from(row);
+        let after = Alternative::from(row.ok_or(rule(ErrorCode::EditConflict))?);
         audit(
             &mut tx,
             actor,

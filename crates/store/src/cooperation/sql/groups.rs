@@ -56,9 +56,9 @@ pub(crate) async fn update_group(
     if before.version != version {
         return Err(rule(ErrorCode::EditConflict));
     }
-    let row: GroupRow = sqlx::query_as(&format!(
+    let row: Option<GroupRow> = sqlx::query_as(&format!(
         "UPDATE coop_groups SET kind = $1, name = $2, mandate = $3, tasks = $4, chair = $5, \
-         version = version + 1 WHERE id = $6 RETURNING {GROUP_COLS}"
+         version = version + 1 WHERE id = $6 AND version = $7 RETURNING {GROUP_COLS}"
     ))
     .bind(g.kind.as_str())
     .bind(&g.name)
@@ -66,9 +66,10 @@ pub(crate) async fn update_group(
     .bind(&g.tasks)
     .bind(&g.chair)
     .bind(id)
-    .fetch_one(&mut *tx)
+    .bind(version)
+    .fetch_optional(&mut *tx)
     .await?;
-    let after = Group::try_from(row)?;
+    let after = Group::try_from(row.ok_or(rule(ErrorCode::EditConflict))?)?;
     audit(
         &mut tx,
         actor,
@@ -190,17 +191,18 @@ pub(crate) async fn update_meeting(
         return Err(rule(ErrorCode::EditConflict));
     }
     let g = group_in(&mut tx, before.group_id).await?;
-    let row: MeetingRow = sqlx::query_as(&format!(
+    let row: Option<MeetingRow> = sqlx::query_as(&format!(
         "UPDATE group_meetings SET held_on = $1, agenda = $2, minutes = $3, version = version + 1 \
-         WHERE id = $4 RETURNING {MEETING_COLS}"
+         WHERE id = $4 AND version = $5 RETURNING {MEETING_COLS}"
     ))
     .bind(m.held_on.to_string())
     .bind(&m.agenda)
     .bind(&m.minutes)
     .bind(id)
-    .fetch_one(&mut *tx)
+    .bind(version)
+    .fetch_optional(&mut *tx)
     .await?;
-    let after = Meeting::try_from(row)?;
+    let after = Meeting::try_from(row.ok_or(rule(ErrorCode::EditConflict))?)?;
     audit(
         &mut tx,
         actor,

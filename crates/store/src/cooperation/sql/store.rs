@@ -419,9 +419,9 @@ impl hyte_store::cooperation::CooperationStore for crate::This {
         if before.version != version {
             return Err(rule(ErrorCode::EditConflict));
         }
-        let row: TaskRow = sqlx::query_as(&format!(
+        let row: Option<TaskRow> = sqlx::query_as(&format!(
             "UPDATE timeline_tasks SET title = $1, starts = $2, ends = $3, responsible = $4, status = $5, \
-             link = $6, version = version + 1 WHERE id = $7 RETURNING {TASK_COLS}"
+             link = $6, version = version + 1 WHERE id = $7 AND version = $8 RETURNING {TASK_COLS}"
         ))
         .bind(&t.title)
         .bind(t.starts.iso())
@@ -430,9 +430,10 @@ impl hyte_store::cooperation::CooperationStore for crate::This {
         .bind(t.status.as_str())
         .bind(&t.link)
         .bind(id)
-        .fetch_one(&mut *tx)
+        .bind(version)
+        .fetch_optional(&mut *tx)
         .await?;
-        let after = Task::try_from(row)?;
+        let after = Task::try_from(row.ok_or(rule(ErrorCode::EditConflict))?)?;
         audit(
             &mut tx,
             actor,
@@ -456,7 +457,13 @@ impl hyte_store::cooperation::CooperationStore for crate::This {
         if before.version != version {
             return Err(rule(ErrorCode::EditConflict));
         }
-        sqlx::query("DELETE FROM timeline_tasks WHERE id = $1").bind(id).execute(&mut *tx).await?;
+        let n = sqlx::query("DELETE FROM timeline_tasks WHERE id = $1 AND version = $2")
+            .bind(id)
+            .bind(version)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        crate::sql::written(n)?;
         audit(
             &mut tx,
             actor,

@@ -12,6 +12,12 @@ use hyte_domain::{ErrorCode, OrgKind};
 use hyte_store::partners::rows::{ApplicationRow, CallRow, APPLICATION_COLS, CALL_COLS};
 use hyte_store::{Actor, Result};
 
+/// Locks the grant call's row: decisions on its applications and edits of its budget take turns, so
+/// the sum granted is checked against what the others committed (`budget_exceeded`).
+async fn lock_call(tx: &mut crate::sql::Tx<'_>, id: i64) -> Result<()> {
+    crate::sql::lock_row(tx, "UPDATE grant_calls SET version = version WHERE id = $1", id).await
+}
+
 pub(crate) async fn create_call(this: &crate::This, org_id: i64, c: &CallInput, actor: Actor) -> Result<GrantCall> {
     let mut tx = crate::sql::begin(&this.pool).await?;
     org_exists(&mut tx, org_id).await?;
@@ -54,6 +60,7 @@ pub(crate) async fn update_call(
     actor: Actor,
 ) -> Result<GrantCall> {
     let mut tx = crate::sql::begin(&this.pool).await?;
+    lock_call(&mut tx, id).await?;
     let before = call_in(&mut tx, id).await?;
     if before.org_id != org_id {
         return Err(rule(ErrorCode::NotFound));
@@ -110,6 +117,7 @@ pub(crate) async fn apply_for_grant(
     actor: Actor,
 ) -> Result<GrantApplication> {
     let mut tx = crate::sql::begin(&this.pool).await?;
+    lock_call(&mut tx, call_id).await?;
     let call = call_in(&mut tx, call_id).await?;
     org_exists(&mut tx, applicant_org_id).await?;
     let kind: String = sqlx::query_scalar("SELECT kind FROM organisations WHERE id = $1")
@@ -156,6 +164,9 @@ pub(crate) async fn decide_application(
     actor: Actor,
 ) -> Result<GrantApplication> {
     let mut tx = crate::sql::begin(&this.pool).await?;
+    let applied = application_in(&mut tx, id).await?;
+    lock_call(&mut tx, applied.call_id).await?;
+    // Read again under the call's lock: what concurrent decisions on this call committed is seen.
     let before = application_in(&mut tx, id).await?;
     let call = call_in(&mut tx, before.call_id).await?;
     if before.version != version {

@@ -13,6 +13,9 @@ use hyte_store::{Actor, Result};
 
 /// The report's organisation, when its plan may change.
 async fn editable(tx: &mut Tx<'_>, report_id: i64) -> Result<i64> {
+    // The report's row is locked first: its state can't move on (approval) under a plan edit, and
+    // plan edits of one report (priorities with their goals, goals with their measures) take turns.
+    crate::sql::lock_row(tx, "UPDATE reports SET version = version WHERE id = $1", report_id).await?;
     let row: Option<(i64, String)> = sqlx::query_as("SELECT org_id, state FROM reports WHERE id = $1")
         .bind(report_id)
         .fetch_optional(&mut **tx)
@@ -309,12 +312,14 @@ impl hyte_store::reports::PlanStore for crate::This {
         }
         let goals: Vec<i64> = plan.goals_of(id).map(|g| g.id).collect();
         remove_goals(&mut tx, &goals).await?;
-        sqlx::query("DELETE FROM plan_priorities WHERE id = $1 AND report_id = $2 AND version = $3")
+        let n = sqlx::query("DELETE FROM plan_priorities WHERE id = $1 AND report_id = $2 AND version = $3")
             .bind(id)
             .bind(report_id)
             .bind(version)
             .execute(&mut *tx)
-            .await?;
+            .await?
+            .rows_affected();
+        crate::sql::written(n)?;
         let gone = serde_json::json!({"priority": before, "goals": plan.goals_of(id).collect::<Vec<_>>()});
         audit(
             &mut tx,
@@ -389,6 +394,13 @@ impl hyte_store::reports::PlanStore for crate::This {
         if before.version != version {
             return Err(rule(ErrorCode::EditConflict));
         }
+        let n = sqlx::query("UPDATE plan_goals SET version = version WHERE id = $1 AND version = $2")
+            .bind(id)
+            .bind(version)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        crate::sql::written(n)?;
         remove_goals(&mut tx, &[id]).await?;
         audit(
             &mut tx,
@@ -470,7 +482,13 @@ impl hyte_store::reports::PlanStore for crate::This {
             return Err(rule(ErrorCode::EditConflict));
         }
         sqlx::query("DELETE FROM plan_measure_goals WHERE measure_id = $1").bind(id).execute(&mut *tx).await?;
-        sqlx::query("DELETE FROM plan_measures WHERE id = $1").bind(id).execute(&mut *tx).await?;
+        let n = sqlx::query("DELETE FROM plan_measures WHERE id = $1 AND version = $2")
+            .bind(id)
+            .bind(version)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        crate::sql::written(n)?;
         audit(
             &mut tx,
             actor,

@@ -18,6 +18,12 @@ use hyte_store::reports::rows::{
 use hyte_store::rows::collect;
 use hyte_store::{Actor, Result};
 
+/// The report, its row locked first: its state can't move on (approval) under a section edit.
+async fn load_locked(tx: &mut Tx<'_>, id: i64) -> Result<Report> {
+    crate::sql::lock_row(tx, "UPDATE reports SET version = version WHERE id = $1", id).await?;
+    load(tx, id).await
+}
+
 async fn load(tx: &mut Tx<'_>, id: i64) -> Result<Report> {
     let row: Option<ReportRow> = sqlx::query_as(&format!("SELECT {REPORT_COLS} FROM reports WHERE id = $1"))
         .bind(id)
@@ -152,11 +158,15 @@ impl hyte_store::reports::ReportStore for crate::This {
         }
         let after = match sections {
             None => {
-                sqlx::query("DELETE FROM org_report_structures WHERE org_id = $1 AND version = $2")
+                let n = sqlx::query("DELETE FROM org_report_structures WHERE org_id = $1 AND version = $2")
                     .bind(org_id)
                     .bind(version)
                     .execute(&mut *tx)
-                    .await?;
+                    .await?
+                    .rows_affected();
+                if version != 0 {
+                    crate::sql::written(n)?;
+                }
                 thl(&mut tx, org_id).await?
             }
             Some(sections) => {
@@ -248,7 +258,7 @@ impl hyte_store::reports::ReportStore for crate::This {
         actor: Actor,
     ) -> Result<Section> {
         let mut tx = crate::sql::begin(&self.pool).await?;
-        let report = load(&mut tx, report_id).await?;
+        let report = load_locked(&mut tx, report_id).await?;
         if !report.state.editable() {
             return Err(rule(ErrorCode::ReportLocked));
         }
@@ -298,7 +308,7 @@ impl hyte_store::reports::ReportStore for crate::This {
         actor: Actor,
     ) -> Result<Section> {
         let mut tx = crate::sql::begin(&self.pool).await?;
-        let report = load(&mut tx, report_id).await?;
+        let report = load_locked(&mut tx, report_id).await?;
         if !report.state.editable() {
             return Err(rule(ErrorCode::ReportLocked));
         }
@@ -341,7 +351,7 @@ impl hyte_store::reports::ReportStore for crate::This {
 
     async fn delete_section(&self, report_id: i64, section_id: i64, version: i64, actor: Actor) -> Result<()> {
         let mut tx = crate::sql::begin(&self.pool).await?;
-        let report = load(&mut tx, report_id).await?;
+        let report = load_locked(&mut tx, report_id).await?;
         if !report.state.editable() {
             return Err(rule(ErrorCode::ReportLocked));
         }
@@ -495,7 +505,7 @@ impl hyte_store::reports::ReportStore for crate::This {
 
     async fn add_comment(&self, report_id: i64, section_id: i64, body: &str, actor: Actor) -> Result<Comment> {
         let mut tx = crate::sql::begin(&self.pool).await?;
-        let report = load(&mut tx, report_id).await?;
+        let report = load_locked(&mut tx, report_id).await?;
         if !report.state.editable() {
             return Err(rule(ErrorCode::ReportLocked));
         }

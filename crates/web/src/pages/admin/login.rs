@@ -13,7 +13,9 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::Response;
 use axum::Form;
 use chrono::{Duration, Utc};
+use hyte_domain::admin::login;
 use hyte_domain::{ErrorCode, FieldErrors};
+use hyte_store::LoginGate;
 use serde::Deserialize;
 use std::net::SocketAddr;
 
@@ -102,12 +104,16 @@ pub async fn submit(
     }
     let email = f.email.trim().to_lowercase();
     let now = Utc::now();
-    let since = now - Duration::minutes(auth::LOGIN_WINDOW_MINUTES);
-    let (by_email, by_ip) = app.store.failed_logins_since(&email, &ip, since).await?;
-    if by_email >= auth::MAX_FAILED_PER_EMAIL || by_ip >= auth::MAX_FAILED_PER_IP {
-        let page = login_page(c, &f.email, &errors, Some(ErrorCode::RateLimited), next);
-        return render_status(StatusCode::TOO_MANY_REQUESTS, &page);
-    }
+    // Counted before the password is checked, in one transaction: parallel attempts can't all pass.
+    let attempt_id = match app.store.begin_login_attempt(&email, &ip, now).await? {
+        LoginGate::Check { attempt_id } => attempt_id,
+        LoginGate::Wait { seconds } => {
+            let page = login_page(c, &f.email, &errors, Some(ErrorCode::RateLimited), next);
+            let mut res = render_status(StatusCode::TOO_MANY_REQUESTS, &page)?;
+            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
+            return Ok(res);
+        }
+    };
     let found = app.store.find_login(&email).await?;
     let password = f.password.clone();
     let (user, ok) = match found {
@@ -122,11 +128,12 @@ pub async fn submit(
             (None, false)
         }
     };
-    app.store.record_login_attempt(&email, &ip, ok, now).await?;
     let Some(user) = user.filter(|_| ok) else {
         let page = login_page(c, &f.email, &errors, Some(ErrorCode::InvalidCredentials), next);
         return render_status(StatusCode::UNAUTHORIZED, &page);
     };
+    app.store.login_succeeded(attempt_id).await?;
+    app.store.delete_old_login_attempts(now - Duration::hours(login::KEEP_HOURS)).await?;
     // A session already in this browser (another user's, or an old one) ends here.
     end_session(&app, &headers).await?;
     let token = auth::new_token();

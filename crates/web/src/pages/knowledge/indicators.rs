@@ -165,9 +165,6 @@ fn polarity_options(c: &Ctx, current: Polarity) -> Vec<(String, String, bool)> {
         .collect()
 }
 
-/// The organisation under which a direction change is made and audited: the owner of an own
-/// indicator, or any organisation where the user coordinates, for a national one.
-
 async fn indicator_page(
     app: &App,
     c: Ctx,
