@@ -13,12 +13,14 @@ use async_trait::async_trait;
 use hyte_domain::admin::audit::AuditAction;
 use hyte_store::{Actor, Result, StoreError};
 
+#[path = "admin/sql/invitations.rs"]
+mod admin_invitations;
 #[path = "admin/sql/orgs.rs"]
 pub(crate) mod admin_orgs;
 #[path = "admin/sql/sessions.rs"]
 mod admin_sessions;
 #[path = "admin/sql/users.rs"]
-mod admin_users;
+pub(crate) mod admin_users;
 #[path = "assessment/sql/assessments.rs"]
 mod assessment_assessments;
 #[path = "assessment/sql/decisions.rs"]

@@ -21,6 +21,8 @@ pub struct SessionUser {
     pub memberships: Vec<(Membership, Organisation)>,
     /// The instance administrator: national data and catalogue settings.
     pub instance_admin: bool,
+    /// Invitations waiting for the user's answer.
+    pub invitations: usize,
 }
 
 pub struct Ctx {
@@ -64,7 +66,8 @@ impl Ctx {
                     Some(user) => {
                         let memberships = app.store.user_memberships(user.id).await?;
                         let instance_admin = app.store.is_instance_admin(user.id).await?;
-                        Some(SessionUser { user, memberships, instance_admin })
+                        let invitations = app.store.user_invitations(user.id).await?.len();
+                        Some(SessionUser { user, memberships, instance_admin, invitations })
                     }
                     None => None,
                 }

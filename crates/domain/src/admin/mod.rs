@@ -1,6 +1,7 @@
 //! Administration: organisations and their sectors, users and memberships, and the audit log.
 
 pub mod audit;
+pub mod invitation;
 pub mod kind;
 pub mod law;
 pub mod login;

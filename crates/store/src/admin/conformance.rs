@@ -17,6 +17,7 @@ crate::conformance_cases!($ admin_cases, admin:
     login_attempts_are_counted,
     audit_log_is_per_organisation,
     concurrent_sector_edits_and_admin_demotions,
+    invitations_need_the_users_consent,
 );
 
 fn new_user(email: &str) -> NewUser {
@@ -282,5 +283,34 @@ async fn concurrent_sector_edits_and_admin_demotions(s: &dyn Store) {
         assert_eq!(lost.code(), ErrorCode::LastAdmin, "round {round}");
         let members = s.org_members(o.id).await.unwrap();
         assert_eq!(members.iter().filter(|m| m.membership.role == Role::Admin).count(), 1, "round {round}");
+    }
+}
+
+/// Nobody becomes a member without accepting; declining leaves no membership; all is audited.
+async fn invitations_need_the_users_consent(s: &dyn Store) {
+    let kuopio = org(s, OrgKind::Municipality, "Kuopio").await;
+    let county = org(s, OrgKind::WellbeingCounty, "Pohjois-Savo").await;
+    let admin = Some((kuopio.id, Role::Admin, None));
+    let user = s.create_user(&new_user("kalle@kuopio.example"), admin, Actor::SYSTEM).await.unwrap();
+    let other = s.create_user(&new_user("olli@oulu.example"), None, Actor::SYSTEM).await.unwrap();
+    s.invite(county.id, user.id, Role::Viewer, None, Actor::SYSTEM).await.unwrap();
+    s.invite(county.id, other.id, Role::Editor, None, Actor::SYSTEM).await.unwrap();
+    assert_eq!(s.user_memberships(user.id).await.unwrap().len(), 1, "not a member before accepting");
+    let waiting = s.user_invitations(user.id).await.unwrap();
+    assert_eq!((waiting.len(), waiting[0].0.role, waiting[0].1.id), (1, Role::Viewer, county.id));
+    assert_eq!(s.org_invitations(county.id).await.unwrap().len(), 2);
+    let again = s.invite(kuopio.id, user.id, Role::Viewer, None, Actor::SYSTEM).await;
+    assert_eq!(again.unwrap_err().code(), ErrorCode::AlreadyMember);
+    let joined = s.answer_invitation(user.id, county.id, true).await.unwrap().unwrap();
+    assert_eq!((joined.org_id, joined.role), (county.id, Role::Viewer));
+    assert_eq!(s.user_memberships(user.id).await.unwrap().len(), 2);
+    assert!(s.answer_invitation(other.id, county.id, false).await.unwrap().is_none());
+    assert!(s.user_memberships(other.id).await.unwrap().is_empty(), "declined");
+    assert!(s.org_invitations(county.id).await.unwrap().is_empty(), "both answered");
+    let none = s.answer_invitation(other.id, county.id, true).await;
+    assert_eq!(none.unwrap_err().code(), ErrorCode::NotFound, "no invitation, no membership");
+    let log = s.audit_log(county.id, 20).await.unwrap();
+    for action in ["invitation.create", "membership.create", "invitation.decline"] {
+        assert!(log.iter().any(|e| e.action == action), "{action}");
     }
 }

@@ -4,6 +4,7 @@
 use crate::{Actor, Result};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use hyte_domain::admin::invitation::Invitation;
 use hyte_domain::{AuditEntry, Membership, Names, OrgKind, Organisation, Role, Sector, SectorInput, User};
 
 #[cfg(feature = "testing")]
@@ -93,6 +94,16 @@ pub trait UserStore: Send + Sync {
     ) -> Result<Membership>;
     async fn remove_membership(&self, org_id: i64, user_id: i64, version: i64, actor: Actor) -> Result<()>;
     async fn org_members(&self, org_id: i64) -> Result<Vec<Member>>;
+    /// Offers the user a membership (audited); they join only by accepting. `already_member` if
+    /// they are one; a repeated invitation replaces the earlier one.
+    async fn invite(&self, org_id: i64, user_id: i64, role: Role, sector_id: Option<i64>, actor: Actor) -> Result<()>;
+    /// The invitations waiting for the user's answer, with the inviting organisations.
+    async fn user_invitations(&self, user_id: i64) -> Result<Vec<(Invitation, Organisation)>>;
+    /// The organisation's invitations not yet answered, with the invited users.
+    async fn org_invitations(&self, org_id: i64) -> Result<Vec<(Invitation, User)>>;
+    /// The user accepts (and becomes a member, returned) or declines; `not_found` without an
+    /// invitation.
+    async fn answer_invitation(&self, user_id: i64, org_id: i64, accept: bool) -> Result<Option<Membership>>;
     async fn user_memberships(&self, user_id: i64) -> Result<Vec<(Membership, Organisation)>>;
 }
 

@@ -15,7 +15,7 @@ users-title = Users
 users-caption = { $count } users
 users-you = you
 users-add = Add a user
-users-add-help = Add a new user, or an existing user by their e-mail address, to the organisation.
+users-add-help = Invite a person to the organisation by e-mail address. They become a member when they accept the invitation at their next login.
 users-remove-title = Remove from the organisation
 users-remove-help = The user loses access to the organisation's data. The user account remains.
 users-remove = Remove the user from the organisation
@@ -47,6 +47,8 @@ audit-sector-delete = Sector deleted
 audit-user-create = User created
 audit-user-instance_admin = Instance administrator rights changed
 audit-membership-create = User added to the organisation
+audit-invitation-create = User invited to the organisation
+audit-invitation-decline = User declined the invitation
 audit-membership-update = User's role or sector changed
 audit-membership-delete = User removed from the organisation
 
@@ -76,3 +78,14 @@ audit-plan-priority_create = Priority added to the plan
 audit-plan-goal_create = Goal added to the plan
 audit-plan-measure_create = Measure added to the plan
 audit-plan-measure_follow_up = Measure followed up
+
+# Invitations
+users-invited-title = Invited
+users-invited-lead = These people have not yet accepted the invitation.
+invitations-title = Invitations
+invitations-lead = Organisations that have invited you to be a member. You become a member only when you accept.
+invitations-none = You have no open invitations.
+invitation-from = { $org } invites you as { $role }.
+invitation-accept = Accept
+invitation-decline = Decline
+nav-invitations = Invitations ({ $count })

@@ -15,7 +15,7 @@ users-title = Käyttäjät
 users-caption = { $count } käyttäjää
 users-you = sinä
 users-add = Lisää käyttäjä
-users-add-help = Lisää organisaatioon uusi käyttäjä tai olemassa oleva käyttäjä sähköpostiosoitteella.
+users-add-help = Kutsu henkilö organisaatioon sähköpostiosoitteella. Hänestä tulee jäsen, kun hän hyväksyy kutsun seuraavalla kirjautumisella.
 users-remove-title = Poista organisaatiosta
 users-remove-help = Käyttäjä menettää pääsyn organisaation tietoihin. Käyttäjätili säilyy.
 users-remove = Poista käyttäjä organisaatiosta
@@ -47,6 +47,8 @@ audit-sector-delete = Hallinnonala poistettiin
 audit-user-create = Käyttäjä luotiin
 audit-user-instance_admin = Ylläpitäjän oikeudet muutettiin
 audit-membership-create = Käyttäjä lisättiin organisaatioon
+audit-invitation-create = Käyttäjä kutsuttiin organisaatioon
+audit-invitation-decline = Käyttäjä kieltäytyi kutsusta
 audit-membership-update = Käyttäjän roolia tai hallinnonalaa muutettiin
 audit-membership-delete = Käyttäjä poistettiin organisaatiosta
 
@@ -76,3 +78,14 @@ audit-plan-priority_create = Suunnitelmaan lisättiin painopiste
 audit-plan-goal_create = Suunnitelmaan lisättiin tavoite
 audit-plan-measure_create = Suunnitelmaan lisättiin toimenpide
 audit-plan-measure_follow_up = Toimenpiteen seurantaa päivitettiin
+
+# Invitations
+users-invited-title = Kutsutut
+users-invited-lead = Nämä henkilöt eivät ole vielä hyväksyneet kutsua.
+invitations-title = Kutsut
+invitations-lead = Organisaatiot, jotka ovat kutsuneet sinut jäsenekseen. Sinusta tulee jäsen vasta, kun hyväksyt kutsun.
+invitations-none = Sinulla ei ole avoimia kutsuja.
+invitation-from = { $org } kutsuu sinut rooliin { $role }.
+invitation-accept = Hyväksy
+invitation-decline = Kieltäydy
+nav-invitations = Kutsut ({ $count })

@@ -15,7 +15,7 @@ users-title = Användare
 users-caption = { $count } användare
 users-you = du
 users-add = Lägg till användare
-users-add-help = Lägg till en ny användare eller en befintlig användare i organisationen med e-postadressen.
+users-add-help = Bjud in en person till organisationen med e-postadressen. Hen blir medlem när hen godkänner inbjudan vid nästa inloggning.
 users-remove-title = Ta bort från organisationen
 users-remove-help = Användaren förlorar tillgången till organisationens uppgifter. Användarkontot finns kvar.
 users-remove = Ta bort användaren från organisationen
@@ -47,6 +47,8 @@ audit-sector-delete = Förvaltningsområde togs bort
 audit-user-create = Användare skapades
 audit-user-instance_admin = Administratörsrättigheterna ändrades
 audit-membership-create = Användare lades till i organisationen
+audit-invitation-create = Användaren bjöds in till organisationen
+audit-invitation-decline = Användaren tackade nej till inbjudan
 audit-membership-update = Användarens roll eller förvaltningsområde ändrades
 audit-membership-delete = Användare togs bort från organisationen
 
@@ -76,3 +78,14 @@ audit-plan-priority_create = En prioritet lades till i planen
 audit-plan-goal_create = Ett mål lades till i planen
 audit-plan-measure_create = En åtgärd lades till i planen
 audit-plan-measure_follow_up = Uppföljningen av en åtgärd uppdaterades
+
+# Invitations
+users-invited-title = Inbjudna
+users-invited-lead = Dessa personer har ännu inte godkänt inbjudan.
+invitations-title = Inbjudningar
+invitations-lead = Organisationer som har bjudit in dig som medlem. Du blir medlem först när du godkänner inbjudan.
+invitations-none = Du har inga öppna inbjudningar.
+invitation-from = { $org } bjuder in dig med rollen { $role }.
+invitation-accept = Godkänn
+invitation-decline = Tacka nej
+nav-invitations = Inbjudningar ({ $count })

@@ -26,7 +26,7 @@ async fn admin_adds_a_user_and_a_sector_and_sees_them_in_the_audit_log() {
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let users = app.text(&format!("/orgs/{kuopio}/users")).await;
-    assert!(users.contains("Liisa Laine") && users.contains("liisa.laine@kuopio.example"));
+    assert!(users.contains("Kutsutut") && users.contains("liisa.laine@kuopio.example"), "invited, not yet a member");
 
     let r = app
         .post(
@@ -39,42 +39,61 @@ async fn admin_adds_a_user_and_a_sector_and_sees_them_in_the_audit_log() {
 
     let audit = app.text(&format!("/orgs/{kuopio}/audit")).await;
     assert!(audit.contains("Hallinnonala lisättiin") && audit.contains("Kirjastot"));
-    assert!(audit.contains("Käyttäjä lisättiin organisaatioon"));
+    assert!(audit.contains("Käyttäjä kutsuttiin organisaatioon"));
     assert!(audit.contains("admin@kuopio.example"), "who did it");
 
-    // The new user can log in and sees the organisation with their role.
+    // The new user logs in, meets the invitation first, accepts, and sees the organisation.
     let liisa = app.other_browser();
     let r = liisa
         .post("/login", &[("email", "liisa.laine@kuopio.example"), ("password", "liisan salasana"), ("next", "/org")])
         .await;
-    assert_eq!(location(&r), "/org");
-    assert_eq!(location(&liisa.get("/org").await), format!("/orgs/{kuopio}"));
+    assert_eq!(location(&r), "/invitations");
+    assert_eq!(liisa.get(&format!("/orgs/{kuopio}")).await.status(), StatusCode::FORBIDDEN, "not yet a member");
+    let page = liisa.text("/invitations").await;
+    assert!(page.contains("Kuopion kaupunki kutsuu sinut rooliin Muokkaaja"), "{page}");
+    let r = liisa.post(&format!("/invitations/{kuopio}"), &[("answer", "accept")]).await;
+    assert_eq!(location(&r), format!("/orgs/{kuopio}"));
     assert!(liisa.text(&format!("/orgs/{kuopio}")).await.contains("Muokkaaja"));
+    assert!(app.text(&format!("/orgs/{kuopio}/audit")).await.contains("Käyttäjä lisättiin organisaatioon"));
 }
 
 #[tokio::test]
-async fn an_existing_user_is_added_to_a_second_organisation() {
+async fn an_existing_user_joins_a_second_organisation_only_by_accepting() {
     let app = spawn().await;
     app.login("hyte@pohjois-savo.example").await;
     let county = app.org_id("Pohjois-Savon hyvinvointialue").await;
-    let r = app
-        .post(
-            &format!("/orgs/{county}/users"),
-            &[("email", "koordinaattori@kuopio.example"), ("role", "viewer"), ("sector", "")],
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let form = |email: &'static str| {
+        [
+            ("email", email),
+            ("display_name", "Nimi"),
+            ("password", "joku pitkä lause"),
+            ("role", "viewer"),
+            ("sector", ""),
+        ]
+    };
+    // An address with an account and one without get the same answer: the admin cannot probe.
+    let existing = app.post(&format!("/orgs/{county}/users"), &form("koordinaattori@kuopio.example")).await;
+    let new = app.post(&format!("/orgs/{county}/users"), &form("uusi.henkilo@example.fi")).await;
+    assert_eq!((existing.status(), location(&existing)), (new.status(), location(&new)));
     let uid = app.user_id("koordinaattori@kuopio.example").await;
+    assert_eq!(app.store.user_memberships(uid).await.unwrap().len(), 1, "no membership without consent");
+    let without_name =
+        app.post(&format!("/orgs/{county}/users"), &[("email", "admin@oulu.example"), ("role", "viewer")]).await;
+    assert_eq!(without_name.status(), StatusCode::UNPROCESSABLE_ENTITY, "the same fields for every address");
+
+    let kalle = app.other_browser();
+    kalle.login("koordinaattori@kuopio.example").await;
+    assert!(kalle.text("/").await.contains("Kutsut (1)"), "the invitation is reachable from every page");
+    let r = kalle.post(&format!("/invitations/{county}"), &[("answer", "accept")]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(app.store.user_memberships(uid).await.unwrap().len(), 2);
-    // Adding again is a clear error on the e-mail field.
-    let r = app
-        .post(
-            &format!("/orgs/{county}/users"),
-            &[("email", "koordinaattori@kuopio.example"), ("role", "viewer"), ("sector", "")],
-        )
-        .await;
+    // Inviting a member again is a clear error on the e-mail field.
+    let r = app.post(&format!("/orgs/{county}/users"), &form("koordinaattori@kuopio.example")).await;
     assert_eq!(r.status(), StatusCode::CONFLICT);
     assert!(r.text().await.unwrap().contains("Käyttäjä kuuluu jo organisaatioon"));
+    // Nobody answers another person's invitation: the answer is the logged-in user's own.
+    let r = kalle.post(&format!("/invitations/{county}"), &[("answer", "accept")]).await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]

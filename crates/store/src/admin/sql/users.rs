@@ -5,6 +5,7 @@ use crate::sql::{audit, is_unique, json, rule, Audit, Tx};
 use async_trait::async_trait;
 use chrono::Utc;
 use hyte_domain::admin::audit::AuditAction;
+use hyte_domain::admin::invitation::Invitation;
 use hyte_domain::{ErrorCode, Membership, Organisation, Role, User};
 use hyte_store::admin::rows;
 use hyte_store::admin::rows::MEMBERSHIP_COLS;
@@ -12,7 +13,7 @@ use hyte_store::{Actor, Member, NewUser, Result};
 
 use crate::sql::admin_orgs::sector_in_tx;
 
-async fn membership_in_tx(tx: &mut Tx<'_>, org_id: i64, user_id: i64) -> Result<Option<Membership>> {
+pub(crate) async fn membership_in_tx(tx: &mut Tx<'_>, org_id: i64, user_id: i64) -> Result<Option<Membership>> {
     let row: Option<rows::MembershipRow> =
         sqlx::query_as(&format!("SELECT {MEMBERSHIP_COLS} FROM memberships WHERE org_id = $1 AND user_id = $2"))
             .bind(org_id)
@@ -23,7 +24,7 @@ async fn membership_in_tx(tx: &mut Tx<'_>, org_id: i64, user_id: i64) -> Result<
 }
 
 /// A membership's sector must be one of the same organisation's sectors.
-async fn check_sector(tx: &mut Tx<'_>, org_id: i64, sector_id: Option<i64>) -> Result<()> {
+pub(crate) async fn check_sector(tx: &mut Tx<'_>, org_id: i64, sector_id: Option<i64>) -> Result<()> {
     if let Some(s) = sector_id {
         if sector_in_tx(tx, org_id, s).await?.is_none() {
             return Err(rule(ErrorCode::SectorInvalid));
@@ -46,7 +47,7 @@ async fn other_admins(tx: &mut Tx<'_>, org_id: i64, user_id: i64) -> Result<i64>
         .await?)
 }
 
-async fn insert_membership(
+pub(crate) async fn insert_membership(
     tx: &mut Tx<'_>,
     user_id: i64,
     org_id: i64,
@@ -336,5 +337,21 @@ impl hyte_store::UserStore for crate::This {
                 Ok((Membership::try_from(r.m)?, org))
             })
             .collect()
+    }
+
+    async fn invite(&self, org_id: i64, user_id: i64, role: Role, sector_id: Option<i64>, actor: Actor) -> Result<()> {
+        crate::sql::admin_invitations::invite(self, org_id, user_id, role, sector_id, actor).await
+    }
+
+    async fn user_invitations(&self, user_id: i64) -> Result<Vec<(Invitation, Organisation)>> {
+        crate::sql::admin_invitations::user_invitations(self, user_id).await
+    }
+
+    async fn org_invitations(&self, org_id: i64) -> Result<Vec<(Invitation, User)>> {
+        crate::sql::admin_invitations::org_invitations(self, org_id).await
+    }
+
+    async fn answer_invitation(&self, user_id: i64, org_id: i64, accept: bool) -> Result<Option<Membership>> {
+        crate::sql::admin_invitations::answer(self, user_id, org_id, accept).await
     }
 }

@@ -2,6 +2,7 @@
 //! sectors and audit log.
 
 pub mod audit;
+pub mod invitations;
 pub mod login;
 pub mod org;
 pub mod sectors;
@@ -15,6 +16,8 @@ pub fn routes() -> Router<App> {
     Router::new()
         .route("/login", get(login::form).post(login::submit))
         .route("/logout", post(login::logout))
+        .route("/invitations", get(invitations::page))
+        .route("/invitations/{org_id}", post(invitations::answer))
         .route("/org", get(org::mine))
         .route("/orgs/{id}", get(org::page))
         .route("/orgs/{id}/users", get(users::page).post(users::add))

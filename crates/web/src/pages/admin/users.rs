@@ -29,6 +29,8 @@ struct UsersPage {
     c: Ctx,
     org: Organisation,
     rows: Vec<MemberRow>,
+    /// Invited and not yet accepted: (e-mail, role).
+    invited: Vec<(String, String)>,
     fields: Vec<Field>,
     errors: Vec<(String, String, String)>,
 }
@@ -87,10 +89,12 @@ fn add_fields(c: &Ctx, f: &AddForm, errors: &FieldErrors, sectors: &[Sector]) ->
     vec![
         Field::new(c, "add", "email", "field-email", &f.email, errors).kind("email").required(),
         Field::new(c, "add", "display_name", "field-display-name", &f.display_name, errors)
+            .required()
             .hint(c.t("hint-new-user-only")),
         Field::new(c, "add", "role", "field-role", role, errors).select(role_options(c)).required(),
         Field::new(c, "add", "sector", "field-sector", &f.sector, errors).select(sector_options(c, sectors)),
         Field::new(c, "add", "password", "field-initial-password", "", errors)
+            .required()
             .kind("password")
             .autocomplete("new-password")
             .hint(c.t1("hint-password", "min", Password::MIN)),
@@ -107,7 +111,9 @@ async fn users_page(
     let members = app.store.org_members(org.id).await?;
     let sectors = app.store.list_sectors(org.id).await?;
     let fields = add_fields(&c, f, errors, &sectors);
-    Ok(UsersPage { rows: rows(&c, &members, &sectors), errors: summary(&fields), fields, org, c })
+    let invited = app.store.org_invitations(org.id).await?;
+    let invited = invited.into_iter().map(|(i, u)| (u.email.as_str().to_string(), c.code(i.role))).collect();
+    Ok(UsersPage { rows: rows(&c, &members, &sectors), invited, errors: summary(&fields), fields, org, c })
 }
 
 pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
@@ -127,41 +133,38 @@ pub async fn add(
     let email = errors.check("email", Email::parse(&f.email));
     let role = errors.check("role", Role::parse(&f.role));
     let sector = errors.check("sector", parse_sector(&f.sector, &sectors));
-    let existing = match &email {
-        Some(e) => app.store.find_login(e.as_str()).await?.map(|(u, _)| u),
-        None => None,
-    };
-    // A new user needs a name and a password; an existing one is only added as a member.
-    let new_user = if existing.is_none() {
-        let name = errors.check("display_name", DisplayName::parse(&f.display_name));
-        let password = errors.check("password", Password::parse(&f.password));
-        name.zip(password)
-    } else {
-        None
-    };
-    let (Some(email), Some(role), Some(sector)) = (email, role, sector) else {
+    // The same fields for every address, and the same answer: an invitation the person accepts
+    // at their next login. So an admin can neither add someone without consent nor tell whether
+    // an address already has an account. A new account gets the name and the initial password;
+    // for an existing one they are ignored.
+    let name = errors.check("display_name", DisplayName::parse(&f.display_name));
+    let password = errors.check("password", Password::parse(&f.password));
+    let (Some(email), Some(role), Some(sector), Some(name), Some(password)) = (email, role, sector, name, password)
+    else {
         return render_status(status_of(ErrorCode::InvalidInput), &users_page(&app, c, org, &f, &errors).await?);
     };
-    if !errors.is_empty() {
-        return render_status(status_of(ErrorCode::InvalidInput), &users_page(&app, c, org, &f, &errors).await?);
-    }
     let actor = Actor::user(me.user_id);
-    let result = match (existing, new_user) {
-        (Some(user), _) => app.store.add_membership(user.id, id, role, sector, actor).await.map(|_| ()),
-        (None, Some((display_name, password))) => {
+    let user_id = match app.store.find_login(email.as_str()).await? {
+        Some((user, _)) => user.id,
+        None => {
             let hash = tokio::task::spawn_blocking(move || hash_password(password.expose()))
                 .await
                 .map_err(|_| AppError::new(ErrorCode::Internal))?;
-            app.store
-                .create_user(&NewUser { email, display_name, password_hash: hash }, Some((id, role, sector)), actor)
-                .await
-                .map(|_| ())
+            let new = NewUser { email, display_name: name, password_hash: hash };
+            match app.store.create_user(&new, None, actor).await {
+                Ok(user) => user.id,
+                // Created in the meantime: invite that account.
+                Err(StoreError::Rule(ErrorCode::EmailTaken)) => {
+                    let found = app.store.find_login(new.email.as_str()).await?;
+                    found.map(|(u, _)| u.id).ok_or(AppError::new(ErrorCode::Internal))?
+                }
+                Err(e) => return Err(e.into()),
+            }
         }
-        (None, None) => unreachable!("checked above"),
     };
-    match result {
+    match app.store.invite(id, user_id, role, sector, actor).await {
         Ok(()) => Ok(see_other(&format!("/orgs/{id}/users"))),
-        Err(StoreError::Rule(code @ (ErrorCode::AlreadyMember | ErrorCode::EmailTaken))) => {
+        Err(StoreError::Rule(code @ ErrorCode::AlreadyMember)) => {
             render_status(status_of(code), &users_page(&app, c, org, &f, &code.on("email")).await?)
         }
         Err(StoreError::Rule(code @ ErrorCode::SectorInvalid)) => {

@@ -1,0 +1,11 @@
+-- Memberships an organisation's admin has offered and the user has not yet answered: nobody
+-- becomes a member of an organisation without accepting.
+CREATE TABLE invitations (
+    org_id INTEGER NOT NULL REFERENCES organisations (id),
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    role TEXT NOT NULL,
+    sector_id INTEGER REFERENCES sectors (id),
+    invited_at TEXT NOT NULL,
+    PRIMARY KEY (org_id, user_id)
+);
+CREATE INDEX invitations_user ON invitations (user_id);
