@@ -37,9 +37,9 @@ async function axe(page, label) {
   return result.violations.length;
 }
 
-async function login(page) {
+async function login(page, who = email) {
   await page.goto(base + '/login');
-  await page.fill('#login-email', email);
+  await page.fill('#login-email', who);
   await page.fill('#login-password', password);
   await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
 }
@@ -284,6 +284,33 @@ let assessmentPath = '';
   await Promise.all([page.waitForNavigation(), page.click('form[action$="/activities"] button[type=submit]')]);
   if (!(await page.$('.error-summary'))) fail('an empty activity shows an error summary');
   await axe(page, 'activity form with errors');
+  await ctx.close();
+}
+
+// 1d. An invitation: Kuopio's admin invites the county's coordinator, who meets it after login,
+// in three languages, and accepts it.
+{
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await login(page);
+  await page.goto(base + '/org');
+  await page.goto(base + new URL(page.url()).pathname + '/users');
+  await page.fill('#add-email', 'hyte@pohjois-savo.example');
+  await page.fill('#add-display_name', 'Heli Heikkinen');
+  await page.fill('#add-password', 'joku pitkä lause');
+  await Promise.all([page.waitForNavigation(), page.click('form[action$="/users"] button[type=submit]')]);
+  await axe(page, 'users with an invitation waiting');
+  const invited = await browser.newContext();
+  const heli = await invited.newPage();
+  await login(heli, 'hyte@pohjois-savo.example');
+  if (!heli.url().endsWith('/invitations')) fail('an invitation is shown first after login');
+  for (const lang of ['fi', 'sv', 'en']) {
+    await heli.goto(`${base}/lang/${lang}?next=/invitations`);
+    await axe(heli, `${lang} invitations`);
+  }
+  await Promise.all([heli.waitForNavigation(), heli.click('button[value=accept]')]);
+  if (!/\/orgs\/\d+$/.test(new URL(heli.url()).pathname)) fail('accepting opens the organisation');
+  await invited.close();
   await ctx.close();
 }
 
