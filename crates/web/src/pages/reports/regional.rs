@@ -13,7 +13,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use hyte_domain::reports::{Report, ReportKind, ReportState};
-use hyte_domain::{Area, ErrorCode, OrgKind, Organisation};
+use hyte_domain::{Area, ErrorCode, Organisation};
 use std::collections::BTreeMap;
 
 pub struct MunicipalityRow {
@@ -144,8 +144,8 @@ pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result
 /// county's (a municipality).
 pub async fn link_for(app: &App, org: &Organisation) -> Result<Option<String>, AppError> {
     match org.kind {
-        OrgKind::WellbeingCounty | OrgKind::Helsinki => Ok(Some(format!("/regional/{}", org.id))),
-        OrgKind::Municipality => {
+        k if k.is_county() => Ok(Some(format!("/regional/{}", org.id))),
+        k if k.is_municipal() => {
             let Some(area) = org.area_id else { return Ok(None) };
             let year = app.store.area_years(area).await?.first().copied().unwrap_or(0);
             for parent in app.store.area_parents(area, year).await? {
@@ -157,7 +157,7 @@ pub async fn link_for(app: &App, org: &Organisation) -> Result<Option<String>, A
                     .organisations_for_area(parent.id)
                     .await?
                     .into_iter()
-                    .find(|o| o.kind == OrgKind::WellbeingCounty)
+                    .find(|o| o.kind.is_county())
                 {
                     return Ok(Some(format!("/regional/{}", r.id)));
                 }
