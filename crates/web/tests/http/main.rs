@@ -15,6 +15,7 @@ mod authz_table;
 mod cooperation;
 mod csrf;
 mod i18n;
+mod idor;
 mod indicator_ids;
 mod knowledge;
 mod partners;
