@@ -1,0 +1,183 @@
+//! Real ids of Kuopio's demo objects, and the filling of a route pattern's `{placeholders}` with
+//! them (by the literal segment before each placeholder).
+
+use crate::helpers::*;
+use hyte_store::{
+    AssessmentStore, CooperationStore, ImportJobStore, OrgStore, PartnerStore, PlanStore, ReportStore, UserStore,
+};
+use std::collections::HashMap;
+
+/// Used where the demo has no such object: a missing id (the route then answers 404 or refuses).
+pub const MISSING: i64 = 999_999;
+
+/// Kuopio's object ids by the literal segment that precedes them in a URL.
+pub struct Ids {
+    pub org: i64,
+    pub by_segment: HashMap<&'static str, i64>,
+    /// Segments the demo has no object for (filled with `MISSING`).
+    pub missing: Vec<&'static str>,
+}
+
+fn first<T>(v: &[T], f: impl Fn(&T) -> i64) -> Option<i64> {
+    v.first().map(f)
+}
+
+impl Ids {
+    pub async fn of_org(app: &TestApp, org_name: &str) -> Ids {
+        let s = &app.store;
+        let org = app.org_id(org_name).await;
+        let mut m: Vec<(&'static str, Option<i64>)> = vec![("orgs", Some(org)), ("organisations", Some(org))];
+        let members = s.org_members(org).await.unwrap();
+        m.push(("users", members.iter().map(|x| x.user.id).max()));
+        m.push(("sectors", first(&s.list_sectors(org).await.unwrap(), |x| x.id)));
+        // A report with sections and a plan, preferring one that has both.
+        let reports = s.list_reports(org).await.unwrap();
+        let mut report = None;
+        for r in &reports {
+            let plan = s.plan(r.id).await.unwrap();
+            if !plan.measures.is_empty() && !s.report_sections(r.id).await.unwrap().is_empty() {
+                report = Some(r.id);
+                break;
+            }
+        }
+        let report = report.or(first(&reports, |x| x.id));
+        m.push(("reports", report));
+        if let Some(rid) = report {
+            m.push(("sections", first(&s.report_sections(rid).await.unwrap(), |x| x.id)));
+            m.push(("versions", first(&s.report_versions(rid).await.unwrap(), |x| i64::from(x.number))));
+            m.push(("comments", first(&s.report_comments(rid).await.unwrap(), |x| x.id)));
+            let plan = s.plan(rid).await.unwrap();
+            m.push(("priorities", first(&plan.priorities, |x| x.id)));
+            m.push(("goals", first(&plan.goals, |x| x.id)));
+            m.push(("measures", first(&plan.measures, |x| x.id)));
+        }
+        let decisions = s.list_decisions(org).await.unwrap();
+        let mut decision = None;
+        for d in &decisions {
+            if !s.decision_assessments(d.id).await.unwrap().is_empty() {
+                decision = Some(d.id);
+                break;
+            }
+        }
+        let decision = decision.or(first(&decisions, |x| x.id));
+        m.push(("decisions", decision));
+        if let Some(did) = decision {
+            m.push(("alternatives", first(&s.decision_alternatives(did).await.unwrap(), |x| x.id)));
+            let assessments = s.decision_assessments(did).await.unwrap();
+            let aid = first(&assessments, |x| x.id);
+            m.push(("assessments", aid));
+            if let Some(aid) = aid {
+                m.push(("participants", first(&s.assessment_participants(aid).await.unwrap(), |x| x.id)));
+            }
+        }
+        m.push(("rules", first(&s.assessment_rules(org).await.unwrap(), |x| x.id)));
+        let templates = s.assessment_templates(org).await.unwrap();
+        m.push(("templates", templates.iter().find(|t| t.org_id == org).or(templates.first()).map(|t| t.id)));
+        let groups = s.list_groups(org).await.unwrap();
+        let mut group = None;
+        for g in &groups {
+            if !s.group_meetings(g.id).await.unwrap().is_empty() {
+                group = Some(g.id);
+                break;
+            }
+        }
+        let group = group.or(first(&groups, |x| x.id));
+        m.push(("groups", group));
+        if let Some(gid) = group {
+            m.push(("members", first(&s.group_members(gid).await.unwrap(), |x| x.id)));
+            m.push(("meetings", first(&s.group_meetings(gid).await.unwrap(), |x| x.id)));
+            m.push(("agreements", first(&s.group_agreements(gid).await.unwrap(), |x| x.id)));
+        }
+        m.push(("contacts", first(&s.contact_pairs(org).await.unwrap(), |x| x.id)));
+        m.push(("timeline", first(&s.tasks(org).await.unwrap(), |x| x.id)));
+        m.push(("activities", first(&s.org_activities(org).await.unwrap(), |x| x.id)));
+        m.push(("partners", first(&s.list_partners(org).await.unwrap(), |x| x.id)));
+        let calls = s.org_calls(org).await.unwrap();
+        let mut call = None;
+        for c in &calls {
+            if !s.call_applications(c.id).await.unwrap().is_empty() {
+                call = Some(c.id);
+                break;
+            }
+        }
+        let call = call.or(first(&calls, |x| x.id));
+        m.push(("grants", call));
+        if let Some(cid) = call {
+            m.push(("applications", first(&s.call_applications(cid).await.unwrap(), |x| x.id)));
+        }
+        m.push(("premises", first(&s.org_premises(org).await.unwrap(), |x| x.id)));
+        m.push(("import", first(&s.list_import_jobs(org, 10).await.unwrap(), |x| x.id)));
+        let mut by_segment = HashMap::new();
+        let mut missing = vec![];
+        for (k, v) in m {
+            match v {
+                Some(id) => {
+                    by_segment.insert(k, id);
+                }
+                None => {
+                    missing.push(k);
+                    by_segment.insert(k, MISSING);
+                }
+            }
+        }
+        Ids { org, by_segment, missing }
+    }
+
+    /// The route pattern with its placeholders filled: `{kind}/{code}` is Kuopio's municipality,
+    /// `/lang/{code}` a language, `/duties/{key}` a duty, `/indicators/{id}` the first indicator,
+    /// `/reports/{rid}` (public) a published report, `/regional/{id}` the county.
+    pub fn fill(&self, pattern: &str, extra: &Extra) -> String {
+        let mut out = String::new();
+        let mut prev = "";
+        let segments: Vec<&str> = pattern.split('/').collect();
+        for (i, seg) in segments.iter().enumerate() {
+            if i > 0 {
+                out.push('/');
+            }
+            if seg.starts_with('{') {
+                let value = match (prev, *seg) {
+                    (_, "{kind}") => "municipality".to_string(),
+                    ("lang", _) => "fi".to_string(),
+                    (_, "{code}") => "297".to_string(),
+                    ("duties", _) => extra.duty.clone(),
+                    ("indicators", _) => extra.indicator.to_string(),
+                    ("regional", _) => extra.county.to_string(),
+                    ("reports", _) if !pattern.starts_with("/orgs/") => extra.published_report.to_string(),
+                    ("rate", _) => self.by_segment["alternatives"].to_string(),
+                    (p, _) => self
+                        .by_segment
+                        .get(p)
+                        .unwrap_or_else(|| panic!("no id for {{…}} after /{p}/ in {pattern}"))
+                        .to_string(),
+                };
+                out.push_str(&value);
+            } else {
+                out.push_str(seg);
+                prev = seg;
+            }
+        }
+        out
+    }
+}
+
+/// Ids that are not one organisation's objects.
+pub struct Extra {
+    pub duty: String,
+    pub indicator: i64,
+    pub county: i64,
+    pub published_report: i64,
+}
+
+impl Extra {
+    pub async fn of(app: &TestApp, org: i64) -> Extra {
+        use hyte_store::IndicatorStore;
+        let s = &app.store;
+        let _ = org;
+        let duty = hyte_domain::cooperation::duties(hyte_domain::OrgKind::Municipality)[0].key.to_string();
+        let filter = hyte_store::IndicatorFilter { limit: 1, ..Default::default() };
+        let indicator = s.list_indicators(&filter).await.unwrap().0.first().map(|i| i.id).unwrap_or(MISSING);
+        let county = app.org_id("Pohjois-Savon hyvinvointialue").await;
+        let published_report = s.published_reports().await.unwrap().first().map(|r| r.id).unwrap_or(MISSING);
+        Extra { duty, indicator, county, published_report }
+    }
+}
