@@ -142,6 +142,7 @@ impl Ids {
                     ("duties", _) => extra.duty.clone(),
                     ("indicators", _) => extra.indicator.to_string(),
                     ("regional", _) => extra.county.to_string(),
+                    ("invitations", _) => extra.county.to_string(),
                     ("reports", _) if !pattern.starts_with("/orgs/") => extra.published_report.to_string(),
                     ("rate", _) => self.by_segment["alternatives"].to_string(),
                     (p, _) => self

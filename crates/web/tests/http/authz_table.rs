@@ -33,6 +33,8 @@ pub const MATRIX: &[(&str, &str, &str)] = &[
     ("GET", "/indicators/{id}/across",                                                 "200 200 200 200 200 200 200 200"),
     ("POST", "/indicators/{id}/polarity",                                              "401 403 403 403 403 403 403 ok"),
     ("GET", "/indicators/{id}/series/{kind}/{code}",                                   "200 200 200 200 200 200 200 200"),
+    ("GET", "/invitations",                                                            "303 200 200 200 200 200 200 200"),
+    ("POST", "/invitations/{org_id}",                                                  "401 ok ok ok ok ok ok ok"),
     ("GET", "/lang/{code}",                                                            "303 303 303 303 303 303 303 303"),
     ("GET", "/login",                                                                  "200 303 303 303 303 303 303 303"),
     ("POST", "/login",                                                                 "ok ok ok ok ok ok ok ok"),
