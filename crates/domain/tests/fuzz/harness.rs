@@ -290,6 +290,21 @@ fn save(name: &str, i: u64, input: &[u8]) -> String {
     path.display().to_string()
 }
 
+thread_local! {
+    /// The last panic's message and place on this thread (the hook below keeps it quiet, since
+    /// parsers may catch a library's panic and refuse the input).
+    static LAST_PANIC: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info.payload().downcast_ref::<&str>().map(|s| s.to_string());
+        let msg = msg.or_else(|| info.payload().downcast_ref::<String>().cloned()).unwrap_or_default();
+        let at = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
+        LAST_PANIC.with(|p| *p.borrow_mut() = format!("{msg} at {at}"));
+    }));
+}
+
 /// Runs `target` on `iterations(default)` inputs made from `seeds` by `make`, on a thread of its
 /// own watched for hangs. `target` returns whether the parser accepted the input, and panics (an
 /// assertion) when an answer breaks the target's property. Fails naming the saved input.
@@ -301,6 +316,7 @@ where
     let n = iterations(default);
     let current: Arc<Mutex<(u64, Instant, Vec<u8>)>> = Arc::new(Mutex::new((0, Instant::now(), vec![])));
     let shared = Arc::clone(&current);
+    quiet_panics();
     let worker = std::thread::spawn(move || -> Result<Stats, String> {
         let mut m = Mutator::new(seed(name));
         let mut stats = Stats::default();
@@ -317,7 +333,10 @@ where
             stats.inputs += 1;
             match result {
                 Ok(accepted) => stats.accepted += u64::from(accepted),
-                Err(_) => return Err(format!("{name}: input {i} panicked: {}", save(name, i, &input))),
+                Err(_) => {
+                    let what = LAST_PANIC.with(|p| p.borrow().clone());
+                    return Err(format!("{name}: input {i} panicked ({what}): {}", save(name, i, &input)));
+                }
             }
             stats.slowest = stats.slowest.max(took);
             if took > bounds.time {
