@@ -110,13 +110,47 @@ fn check_unpacked(budget: &Budget, bytes: &[u8]) -> Result<(), ImportError> {
             return Err(too_big());
         }
         let left = max - total;
-        let n = std::io::copy(&mut entry.take(left + 1), &mut std::io::sink()).map_err(|e| not_xlsx(&e))?;
+        let mut data = vec![];
+        let n = entry.take(left + 1).read_to_end(&mut data).map_err(|e| not_xlsx(&e))? as u64;
         total += n;
         if total > max {
             return Err(too_big());
         }
+        if let Some(count) = declared_strings(&data).filter(|c| *c > limits.cells) {
+            let msg = format!("the workbook declares {count} shared strings, more than the limit of {}", limits.cells);
+            return Err(exceeded(file, 1, "-", LimitKind::Cells, limits.cells, msg));
+        }
     }
     Ok(())
+}
+
+/// The largest `uniqueCount="…"` a part declares (saturating). calamine reserves room for that
+/// many shared strings before reading one, so `uniqueCount="4294967296"` in a 1 KB file made
+/// the process abort on a 96 GiB allocation (found by fuzzing). Every part is checked, in case
+/// the shared strings are found under another name.
+fn declared_strings(xml: &[u8]) -> Option<u64> {
+    const KEY: &[u8] = b"uniqueCount";
+    let mut most = None;
+    let mut rest = xml;
+    while let Some(at) = rest.windows(KEY.len()).position(|w| w == KEY) {
+        rest = rest.get(at + KEY.len()..).unwrap_or_default();
+        let value = rest.iter().skip_while(|b| b.is_ascii_whitespace() || **b == b'=' || **b == b'"' || **b == b'\'');
+        let digits = value.take_while(|b| b.is_ascii_digit() || **b == b'+' || **b == b'0');
+        let n = digits
+            .filter(|b| b.is_ascii_digit())
+            .fold(0u64, |n, b| n.saturating_mul(10).saturating_add(u64::from(b - b'0')));
+        most = most.max(Some(n));
+    }
+    most
+}
+
+/// Runs a step of calamine. calamine panics on some malformed parts (found by fuzzing: a cell
+/// reference such as `A99999999999` overflows its row number in a build with overflow checks),
+/// so a panic while reading is a refusal of the file, not a failed request. Only calamine's
+/// own steps run here, never Hyte's row parsing.
+fn guarded<T>(file: &str, line: usize, step: impl FnOnce() -> T) -> Result<T, ImportError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(step))
+        .map_err(|_| ImportError::new(file, line, "-", "not an XLSX workbook: a malformed part"))
 }
 
 fn text(value: calamine::DataRef) -> String {
@@ -139,12 +173,11 @@ pub fn rows(
     use calamine::Reader;
     let budget = Budget { file, limits, started: Instant::now() };
     check_unpacked(&budget, bytes)?;
-    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
+    let mut book: calamine::Xlsx<_> = guarded(file, 1, || calamine::open_workbook_from_rs(Cursor::new(bytes)))?
         .map_err(|e| ImportError::new(file, 1, "-", format!("not an XLSX workbook: {e}")))?;
     let name = book.sheet_names().into_iter().next();
     let name = name.ok_or_else(|| ImportError::new(file, 1, "-", "the workbook has no sheet"))?;
-    let mut cells = book
-        .worksheet_cells_reader(&name)
+    let mut cells = guarded(file, 1, || book.worksheet_cells_reader(&name))?
         .map_err(|e| ImportError::new(file, 1, "-", format!("unreadable sheet: {e}")))?;
     // The declared dimension is refused up front when it is beyond the limits.
     let declared = cells.dimensions();
@@ -154,8 +187,8 @@ pub fn rows(
     loop {
         let line = current.map_or(1, |r| r as usize + 1);
         budget.check(line)?;
-        let cell =
-            cells.next_cell().map_err(|e| ImportError::new(file, line, "-", format!("unreadable sheet: {e}")))?;
+        let cell = guarded(file, line, || cells.next_cell())?
+            .map_err(|e| ImportError::new(file, line, "-", format!("unreadable sheet: {e}")))?;
         let Some(cell) = cell else { break };
         let (r, c) = cell.get_position();
         budget.cell(r, c)?;

@@ -64,11 +64,15 @@ impl CouncilTerm {
         }
         let mut parts = s.split(['–', '-', '—']).map(str::trim);
         let start: i32 = parts.next().and_then(|p| p.parse().ok()).ok_or(ErrorCode::TermInvalid)?;
+        // The start is checked first: `2147483647` must not overflow the default end.
+        if !(2000..=2100).contains(&start) {
+            return Err(ErrorCode::TermInvalid);
+        }
         let end: i32 = match parts.next() {
             Some(p) => p.parse().map_err(|_| ErrorCode::TermInvalid)?,
             None => start + 4,
         };
-        if parts.next().is_some() || !(3..=4).contains(&(end - start)) || !(2000..=2100).contains(&start) {
+        if parts.next().is_some() || !end.checked_sub(start).is_some_and(|d| (3..=4).contains(&d)) {
             return Err(ErrorCode::TermInvalid);
         }
         Ok(CouncilTerm { start, end })
