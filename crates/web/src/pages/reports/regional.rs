@@ -152,12 +152,8 @@ pub async fn link_for(app: &App, org: &Organisation) -> Result<Option<String>, A
                 if parent.kind.as_str() != "wellbeing_county" {
                     continue;
                 }
-                if let Some(r) = app
-                    .store
-                    .organisations_for_area(parent.id)
-                    .await?
-                    .into_iter()
-                    .find(|o| o.kind.is_county())
+                if let Some(r) =
+                    app.store.organisations_for_area(parent.id).await?.into_iter().find(|o| o.kind.is_county())
                 {
                     return Ok(Some(format!("/regional/{}", r.id)));
                 }
