@@ -85,6 +85,12 @@ pub(crate) fn written(rows_affected: u64) -> Result<()> {
     Ok(())
 }
 
+/// Runs `sql` (`$1` the record's id, `$2` the version the user edited) and refuses with
+/// `edit_conflict` when it touched no row: the versioned delete or lock an edit ends with.
+pub(crate) async fn versioned(tx: &mut Tx<'_>, sql: &str, id: i64, version: i64) -> Result<()> {
+    written(sqlx::query(sql).bind(id).bind(version).execute(&mut **tx).await?.rows_affected())
+}
+
 /// Rows per multi-row INSERT (well under both backends' bind-parameter limits).
 pub(crate) const CHUNK: usize = 400;
 

@@ -457,13 +457,8 @@ impl hyte_store::cooperation::CooperationStore for crate::This {
         if before.version != version {
             return Err(rule(ErrorCode::EditConflict));
         }
-        let n = sqlx::query("DELETE FROM timeline_tasks WHERE id = $1 AND version = $2")
-            .bind(id)
-            .bind(version)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        crate::sql::written(n)?;
+        crate::sql::versioned(&mut tx, "DELETE FROM timeline_tasks WHERE id = $1 AND version = $2", id, version)
+            .await?;
         audit(
             &mut tx,
             actor,

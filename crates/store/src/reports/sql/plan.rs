@@ -394,13 +394,13 @@ impl hyte_store::reports::PlanStore for crate::This {
         if before.version != version {
             return Err(rule(ErrorCode::EditConflict));
         }
-        let n = sqlx::query("UPDATE plan_goals SET version = version WHERE id = $1 AND version = $2")
-            .bind(id)
-            .bind(version)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        crate::sql::written(n)?;
+        crate::sql::versioned(
+            &mut tx,
+            "UPDATE plan_goals SET version = version WHERE id = $1 AND version = $2",
+            id,
+            version,
+        )
+        .await?;
         remove_goals(&mut tx, &[id]).await?;
         audit(
             &mut tx,
@@ -482,13 +482,7 @@ impl hyte_store::reports::PlanStore for crate::This {
             return Err(rule(ErrorCode::EditConflict));
         }
         sqlx::query("DELETE FROM plan_measure_goals WHERE measure_id = $1").bind(id).execute(&mut *tx).await?;
-        let n = sqlx::query("DELETE FROM plan_measures WHERE id = $1 AND version = $2")
-            .bind(id)
-            .bind(version)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        crate::sql::written(n)?;
+        crate::sql::versioned(&mut tx, "DELETE FROM plan_measures WHERE id = $1 AND version = $2", id, version).await?;
         audit(
             &mut tx,
             actor,
