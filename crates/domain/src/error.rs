@@ -57,6 +57,7 @@ codes! {
         FollowUpNotDue = "follow_up_not_due" => 409,
         /// The grant call's deadline has passed.
         CallClosed = "call_closed" => 409,
+        UploadTooLarge = "upload_too_large" => 413,
         ApplicantNotAllowed = "applicant_not_allowed" => 403,
         AlreadyApplied = "already_applied" => 409,
         /// The grants decided would exceed the call's total.
@@ -167,6 +168,7 @@ mod tests {
             "conclusion_missing",
             "follow_up_not_due",
             "call_closed",
+            "upload_too_large",
             "applicant_not_allowed",
             "already_applied",
             "budget_exceeded",
@@ -177,8 +179,8 @@ mod tests {
             statuses,
             [
                 404, 401, 403, 403, 422, 401, 429, 409, 409, 409, 409, 409, 409, 500, 422, 422, 422, 422, 422, 422,
-                422, 422, 422, 422, 422, 422, 422, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 403, 409, 409,
-                409
+                422, 422, 422, 422, 422, 422, 422, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 413, 403, 409,
+                409, 409
             ]
         );
         assert_eq!(ErrorCode::NotFound.translation_key(), "error-not_found");

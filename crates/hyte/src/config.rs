@@ -19,6 +19,8 @@ pub struct Config {
     pub session_hours: i64,
     /// Trust `X-Forwarded-For` for the client address (only behind a proxy you run).
     pub trust_forwarded_for: bool,
+    /// The largest import upload, in MiB (other requests: 2 MiB).
+    pub import_max_mb: u64,
     /// `text` or `json` request and event logs.
     pub log_format: String,
 }
@@ -32,6 +34,7 @@ impl Default for Config {
             secure_cookies: false,
             session_hours: 12,
             trust_forwarded_for: false,
+            import_max_mb: 256,
             log_format: "text".into(),
         }
     }
@@ -85,6 +88,9 @@ impl Config {
         if let Some(b) = env_bool("HYTE_SECURE_COOKIES")? {
             self.secure_cookies = b;
         }
+        if let Ok(v) = std::env::var("HYTE_IMPORT_MAX_MB") {
+            self.import_max_mb = v.parse().context("HYTE_IMPORT_MAX_MB must be a whole number")?;
+        }
         if let Some(b) = env_bool("HYTE_TRUST_FORWARDED_FOR")? {
             self.trust_forwarded_for = b;
         }
@@ -104,6 +110,7 @@ impl Config {
             secure_cookies: self.secure_cookies,
             session_hours: self.session_hours,
             trust_forwarded_for: self.trust_forwarded_for,
+            import_max_bytes: self.import_max_mb.saturating_mul(1024 * 1024),
         }
     }
 }

@@ -29,11 +29,16 @@ pub struct WebConfig {
     pub session_hours: i64,
     /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_forwarded_for: bool,
+    /// The largest import upload (every other request: [`BODY_MAX`]).
+    pub import_max_bytes: u64,
 }
+
+/// The largest request body outside imports.
+pub const BODY_MAX: usize = 2 * 1024 * 1024;
 
 impl Default for WebConfig {
     fn default() -> Self {
-        WebConfig { secure_cookies: false, session_hours: 12, trust_forwarded_for: false }
+        WebConfig { secure_cookies: false, session_hours: 12, trust_forwarded_for: false, import_max_bytes: 256 << 20 }
     }
 }
 
@@ -62,6 +67,7 @@ pub fn app_state(store: Arc<dyn Store>, config: WebConfig) -> App {
 pub fn router(app: App) -> Router {
     Router::new()
         .merge(pages::routes())
+        .merge(pages::knowledge::import::upload_route(app.config.import_max_bytes))
         .nest("/api/v1", api::routes())
         .route("/healthz", get(pages::site::ops::healthz))
         .route("/readyz", get(pages::site::ops::readyz))
@@ -70,7 +76,7 @@ pub fn router(app: App) -> Router {
         .layer(axum::middleware::from_fn_with_state(app.clone(), middleware::csrf))
         .layer(axum::middleware::from_fn_with_state(app.clone(), pages::error_pages))
         .layer(axum::middleware::from_fn(middleware::security_headers))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
+        .layer(axum::extract::DefaultBodyLimit::max(BODY_MAX))
         .layer(
             tower_http::trace::TraceLayer::new_for_http()
                 .make_span_with(tower_http::trace::DefaultMakeSpan::new().level(tracing::Level::INFO))

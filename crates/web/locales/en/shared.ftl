@@ -80,6 +80,7 @@ error-too_long = The text is too long.
 error-email_invalid = Enter an e-mail address like name@example.fi.
 error-password_too_short = The password is too short.
 error-password_common = The password is too easy to guess. Use a longer phrase or words that cannot be guessed.
+error-upload_too_large = The file is larger than this server accepts. The administrator can raise the limit (HYTE_IMPORT_MAX_MB).
 error-role_invalid = Choose a role from the list.
 error-sector_invalid = Choose one of the organisation's sectors from the list.
 error-indicator_invalid = Choose an indicator from the list: a national one or the organisation's own.

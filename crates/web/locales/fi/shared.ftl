@@ -80,6 +80,7 @@ error-too_long = Teksti on liian pitkä.
 error-email_invalid = Anna sähköpostiosoite muodossa nimi@esimerkki.fi.
 error-password_too_short = Salasana on liian lyhyt.
 error-password_common = Salasana on liian helppo arvata. Käytä pidempää lausetta tai sanoja, joita ei voi arvata.
+error-upload_too_large = Tiedosto on suurempi kuin tämä palvelin ottaa vastaan. Ylläpitäjä voi nostaa rajaa (HYTE_IMPORT_MAX_MB).
 error-role_invalid = Valitse rooli listasta.
 error-sector_invalid = Valitse organisaation hallinnonala listasta.
 error-indicator_invalid = Valitse indikaattori listasta: kansallinen indikaattori tai organisaation oma.

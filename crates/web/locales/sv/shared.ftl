@@ -80,6 +80,7 @@ error-too_long = Texten är för lång.
 error-email_invalid = Ange e-postadressen i formen namn@exempel.fi.
 error-password_too_short = Lösenordet är för kort.
 error-password_common = Lösenordet är för lätt att gissa. Använd en längre fras eller ord som inte kan gissas.
+error-upload_too_large = Filen är större än denna server tar emot. Administratören kan höja gränsen (HYTE_IMPORT_MAX_MB).
 error-role_invalid = Välj en roll i listan.
 error-sector_invalid = Välj ett av organisationens förvaltningsområden i listan.
 error-indicator_invalid = Välj en indikator i listan: en nationell indikator eller organisationens egen.

@@ -36,11 +36,16 @@ async fn template() -> std::path::PathBuf {
 }
 
 pub async fn spawn() -> TestApp {
+    spawn_with(hyte_web::WebConfig::default()).await
+}
+
+/// A test server with its own configuration.
+pub async fn spawn_with(config: hyte_web::WebConfig) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("hyte.db");
     std::fs::copy(template().await, &db).unwrap();
     let store = Arc::new(SqliteStore::connect(&format!("sqlite://{}", db.display())).await.unwrap());
-    let app = hyte_web::app_state(store.clone(), hyte_web::WebConfig::default());
+    let app = hyte_web::app_state(store.clone(), config);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(hyte_web::serve(app, listener, std::future::pending()));

@@ -297,3 +297,24 @@ async fn an_import_cut_off_by_a_restart_is_shown_failed_not_running_forever() {
     assert!(page.contains("interrupted by a restart"), "{page}");
     assert_eq!(hyte_web::pages::knowledge::import::fail_interrupted(&restarted).await.unwrap(), 0, "once");
 }
+
+#[tokio::test]
+async fn imports_take_files_beyond_the_form_limit_up_to_their_own() {
+    let small = hyte_web::WebConfig { import_max_bytes: 1 << 20, ..Default::default() };
+    for (app, status) in
+        [(spawn().await, StatusCode::SEE_OTHER), (spawn_with(small).await, StatusCode::PAYLOAD_TOO_LARGE)]
+    {
+        app.login("koordinaattori@kuopio.example").await;
+        let kuopio = app.org_id("Kuopion kaupunki").await;
+        let path = format!("/orgs/{kuopio}/import?csrf={}", app.csrf().await);
+        // 3 MiB of own data: more than any form (2 MiB), within the default import limit (256 MiB).
+        let head = "indicator_code;indicator_title_fi;value_type;area_kind;area_code;year;sex;age_band;value;numerator;denominator\n";
+        let row = "liikunta;Liikkuu riittävästi, %;percent;municipality;297;2025;female;13-15;54.2;271;500\n";
+        let body = format!("{head}{}", row.repeat(3 * 1024 * 1024 / row.len()));
+        let r = upload_form(&app, &path, "own", "iso.csv", &body).send().await.unwrap();
+        assert_eq!(r.status(), status, "import_max_bytes decides");
+        if status == StatusCode::PAYLOAD_TOO_LARGE {
+            assert!(r.text().await.unwrap().contains("HYTE_IMPORT_MAX_MB"), "the refusal says what to change");
+        }
+    }
+}

@@ -22,7 +22,7 @@ pub fn routes() -> Router<App> {
         .route("/indicators/{id}/polarity", post(indicators::set_polarity))
         .route("/indicators/{id}/across", get(indicators::across))
         .route("/indicators/{id}/series/{kind}/{code}", get(indicators::series))
-        .route("/orgs/{id}/import", get(import::form).post(import::upload))
+        .route("/orgs/{id}/import", get(import::form))
         .route("/orgs/{id}/import/{job}", get(import::show_job))
         .route("/static/import.js", get(import_script))
 }
