@@ -72,16 +72,18 @@ pub struct ClientIp(pub String);
 impl FromRequestParts<App> for ClientIp {
     type Rejection = std::convert::Infallible;
     async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<ClientIp, Self::Rejection> {
-        if app.config.trust_forwarded_for {
-            if let Some(ip) =
-                parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next())
-            {
-                return Ok(ClientIp(ip.trim().to_string()));
-            }
-        }
-        let ip = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
-        Ok(ClientIp(ip.unwrap_or_else(|| "unknown".into())))
+        let forwarded = app.config.trust_forwarded_for.then(|| parts.headers.get("x-forwarded-for")).flatten();
+        let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+        Ok(ClientIp(client_address(forwarded.and_then(|v| v.to_str().ok()), peer)))
     }
+}
+
+/// The address a trusted proxy saw: the **last** entry of `X-Forwarded-For` (a proxy appends the
+/// address it saw; whatever a client put in the header stands before it), if it is an address;
+/// otherwise the TCP peer's.
+fn client_address(forwarded: Option<&str>, peer: Option<std::net::IpAddr>) -> String {
+    let last = forwarded.and_then(|v| v.rsplit(',').next()).and_then(|a| a.trim().parse::<std::net::IpAddr>().ok());
+    last.or(peer).map(|ip| ip.to_string()).unwrap_or_else(|| "unknown".into())
 }
 
 pub async fn submit(
@@ -172,4 +174,19 @@ pub async fn logout(State(app): State<App>, headers: axum::http::HeaderMap) -> R
     res.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&c).expect("cookie is ASCII"));
     set_csrf(&app, &mut res, &auth::new_token());
     Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::client_address;
+
+    #[test]
+    fn the_proxy_appended_address_counts_not_what_the_client_claims() {
+        let peer = Some("10.0.0.2".parse().unwrap());
+        assert_eq!(client_address(Some("6.6.6.6, 203.0.113.7"), peer), "203.0.113.7", "a spoofed entry before it");
+        assert_eq!(client_address(Some("203.0.113.7"), peer), "203.0.113.7");
+        assert_eq!(client_address(Some("not an address"), peer), "10.0.0.2");
+        assert_eq!(client_address(None, peer), "10.0.0.2");
+        assert_eq!(client_address(None, None), "unknown");
+    }
 }
