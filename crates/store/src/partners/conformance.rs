@@ -6,8 +6,9 @@ use crate::conformance::{assert_written, one_wins, org, race, sample_areas, WRIT
 use crate::*;
 use chrono::NaiveDate;
 use hyte_domain::partners::{
-    Activity, ActivityFilter, ActivityForm, ActivityLang, ApplicationInput, ApplicationStatus, CallForm,
-    GrantApplication, GrantCall, GrantDecision, Partner, PartnerForm, Premises, PremisesForm, Theme, UseReport,
+    Activity, ActivityFilter, ActivityForm, ActivityLang, ApplicationInput, ApplicationStatus, CallForm, CallInput,
+    GrantApplication, GrantCall, GrantDecision, Partner, PartnerForm, PartnerInput, Premises, PremisesForm, Theme,
+    UseReport,
 };
 use hyte_domain::{ErrorCode, OrgKind};
 
@@ -46,13 +47,7 @@ async fn partners_and_activities_are_versioned_and_audited(s: &dyn Store) {
     let ngo = org(s, OrgKind::Ngo, "Savon Vertaistuki ry").await;
     let other = org(s, OrgKind::Ngo, "Toinen ry").await;
 
-    let f = PartnerForm {
-        partner_org_id: ngo.id.to_string(),
-        role: "volunteer_actor".into(),
-        contact_name: "Jussi Järvinen".into(),
-        ..Default::default()
-    };
-    let p = s.add_partner(kuopio.id, &f.parse(&[ngo.id]).unwrap(), Actor::SYSTEM).await.unwrap();
+    let p = s.add_partner(kuopio.id, &volunteer(ngo.id), Actor::SYSTEM).await.unwrap();
     let dup = s.add_partner(kuopio.id, &p.input, Actor::SYSTEM).await;
     assert_eq!(dup.unwrap_err().code(), ErrorCode::AlreadyPartner);
     let mut second = p.input.clone();
@@ -113,9 +108,19 @@ async fn partners_and_activities_are_versioned_and_audited(s: &dyn Store) {
     assert_eq!(log.iter().filter(|e| e.action == "activity.update").count(), 1, "the stale edit wrote nothing");
 }
 
-async fn grants_are_applied_decided_and_reported(s: &dyn Store) {
-    let kuopio = org(s, OrgKind::Municipality, "Kuopio").await;
-    let ngo = org(s, OrgKind::Ngo, "Savon Vertaistuki ry").await;
+/// The NGO `ngo` as a volunteer actor with a named contact.
+fn volunteer(ngo: i64) -> PartnerInput {
+    let f = PartnerForm {
+        partner_org_id: ngo.to_string(),
+        role: "volunteer_actor".into(),
+        contact_name: "Jussi Järvinen".into(),
+        ..Default::default()
+    };
+    f.parse(&[ngo]).unwrap()
+}
+
+/// A call for 2027: 10 000 €, open until 31 January 2027.
+fn call_2027() -> CallInput {
     let call = CallForm {
         title: "Järjestöavustukset 2027".into(),
         year: "2027".into(),
@@ -123,7 +128,13 @@ async fn grants_are_applied_decided_and_reported(s: &dyn Store) {
         deadline: "2027-01-31".into(),
         ..Default::default()
     };
-    let c = s.create_call(kuopio.id, &call.parse().unwrap(), Actor::SYSTEM).await.unwrap();
+    call.parse().unwrap()
+}
+
+async fn grants_are_applied_decided_and_reported(s: &dyn Store) {
+    let kuopio = org(s, OrgKind::Municipality, "Kuopio").await;
+    let ngo = org(s, OrgKind::Ngo, "Savon Vertaistuki ry").await;
+    let c = s.create_call(kuopio.id, &call_2027(), Actor::SYSTEM).await.unwrap();
     assert_eq!(s.org_calls(kuopio.id).await.unwrap().len(), 1);
     assert_eq!(s.open_calls(day("2027-01-31")).await.unwrap().len(), 1);
     assert!(s.open_calls(day("2027-02-01")).await.unwrap().is_empty());
@@ -235,13 +246,7 @@ async fn premises_are_offered_and_listed(s: &dyn Store) {
 async fn concurrent_partner_and_call_edits_conflict_and_grants_keep_the_budget(s: &dyn Store) {
     let kuopio = org(s, OrgKind::Municipality, "Kuopio").await;
     let ngo = org(s, OrgKind::Ngo, "Savon Vertaistuki ry").await;
-    let f = PartnerForm {
-        partner_org_id: ngo.id.to_string(),
-        role: "volunteer_actor".into(),
-        contact_name: "Jussi Järvinen".into(),
-        ..Default::default()
-    };
-    let p = s.add_partner(kuopio.id, &f.parse(&[ngo.id]).unwrap(), Actor::SYSTEM).await.unwrap();
+    let p = s.add_partner(kuopio.id, &volunteer(ngo.id), Actor::SYSTEM).await.unwrap();
     let (org_id, p_id, version) = (kuopio.id, p.id, p.version);
     let results = race(WRITERS, |i| {
         let mut input = p.input.clone();
@@ -251,14 +256,7 @@ async fn concurrent_partner_and_call_edits_conflict_and_grants_keep_the_budget(s
     .await;
     one_wins("partner", &results);
 
-    let call = CallForm {
-        title: "Järjestöavustukset 2027".into(),
-        year: "2027".into(),
-        total_euros: "10 000".into(),
-        deadline: "2027-01-31".into(),
-        ..Default::default()
-    };
-    let c = s.create_call(org_id, &call.parse().unwrap(), Actor::SYSTEM).await.unwrap();
+    let c = s.create_call(org_id, &call_2027(), Actor::SYSTEM).await.unwrap();
     let (c_id, version) = (c.id, c.version);
     let results = race(WRITERS, |i| {
         let mut input = c.input.clone();
