@@ -21,7 +21,9 @@ pub mod partners;
 pub mod reports;
 pub mod rows;
 
-pub use admin::{AuditStore, LoginGate, Member, NewOrganisation, NewUser, OrgStore, SessionStore, UserStore};
+pub use admin::{
+    AccountState, AuditStore, LoginGate, Member, NewOrganisation, NewUser, OrgStore, SessionStore, UserStore,
+};
 pub use assessment::{AssessmentStore, DecisionStep};
 pub use cooperation::CooperationStore;
 pub use knowledge::{

@@ -22,7 +22,7 @@ pub struct SessionUser {
     /// The instance administrator: national data and catalogue settings.
     pub instance_admin: bool,
     /// Invitations waiting for the user's answer.
-    pub invitations: usize,
+    pub invitations: i64,
 }
 
 pub struct Ctx {
@@ -65,8 +65,8 @@ impl Ctx {
                 match app.store.session_user(&token_hash(token), chrono::Utc::now()).await? {
                     Some(user) => {
                         let memberships = app.store.user_memberships(user.id).await?;
-                        let instance_admin = app.store.is_instance_admin(user.id).await?;
-                        let invitations = app.store.user_invitations(user.id).await?.len();
+                        let state = app.store.account_state(user.id).await?;
+                        let (instance_admin, invitations) = (state.instance_admin, state.invitations);
                         Some(SessionUser { user, memberships, instance_admin, invitations })
                     }
                     None => None,

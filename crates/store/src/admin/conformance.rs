@@ -295,6 +295,7 @@ async fn invitations_need_the_users_consent(s: &dyn Store) {
     let other = s.create_user(&new_user("olli@oulu.example"), None, Actor::SYSTEM).await.unwrap();
     s.invite(county.id, user.id, Role::Viewer, None, Actor::SYSTEM).await.unwrap();
     s.invite(county.id, other.id, Role::Editor, None, Actor::SYSTEM).await.unwrap();
+    assert_eq!(s.account_state(user.id).await.unwrap(), AccountState { instance_admin: false, invitations: 1 });
     assert_eq!(s.user_memberships(user.id).await.unwrap().len(), 1, "not a member before accepting");
     let waiting = s.user_invitations(user.id).await.unwrap();
     assert_eq!((waiting.len(), waiting[0].0.role, waiting[0].1.id), (1, Role::Viewer, county.id));
@@ -309,6 +310,17 @@ async fn invitations_need_the_users_consent(s: &dyn Store) {
     assert!(s.org_invitations(county.id).await.unwrap().is_empty(), "both answered");
     let none = s.answer_invitation(other.id, county.id, true).await;
     assert_eq!(none.unwrap_err().code(), ErrorCode::NotFound, "no invitation, no membership");
+    assert_eq!(s.account_state(user.id).await.unwrap().invitations, 0, "answered");
+
+    // The instance administrator's rights: granted and taken away, in the instance's own log.
+    s.set_instance_admin(other.id, true, Actor::SYSTEM).await.unwrap();
+    assert!(s.account_state(other.id).await.unwrap().instance_admin);
+    s.set_instance_admin(other.id, false, Actor::SYSTEM).await.unwrap();
+    assert!(!s.account_state(other.id).await.unwrap().instance_admin);
+    let instance = s.instance_audit_log(10).await.unwrap();
+    assert_eq!(instance.iter().filter(|e| e.action == "user.instance_admin").count(), 2);
+    assert_eq!(s.account_state(9999).await.unwrap(), AccountState::default(), "no such user");
+
     let log = s.audit_log(county.id, 20).await.unwrap();
     for action in ["invitation.create", "membership.create", "invitation.decline"] {
         assert!(log.iter().any(|e| e.action == action), "{action}");

@@ -58,6 +58,15 @@ pub struct Member {
     pub membership: Membership,
 }
 
+/// A user's standing outside their memberships.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AccountState {
+    /// The instance administrator: national data and catalogue settings.
+    pub instance_admin: bool,
+    /// Invitations waiting for the user's answer.
+    pub invitations: i64,
+}
+
 #[async_trait]
 pub trait UserStore: Send + Sync {
     /// Creates a user and, when `org_id` is given, their first membership, in one transaction.
@@ -68,8 +77,8 @@ pub trait UserStore: Send + Sync {
         actor: Actor,
     ) -> Result<User>;
     async fn get_user(&self, id: i64) -> Result<Option<User>>;
-    /// Whether the user is the instance administrator (national data and catalogue settings).
-    async fn is_instance_admin(&self, user_id: i64) -> Result<bool>;
+    /// What every request of the user needs besides their memberships, in one query.
+    async fn account_state(&self, user_id: i64) -> Result<AccountState>;
     /// Grants or takes away the instance administrator's rights (audited, outside any organisation).
     async fn set_instance_admin(&self, user_id: i64, on: bool, actor: Actor) -> Result<()>;
     /// The user and their password hash.

@@ -9,7 +9,7 @@ use hyte_domain::admin::invitation::Invitation;
 use hyte_domain::{ErrorCode, Membership, Organisation, Role, User};
 use hyte_store::admin::rows;
 use hyte_store::admin::rows::MEMBERSHIP_COLS;
-use hyte_store::{Actor, Member, NewUser, Result};
+use hyte_store::{AccountState, Actor, Member, NewUser, Result};
 
 use crate::sql::admin_orgs::sector_in_tx;
 
@@ -152,12 +152,15 @@ impl hyte_store::UserStore for crate::This {
         row.map(User::try_from).transpose()
     }
 
-    async fn is_instance_admin(&self, user_id: i64) -> Result<bool> {
-        let on: Option<bool> = sqlx::query_scalar("SELECT instance_admin FROM users WHERE id = $1")
-            .bind(user_id)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(on.unwrap_or(false))
+    async fn account_state(&self, user_id: i64) -> Result<AccountState> {
+        let row: Option<(bool, i64)> = sqlx::query_as(
+            "SELECT u.instance_admin, (SELECT COUNT(*) FROM invitations i WHERE i.user_id = u.id) \
+             FROM users u WHERE u.id = $1",
+        )
+        .bind(user_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|(instance_admin, invitations)| AccountState { instance_admin, invitations }).unwrap_or_default())
     }
 
     async fn set_instance_admin(&self, user_id: i64, on: bool, actor: Actor) -> Result<()> {

@@ -144,7 +144,7 @@ pub async fn submit(
     app.store.delete_expired_sessions(now).await?;
     tracing::info!(user_id = user.id, "login");
     // Invitations waiting for an answer come first.
-    let next = if app.store.user_invitations(user.id).await?.is_empty() { next } else { "/invitations".into() };
+    let next = if app.store.account_state(user.id).await?.invitations == 0 { next } else { "/invitations".into() };
     let mut res = see_other(&next);
     let c = cookie(SESSION_COOKIE, &token, Some(hours * 3600), app.config.secure_cookies, true);
     res.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&c).expect("cookie is ASCII"));
