@@ -50,6 +50,7 @@ pub fn translation_keys() -> Vec<String> {
     k.extend(crate::assessment::translation_keys());
     k.extend(crate::cooperation::translation_keys());
     k.extend(crate::partners::translation_keys());
+    k.extend(crate::services::translation_keys());
     k
 }
 

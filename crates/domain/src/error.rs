@@ -64,6 +64,14 @@ codes! {
         BudgetExceeded = "budget_exceeded" => 409,
         /// The organisation is in the partner registry already.
         AlreadyPartner = "already_partner" => 409,
+        /// Not a period of the criterion's schedule (`2025`, `2025-Q1`, `2025-03`).
+        PeriodInvalid = "period_invalid" => 422,
+        /// A provider, service or plan goal that is not the county's own.
+        ReferenceInvalid = "reference_invalid" => 422,
+        /// An approved strategy document cannot change; start a new version.
+        DocumentLocked = "document_locked" => 409,
+        /// An accepted monitoring report cannot change.
+        MonitoringLocked = "monitoring_locked" => 409,
     }
 }
 
@@ -173,6 +181,10 @@ mod tests {
             "already_applied",
             "budget_exceeded",
             "already_partner",
+            "period_invalid",
+            "reference_invalid",
+            "document_locked",
+            "monitoring_locked",
         ]);
         let statuses: Vec<u16> = ErrorCode::ALL.iter().map(|c| c.http_status()).collect();
         assert_eq!(
@@ -180,7 +192,7 @@ mod tests {
             [
                 404, 401, 403, 403, 422, 401, 429, 409, 409, 409, 409, 409, 409, 500, 422, 422, 422, 422, 422, 422,
                 422, 422, 422, 422, 422, 422, 422, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 413, 403, 409,
-                409, 409
+                409, 409, 422, 422, 409, 409
             ]
         );
         assert_eq!(ErrorCode::NotFound.translation_key(), "error-not_found");

@@ -4,7 +4,8 @@
 //! so that the rest of the system only ever holds valid data.
 //!
 //! One folder per capability (the same names as in store and web): `knowledge`, `reports`,
-//! `assessment`, `cooperation`, `partners`, `admin`. `lang` and `error` are shared by all.
+//! `assessment`, `cooperation`, `partners`, `services`, `admin`. `population` is the one
+//! classification of population and client groups that every room uses. `lang` and `error` are shared by all.
 
 pub mod admin;
 pub mod assessment;
@@ -15,7 +16,9 @@ pub mod knowledge;
 pub mod lang;
 pub mod local_path;
 pub mod partners;
+pub mod population;
 pub mod reports;
+pub mod services;
 
 pub use admin::audit::AuditEntry;
 pub use admin::org::{OrgKind, Organisation, Sector, SectorInput};

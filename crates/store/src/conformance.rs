@@ -31,6 +31,7 @@ macro_rules! conformance_tests {
         $crate::knowledge_cases!($make);
         $crate::partners_cases!($make);
         $crate::reports_cases!($make);
+        $crate::services_cases!($make);
     };
 }
 

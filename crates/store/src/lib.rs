@@ -20,6 +20,7 @@ pub mod knowledge;
 pub mod partners;
 pub mod reports;
 pub mod rows;
+pub mod services;
 
 pub use admin::{
     AccountState, AuditStore, LoginGate, Member, NewOrganisation, NewUser, OrgStore, SessionStore, UserStore,
@@ -32,6 +33,7 @@ pub use knowledge::{
 };
 pub use partners::PartnerStore;
 pub use reports::{PlanStore, ReportStore};
+pub use services::ServiceStore;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -90,6 +92,7 @@ pub trait Store:
     + AssessmentStore
     + CooperationStore
     + PartnerStore
+    + ServiceStore
 {
     fn backend(&self) -> Backend;
     async fn ping(&self) -> Result<()>;

@@ -51,6 +51,16 @@ mod partners_store;
 mod reports_plan;
 #[path = "reports/sql/reports.rs"]
 mod reports_reports;
+#[path = "services/sql/contracts.rs"]
+mod services_contracts;
+#[path = "services/sql/queries.rs"]
+mod services_queries;
+#[path = "services/sql/register.rs"]
+mod services_register;
+#[path = "services/sql/store.rs"]
+mod services_store;
+#[path = "services/sql/strategies.rs"]
+mod services_strategies;
 
 pub(crate) type Tx<'a> = sqlx::Transaction<'a, crate::Db>;
 
