@@ -9,6 +9,7 @@ mod csvutil;
 pub mod own;
 pub mod progress;
 pub mod sotkanet;
+pub mod table;
 pub mod xlsx;
 
 pub use progress::{Phase, Progress, Snapshot};

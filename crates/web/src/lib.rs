@@ -15,6 +15,7 @@ pub mod middleware;
 pub mod pages;
 pub mod refusal;
 pub mod respond;
+pub mod upload;
 pub mod year_assessments;
 
 use axum::routing::get;

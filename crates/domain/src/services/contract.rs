@@ -77,6 +77,28 @@ pub struct ContractForm {
 }
 
 impl ContractForm {
+    /// The form from its posted pairs (`service_ids` repeats).
+    pub fn from_pairs(pairs: &[(String, String)]) -> ContractForm {
+        let mut f = ContractForm::default();
+        for (k, v) in pairs {
+            let v = v.clone();
+            match k.as_str() {
+                "title" => f.title = v,
+                "kind" => f.kind = v,
+                "provider_id" => f.provider_id = v,
+                "starts" => f.starts = v,
+                "ends" => f.ends = v,
+                "annual_euros" => f.annual_euros = v,
+                "hyte_share" => f.hyte_share = v,
+                "hyte_tasks" => f.hyte_tasks = v,
+                "service_ids" => f.service_ids.push(v),
+                "version" => f.version = v.trim().parse().unwrap_or(0),
+                _ => {}
+            }
+        }
+        f
+    }
+
     pub fn parse(&self) -> Result<ContractInput, FieldErrors> {
         let mut errs = FieldErrors::default();
         let title = errs.check("title", required_text(&self.title, TEXT_MAX));

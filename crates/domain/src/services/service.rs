@@ -111,6 +111,30 @@ pub fn parse_ids(s: &str) -> Result<Vec<i64>, ErrorCode> {
 }
 
 impl ServiceForm {
+    /// The form from its posted pairs (`groups` repeats).
+    pub fn from_pairs(pairs: &[(String, String)]) -> ServiceForm {
+        let mut f = ServiceForm::default();
+        for (k, v) in pairs {
+            let v = v.clone();
+            match k.as_str() {
+                "name_fi" => f.name_fi = v,
+                "name_sv" => f.name_sv = v,
+                "name_en" => f.name_en = v,
+                "description" => f.description = v,
+                "producer" => f.producer = v,
+                "provider_id" => f.provider_id = v,
+                "groups" => f.groups.push(v),
+                "hyte_tasks" => f.hyte_tasks = v,
+                "quality" => f.quality = v,
+                "indicators" => f.indicators = v,
+                "reach" => f.reach = v,
+                "version" => f.version = v.trim().parse().unwrap_or(0),
+                _ => {}
+            }
+        }
+        f
+    }
+
     pub fn parse(&self) -> Result<ServiceInput, FieldErrors> {
         let mut errs = FieldErrors::default();
         let fi = errs.check("name_fi", required_text(&self.name_fi, TEXT_MAX));

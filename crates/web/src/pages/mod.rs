@@ -8,6 +8,7 @@ pub mod cooperation;
 pub mod knowledge;
 pub mod partners;
 pub mod reports;
+pub mod services;
 pub mod site;
 
 use crate::auth::{read_cookie, CSRF_COOKIE};
@@ -32,6 +33,7 @@ pub fn routes() -> Router<App> {
         .merge(assessment::routes())
         .merge(cooperation::routes())
         .merge(partners::routes())
+        .merge(services::routes())
         .route("/static/hyte.css", get(stylesheet))
 }
 

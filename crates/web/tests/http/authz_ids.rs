@@ -3,7 +3,8 @@
 
 use crate::helpers::*;
 use hyte_store::{
-    AssessmentStore, CooperationStore, ImportJobStore, OrgStore, PartnerStore, PlanStore, ReportStore, UserStore,
+    AssessmentStore, CooperationStore, ImportJobStore, OrgStore, PartnerStore, PlanStore, ReportStore, ServiceStore,
+    UserStore,
 };
 use std::collections::HashMap;
 
@@ -107,6 +108,17 @@ impl Ids {
         }
         m.push(("premises", first(&s.org_premises(org).await.unwrap(), |x| x.id)));
         m.push(("import", first(&s.list_import_jobs(org, 10).await.unwrap(), |x| x.id)));
+        m.push(("services", first(&s.list_services(org).await.unwrap(), |x| x.id)));
+        m.push(("providers", first(&s.list_providers(org).await.unwrap(), |x| x.id)));
+        let contracts = s.list_contracts(org).await.unwrap();
+        m.push(("contracts", first(&contracts, |x| x.id)));
+        let criteria = match contracts.first() {
+            Some(k) => s.get_contract(org, k.id).await.unwrap().map(|v| v.criteria).unwrap_or_default(),
+            None => vec![],
+        };
+        m.push(("criteria", first(&criteria, |x| x.id)));
+        m.push(("strategies", first(&s.list_strategies(org).await.unwrap(), |x| x.id)));
+        m.push(("provider-contracts", first(&s.provider_contracts(org).await.unwrap(), |x| x.contract.id)));
         let mut by_segment = HashMap::new();
         let mut missing = vec![];
         for (k, v) in m {

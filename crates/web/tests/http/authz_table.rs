@@ -5,6 +5,7 @@
 //! `ok` anything else (permitted; the empty form then fails validation or changes nothing).
 //! By design: contacts are a county's (403 to a municipality); a grant is applied for under the
 //! applicant's own `/orgs/{id}` (403 under the caller's); viewers may comment.
+//! The county's services rooms answer 404 to a municipality's members (they are a county's).
 
 #[rustfmt::skip]
 pub const MATRIX: &[(&str, &str, &str)] = &[
@@ -171,4 +172,34 @@ pub const MATRIX: &[(&str, &str, &str)] = &[
     ("GET", "/reports/{rid}/export",                                                   "200 200 200 200 200 200 200 200"),
     ("GET", "/static/hyte.css",                                                        "200 200 200 200 200 200 200 200"),
     ("GET", "/static/import.js",                                                       "200 200 200 200 200 200 200 200"),
+    ("GET", "/orgs/{id}/contracts",                                                "303 404 404 404 404 403 403 403"),
+    ("GET", "/orgs/{id}/contracts/{cid}",                                          "303 404 404 404 404 403 403 403"),
+    ("GET", "/orgs/{id}/contracts/{cid}/criteria/{kid}",                           "303 404 404 404 404 403 403 403"),
+    ("GET", "/orgs/{id}/provider-contracts",                                       "303 200 200 200 200 403 403 403"),
+    ("GET", "/orgs/{id}/provider-contracts/{cid}",                                 "303 404 404 404 404 403 403 403"),
+    ("GET", "/orgs/{id}/providers",                                                "303 404 404 404 404 403 403 403"),
+    ("GET", "/orgs/{id}/providers/{pid}",                                          "303 404 404 404 404 403 403 403"),
+    ("GET", "/orgs/{id}/services",                                                 "303 404 404 404 404 403 403 403"),
+    ("GET", "/orgs/{id}/services/{sid}",                                           "303 404 404 404 404 403 403 403"),
+    ("GET", "/orgs/{id}/strategies",                                               "303 404 404 404 404 403 403 403"),
+    ("GET", "/orgs/{id}/strategies/{sid}",                                         "303 404 404 404 404 403 403 403"),
+    ("POST", "/orgs/{id}/contracts",                                               "401 403 403 404 404 403 403 403"),
+    ("POST", "/orgs/{id}/contracts/{cid}",                                         "401 403 403 404 404 403 403 403"),
+    ("POST", "/orgs/{id}/contracts/{cid}/criteria",                                "401 403 403 404 404 403 403 403"),
+    ("POST", "/orgs/{id}/contracts/{cid}/criteria/{kid}",                          "401 403 403 404 404 403 403 403"),
+    ("POST", "/orgs/{id}/contracts/{cid}/reports/{rid}/review",                    "401 403 403 404 404 403 403 403"),
+    ("POST", "/orgs/{id}/provider-contracts/{cid}",                                "401 403 404 404 404 403 403 403"),
+    ("POST", "/orgs/{id}/provider-contracts/{cid}/upload",                         "401 403 404 404 404 403 403 403"),
+    ("POST", "/orgs/{id}/providers",                                               "401 403 403 404 404 403 403 403"),
+    ("POST", "/orgs/{id}/providers/{pid}",                                         "401 403 403 404 404 403 403 403"),
+    ("POST", "/orgs/{id}/services",                                                "401 403 404 404 404 403 403 403"),
+    ("POST", "/orgs/{id}/services/feedback",                                       "401 403 403 404 404 403 403 403"),
+    ("POST", "/orgs/{id}/services/{sid}",                                          "401 403 404 404 404 403 403 403"),
+    ("POST", "/orgs/{id}/services/{sid}/participation",                            "401 403 404 404 404 403 403 403"),
+    ("POST", "/orgs/{id}/strategies",                                              "401 403 403 404 404 403 403 403"),
+    ("POST", "/orgs/{id}/strategies/{sid}",                                        "401 403 403 404 404 403 403 403"),
+    ("POST", "/orgs/{id}/strategies/{sid}/approve",                                "401 403 403 404 404 403 403 403"),
+    ("POST", "/orgs/{id}/strategies/{sid}/goals",                                  "401 403 403 404 404 403 403 403"),
+    ("POST", "/orgs/{id}/strategies/{sid}/goals/{index}/remove",                   "401 403 403 404 404 403 403 403"),
+    ("POST", "/orgs/{id}/strategies/{sid}/new-version",                            "401 403 403 404 404 403 403 403"),
 ];

@@ -24,4 +24,5 @@ mod report_indicators;
 mod report_structure;
 mod reports;
 mod route_inventory;
+mod services;
 mod suppression;

@@ -33,6 +33,11 @@ impl Default for Running {
 }
 
 impl Running {
+    /// A permit to parse one file (at most [`PARSERS`] at once); None when shutting down.
+    pub async fn parse_permit(&self) -> Option<tokio::sync::SemaphorePermit<'_>> {
+        self.1.acquire().await.ok()
+    }
+
     fn start(&self, id: i64) -> Arc<Progress> {
         let p = Arc::new(Progress::default());
         self.0.lock().unwrap_or_else(|e| e.into_inner()).insert(id, p.clone());

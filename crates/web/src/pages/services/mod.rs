@@ -1,0 +1,128 @@
+//! HYTE in the county's services (issue 12): the services register with its coverage of client
+//! groups, providers, contracts with HYTE quality criteria and their monitoring, strategy
+//! documents, client participation and feedback; and the provider's side, where its users report
+//! their contracts' criteria. Pages of a county (`is_county`) only; a provider's pages are those
+//! of any organisation that a county's provider record names.
+
+pub mod contracts;
+pub mod criterion_page;
+pub mod provider_side;
+pub mod providers;
+pub mod register;
+pub mod service_page;
+pub mod strategies;
+
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::App;
+use axum::routing::{get, post};
+use axum::Router;
+use hyte_domain::codes::Code;
+use hyte_domain::population::PopulationGroup;
+use hyte_domain::{ErrorCode, Membership, Organisation, Permission};
+
+pub fn routes() -> Router<App> {
+    Router::new()
+        .route("/orgs/{id}/services", get(register::page).post(register::create))
+        .route("/orgs/{id}/services/feedback", post(register::import_feedback))
+        .route("/orgs/{id}/services/{sid}", get(service_page::page).post(service_page::update))
+        .route("/orgs/{id}/services/{sid}/participation", post(service_page::participate))
+        .route("/orgs/{id}/providers", get(providers::list).post(providers::create))
+        .route("/orgs/{id}/providers/{pid}", get(providers::edit).post(providers::update))
+        .route("/orgs/{id}/contracts", get(contracts::list).post(contracts::create))
+        .route("/orgs/{id}/contracts/{cid}", get(contracts::page).post(contracts::update))
+        .route("/orgs/{id}/contracts/{cid}/criteria", post(contracts::add_criterion))
+        .route("/orgs/{id}/contracts/{cid}/criteria/{kid}", get(contracts::criterion).post(contracts::update_criterion))
+        .route("/orgs/{id}/contracts/{cid}/reports/{rid}/review", post(contracts::review))
+        .route("/orgs/{id}/strategies", get(strategies::list).post(strategies::create))
+        .route("/orgs/{id}/strategies/{sid}", get(strategies::page).post(strategies::update))
+        .route("/orgs/{id}/strategies/{sid}/goals", post(strategies::add_goal))
+        .route("/orgs/{id}/strategies/{sid}/goals/{index}/remove", post(strategies::remove_goal))
+        .route("/orgs/{id}/strategies/{sid}/approve", post(strategies::approve))
+        .route("/orgs/{id}/strategies/{sid}/new-version", post(strategies::new_version))
+        .route("/orgs/{id}/provider-contracts", get(provider_side::list))
+        .route("/orgs/{id}/provider-contracts/{cid}", get(provider_side::page).post(provider_side::submit))
+        .route("/orgs/{id}/provider-contracts/{cid}/upload", post(provider_side::upload))
+}
+
+/// The county `id` and the user's membership, when its role allows `perm`; `not_found` for an
+/// organisation without the county's role (its services are not kept here).
+pub async fn county(app: &App, c: &Ctx, id: i64, perm: Permission) -> Result<(Organisation, Membership), AppError> {
+    let (org, me) = c.org(app, id, perm).await?;
+    if !org.kind.is_county() {
+        return Err(AppError::new(ErrorCode::NotFound));
+    }
+    Ok((org, me))
+}
+
+/// The store refusals the service pages explain next to the form.
+pub fn explains(code: ErrorCode) -> bool {
+    matches!(
+        code,
+        ErrorCode::EditConflict
+            | ErrorCode::ReferenceInvalid
+            | ErrorCode::IndicatorInvalid
+            | ErrorCode::DocumentLocked
+            | ErrorCode::MonitoringLocked
+            | ErrorCode::StateTransitionInvalid
+    )
+}
+
+/// The choices of a code enum, labelled by its translations; `empty` adds a first "none" choice.
+pub fn choices<T: Code>(c: &Ctx, empty: Option<String>) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = empty.into_iter().map(|e| (String::new(), e)).collect();
+    out.extend(T::VARIANTS.iter().map(|v| (v.code().to_string(), c.code(*v))));
+    out
+}
+
+/// One checkbox of a group choice.
+pub struct GroupBox {
+    pub code: &'static str,
+    pub label: String,
+    pub checked: bool,
+}
+
+/// The classification's groups as checkboxes, those in `on` checked.
+pub fn group_boxes(c: &Ctx, on: &[String]) -> Vec<GroupBox> {
+    PopulationGroup::ALL
+        .iter()
+        .map(|g| GroupBox { code: g.as_str(), label: c.code(*g), checked: on.iter().any(|s| s == g.as_str()) })
+        .collect()
+}
+
+/// Group names, joined.
+pub fn group_names(c: &Ctx, groups: impl Iterator<Item = PopulationGroup>) -> String {
+    groups.map(|g| c.code(g)).collect::<Vec<_>>().join(", ")
+}
+
+/// A number the Finnish or English way, with up to `decimals` decimals.
+pub fn num(c: &Ctx, v: f64, decimals: i32) -> String {
+    crate::format::fmt_num(c.lang, v, decimals)
+}
+
+/// The knowledge base's yearly values (all ages, both sexes) of `indicators` in `area`, as the
+/// audience may see them: (indicator, year) → value.
+pub async fn indicator_values(
+    app: &App,
+    c: &Ctx,
+    area: Option<i64>,
+    indicators: Vec<i64>,
+) -> Result<std::collections::HashMap<(i64, i32), f64>, AppError> {
+    let mut out = std::collections::HashMap::new();
+    let Some(area) = area else { return Ok(out) };
+    if indicators.is_empty() {
+        return Ok(out);
+    }
+    let q = hyte_store::ObservationQuery {
+        indicator_ids: indicators,
+        area_ids: vec![area],
+        sex: Some(hyte_domain::Sex::Total),
+        ..Default::default()
+    };
+    for o in crate::knowledge::seen::observations(&*app.store, c.audience(), &q).await? {
+        if let (Some(v), true) = (o.value, o.age_band.is_empty()) {
+            out.insert((o.indicator_id, o.year), v);
+        }
+    }
+    Ok(out)
+}
