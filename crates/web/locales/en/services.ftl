@@ -27,6 +27,7 @@ coverage-caption = Client groups by service
 coverage-group = Group
 coverage-gaps = Groups no service reaches:
 coverage-gap = gap
+coverage-no-gaps = Every group has at least one service.
 coverage-yes = Yes
 coverage-reach = Yes, { $share } % reached
 feedback-import-title = Import client feedback

@@ -27,6 +27,7 @@ coverage-caption = Asiakasryhmät palveluittain
 coverage-group = Ryhmä
 coverage-gaps = Ryhmät, joita mikään palvelu ei tavoita:
 coverage-gap = aukko
+coverage-no-gaps = Jokaiselle ryhmälle on ainakin yksi palvelu.
 coverage-yes = Kyllä
 coverage-reach = Kyllä, tavoitettu { $share } %
 feedback-import-title = Tuo asiakaspalaute

@@ -27,6 +27,7 @@ coverage-caption = Klientgrupper per tjänst
 coverage-group = Grupp
 coverage-gaps = Grupper som ingen tjänst når:
 coverage-gap = lucka
+coverage-no-gaps = Varje grupp har minst en tjänst.
 coverage-yes = Ja
 coverage-reach = Ja, { $share } % nådda
 feedback-import-title = Importera klientrespons

@@ -222,6 +222,8 @@ async fn services_name_their_client_groups_and_the_gaps_show() {
     let gaps = hyte_domain::services::coverage(&services).gaps;
     assert!(!gaps.is_empty());
     assert!(!gaps.contains(&hyte_domain::population::PopulationGroup::OldestOld));
+    let front = app.text(&format!("/orgs/{county}")).await;
+    assert!(front.contains("Ryhmät, joita mikään palvelu ei tavoita:"), "the gaps show on the county's front page");
     // An unknown group is refused and nothing is written.
     let r = app
         .post(&format!("/orgs/{county}/services"), &[("name_fi", "X"), ("producer", "own"), ("groups", "martians")])

@@ -35,6 +35,8 @@ struct OrgPage {
     admin: bool,
     /// Timeline tasks and agreements due within two months or late: (what, when, late, link).
     deadlines: Vec<(String, String, bool, String)>,
+    /// A county's client groups that no service of its register names.
+    coverage_gaps: Vec<String>,
 }
 
 pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
@@ -47,7 +49,13 @@ pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result
     let member_count = app.store.org_members(id).await?.len();
     let admin = me.role.can(Permission::Administer);
     let deadlines = deadlines(&app, &c, id).await?;
-    render(&OrgPage { org, me, area, sectors, member_count, admin, deadlines, c })
+    let coverage_gaps = if org.kind.is_county() {
+        let services = app.store.list_services(id).await?;
+        hyte_domain::services::coverage(&services).gaps.into_iter().map(|g| c.code(g)).collect()
+    } else {
+        vec![]
+    };
+    render(&OrgPage { org, me, area, sectors, member_count, admin, deadlines, coverage_gaps, c })
 }
 
 /// What is due on the organisation's timeline and in its groups' agreements within the deadline
