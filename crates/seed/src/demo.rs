@@ -1,6 +1,7 @@
 //! The demo dataset: real municipalities (Kuopio, Siilinjärvi, Oulu), the Pohjois-Savo wellbeing
-//! services county, the regional council and an NGO as partners, with fictional people, so that a
-//! new user can log in and try everything. All demo users share one password.
+//! services county, the regional council and an NGO as partners, and a fictional service provider
+//! company, with fictional people, so that a new user can log in and try everything. All demo
+//! users share one password.
 
 use anyhow::{Context, Result};
 use hyte_domain::{DisplayName, Email, Names, OrgKind, Role};
@@ -23,7 +24,7 @@ pub struct DemoUser {
 /// (key, kind, area (kind, code), fi, sv, en)
 type DemoOrg = (&'static str, OrgKind, Option<(&'static str, &'static str)>, &'static str, &'static str, &'static str);
 
-const ORGS: [DemoOrg; 6] = [
+const ORGS: [DemoOrg; 7] = [
     (
         "kuopio",
         OrgKind::Municipality,
@@ -65,9 +66,17 @@ const ORGS: [DemoOrg; 6] = [
         "Savolax kamratstöd rf (exempel)",
         "Savo Peer Support (example)",
     ),
+    (
+        "terveyspalvelut",
+        OrgKind::PrivateProvider,
+        None,
+        "Savon Terveyspalvelut Oy (esimerkki)",
+        "Savolax Hälsotjänster Ab (exempel)",
+        "Savo Health Services Ltd (example)",
+    ),
 ];
 
-pub const USERS: [DemoUser; 7] = [
+pub const USERS: [DemoUser; 8] = [
     DemoUser {
         email: "admin@kuopio.example",
         name: "Aino Ahonen",
@@ -109,6 +118,14 @@ pub const USERS: [DemoUser; 7] = [
         name: "Jussi Järvinen",
         org: "vertaistuki",
         role: Role::Admin,
+        sector: None,
+    },
+    // Reports the company's contract monitoring to the county (the services room).
+    DemoUser {
+        email: "raportoija@terveyspalvelut.example",
+        name: "Riikka Rautiainen",
+        org: "terveyspalvelut",
+        role: Role::Editor,
         sector: None,
     },
 ];
@@ -162,5 +179,6 @@ pub async fn load(store: &dyn Store, hash: &dyn Fn(&str) -> String) -> Result<()
     crate::demo_partners::load(store, kuopio, id("vertaistuki")?).await?;
     crate::demo_reports::load_siilinjarvi(store, siilinjarvi).await?;
     crate::demo_reports::load_county(store, id("pohjois-savo")?).await?;
+    crate::demo_services::load(store, id("pohjois-savo")?, id("terveyspalvelut")?, id("vertaistuki")?).await?;
     Ok(())
 }

@@ -7,6 +7,7 @@ pub mod demo_cooperation;
 pub mod demo_decisions;
 pub mod demo_partners;
 pub mod demo_reports;
+pub mod demo_services;
 pub mod knowledge;
 
 /// Loads the base data every installation has: the areas and the indicator catalogue.
