@@ -16,7 +16,7 @@ async fn errors_are_json_with_stable_codes() {
 async fn organisations_and_sectors_through_the_api() {
     let app = spawn().await;
     let orgs: Vec<serde_json::Value> = app.get("/api/v1/organisations").await.json().await.unwrap();
-    assert_eq!(orgs.len(), 6);
+    assert_eq!(orgs.len(), 7);
     let kuopio = app.org_id("Kuopion kaupunki").await;
     let one: serde_json::Value = app.get(&format!("/api/v1/organisations/{kuopio}")).await.json().await.unwrap();
     assert_eq!(one["name"]["sv"], "Kuopio stad");

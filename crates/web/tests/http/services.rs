@@ -236,3 +236,31 @@ async fn services_name_their_client_groups_and_the_gaps_show() {
     k.login("admin@kuopio.example").await;
     assert_eq!(k.get(&format!("/orgs/{kuopio}/services")).await.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn the_county_report_has_a_section_on_hyte_in_its_services_and_its_exports_too() {
+    use hyte_store::ReportStore;
+    let app = spawn().await;
+    let county = app.org_id(COUNTY).await;
+    app.login("hyte@pohjois-savo.example").await;
+    let report = app.store.list_reports(county).await.unwrap()[0].clone();
+    let page = app.text(&format!("/orgs/{county}/reports/{}", report.id)).await;
+    assert!(page.contains("Hyvinvoinnin ja terveyden edistäminen hyvinvointialueen palveluissa"), "the section shows");
+    for part in [
+        "Strategioiden tavoitteet",
+        "Sopimusten seuranta",
+        "Asiakasosallisuus",
+        "Ryhmät, joita mikään palvelu ei tavoita:",
+    ] {
+        assert!(page.contains(part), "{part}");
+    }
+    // The demo's company missed one quarter (a sanction) and met others (bonuses).
+    assert!(page.contains("Savon Terveyspalvelut Oy"));
+    let docx = app.get(&format!("/orgs/{county}/reports/{}/export?format=docx", report.id)).await;
+    assert_eq!(docx.status(), StatusCode::OK);
+    let xml = docx_text(&docx.bytes().await.unwrap());
+    assert!(xml.contains("Sopimusten seuranta") && xml.contains("Savon Terveyspalvelut Oy"));
+    // A municipality's report has no such section.
+    let (kuopio_report, _) = kuopio_term_report(&app).await;
+    assert!(!app.text(&kuopio_report).await.contains("hyvinvointialueen palveluissa"));
+}

@@ -113,6 +113,7 @@ pub fn document(
                 });
             }
         }
+        tables.extend(v.tables.iter().cloned());
         let charts = v
             .indicators
             .iter()

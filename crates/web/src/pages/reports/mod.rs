@@ -13,6 +13,7 @@ pub mod regional;
 pub mod report;
 pub mod richtext;
 pub mod sections;
+pub mod services_section;
 pub mod structure;
 pub mod suggest;
 pub mod view;

@@ -142,7 +142,7 @@ pub async fn data(
             ]
             .map(|k| c.t(k))
             .to_vec();
-            let rows = indicators
+            let mut rows: Vec<Vec<Cell>> = indicators
                 .iter()
                 .map(|d| {
                     vec![
@@ -158,6 +158,14 @@ pub async fn data(
                     ]
                 })
                 .collect();
+            // Generated sections' tables (HYTE in the county's services): one row per table row.
+            for tb in sections.iter().flat_map(|s| s.tables.iter()) {
+                for row in &tb.rows {
+                    let mut r = vec![Cell::Text(tb.caption.clone()), Cell::Text(row.join(" – "))];
+                    r.resize_with(headers.len(), || Cell::Text(String::new()));
+                    rows.push(r);
+                }
+            }
             Table { name: format!("hyte-report-{rid}-v{}", version.number), headers, rows, attribution }
                 .response(&q.format)
         }

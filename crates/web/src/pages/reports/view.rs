@@ -32,6 +32,38 @@ pub struct SectionView {
     pub comments: Vec<CommentView>,
     /// Where a new comment is posted, when comments are open.
     pub comment_action: Option<String>,
+    /// Tables of a generated section (e.g. HYTE in the county's services).
+    pub tables: Vec<hyte_report::Table>,
+}
+
+impl SectionView {
+    /// A section built from the records of another room, not written: a lead and tables.
+    pub fn generated(
+        key: &str,
+        lang: Lang,
+        title: String,
+        lead: String,
+        kind: SectionKind,
+        tables: Vec<hyte_report::Table>,
+    ) -> SectionView {
+        SectionView {
+            id: 0,
+            lang: lang.code(),
+            anchor: format!("section-{key}"),
+            title,
+            kind,
+            html: richtext::render(&lead, 3),
+            body: lead,
+            indicators: vec![],
+            has_charts: false,
+            edit: None,
+            plan: None,
+            plan_href: None,
+            comments: vec![],
+            comment_action: None,
+            tables,
+        }
+    }
 }
 
 pub struct CommentView {
@@ -94,7 +126,9 @@ pub async fn sections(
             plan_href: None,
             comments: vec![],
             comment_action: None,
+            tables: vec![],
         });
     }
+    out.extend(super::services_section::build(app, c, org, report, lang).await?);
     Ok(out)
 }

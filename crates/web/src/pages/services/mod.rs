@@ -100,29 +100,4 @@ pub fn num(c: &Ctx, v: f64, decimals: i32) -> String {
     crate::format::fmt_num(c.lang, v, decimals)
 }
 
-/// The knowledge base's yearly values (all ages, both sexes) of `indicators` in `area`, as the
-/// audience may see them: (indicator, year) → value.
-pub async fn indicator_values(
-    app: &App,
-    c: &Ctx,
-    area: Option<i64>,
-    indicators: Vec<i64>,
-) -> Result<std::collections::HashMap<(i64, i32), f64>, AppError> {
-    let mut out = std::collections::HashMap::new();
-    let Some(area) = area else { return Ok(out) };
-    if indicators.is_empty() {
-        return Ok(out);
-    }
-    let q = hyte_store::ObservationQuery {
-        indicator_ids: indicators,
-        area_ids: vec![area],
-        sex: Some(hyte_domain::Sex::Total),
-        ..Default::default()
-    };
-    for o in crate::knowledge::seen::observations(&*app.store, c.audience(), &q).await? {
-        if let (Some(v), true) = (o.value, o.age_band.is_empty()) {
-            out.insert((o.indicator_id, o.year), v);
-        }
-    }
-    Ok(out)
-}
+pub use crate::knowledge::seen::yearly_values as indicator_values;
