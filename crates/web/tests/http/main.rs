@@ -25,3 +25,4 @@ mod report_structure;
 mod reports;
 mod route_inventory;
 mod suppression;
+mod uploads;
