@@ -21,6 +21,8 @@ pub struct Config {
     pub trust_forwarded_for: bool,
     /// The largest import upload, in MiB (other requests: 2 MiB).
     pub import_max_mb: u64,
+    /// Where import uploads are written while they arrive (default: the system's temporary folder).
+    pub upload_dir: Option<std::path::PathBuf>,
     /// `text` or `json` request and event logs.
     pub log_format: String,
 }
@@ -35,6 +37,7 @@ impl Default for Config {
             session_hours: 12,
             trust_forwarded_for: false,
             import_max_mb: 256,
+            upload_dir: None,
             log_format: "text".into(),
         }
     }
@@ -91,6 +94,9 @@ impl Config {
         if let Ok(v) = std::env::var("HYTE_IMPORT_MAX_MB") {
             self.import_max_mb = v.parse().context("HYTE_IMPORT_MAX_MB must be a whole number")?;
         }
+        if let Ok(v) = std::env::var("HYTE_UPLOAD_DIR") {
+            self.upload_dir = Some(v.into());
+        }
         if let Some(b) = env_bool("HYTE_TRUST_FORWARDED_FOR")? {
             self.trust_forwarded_for = b;
         }
@@ -111,6 +117,7 @@ impl Config {
             session_hours: self.session_hours,
             trust_forwarded_for: self.trust_forwarded_for,
             import_max_bytes: self.import_max_mb.saturating_mul(1024 * 1024),
+            upload_dir: self.upload_dir.clone().unwrap_or_else(std::env::temp_dir),
         }
     }
 }

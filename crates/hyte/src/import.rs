@@ -1,8 +1,9 @@
 //! `hyte import …`: files into the knowledge base, with a report of what happened.
 
 use anyhow::{bail, Context, Result};
-use hyte_import::{apply, own, sotkanet, Report};
-use hyte_store::Store;
+use hyte_import::apply::ImportFailure;
+use hyte_import::{apply, own, sotkanet, ImportError, Progress, Report};
+use hyte_store::{Actor, Store};
 use std::path::Path;
 
 fn read(path: &Path) -> Result<(String, Vec<u8>)> {
@@ -56,17 +57,65 @@ pub fn parse_data(name: &str, bytes: &[u8]) -> Result<Vec<sotkanet::DataRow>> {
     })
 }
 
-pub async fn data(store: &dyn Store, files: &[std::path::PathBuf]) -> Result<()> {
+/// Sotkanet data, JSON parsed whole or CSV streamed, counting into `progress`.
+async fn import_data(store: &dyn Store, name: &str, bytes: &[u8], progress: &Progress) -> Outcome {
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::new(name, 1, "-", "the file is not UTF-8 text"))?;
+    if text.trim_start().starts_with(['[', '{']) {
+        apply::sotkanet_data(store, name, &sotkanet::data_json(name, bytes)?).await
+    } else {
+        apply::sotkanet_csv_with_progress(store, name, text, progress).await
+    }
+}
+
+type Outcome = Result<Report, ImportFailure>;
+
+/// Runs `import`, printing its progress every half second while it writes; with `org`, records
+/// it as an import job of that organisation (as a web upload is), so that an import cut off
+/// (`kill -9`, a crash) shows failed after the next start of `hyte serve`.
+async fn as_job(
+    store: &dyn Store,
+    org: Option<i64>,
+    (name, kind): (&str, &str),
+    progress: &Progress,
+    import: impl std::future::Future<Output = Outcome>,
+) -> Result<Report> {
+    let job = match org {
+        Some(org) => Some(store.start_import_job(org, name, kind, Actor::SYSTEM).await?),
+        None => None,
+    };
+    if let Some(job) = &job {
+        println!("{name}: import job {} started", job.id);
+    }
+    tokio::pin!(import);
+    let mut tick = tokio::time::interval(std::time::Duration::from_millis(500));
+    let outcome = loop {
+        tokio::select! {
+            outcome = &mut import => break outcome,
+            _ = tick.tick() => {
+                let p = progress.snapshot();
+                if p.written > 0 {
+                    println!("  {} of {} rows written", p.written, p.total);
+                }
+            }
+        }
+    };
+    if let Some(job) = job {
+        let (state, written, summary) = apply::job_outcome(&outcome);
+        // A server started meanwhile may have failed the job already: the import's outcome stands.
+        if let Err(e) = store.finish_import_job(job.id, state, written, &summary, Actor::SYSTEM).await {
+            eprintln!("{name}: could not record the end of import job {}: {e}", job.id);
+        }
+    }
+    Ok(outcome?)
+}
+
+pub async fn data(store: &dyn Store, org: Option<i64>, files: &[std::path::PathBuf]) -> Result<()> {
     for f in files {
         let (name, bytes) = read(f)?;
         let started = std::time::Instant::now();
-        let text = std::str::from_utf8(&bytes).with_context(|| format!("{name} is not UTF-8"))?;
-        // CSV can be national-scale: stream it; JSON is parsed whole.
-        let report = if text.trim_start().starts_with(['[', '{']) {
-            apply::sotkanet_data(store, &name, &parse_data(&name, &bytes)?).await?
-        } else {
-            apply::sotkanet_csv_bulk(store, &name, text).await?
-        };
+        let progress = Progress::default();
+        let import = import_data(store, &name, &bytes, &progress);
+        let report = as_job(store, org, (&name, "sotkanet"), &progress, import).await?;
         print_report(&name, &report);
         let secs = started.elapsed().as_secs_f64();
         let rows = report.written + report.skipped();
@@ -80,10 +129,14 @@ pub async fn own_data(store: &dyn Store, org_id: i64, file: &Path) -> Result<()>
         bail!("no organisation {org_id}");
     };
     let (name, bytes) = read(file)?;
-    // Parsed on a blocking thread, off the runtime's (as the web upload does).
-    let file = name.clone();
-    let rows = tokio::task::spawn_blocking(move || own::parse_any(&file, &bytes)).await??;
-    let report = own::apply(store, org.id, &org.names.fi, &name, &rows).await?;
+    let import = async {
+        // Parsed on a blocking thread, off the runtime's (as the web upload does).
+        let file = name.clone();
+        let parsed = tokio::task::spawn_blocking(move || own::parse_any(&file, &bytes)).await;
+        let rows = parsed.map_err(|_| ImportError::new(&name, 0, "-", "the file could not be read"))??;
+        own::apply(store, org.id, &org.names.fi, &name, &rows).await
+    };
+    let report = as_job(store, Some(org.id), (&name, "own"), &Progress::default(), import).await?;
     print_report(&name, &report);
     Ok(())
 }

@@ -95,7 +95,12 @@ enum ImportAction {
     /// Sotkanet regions (`/regions`) JSON: maps region ids onto Hyte's areas.
     SotkanetRegions { file: PathBuf },
     /// Sotkanet data as JSON (`/json`) or CSV (`/csv`).
-    SotkanetData { files: Vec<PathBuf> },
+    SotkanetData {
+        /// Record the import as a job of this organisation (listed on its import page).
+        #[arg(long)]
+        org: Option<i64>,
+        files: Vec<PathBuf>,
+    },
     /// An organisation's own data in Hyte's CSV template (docs/import.md).
     Own {
         #[arg(long)]
@@ -229,7 +234,7 @@ async fn main() -> Result<()> {
             match action {
                 ImportAction::SotkanetIndicators { files } => import::indicators(&*store, &files).await,
                 ImportAction::SotkanetRegions { file } => import::regions(&*store, &file).await,
-                ImportAction::SotkanetData { files } => import::data(&*store, &files).await,
+                ImportAction::SotkanetData { org, files } => import::data(&*store, org, &files).await,
                 ImportAction::Own { org, file } => import::own_data(&*store, org, &file).await,
             }
         }

@@ -15,6 +15,21 @@ pub enum ImportFailure {
     Store(#[from] StoreError),
 }
 
+/// How an import job ended, as recorded: its state, the rows written, and the summary JSON (the
+/// report when done, the error when failed; a database error is not shown, only logged).
+pub fn job_outcome(outcome: &Result<Report, ImportFailure>) -> (hyte_domain::JobState, i64, String) {
+    use hyte_domain::JobState;
+    let (state, written, summary) = match outcome {
+        Ok(report) => (JobState::Done, report.written as i64, serde_json::json!({ "report": report })),
+        Err(ImportFailure::Input(e)) => (JobState::Failed, 0, serde_json::json!({ "error": e })),
+        Err(ImportFailure::Store(_)) => {
+            let e = ImportError::new("-", 0, "-", "database error; nothing was written");
+            (JobState::Failed, 0, serde_json::json!({ "error": e }))
+        }
+    };
+    (state, written, summary.to_string())
+}
+
 /// The denominator implied by a proportion or rate and its numerator (`n = x · scale / value`).
 pub fn implied_denominator(value_type: ValueType, value: Option<f64>, numerator: Option<f64>) -> Option<f64> {
     let (m, v, x) = (value_type.multiplier()?, value?, numerator?);

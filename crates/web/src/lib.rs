@@ -32,6 +32,8 @@ pub struct WebConfig {
     pub trust_forwarded_for: bool,
     /// The largest import upload (every other request: [`BODY_MAX`]).
     pub import_max_bytes: u64,
+    /// Where an import upload is written while it arrives and is imported (then removed).
+    pub upload_dir: std::path::PathBuf,
 }
 
 /// The largest request body outside imports.
@@ -39,7 +41,13 @@ pub const BODY_MAX: usize = 2 * 1024 * 1024;
 
 impl Default for WebConfig {
     fn default() -> Self {
-        WebConfig { secure_cookies: false, session_hours: 12, trust_forwarded_for: false, import_max_bytes: 256 << 20 }
+        WebConfig {
+            secure_cookies: false,
+            session_hours: 12,
+            trust_forwarded_for: false,
+            import_max_bytes: 256 << 20,
+            upload_dir: std::env::temp_dir(),
+        }
     }
 }
 

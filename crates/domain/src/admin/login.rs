@@ -24,6 +24,9 @@ const WINDOW_SECONDS: i64 = WINDOW_MINUTES * 60;
 pub struct Recent {
     /// Failures of this account in the window.
     pub account: i64,
+    /// Seconds since the account's [`ACCOUNT_LIMIT`]-th newest failure in the window, if it has
+    /// that many: when that one ages out, the account may try again.
+    pub since_account_limit_reached: Option<i64>,
     /// Failures from this client address in the window (any account).
     pub address: i64,
     /// Seconds since the last failure from this address, if any in the window.
@@ -34,14 +37,17 @@ pub struct Recent {
 pub enum Verdict {
     /// Check the password (and count the attempt).
     Check,
-    /// Refuse without checking (`rate_limited`); try again in about this many seconds.
+    /// Refuse without checking (`rate_limited`); try again in this many seconds (the whole
+    /// remaining wait, never less: the answer's `Retry-After`).
     Wait { seconds: i64 },
 }
 
 /// The rule: may this attempt have its password checked?
 pub fn verdict(r: &Recent) -> Verdict {
     if r.account >= ACCOUNT_LIMIT {
-        return Verdict::Wait { seconds: WINDOW_SECONDS };
+        // Until the failure that reached the limit leaves the window (whole seconds, rounded up).
+        let waited = r.since_account_limit_reached.unwrap_or(0).clamp(0, WINDOW_SECONDS - 1);
+        return Verdict::Wait { seconds: WINDOW_SECONDS - waited };
     }
     if r.address >= ADDRESS_LIMIT {
         let over = u32::try_from(r.address - ADDRESS_LIMIT).unwrap_or(u32::MAX).min(10);
@@ -59,7 +65,8 @@ mod tests {
     use super::*;
 
     fn recent(account: i64, address: i64, since: Option<i64>) -> Recent {
-        Recent { account, address, since_last_address_failure: since }
+        let reached = (account >= ACCOUNT_LIMIT).then_some(0);
+        Recent { account, since_account_limit_reached: reached, address, since_last_address_failure: since }
     }
 
     #[test]
@@ -67,6 +74,17 @@ mod tests {
         assert_eq!(verdict(&recent(0, 0, None)), Verdict::Check);
         assert_eq!(verdict(&recent(ACCOUNT_LIMIT - 1, ACCOUNT_LIMIT - 1, Some(0))), Verdict::Check);
         assert_eq!(verdict(&recent(ACCOUNT_LIMIT, ACCOUNT_LIMIT, Some(0))), Verdict::Wait { seconds: 900 });
+    }
+
+    #[test]
+    fn an_account_waits_for_exactly_what_is_left_of_the_window() {
+        let at = |since| Recent { since_account_limit_reached: Some(since), ..recent(ACCOUNT_LIMIT, 0, None) };
+        // The limit was reached 10 minutes ago: 5 minutes are left, not a whole new window.
+        assert_eq!(verdict(&at(600)), Verdict::Wait { seconds: 300 });
+        assert_eq!(verdict(&at(899)), Verdict::Wait { seconds: 1 });
+        // Never 0 (or negative) while the account still waits, even with clocks a little apart.
+        assert_eq!(verdict(&at(5_000)), Verdict::Wait { seconds: 1 });
+        assert_eq!(verdict(&at(-3)), Verdict::Wait { seconds: 900 });
     }
 
     #[test]

@@ -15,6 +15,7 @@ crate::conformance_cases!($ admin_cases, admin:
     failed_user_creation_writes_nothing,
     sessions_expire_and_can_be_deleted,
     login_attempts_are_counted,
+    a_waiting_account_is_told_the_whole_remaining_wait,
     audit_log_is_per_organisation,
     concurrent_sector_edits_and_admin_demotions,
     invitations_need_the_users_consent,
@@ -228,6 +229,26 @@ async fn login_attempts_are_counted(s: &dyn Store) {
     assert!(s.delete_old_login_attempts(later).await.unwrap() > 0);
     assert!(check("a@example.fi", "10.0.0.1", now).await.is_some(), "nothing old is left");
     assert_eq!(s.delete_old_login_attempts(now - Duration::hours(1)).await.unwrap(), 0);
+}
+
+async fn a_waiting_account_is_told_the_whole_remaining_wait(s: &dyn Store) {
+    use hyte_domain::admin::login::ACCOUNT_LIMIT;
+    // Whole seconds, so that neither backend's rounding of stored times moves the answer.
+    let t0 = chrono::DateTime::from_timestamp(Utc::now().timestamp(), 0).unwrap();
+    let minute = |m: i64| t0 + Duration::minutes(m);
+    // Five failures a minute apart, each from its own address: the account reaches its limit.
+    for i in 0..ACCOUNT_LIMIT {
+        let gate = s.begin_login_attempt("w@example.fi", &format!("10.1.0.{i}"), minute(i)).await.unwrap();
+        assert!(matches!(gate, LoginGate::Check { .. }), "{i}: {gate:?}");
+    }
+    // Ten minutes after the first failure, five are left until it ages out and the account may try.
+    let gate = s.begin_login_attempt("w@example.fi", "10.1.1.1", minute(10)).await.unwrap();
+    assert_eq!(gate, LoginGate::Wait { seconds: 300 });
+    let gate = s.begin_login_attempt("w@example.fi", "10.1.1.1", minute(15) - Duration::seconds(1)).await.unwrap();
+    assert_eq!(gate, LoginGate::Wait { seconds: 1 });
+    // And then it may: the wait told was not too short, nor longer than needed.
+    let gate = s.begin_login_attempt("w@example.fi", "10.1.1.1", minute(15)).await.unwrap();
+    assert!(matches!(gate, LoginGate::Check { .. }), "{gate:?}");
 }
 
 async fn audit_log_is_per_organisation(s: &dyn Store) {

@@ -145,7 +145,7 @@ pub trait SessionStore: Send + Sync {
 pub enum LoginGate {
     /// Check the password; the attempt is recorded (as a failure until [`SessionStore::login_succeeded`]).
     Check { attempt_id: i64 },
-    /// Refused without checking: try again in about this many seconds.
+    /// Refused without checking: try again in this many seconds (the whole remaining wait).
     Wait { seconds: i64 },
 }
 

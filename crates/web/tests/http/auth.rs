@@ -58,6 +58,7 @@ async fn external_redirects_after_login_are_refused() {
 #[tokio::test]
 async fn repeated_failures_are_rate_limited() {
     let app = spawn().await;
+    let first_failure = std::time::Instant::now();
     for _ in 0..5 {
         let r = app
             .post("/login", &[("email", "admin@oulu.example"), ("password", "not the password"), ("next", "/")])
@@ -67,6 +68,11 @@ async fn repeated_failures_are_rate_limited() {
     // Even the right password is refused now, with a clear message.
     let r = app.post("/login", &[("email", "admin@oulu.example"), ("password", PASSWORD), ("next", "/")]).await;
     assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    // Retry-After tells the whole rest of the 15-minute window that began with the first failure
+    // (the exact remainder is checked on both backends in the store's conformance suite).
+    let retry: u64 = r.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    let left = 900 - first_failure.elapsed().as_secs();
+    assert!((left..=900).contains(&retry), "Retry-After {retry}, {left} s left of the window");
     assert!(r.text().await.unwrap().contains("Liian monta yritystä"));
     // Other accounts are not locked by it.
     app.login("admin@kuopio.example").await;

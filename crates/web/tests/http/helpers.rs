@@ -76,6 +76,11 @@ impl TestApp {
         header.split("; ").filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
     }
 
+    /// The `Cookie` header this browser sends.
+    pub fn jar_header(&self) -> String {
+        self.jar.cookies(&self.base.parse().unwrap()).map(|h| h.to_str().unwrap().to_string()).unwrap_or_default()
+    }
+
     /// The CSRF token, fetching a page first if the cookie is not set yet.
     pub async fn csrf(&self) -> String {
         if self.cookie("hyte_csrf").is_none() {

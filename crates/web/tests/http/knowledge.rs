@@ -85,7 +85,7 @@ async fn charts_have_tables_and_downloads() {
     assert_eq!(app.get("/no/such/page").await.status(), StatusCode::NOT_FOUND);
 }
 
-fn upload_form(app: &TestApp, path: &str, kind: &str, name: &str, body: &str) -> reqwest::RequestBuilder {
+pub(crate) fn upload_form(app: &TestApp, path: &str, kind: &str, name: &str, body: &str) -> reqwest::RequestBuilder {
     let form = reqwest::multipart::Form::new()
         .text("kind", kind.to_string())
         .part("file", reqwest::multipart::Part::text(body.to_string()).file_name(name.to_string()));

@@ -26,3 +26,4 @@ mod reports;
 mod route_inventory;
 mod services;
 mod suppression;
+mod uploads;

@@ -72,6 +72,17 @@ impl hyte_store::SessionStore for crate::This {
                 .bind(false)
                 .fetch_one(&mut *tx)
                 .await?;
+        // The failure whose ageing out lets the account try again (the limit-th newest).
+        let limit_reached: Option<DateTime<Utc>> = sqlx::query_scalar(
+            "SELECT at FROM login_attempts WHERE email = $1 AND at > $2 AND success = $3 \
+             ORDER BY at DESC LIMIT 1 OFFSET $4",
+        )
+        .bind(email)
+        .bind(since)
+        .bind(false)
+        .bind(login::ACCOUNT_LIMIT - 1)
+        .fetch_optional(&mut *tx)
+        .await?;
         let address: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM login_attempts WHERE ip = $1 AND at > $2 AND success = $3")
                 .bind(ip)
@@ -89,6 +100,7 @@ impl hyte_store::SessionStore for crate::This {
         .await?;
         let recent = login::Recent {
             account,
+            since_account_limit_reached: limit_reached.map(|at| (now - at).num_seconds()),
             address,
             since_last_address_failure: last.map(|at| (now - at).num_seconds().max(0)),
         };

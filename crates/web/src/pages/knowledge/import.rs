@@ -114,24 +114,33 @@ async fn parse_off_runtime<T: Send + 'static>(
     tokio::task::spawn_blocking(parse).await.map_err(|_| failed())?
 }
 
-async fn run(app: &App, org: &Organisation, kind: &str, file: &str, bytes: &[u8], p: &Progress) -> Outcome {
+/// Reads an upload back from its file (on a blocking thread: see [`parse_off_runtime`]).
+fn read(file: &str, path: &std::path::Path) -> Result<Vec<u8>, ImportError> {
+    std::fs::read(path).map_err(|_| ImportError::new(file, 0, "-", "the file could not be read"))
+}
+
+async fn run(app: &App, org: &Organisation, kind: &str, upload: &Upload, p: &Progress) -> Outcome {
+    let (file, path) = (upload.name.as_str(), upload.file.path().to_path_buf());
+    let name = file.to_string();
     if kind == "own" {
-        let (name, data) = (file.to_string(), bytes.to_vec());
-        let rows = parse_off_runtime(app, file, move || own::parse_any(&name, &data)).await?;
+        let rows = parse_off_runtime(app, file, move || own::parse_any(&name, &read(&name, &path)?)).await?;
         p.set_total(rows.len() as u64);
         p.set_phase(Phase::Writing);
         return own::apply(&*app.store, org.id, &org.names.fi, file, &rows).await;
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::new(file, 1, "-", "the file is not UTF-8 text"))?;
-    if text.trim_start().starts_with(['[', '{']) {
-        let (name, data) = (file.to_string(), bytes.to_vec());
-        let rows = parse_off_runtime(app, file, move || sotkanet::data_json(&name, &data)).await?;
+    let bytes = parse_off_runtime(app, file, move || read(&name, &path)).await?;
+    let not_text = || ImportError::new(file, 1, "-", "the file is not UTF-8 text");
+    let json = std::str::from_utf8(&bytes).map_err(|_| not_text())?.trim_start().starts_with(['[', '{']);
+    if json {
+        let name = file.to_string();
+        let rows = parse_off_runtime(app, file, move || sotkanet::data_json(&name, &bytes)).await?;
         p.set_total(rows.len() as u64);
         p.set_phase(Phase::Writing);
         Ok(apply::sotkanet_data(&*app.store, file, &rows).await?)
     } else {
-        // Streamed: a national-scale CSV need not fit in memory twice.
-        Ok(apply::sotkanet_csv_with_progress(&*app.store, file, text, p).await?)
+        // Streamed in two passes over the text: a national-scale CSV is never held parsed.
+        let text = String::from_utf8(bytes).map_err(|_| not_text())?;
+        Ok(apply::sotkanet_csv_with_progress(&*app.store, file, &text, p).await?)
     }
 }
 
@@ -139,16 +148,11 @@ type Outcome = Result<Report, ImportFailure>;
 
 /// Records how an import ended, in the job and the audit log.
 async fn finish(app: &App, job_id: i64, outcome: Outcome, actor: Actor) {
-    let (state, written, summary) = match outcome {
-        Ok(report) => (JobState::Done, report.written as i64, serde_json::json!({ "report": report })),
-        Err(ImportFailure::Input(e)) => (JobState::Failed, 0, serde_json::json!({ "error": e })),
-        Err(ImportFailure::Store(e)) => {
-            tracing::error!(job = job_id, "import failed in the database: {e}");
-            let e = ImportError::new("-", 0, "-", "database error; nothing was written");
-            (JobState::Failed, 0, serde_json::json!({ "error": e }))
-        }
-    };
-    if let Err(e) = app.store.finish_import_job(job_id, state, written, &summary.to_string(), actor).await {
+    if let Err(ImportFailure::Store(e)) = &outcome {
+        tracing::error!(job = job_id, "import failed in the database: {e}");
+    }
+    let (state, written, summary) = apply::job_outcome(&outcome);
+    if let Err(e) = app.store.finish_import_job(job_id, state, written, &summary, actor).await {
         tracing::error!(job = job_id, "could not record the end of an import: {e}");
     }
 }
@@ -174,6 +178,42 @@ pub async fn fail_interrupted(app: &App) -> hyte_store::Result<usize> {
     Ok(running.len())
 }
 
+/// An uploaded file, written to `upload_dir` as it arrives; removed when dropped (after its
+/// import, or at once when the upload is refused).
+struct Upload {
+    name: String,
+    file: tempfile::NamedTempFile,
+    len: u64,
+}
+
+/// Streams the multipart field to a temporary file, never holding more than a chunk in memory.
+/// Beyond `max` bytes (or the body limit) it stops with `upload_too_large`, and the file is gone.
+async fn save(app: &App, field: &mut axum::extract::multipart::Field<'_>) -> Result<Upload, AppError> {
+    use tokio::io::AsyncWriteExt;
+    let name = field.file_name().unwrap_or("upload").to_string();
+    let write_failed = |e: std::io::Error| {
+        tracing::error!("could not write an upload to {}: {e}", app.config.upload_dir.display());
+        AppError::new(ErrorCode::Internal)
+    };
+    let file = tempfile::Builder::new().prefix("hyte-upload-").tempfile_in(&app.config.upload_dir);
+    let file = file.map_err(write_failed)?;
+    let mut out = tokio::fs::File::from_std(file.as_file().try_clone().map_err(write_failed)?);
+    let mut len = 0u64;
+    let too_large = || AppError::new(ErrorCode::UploadTooLarge);
+    while let Some(chunk) = field.chunk().await.map_err(|e| match e.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => too_large(),
+        _ => AppError::new(ErrorCode::InvalidInput),
+    })? {
+        len += chunk.len() as u64;
+        if len > app.config.import_max_bytes {
+            return Err(too_large());
+        }
+        out.write_all(&chunk).await.map_err(write_failed)?;
+    }
+    out.flush().await.map_err(write_failed)?;
+    Ok(Upload { name, file, len })
+}
+
 pub async fn upload(
     State(app): State<App>,
     c: Ctx,
@@ -181,43 +221,37 @@ pub async fn upload(
     mut mp: Multipart,
 ) -> Result<Response, AppError> {
     let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
-    let (mut kind, mut file, mut bytes) = (String::from("sotkanet"), String::new(), Vec::new());
-    while let Some(field) = mp.next_field().await.map_err(|_| AppError::new(ErrorCode::InvalidInput))? {
+    let (mut kind, mut upload) = (String::from("sotkanet"), None);
+    while let Some(mut field) = mp.next_field().await.map_err(|e| match e.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => AppError::new(ErrorCode::UploadTooLarge),
+        _ => AppError::new(ErrorCode::InvalidInput),
+    })? {
         match field.name() {
             Some("kind") => kind = field.text().await.map_err(|_| AppError::new(ErrorCode::InvalidInput))?,
-            Some("file") => {
-                file = field.file_name().unwrap_or("upload").to_string();
-                // Beyond the limit the body stops: a clear 413, nothing started.
-                bytes = field
-                    .bytes()
-                    .await
-                    .map_err(|e| match e.status() {
-                        StatusCode::PAYLOAD_TOO_LARGE => AppError::new(ErrorCode::UploadTooLarge),
-                        _ => AppError::new(ErrorCode::InvalidInput),
-                    })?
-                    .to_vec();
-            }
+            // Beyond the limit the body stops: a clear 413, nothing started, nothing left on disk.
+            Some("file") => upload = Some(save(&app, &mut field).await?),
             _ => {}
         }
     }
-    if bytes.is_empty() {
+    let Some(upload) = upload.filter(|u| u.len > 0) else {
         let error = Some(c.t("import-no-file"));
         return form_page(&app, c, org, error).await;
-    }
+    };
     let kind = if kind == "own" { "own" } else { "sotkanet" };
     // Sotkanet data is national: it changes what every organisation's reports show.
     if kind == "sotkanet" && !c.may_change_indicator(None) {
         return Err(AppError::new(ErrorCode::Forbidden));
     }
     let actor = Actor::user(me.user_id);
-    let job = app.store.start_import_job(id, &file, kind, actor).await?;
+    let job = app.store.start_import_job(id, &upload.name, kind, actor).await?;
     let progress = app.imports.start(job.id);
-    tracing::info!(org = id, job = job.id, file, "import started");
+    tracing::info!(org = id, job = job.id, file = upload.name, bytes = upload.len, "import started");
     let task_app = app.clone();
     tokio::spawn(async move {
-        let outcome = run(&task_app, &org, kind, &file, &bytes, &progress).await;
+        let outcome = run(&task_app, &org, kind, &upload, &progress).await;
         finish(&task_app, job.id, outcome, actor).await;
         task_app.imports.end(job.id);
+        drop(upload);
     });
     Ok(see_other(&format!("/orgs/{id}/import/{}", job.id)))
 }
