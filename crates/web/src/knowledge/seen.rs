@@ -39,6 +39,33 @@ pub fn value_text(c: &Ctx, value: Option<f64>, suppressed: bool, fmt: impl Fn(f6
     }
 }
 
+/// The yearly values (all ages, both sexes) of `indicators` in `area`, as `audience` may see them:
+/// (indicator, year) → value. Goal progress and contract criteria read their numbers here.
+pub async fn yearly_values(
+    app: &crate::App,
+    c: &crate::ctx::Ctx,
+    area: Option<i64>,
+    indicators: Vec<i64>,
+) -> Result<std::collections::HashMap<(i64, i32), f64>, crate::error::AppError> {
+    let mut out = std::collections::HashMap::new();
+    let Some(area) = area else { return Ok(out) };
+    if indicators.is_empty() {
+        return Ok(out);
+    }
+    let q = hyte_store::ObservationQuery {
+        indicator_ids: indicators,
+        area_ids: vec![area],
+        sex: Some(hyte_domain::Sex::Total),
+        ..Default::default()
+    };
+    for o in observations(&*app.store, c.audience(), &q).await? {
+        if let (Some(v), true) = (o.value, o.age_band.is_empty()) {
+            out.insert((o.indicator_id, o.year), v);
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,31 +112,4 @@ mod tests {
         scan(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut found);
         assert!(found.is_empty(), "read observations through knowledge::seen::observations: {found:?}");
     }
-}
-
-/// The yearly values (all ages, both sexes) of `indicators` in `area`, as `audience` may see them:
-/// (indicator, year) → value. Goal progress and contract criteria read their numbers here.
-pub async fn yearly_values(
-    app: &crate::App,
-    c: &crate::ctx::Ctx,
-    area: Option<i64>,
-    indicators: Vec<i64>,
-) -> Result<std::collections::HashMap<(i64, i32), f64>, crate::error::AppError> {
-    let mut out = std::collections::HashMap::new();
-    let Some(area) = area else { return Ok(out) };
-    if indicators.is_empty() {
-        return Ok(out);
-    }
-    let q = hyte_store::ObservationQuery {
-        indicator_ids: indicators,
-        area_ids: vec![area],
-        sex: Some(hyte_domain::Sex::Total),
-        ..Default::default()
-    };
-    for o in observations(&*app.store, c.audience(), &q).await? {
-        if let (Some(v), true) = (o.value, o.age_band.is_empty()) {
-            out.insert((o.indicator_id, o.year), v);
-        }
-    }
-    Ok(out)
 }
