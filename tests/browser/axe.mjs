@@ -314,6 +314,79 @@ let assessmentPath = '';
   await ctx.close();
 }
 
+// 1f. The county's services room and the provider's side: every page, reached from the
+// navigation, in three languages; the provider reports a quarter without JavaScript.
+{
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const firstLink = async (re) => {
+    const hrefs = await page.$$eval('main a[href]', as => as.map(a => a.getAttribute('href')));
+    return hrefs.find(h => re.test(h));
+  };
+  // Logs in, opens each list page of the organisation and the first item linked from it (and
+  // from that item, the first link matching `deeper`); returns the paths seen.
+  const visit = async (who, orgName, navLink, steps) => {
+    await login(page, who);
+    await page.goto(base + '/org');
+    const hrefs = await page.$$eval('main a[href]', (as, name) => as.filter(a => a.textContent.includes(name))
+      .map(a => a.getAttribute('href')), orgName);
+    const org = /^\/orgs\/\d+$/.test(new URL(page.url()).pathname)
+      ? new URL(page.url()).pathname : hrefs.find(h => /^\/orgs\/\d+$/.test(h));
+    if (!org) { fail(`${who}: no link to ${orgName}`); return []; }
+    await page.goto(base + org);
+    if (!(await firstLink(navLink))) fail(`${who}: the organisation's navigation has no ${navLink} link`);
+    const seen = [];
+    for (const [list, item, deeper] of steps) {
+      const res = await page.goto(base + org + '/' + list);
+      if (!res || res.status() >= 400) { fail(`${who}: GET ${list} -> ${res && res.status()}`); continue; }
+      seen.push(org + '/' + list);
+      const next = await firstLink(item);
+      if (!next) { fail(`${who}: no link matching ${item} on ${list}`); continue; }
+      seen.push(next);
+      if (deeper) {
+        await page.goto(base + next);
+        const more = await firstLink(deeper);
+        if (!more) fail(`${who}: no link matching ${deeper} on ${next}`); else seen.push(more);
+      }
+    }
+    return seen;
+  };
+  const county = await visit('hyte@pohjois-savo.example', 'Pohjois-Savon hyvinvointialue', /\/services$/, [
+    ['services', /\/services\/\d+$/], ['providers', /\/providers\/\d+$/],
+    ['contracts', /\/contracts\/\d+$/, /\/criteria\/\d+$/], ['strategies', /\/strategies\/\d+$/]]);
+  for (const lang of ['fi', 'sv', 'en']) {
+    for (const path of county) {
+      const res = await page.goto(`${base}/lang/${lang}?next=${encodeURIComponent(path)}`);
+      if (!res || res.status() >= 400) fail(`GET ${path} -> ${res && res.status()}`);
+      await axe(page, `${lang} ${path}`);
+    }
+  }
+  await ctx.clearCookies();
+  const provider = await visit('raportoija@terveyspalvelut.example', 'Savon Terveyspalvelut', /\/provider-contracts$/, [
+    ['provider-contracts', /\/provider-contracts\/\d+$/]]);
+  for (const lang of ['fi', 'sv', 'en']) {
+    for (const path of provider) {
+      await page.goto(`${base}/lang/${lang}?next=${encodeURIComponent(path)}`);
+      await axe(page, `${lang} ${path}`);
+    }
+  }
+  await ctx.close();
+  const nojs = await browser.newContext({ javaScriptEnabled: false });
+  const p2 = await nojs.newPage();
+  await login(p2, 'raportoija@terveyspalvelut.example');
+  await p2.goto(base + provider[provider.length - 1]);
+  const period = await p2.$('input[id^=period-]');
+  if (!period) fail('no-JS: the provider sees a report form');
+  else {
+    const id = (await period.getAttribute('id')).slice('period-'.length);
+    await p2.fill(`#period-${id}`, '2026-Q3');
+    await p2.fill(`#value-${id}`, '81');
+    await Promise.all([p2.waitForNavigation(), p2.click('form[action$="' + provider[provider.length - 1] + '"] button[type=submit]')]);
+    if (!p2.url().endsWith('#monitoring')) fail(`no-JS: the report is saved (at ${p2.url()})`);
+  }
+  await nojs.close();
+}
+
 // 2. Logged-in admin: crawl everything reachable from the navigation, in three languages.
 const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/users', '/orgs/{id}/users/{id}',
   '/orgs/{id}/sectors', '/orgs/{id}/sectors/{id}', '/orgs/{id}/audit', '/areas/municipality/*', '/orgs/{id}/import', '/orgs/{id}/import/{id}',
