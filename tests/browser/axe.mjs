@@ -327,7 +327,7 @@ let assessmentPath = '';
   // from that item, the first link matching `deeper`); returns the paths seen.
   const visit = async (who, orgName, navLink, steps) => {
     await login(page, who);
-    await page.goto(base + '/org');
+    await page.goto(base + '/lang/fi?next=/org');
     const hrefs = await page.$$eval('main a[href]', (as, name) => as.filter(a => a.textContent.includes(name))
       .map(a => a.getAttribute('href')), orgName);
     const org = /^\/orgs\/\d+$/.test(new URL(page.url()).pathname)

@@ -84,3 +84,24 @@ impl Field {
 pub fn summary(fields: &[Field]) -> Vec<(String, String, String)> {
     fields.iter().filter_map(|f| f.error.as_ref().map(|e| (f.id.clone(), f.label.clone(), e.clone()))).collect()
 }
+
+/// Every organisation but `except`, as choices "name (kind)" by name, after a first empty choice
+/// labelled by `empty_key` (the partner registry's and the providers' organisation choosers).
+pub async fn org_choices(
+    app: &crate::App,
+    c: &Ctx,
+    except: i64,
+    empty_key: &str,
+) -> Result<Vec<(String, String)>, crate::error::AppError> {
+    let mut orgs: Vec<(String, String)> = app
+        .store
+        .list_organisations()
+        .await?
+        .into_iter()
+        .filter(|o| o.id != except)
+        .map(|o| (o.id.to_string(), format!("{} ({})", c.name(&o.names), c.org_kind(o.kind))))
+        .collect();
+    orgs.sort_by(|a, b| a.1.cmp(&b.1));
+    orgs.insert(0, (String::new(), c.t(empty_key)));
+    Ok(orgs)
+}

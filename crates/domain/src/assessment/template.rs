@@ -4,6 +4,7 @@
 
 use super::TEXT_MAX;
 use crate::error::{required_text, ErrorCode};
+use crate::population::PopulationGroup;
 use crate::Names;
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +14,10 @@ use serde::{Deserialize, Serialize};
 pub struct GroupDef {
     pub names: Names,
     pub indicators: Vec<String>,
+    /// The group in the shared classification of population and client groups, where it is one
+    /// (the same code the county's services and their coverage use).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<PopulationGroup>,
 }
 
 /// The rating scale, e.g. −2…+2.
@@ -71,7 +76,12 @@ fn n(fi: &str, sv: &str, en: &str) -> Names {
 }
 
 fn g(fi: &str, sv: &str, en: &str, indicators: &[&str]) -> GroupDef {
-    GroupDef { names: n(fi, sv, en), indicators: indicators.iter().map(|s| s.to_string()).collect() }
+    GroupDef { names: n(fi, sv, en), indicators: indicators.iter().map(|s| s.to_string()).collect(), code: None }
+}
+
+/// A group of the shared classification.
+fn coded(code: PopulationGroup, group: GroupDef) -> GroupDef {
+    GroupDef { code: Some(code), ..group }
 }
 
 fn def(names: Names, areas: Vec<Names>, groups: Vec<GroupDef>, child_hearing: bool) -> TemplateDef {
@@ -82,16 +92,31 @@ fn def(names: Names, areas: Vec<Names>, groups: Vec<GroupDef>, child_hearing: bo
 /// indicators (Sotkanet ids) for each.
 fn people_groups() -> Vec<GroupDef> {
     vec![
-        g("Lapset (0–12 v.)", "Barn (0–12 år)", "Children (0–12)", &["179"]),
-        g("Nuoret (13–24 v.)", "Unga (13–24 år)", "Young people (13–24)", &["1275"]),
-        g("Lapsiperheet", "Barnfamiljer", "Families with children", &["179", "304"]),
-        g("Työikäiset", "Personer i arbetsför ålder", "Working-age people", &["5", "182"]),
-        g("Ikääntyneet (65+ v.)", "Äldre (65+ år)", "Older people (65+)", &["761"]),
+        coded(PopulationGroup::Children, g("Lapset (0–12 v.)", "Barn (0–12 år)", "Children (0–12)", &["179"])),
+        coded(
+            PopulationGroup::YoungPeople,
+            g("Nuoret (13–24 v.)", "Unga (13–24 år)", "Young people (13–24)", &["1275"]),
+        ),
+        coded(PopulationGroup::Families, g("Lapsiperheet", "Barnfamiljer", "Families with children", &["179", "304"])),
+        coded(
+            PopulationGroup::WorkingAge,
+            g("Työikäiset", "Personer i arbetsför ålder", "Working-age people", &["5", "182"]),
+        ),
+        coded(
+            PopulationGroup::OlderPeople,
+            g("Ikääntyneet (65+ v.)", "Äldre (65+ år)", "Older people (65+)", &["761"]),
+        ),
         g("Naiset ja miehet", "Kvinnor och män", "Women and men", &[]),
         g("Kieli- ja kulttuuriryhmät", "Språk- och kulturgrupper", "Language and cultural groups", &["2343"]),
-        g("Sosioekonomiset ryhmät", "Socioekonomiska grupper", "Socio-economic groups", &["3099", "3126", "3195"]),
+        coded(
+            PopulationGroup::LowIncome,
+            g("Sosioekonomiset ryhmät", "Socioekonomiska grupper", "Socio-economic groups", &["3099", "3126", "3195"]),
+        ),
         g("Asuinalueen asukkaat", "Invånare i bostadsområdet", "Residents of the area", &["127"]),
-        g("Vammaiset henkilöt", "Personer med funktionsnedsättning", "People with disabilities", &[]),
+        coded(
+            PopulationGroup::Disabled,
+            g("Vammaiset henkilöt", "Personer med funktionsnedsättning", "People with disabilities", &[]),
+        ),
     ]
 }
 
@@ -166,7 +191,10 @@ pub fn default_templates() -> Vec<(&'static str, TemplateDef)> {
                     g("Alakouluikäiset (7–12 v.)", "Lågstadieelever (7–12 år)", "Primary school age (7–12)", &["179"]),
                     g("Yläkouluikäiset (13–15 v.)", "Högstadieelever (13–15 år)", "Lower secondary age (13–15)", &[]),
                     g("Nuoret (16–17 v.)", "Unga (16–17 år)", "Young people (16–17)", &["1275"]),
-                    g("Lapsiperheet", "Barnfamiljer", "Families with children", &["179", "304"]),
+                    coded(
+                        PopulationGroup::Families,
+                        g("Lapsiperheet", "Barnfamiljer", "Families with children", &["179", "304"]),
+                    ),
                     g(
                         "Erityistä tukea tarvitsevat lapset",
                         "Barn i behov av särskilt stöd",
@@ -286,17 +314,20 @@ impl TemplateForm {
         for (i, l) in lines(&self.groups).iter().enumerate() {
             match names_line(l) {
                 Ok((names, rest)) => {
-                    let ids: Vec<String> = rest
+                    // Indicator ids, and at most one code of the shared classification.
+                    let tokens: Vec<&str> = rest
                         .iter()
                         .flat_map(|r| r.split([',', ' ']))
                         .map(str::trim)
                         .filter(|s| !s.is_empty())
-                        .map(str::to_string)
                         .collect();
-                    if ids.iter().any(|s| !s.chars().all(|c| c.is_ascii_digit())) {
+                    let codes: Vec<PopulationGroup> = tokens.iter().filter_map(|t| PopulationGroup::parse(t)).collect();
+                    let ids: Vec<String> =
+                        tokens.iter().filter(|t| PopulationGroup::parse(t).is_none()).map(|t| t.to_string()).collect();
+                    if codes.len() > 1 || ids.iter().any(|s| !s.chars().all(|c| c.is_ascii_digit())) {
                         errs.push(("groups", ErrorCode::NumberInvalid, Some(i + 1)));
                     } else {
-                        groups.push(GroupDef { names, indicators: ids });
+                        groups.push(GroupDef { names, indicators: ids, code: codes.first().copied() });
                     }
                 }
                 Err(c) => errs.push(("groups", c, Some(i + 1))),
@@ -329,7 +360,11 @@ impl TemplateForm {
             groups: d
                 .groups
                 .iter()
-                .map(|g| format!("{} | {}", line(&g.names), g.indicators.join(", ")))
+                .map(|g| {
+                    let mut rest = g.indicators.clone();
+                    rest.extend(g.code.map(|c| c.as_str().to_string()));
+                    format!("{} | {}", line(&g.names), rest.join(", "))
+                })
                 .collect::<Vec<_>>()
                 .join("\n"),
             scale_min: d.scale.min.to_string(),
@@ -367,6 +402,21 @@ pub fn template_key(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn groups_can_name_a_group_of_the_shared_classification() {
+        let mut f = TemplateForm::from_def(&default_templates()[0].1, 1);
+        f.groups = "Omaishoitajat | Närståendevårdare | Family carers | family_carers, 5".into();
+        let d = f.parse().unwrap();
+        assert_eq!(
+            (d.groups[0].code, d.groups[0].indicators.clone()),
+            (Some(PopulationGroup::FamilyCarers), vec!["5".to_string()])
+        );
+        f.groups = "Omaishoitajat | | | family_carers homeless".into();
+        assert_eq!(f.parse().unwrap_err()[0].0, "groups");
+        let iva = &default_templates()[0].1;
+        assert_eq!(iva.groups[0].code, Some(PopulationGroup::Children), "the defaults use the classification");
+    }
 
     #[test]
     fn defaults_have_three_languages_and_round_trip_through_the_editor() {

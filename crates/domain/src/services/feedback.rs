@@ -37,8 +37,12 @@ codes! {
 pub struct ParticipationInput {
     pub stage: Stage,
     pub method: Method,
-    /// Who was heard, e.g. "Vanhusneuvosto" (a group of the cooperation room) or "asiakaskysely".
+    /// Who was heard, e.g. "Vanhusneuvosto" or "asiakaskysely".
     pub who: String,
+    /// The county's group in the cooperation room that was heard (an advisory council or a
+    /// client panel is such a group, not a new kind of thing).
+    #[serde(default)]
+    pub group_id: Option<i64>,
     pub date: NaiveDate,
     /// What clients said.
     pub said: Option<String>,
@@ -60,6 +64,7 @@ pub struct ParticipationForm {
     pub stage: String,
     pub method: String,
     pub who: String,
+    pub group_id: String,
     pub date: String,
     pub said: String,
     pub did: String,
@@ -71,12 +76,17 @@ impl ParticipationForm {
         let stage = errs.check("stage", Stage::parse(&self.stage).ok_or(ErrorCode::Required));
         let method = errs.check("method", Method::parse(&self.method).ok_or(ErrorCode::Required));
         let who = errs.check("who", required_text(&self.who, TEXT_MAX));
+        let group_id = errs.check(
+            "group_id",
+            optional_text(&self.group_id, 20)
+                .and_then(|s| s.map(|s| s.parse::<i64>().map_err(|_| ErrorCode::ReferenceInvalid)).transpose()),
+        );
         let date = errs.check("date", parse_date(&self.date));
         let said = errs.check("said", optional_text(&self.said, LONG_MAX));
         let did = errs.check("did", optional_text(&self.did, LONG_MAX));
-        match (stage, method, who, date, said, did) {
-            (Some(stage), Some(method), Some(who), Some(date), Some(said), Some(did)) => {
-                Ok(ParticipationInput { stage, method, who, date, said, did })
+        match (stage, method, who, group_id, date, said, did) {
+            (Some(stage), Some(method), Some(who), Some(group_id), Some(date), Some(said), Some(did)) => {
+                Ok(ParticipationInput { stage, method, who, group_id, date, said, did })
             }
             _ => Err(errs),
         }

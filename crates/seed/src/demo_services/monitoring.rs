@@ -128,6 +128,15 @@ async fn feedback(store: &dyn Store, d: &Loaded) -> Result<()> {
 /// How clients were heard in fall prevention and the alcohol brief intervention, with two "you
 /// said, we did" entries.
 async fn participation(store: &dyn Store, d: &Loaded) -> Result<()> {
+    // The county's council for older people, a group of the cooperation room, is heard.
+    let council = hyte_domain::cooperation::GroupForm {
+        kind: "advisory_council".into(),
+        name: "Pohjois-Savon hyvinvointialueen vanhusneuvosto".into(),
+        mandate: "Laki hyvinvointialueesta 611/2021, 33 §".into(),
+        ..Default::default()
+    };
+    let council = council.parse().map_err(|e| anyhow!("{e:?}"))?;
+    let council = store.create_group(d.county, &council, Actor::SYSTEM).await?.id;
     let date = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).ok_or_else(|| anyhow!("date"));
     let service = |i: usize| d.services.get(i).copied().ok_or_else(|| anyhow!("service {i}"));
     let entries = [
@@ -137,6 +146,7 @@ async fn participation(store: &dyn Store, d: &Loaded) -> Result<()> {
                 stage: Stage::Planning,
                 method: Method::ClientCouncil,
                 who: "Pohjois-Savon hyvinvointialueen vanhusneuvosto".into(),
+                group_id: Some(council),
                 date: date(2024, 10, 14)?,
                 said: None,
                 did: None,
@@ -148,6 +158,7 @@ async fn participation(store: &dyn Store, d: &Loaded) -> Result<()> {
                 stage: Stage::Implementation,
                 method: Method::Ngo,
                 who: "Savon Vertaistuki ry:n vertaisohjaajat".into(),
+                group_id: None,
                 date: date(2025, 3, 20)?,
                 said: None,
                 did: None,
@@ -159,6 +170,7 @@ async fn participation(store: &dyn Store, d: &Loaded) -> Result<()> {
                 stage: Stage::Feedback,
                 method: Method::Survey,
                 who: "Osallistujakysely kevät 2025".into(),
+                group_id: None,
                 date: date(2025, 6, 5)?,
                 said: Some("Ryhmiä toivotaan myös iltaisin ja lähemmäs kotia; kuljetus on monelle este.".into()),
                 did: Some(
@@ -174,6 +186,7 @@ async fn participation(store: &dyn Store, d: &Loaded) -> Result<()> {
                 stage: Stage::Feedback,
                 method: Method::FeedbackChannel,
                 who: "Sähköinen asiakaspalaute".into(),
+                group_id: None,
                 date: date(2025, 9, 15)?,
                 said: Some("Alkoholin käytöstä kysyminen tuntui tuomitsevalta.".into()),
                 did: Some(

@@ -321,12 +321,28 @@ async fn feedback_imports_all_or_nothing_and_participation_is_kept(s: &dyn Store
         stage: "feedback".into(),
         method: "client_council".into(),
         who: "Vanhusneuvosto".into(),
+        group_id: String::new(),
         date: "2025-05-12".into(),
         said: "Ryhmiä myös iltaisin".into(),
         did: "Iltaryhmä aloitettu syksyllä 2025".into(),
     };
     let p = s.add_participation(county.id, ours.id, &heard.parse().unwrap(), Actor::SYSTEM).await.unwrap();
-    assert_eq!(s.service_participation(county.id, ours.id).await.unwrap(), [p]);
+    // The group heard is one of the county's cooperation groups, never another organisation's.
+    let council = hyte_domain::cooperation::GroupForm {
+        kind: "advisory_council".into(),
+        name: "Vanhusneuvosto".into(),
+        ..Default::default()
+    };
+    let ours_g = s.create_group(county.id, &council.parse().unwrap(), Actor::SYSTEM).await.unwrap();
+    let theirs_g = s.create_group(other.id, &council.parse().unwrap(), Actor::SYSTEM).await.unwrap();
+    let mut via = heard.clone();
+    via.group_id = theirs_g.id.to_string();
+    let refused = s.add_participation(county.id, ours.id, &via.parse().unwrap(), Actor::SYSTEM).await;
+    assert_eq!(refused.unwrap_err().code(), ErrorCode::ReferenceInvalid);
+    via.group_id = ours_g.id.to_string();
+    let p2 = s.add_participation(county.id, ours.id, &via.parse().unwrap(), Actor::SYSTEM).await.unwrap();
+    assert_eq!(p2.input.group_id, Some(ours_g.id));
+    assert_eq!(s.service_participation(county.id, ours.id).await.unwrap(), [p, p2]);
     let elsewhere = s.add_participation(other.id, ours.id, &heard.parse().unwrap(), Actor::SYSTEM).await;
     assert_eq!(elsewhere.unwrap_err().code(), ErrorCode::NotFound);
     let peek = s.service_participation(other.id, ours.id).await;

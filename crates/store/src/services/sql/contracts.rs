@@ -83,16 +83,17 @@ async fn view(pool: &Pool, contract: Contract) -> Result<ContractView> {
     Ok(ContractView { provider: Provider::try_from(provider_row)?, contract, criteria, reports: collect(rows)? })
 }
 
-pub(crate) async fn get_contract(pool: &Pool, org_id: i64, id: i64) -> Result<Option<ContractView>> {
-    let row: Option<DocRow> = sqlx::query_as(&format!("{} WHERE org_id = $1 AND id = $2", CONTRACTS.select()))
-        .bind(org_id)
-        .bind(id)
-        .fetch_optional(pool)
-        .await?;
+/// The contract `sql` selects with `a` and `b` bound, with its provider, criteria and reports.
+async fn one_view(pool: &Pool, sql: String, a: i64, b: i64) -> Result<Option<ContractView>> {
+    let row: Option<DocRow> = sqlx::query_as(&sql).bind(a).bind(b).fetch_optional(pool).await?;
     match row {
         Some(r) => Ok(Some(view(pool, Contract::try_from(r)?).await?)),
         None => Ok(None),
     }
+}
+
+pub(crate) async fn get_contract(pool: &Pool, org_id: i64, id: i64) -> Result<Option<ContractView>> {
+    one_view(pool, format!("{} WHERE org_id = $1 AND id = $2", CONTRACTS.select()), org_id, id).await
 }
 
 const PROVIDER_SIDE: &str = "provider_id IN (SELECT id FROM svc_providers WHERE member_org_id = $1)";
@@ -110,15 +111,7 @@ pub(crate) async fn provider_contracts(pool: &Pool, member_org_id: i64) -> Resul
 }
 
 pub(crate) async fn provider_contract(pool: &Pool, member_org_id: i64, id: i64) -> Result<Option<ContractView>> {
-    let row: Option<DocRow> = sqlx::query_as(&format!("{} WHERE {PROVIDER_SIDE} AND id = $2", CONTRACTS.select()))
-        .bind(member_org_id)
-        .bind(id)
-        .fetch_optional(pool)
-        .await?;
-    match row {
-        Some(r) => Ok(Some(view(pool, Contract::try_from(r)?).await?)),
-        None => Ok(None),
-    }
+    one_view(pool, format!("{} WHERE {PROVIDER_SIDE} AND id = $2", CONTRACTS.select()), member_org_id, id).await
 }
 
 async fn criterion_refs(tx: &mut Tx<'_>, org_id: i64, c: &CriterionInput) -> Result<()> {

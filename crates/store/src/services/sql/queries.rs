@@ -102,6 +102,14 @@ pub(crate) async fn own_services(tx: &mut Tx<'_>, org_id: i64, ids: &[i64]) -> R
     Ok(())
 }
 
+/// `reference_invalid` unless cooperation group `id` is the county's.
+pub(crate) async fn own_group(tx: &mut Tx<'_>, org_id: i64, id: i64) -> Result<()> {
+    if count(tx, "SELECT COUNT(*) FROM coop_groups WHERE id = $1 AND org_id = $2", id, org_id).await? == 0 {
+        return Err(rule(ErrorCode::ReferenceInvalid));
+    }
+    Ok(())
+}
+
 /// `reference_invalid` unless plan goal `id` belongs to one of the county's reports.
 pub(crate) async fn own_plan_goal(tx: &mut Tx<'_>, org_id: i64, id: i64) -> Result<()> {
     let sql =

@@ -157,6 +157,9 @@ pub(crate) async fn add_participation(
 ) -> Result<Participation> {
     let mut tx = begin(pool).await?;
     let _: Service = doc_in(&mut tx, &SERVICES, org_id, service_id).await?;
+    if let Some(g) = p.group_id {
+        own_group(&mut tx, org_id, g).await?;
+    }
     let row: DocRow = sqlx::query_as(&format!(
         "INSERT INTO svc_participation (service_id, body) VALUES ($1, $2) {}",
         PARTICIPATION.returning()

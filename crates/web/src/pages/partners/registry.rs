@@ -38,21 +38,6 @@ struct ListPage {
     alert: Option<String>,
 }
 
-/// The organisations that may be added: every other organisation, by name.
-async fn candidates(app: &App, c: &Ctx, org_id: i64) -> Result<Vec<(String, String)>, AppError> {
-    let mut orgs: Vec<(String, String)> = app
-        .store
-        .list_organisations()
-        .await?
-        .into_iter()
-        .filter(|o| o.id != org_id)
-        .map(|o| (o.id.to_string(), format!("{} ({})", c.name(&o.names), c.org_kind(o.kind))))
-        .collect();
-    orgs.sort_by(|a, b| a.1.cmp(&b.1));
-    orgs.insert(0, (String::new(), c.t("partner-choose")));
-    Ok(orgs)
-}
-
 fn partner_fields(
     c: &Ctx,
     prefix: &str,
@@ -108,7 +93,8 @@ async fn list_page(
             phone: p.input.contact_phone.clone().unwrap_or_default(),
         })
         .collect();
-    let fields = partner_fields(&c, "new", f, e, Some(candidates(app, &c, org.id).await?));
+    let fields =
+        partner_fields(&c, "new", f, e, Some(crate::form::org_choices(app, &c, org.id, "partner-choose").await?));
     Ok(ListPage {
         can_manage: c.can(org.id, Permission::Coordinate),
         errors: summary(&fields),

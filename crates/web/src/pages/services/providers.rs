@@ -49,21 +49,6 @@ struct EditPage {
     alert: Option<String>,
 }
 
-/// The organisations a provider can be (every other organisation), by name.
-async fn members(app: &App, c: &Ctx, county: i64) -> Result<Vec<(String, String)>, AppError> {
-    let mut orgs: Vec<(String, String)> = app
-        .store
-        .list_organisations()
-        .await?
-        .into_iter()
-        .filter(|o| o.id != county)
-        .map(|o| (o.id.to_string(), format!("{} ({})", c.name(&o.names), c.org_kind(o.kind))))
-        .collect();
-    orgs.sort_by(|a, b| a.1.cmp(&b.1));
-    orgs.insert(0, (String::new(), c.t("provider-no-member")));
-    Ok(orgs)
-}
-
 async fn fields(app: &App, c: &Ctx, county: i64, f: &ProviderForm, e: &FieldErrors) -> Result<Vec<Field>, AppError> {
     Ok(vec![
         Field::new(c, "provider", "name", "field-provider-name", &f.name, e).required(),
@@ -73,7 +58,7 @@ async fn fields(app: &App, c: &Ctx, county: i64, f: &ProviderForm, e: &FieldErro
         Field::new(c, "provider", "business_id", "field-provider-business-id", &f.business_id, e)
             .hint(c.t("field-provider-business-id-hint")),
         Field::new(c, "provider", "member_org_id", "field-provider-member", &f.member_org_id, e)
-            .select(members(app, c, county).await?)
+            .select(crate::form::org_choices(app, c, county, "provider-no-member").await?)
             .hint(c.t("field-provider-member-hint")),
     ])
 }

@@ -64,13 +64,18 @@ async fn load(app: &App, id: i64, sid: i64) -> Result<Service, AppError> {
     app.store.get_service(id, sid).await?.ok_or(AppError::new(ErrorCode::NotFound))
 }
 
-fn heard_fields(c: &Ctx, f: &ParticipationForm, e: &FieldErrors) -> Vec<Field> {
+fn heard_fields(c: &Ctx, f: &ParticipationForm, e: &FieldErrors, groups: &[(i64, String)]) -> Vec<Field> {
+    let mut group_choices = vec![(String::new(), c.t("field-heard-no-group"))];
+    group_choices.extend(groups.iter().map(|(id, name)| (id.to_string(), name.clone())));
     vec![
         Field::new(c, "heard", "stage", "field-heard-stage", &f.stage, e).select(choices::<Stage>(c, None)).required(),
         Field::new(c, "heard", "method", "field-heard-method", &f.method, e)
             .select(choices::<Method>(c, None))
             .required(),
         Field::new(c, "heard", "who", "field-heard-who", &f.who, e).required().hint(c.t("field-heard-who-hint")),
+        Field::new(c, "heard", "group_id", "field-heard-group", &f.group_id, e)
+            .select(group_choices)
+            .hint(c.t("field-heard-group-hint")),
         Field::new(c, "heard", "date", "field-heard-date", &f.date, e).kind("date").required(),
         Field::new(c, "heard", "said", "field-heard-said", &f.said, e).kind("textarea"),
         Field::new(c, "heard", "did", "field-heard-did", &f.did, e).kind("textarea"),
@@ -83,7 +88,9 @@ async fn page_of(app: &App, c: Ctx, org: Organisation, s: Service, failed: Faile
         failed.service.unwrap_or_else(|| (ServiceForm::from_input(&s.input, s.version), FieldErrors::default()));
     let fields = service_fields(&c, &f, &e, &providers);
     let (hf, he) = failed.heard.unwrap_or_default();
-    let heard_fields = heard_fields(&c, &hf, &he);
+    let groups: Vec<(i64, String)> =
+        app.store.list_groups(org.id).await?.into_iter().map(|g| (g.id, g.input.name)).collect();
+    let heard_fields = heard_fields(&c, &hf, &he, &groups);
     let mut errors = summary(&fields);
     errors.extend(summary(&heard_fields));
     let heard = app
@@ -95,7 +102,10 @@ async fn page_of(app: &App, c: Ctx, org: Organisation, s: Service, failed: Faile
             date: fi_date(p.input.date),
             stage: c.code(p.input.stage),
             method: c.code(p.input.method),
-            who: p.input.who.clone(),
+            who: match p.input.group_id.and_then(|g| groups.iter().find(|x| x.0 == g)) {
+                Some((_, name)) if *name != p.input.who => format!("{} ({name})", p.input.who),
+                _ => p.input.who.clone(),
+            },
             said: p.input.said.clone().unwrap_or_default(),
             did: p.input.did.clone().unwrap_or_default(),
         })
