@@ -86,6 +86,25 @@ pub(crate) async fn lock_row(tx: &mut Tx<'_>, sql: &'static str, id: i64) -> Res
     Ok(())
 }
 
+/// `sector_invalid` unless `sector` is one of organisation `org_id`'s sectors; locks its row for the
+/// rest of the transaction, so a concurrent deletion of the sector (which locks it before counting
+/// its uses) either sees this write's use (`sector_in_use`) or has removed it first (then this is
+/// `sector_invalid`), never a foreign-key error. Every write that stores a sector id calls this.
+pub(crate) async fn use_sector(tx: &mut Tx<'_>, org_id: i64, sector: Option<i64>) -> Result<()> {
+    if let Some(id) = sector {
+        let n = sqlx::query("UPDATE sectors SET version = version WHERE id = $1 AND org_id = $2")
+            .bind(id)
+            .bind(org_id)
+            .execute(&mut **tx)
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Err(rule(hyte_domain::ErrorCode::SectorInvalid));
+        }
+    }
+    Ok(())
+}
+
 /// `edit_conflict` unless a versioned write (`… WHERE id = $n AND version = $m`) touched a row: the
 /// record moved on between the read and the write (a concurrent writer committed first).
 pub(crate) fn written(rows_affected: u64) -> Result<()> {

@@ -13,6 +13,7 @@ crate::conformance_cases!($ reports_cases, reports:
     organisations_shape_their_default_report_structure,
     reports_and_plans_use_only_national_or_own_indicators,
     concurrent_plan_edits_conflict,
+    a_sector_deleted_while_measures_name_it_never_breaks,
 );
 
 async fn reports_follow_their_workflow_and_freeze_versions(s: &dyn Store) {
@@ -446,4 +447,40 @@ async fn concurrent_plan_edits_conflict(s: &dyn Store) {
     one_deletes("priority", &results);
     let plan = s.plan(r_id).await.unwrap();
     assert!(plan.priorities.is_empty() && plan.measures.is_empty());
+}
+
+/// Measures naming a sector race its deletion: each side gets a rule (`sector_in_use`,
+/// `sector_invalid`), never a database error, and no measure is left naming a deleted sector.
+async fn a_sector_deleted_while_measures_name_it_never_breaks(s: &dyn Store) {
+    use hyte_domain::reports::{MeasureForm, NewReport};
+    use hyte_domain::SectorInput;
+    let o = org(s, OrgKind::Municipality, "Kuopio").await;
+    let new = NewReport::parse("term", "2025–2029", "", &["fi"], "Hyvinvointikertomus", None).unwrap();
+    let r = s.create_report(o.id, &new, Actor::SYSTEM).await.unwrap();
+    for round in 0..4 {
+        let sector = SectorInput::parse(&format!("Väliaikainen {round}"), "", "").unwrap();
+        let sector = s.create_sector(o.id, &sector, Actor::SYSTEM).await.unwrap();
+        let form =
+            MeasureForm { title: "Savuton koulu".into(), sector_id: sector.id.to_string(), ..Default::default() };
+        let input = form.parse().unwrap();
+        let results = race(WRITERS, |i| {
+            let input = input.clone();
+            async move {
+                if i == round {
+                    s.delete_sector(o.id, sector.id, sector.version, Actor::SYSTEM).await.map(|_| ())
+                } else {
+                    s.add_measure(r.id, &input, &[], Actor::SYSTEM).await.map(|_| ())
+                }
+            }
+        })
+        .await;
+        for e in results.iter().filter_map(|x| x.as_ref().err()) {
+            assert!(matches!(e.code(), ErrorCode::SectorInUse | ErrorCode::SectorInvalid), "a rule, not {e:?}");
+        }
+        let deleted = results[round].is_ok();
+        let named =
+            s.plan(r.id).await.unwrap().measures.iter().filter(|m| m.input.sector_id == Some(sector.id)).count();
+        assert_eq!(deleted, named == 0, "deleted: {deleted}, measures naming it: {named}");
+        assert_eq!(s.list_sectors(o.id).await.unwrap().iter().any(|x| x.id == sector.id), !deleted);
+    }
 }

@@ -236,6 +236,9 @@ impl hyte_store::OrgStore for crate::This {
 
     async fn delete_sector(&self, org_id: i64, sector_id: i64, version: i64, actor: Actor) -> Result<()> {
         let mut tx = crate::sql::begin(&self.pool).await?;
+        // Lock the sector before counting its uses: a write that names it (`use_sector`) has then
+        // either committed (and is counted) or waits until the sector is gone.
+        crate::sql::lock_row(&mut tx, "UPDATE sectors SET version = version WHERE id = $1", sector_id).await?;
         let before = sector_in_tx(&mut tx, org_id, sector_id).await?.ok_or(rule(ErrorCode::NotFound))?;
         if before.version != version {
             return Err(rule(ErrorCode::EditConflict));

@@ -11,8 +11,6 @@ use hyte_store::admin::rows;
 use hyte_store::admin::rows::MEMBERSHIP_COLS;
 use hyte_store::{AccountState, Actor, Member, NewUser, Result};
 
-use crate::sql::admin_orgs::sector_in_tx;
-
 pub(crate) async fn membership_in_tx(tx: &mut Tx<'_>, org_id: i64, user_id: i64) -> Result<Option<Membership>> {
     let row: Option<rows::MembershipRow> =
         sqlx::query_as(&format!("SELECT {MEMBERSHIP_COLS} FROM memberships WHERE org_id = $1 AND user_id = $2"))
@@ -23,14 +21,9 @@ pub(crate) async fn membership_in_tx(tx: &mut Tx<'_>, org_id: i64, user_id: i64)
     row.map(Membership::try_from).transpose()
 }
 
-/// A membership's sector must be one of the same organisation's sectors.
+/// A membership's sector must be one of the same organisation's sectors (locked: see `use_sector`).
 pub(crate) async fn check_sector(tx: &mut Tx<'_>, org_id: i64, sector_id: Option<i64>) -> Result<()> {
-    if let Some(s) = sector_id {
-        if sector_in_tx(tx, org_id, s).await?.is_none() {
-            return Err(rule(ErrorCode::SectorInvalid));
-        }
-    }
-    Ok(())
+    crate::sql::use_sector(tx, org_id, sector_id).await
 }
 
 /// Locks the organisation's row: demotions and removals of its admins take turns, so each counts the

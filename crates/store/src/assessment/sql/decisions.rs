@@ -19,6 +19,7 @@ pub(crate) async fn create_decision(
     actor: Actor,
 ) -> Result<Decision> {
     let mut tx = crate::sql::begin(&this.pool).await?;
+    crate::sql::use_sector(&mut tx, org_id, d.sector_id).await?;
     let row: DecisionRow = sqlx::query_as(&format!(
         "INSERT INTO decisions (org_id, title, description, body, decision_type, sector_id, preparer, \
          planned_on, euros, case_ref, status, created_at) \
@@ -69,6 +70,7 @@ pub(crate) async fn update_decision(
     if before.version != version {
         return Err(rule(ErrorCode::EditConflict));
     }
+    crate::sql::use_sector(&mut tx, before.org_id, d.sector_id).await?;
     let row: Option<DecisionRow> = sqlx::query_as(&format!(
         "UPDATE decisions SET title = $1, description = $2, body = $3, decision_type = $4, sector_id = $5, \
          preparer = $6, planned_on = $7, euros = $8, case_ref = $9, version = version + 1 \

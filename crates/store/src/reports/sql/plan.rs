@@ -71,19 +71,6 @@ async fn own_priority(tx: &mut Tx<'_>, report_id: i64, id: i64) -> Result<()> {
 }
 
 /// `sector_invalid` unless the sector is the organisation's.
-async fn own_sector(tx: &mut Tx<'_>, org_id: i64, sector: Option<i64>) -> Result<()> {
-    if let Some(sector) = sector {
-        let owner: Option<i64> = sqlx::query_scalar("SELECT org_id FROM sectors WHERE id = $1")
-            .bind(sector)
-            .fetch_optional(&mut **tx)
-            .await?;
-        if owner != Some(org_id) {
-            return Err(rule(ErrorCode::SectorInvalid));
-        }
-    }
-    Ok(())
-}
-
 /// Links a measure to the report's goals (`not_found` for another report's goal).
 async fn link_goals(tx: &mut Tx<'_>, report_id: i64, measure_id: i64, goal_ids: &[i64]) -> Result<()> {
     for g in goal_ids {
@@ -216,7 +203,7 @@ impl hyte_store::reports::PlanStore for crate::This {
     async fn add_measure(&self, report_id: i64, m: &MeasureInput, goal_ids: &[i64], actor: Actor) -> Result<Measure> {
         let mut tx = crate::sql::begin(&self.pool).await?;
         let org_id = editable(&mut tx, report_id).await?;
-        own_sector(&mut tx, org_id, m.sector_id).await?;
+        crate::sql::use_sector(&mut tx, org_id, m.sector_id).await?;
         let row: MeasureRow = sqlx::query_as(&format!(
             "INSERT INTO plan_measures (report_id, title, description, sector_id, responsible_person, \
              start_year, end_year, euros, person_years, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
@@ -431,7 +418,7 @@ impl hyte_store::reports::PlanStore for crate::This {
         let mut tx = crate::sql::begin(&self.pool).await?;
         let org_id = editable(&mut tx, report_id).await?;
         let before = measure(&mut tx, report_id, id).await?;
-        own_sector(&mut tx, org_id, m.sector_id).await?;
+        crate::sql::use_sector(&mut tx, org_id, m.sector_id).await?;
         let done = sqlx::query(
             "UPDATE plan_measures SET title = $1, description = $2, sector_id = $3, responsible_person = $4, \
              start_year = $5, end_year = $6, euros = $7, person_years = $8, status = $9, version = version + 1 \
