@@ -24,13 +24,15 @@ pub async fn read_file(mp: &mut Multipart, name: &str) -> Result<(String, Vec<u8
     Err(AppError::new(ErrorCode::Required))
 }
 
-/// Runs a parser on a blocking thread (at most the import permits at once), so that a large or
-/// hostile file does not hold up the runtime's threads.
+/// Runs a parser of the uploaded `file` on a blocking thread (at most the import permits at once),
+/// so that a large or hostile file does not hold up the runtime's threads (other requests,
+/// `/healthz`). Every upload that is parsed goes through here.
 pub async fn off_runtime<T: Send + 'static>(
     app: &App,
+    file: &str,
     parse: impl FnOnce() -> Result<T, ImportError> + Send + 'static,
 ) -> Result<T, ImportError> {
-    let failed = || ImportError::new("-", 0, "-", "the file could not be read");
+    let failed = || ImportError::new(file, 0, "-", "the file could not be read");
     let _permit = app.imports.parse_permit().await.ok_or_else(failed)?;
     tokio::task::spawn_blocking(parse).await.map_err(|_| failed())?
 }

@@ -125,8 +125,8 @@ pub struct GoalInput {
     pub targets: Vec<GoalTarget>,
 }
 
-/// A signed decimal number (`,` or `.`), for indicator values.
-fn value(s: &str) -> Result<Option<f64>, ErrorCode> {
+/// A signed decimal number (`,` or `.`, `−` or `-`), for indicator values; None when empty.
+pub fn parse_value(s: &str) -> Result<Option<f64>, ErrorCode> {
     let t: String = s.trim().chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty() {
         return Ok(None);
@@ -169,9 +169,9 @@ impl TargetForm {
             },
         );
         let by = errs.check("baseline_year", parse_year(&self.baseline_year));
-        let bv = errs.check("baseline_value", value(&self.baseline_value));
+        let bv = errs.check("baseline_value", parse_value(&self.baseline_value));
         let ty = errs.check("target_year", parse_year(&self.target_year));
-        let tv = errs.check("target_value", value(&self.target_value));
+        let tv = errs.check("target_value", parse_value(&self.target_value));
         let mut target = None;
         if let (Some(ind), Some(by), Some(bv), Some(ty), Some(tv)) = (indicator, by, bv, ty, tv) {
             let parts = [ind.is_some(), by.is_some(), bv.is_some(), ty.is_some(), tv.is_some()];

@@ -180,6 +180,25 @@ pub struct IncentiveRule {
     pub cap_euros: Option<i64>,
 }
 
+impl IncentiveRule {
+    /// Parses a rule's four fields (an empty percentage is 0, an empty cap none); the errors name
+    /// `bonus_pct`, `sanction_pct`, `margin_pct` and `cap_euros`.
+    pub fn parse(bonus: &str, sanction: &str, margin: &str, cap: &str) -> Result<IncentiveRule, FieldErrors> {
+        let mut errs = FieldErrors::default();
+        let pct = |s: &str| if s.trim().is_empty() { Ok(0.0) } else { parse_percent(s) };
+        let bonus = errs.check("bonus_pct", pct(bonus));
+        let sanction = errs.check("sanction_pct", pct(sanction));
+        let margin = errs.check("margin_pct", pct(margin));
+        let cap = errs.check("cap_euros", parse_euros(cap));
+        match (bonus, sanction, margin, cap) {
+            (Some(bonus_pct), Some(sanction_pct), Some(margin_pct), Some(cap_euros)) => {
+                Ok(IncentiveRule { bonus_pct, sanction_pct, margin_pct, cap_euros })
+            }
+            _ => Err(errs),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CriterionInput {
     pub name: String,
@@ -226,17 +245,11 @@ impl CriterionForm {
         let target = errs.check("target", parse_decimal(&self.target));
         let direction = errs.check("direction", Direction::parse(&self.direction).ok_or(ErrorCode::Required));
         let source = errs.check("source", Source::parse(&self.source).ok_or(ErrorCode::Required));
-        let indicator = errs.check(
-            "indicator_id",
-            optional_text(&self.indicator_id, 20)
-                .and_then(|s| s.map(|s| s.parse::<i64>().map_err(|_| ErrorCode::IndicatorInvalid)).transpose()),
-        );
+        let indicator = errs.check("indicator_id", super::optional_id(&self.indicator_id, ErrorCode::IndicatorInvalid));
         let schedule = errs.check("schedule", Schedule::parse(&self.schedule).ok_or(ErrorCode::Required));
-        let pct = |s: &str| if s.trim().is_empty() { Ok(0.0) } else { parse_percent(s) };
-        let bonus = errs.check("bonus_pct", pct(&self.bonus_pct));
-        let sanction = errs.check("sanction_pct", pct(&self.sanction_pct));
-        let margin = errs.check("margin_pct", pct(&self.margin_pct));
-        let cap = errs.check("cap_euros", parse_euros(&self.cap_euros));
+        let rule = IncentiveRule::parse(&self.bonus_pct, &self.sanction_pct, &self.margin_pct, &self.cap_euros)
+            .map_err(|e| errs.0.extend(e.0))
+            .ok();
         match (source, indicator, schedule) {
             (Some(Source::Indicator), Some(None), _) => errs.add("indicator_id", ErrorCode::Required),
             (Some(Source::Provider), Some(Some(_)), _) => errs.add("indicator_id", ErrorCode::InvalidInput),
@@ -246,7 +259,7 @@ impl CriterionForm {
             }
             _ => {}
         }
-        match (name, unit, target, direction, source, indicator, schedule, bonus, sanction, margin, cap) {
+        match (name, unit, target, direction, source, indicator, schedule, rule) {
             (
                 Some(name),
                 Some(unit),
@@ -255,20 +268,10 @@ impl CriterionForm {
                 Some(source),
                 Some(indicator_id),
                 Some(schedule),
-                Some(bonus_pct),
-                Some(sanction_pct),
-                Some(margin_pct),
-                Some(cap_euros),
-            ) if errs.0.is_empty() => Ok(CriterionInput {
-                name,
-                unit,
-                target,
-                direction,
-                source,
-                indicator_id,
-                schedule,
-                rule: IncentiveRule { bonus_pct, sanction_pct, margin_pct, cap_euros },
-            }),
+                Some(rule),
+            ) if errs.0.is_empty() => {
+                Ok(CriterionInput { name, unit, target, direction, source, indicator_id, schedule, rule })
+            }
             _ => Err(errs),
         }
     }

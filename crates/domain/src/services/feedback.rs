@@ -76,11 +76,7 @@ impl ParticipationForm {
         let stage = errs.check("stage", Stage::parse(&self.stage).ok_or(ErrorCode::Required));
         let method = errs.check("method", Method::parse(&self.method).ok_or(ErrorCode::Required));
         let who = errs.check("who", required_text(&self.who, TEXT_MAX));
-        let group_id = errs.check(
-            "group_id",
-            optional_text(&self.group_id, 20)
-                .and_then(|s| s.map(|s| s.parse::<i64>().map_err(|_| ErrorCode::ReferenceInvalid)).transpose()),
-        );
+        let group_id = errs.check("group_id", super::optional_id(&self.group_id, ErrorCode::ReferenceInvalid));
         let date = errs.check("date", parse_date(&self.date));
         let said = errs.check("said", optional_text(&self.said, LONG_MAX));
         let did = errs.check("did", optional_text(&self.did, LONG_MAX));

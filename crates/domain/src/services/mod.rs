@@ -48,22 +48,16 @@ pub fn translation_keys() -> Vec<String> {
     k
 }
 
-/// Parses a decimal number written the Finnish or English way ("12,5", "12.5", "1 200").
-pub fn parse_decimal(s: &str) -> Result<f64, crate::ErrorCode> {
-    let t: String = s.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
-    if t.is_empty() {
-        return Err(crate::ErrorCode::Required);
-    }
-    t.replace(',', ".").parse::<f64>().ok().filter(|v| v.is_finite()).ok_or(crate::ErrorCode::NumberInvalid)
+/// An optional id from a form field (a provider, a service, an indicator, a group): None when
+/// empty, `code` when it is not a number.
+pub(crate) fn optional_id(s: &str, code: crate::ErrorCode) -> Result<Option<i64>, crate::ErrorCode> {
+    crate::error::optional_text(s, 20).and_then(|s| s.map(|s| s.parse::<i64>().map_err(|_| code)).transpose())
 }
 
-/// [`parse_decimal`], or None for an empty field.
-pub fn parse_optional_decimal(s: &str) -> Result<Option<f64>, crate::ErrorCode> {
-    if s.trim().is_empty() {
-        Ok(None)
-    } else {
-        parse_decimal(s).map(Some)
-    }
+/// A required decimal number written the Finnish or English way ("12,5", "12.5", "1 200"): the
+/// reports' [`crate::reports::parse_value`], `required` when empty.
+pub fn parse_decimal(s: &str) -> Result<f64, crate::ErrorCode> {
+    crate::reports::parse_value(s)?.ok_or(crate::ErrorCode::Required)
 }
 
 /// A percentage 0–100.
@@ -88,6 +82,5 @@ mod tests {
         assert_eq!(parse_decimal("NaN"), Err(crate::ErrorCode::NumberInvalid));
         assert_eq!(parse_percent("0,5 %"), Ok(0.5));
         assert_eq!(parse_percent("120"), Err(crate::ErrorCode::NumberInvalid));
-        assert_eq!(parse_optional_decimal(" "), Ok(None));
     }
 }

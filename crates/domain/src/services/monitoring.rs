@@ -148,13 +148,59 @@ fn euro_effect(rule: &IncentiveRule, payment: f64, outcome: Outcome) -> (i64, bo
 /// `values`: the "what would it cost" view of a rule before a contract is signed.
 pub fn what_if(c: &CriterionInput, rule: IncentiveRule, annual_euros: i64, values: &[f64]) -> (i64, i64) {
     let c = CriterionInput { rule, ..c.clone() };
-    values.iter().map(|v| evaluate(&c, annual_euros, *v).euros).fold((0, 0), |(b, s), e| {
-        if e > 0 {
-            (b + e, s)
-        } else {
-            (b, s + e)
+    bonuses_and_sanctions(values.iter().map(|v| evaluate(&c, annual_euros, *v).euros))
+}
+
+/// One criterion in one ended period of a contract: its value (the provider's report, or the
+/// knowledge base's value of the period's year), the report, and the evaluation under the rule.
+#[derive(Debug, Clone, Copy)]
+pub struct PeriodResult<'a> {
+    pub criterion: &'a Criterion,
+    pub period: Period,
+    pub report: Option<&'a MonitoringReport>,
+    pub value: Option<f64>,
+    pub evaluation: Option<Evaluation>,
+}
+
+impl PeriodResult<'_> {
+    /// Whether the period counts in the totals: it has a value whose report was not returned.
+    pub fn counts(&self) -> bool {
+        self.evaluation.is_some() && !self.report.is_some_and(|r| r.state == ReportState::Returned)
+    }
+}
+
+/// Every criterion's periods of a contract that have ended by `today`, criterion by criterion:
+/// the one place where a period's value is chosen and evaluated, for the contract's page, the
+/// "what would it cost" view and the report's section alike. `indicator_values` holds the
+/// knowledge base's yearly values by (indicator, year) for the county's area.
+pub fn periods<'a>(
+    contract: &super::Contract,
+    criteria: &'a [Criterion],
+    reports: &'a [MonitoringReport],
+    indicator_values: &std::collections::HashMap<(i64, i32), f64>,
+    today: chrono::NaiveDate,
+) -> Vec<PeriodResult<'a>> {
+    let c = &contract.input;
+    let mut out = Vec::new();
+    for k in criteria {
+        for period in Period::ended(k.input.schedule, c.starts, c.ends, today) {
+            let report = reports.iter().find(|r| r.criterion_id == k.id && r.period == period.code());
+            let value = match k.input.source {
+                super::Source::Provider => report.map(|r| r.value),
+                super::Source::Indicator => {
+                    k.input.indicator_id.and_then(|i| indicator_values.get(&(i, period.year)).copied())
+                }
+            };
+            let evaluation = value.map(|v| evaluate(&k.input, c.annual_euros, v));
+            out.push(PeriodResult { criterion: k, period, report, value, evaluation });
         }
-    })
+    }
+    out
+}
+
+/// The sum of the bonuses and the sum of the sanctions (a negative number) among euro effects.
+pub fn bonuses_and_sanctions(euros: impl IntoIterator<Item = i64>) -> (i64, i64) {
+    euros.into_iter().fold((0, 0), |(b, s), e| if e > 0 { (b + e, s) } else { (b, s + e) })
 }
 
 #[cfg(test)]

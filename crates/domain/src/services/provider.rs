@@ -4,7 +4,7 @@
 
 use super::TEXT_MAX;
 use crate::codes::codes;
-use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
+use crate::error::{required_text, ErrorCode, FieldErrors};
 use serde::{Deserialize, Serialize};
 
 codes! {
@@ -75,11 +75,7 @@ impl ProviderForm {
         let name = errs.check("name", required_text(&self.name, TEXT_MAX));
         let kind = errs.check("kind", ProviderKind::parse(&self.kind).ok_or(ErrorCode::Required));
         let business_id = errs.check("business_id", parse_business_id(&self.business_id));
-        let member = errs.check(
-            "member_org_id",
-            optional_text(&self.member_org_id, 20)
-                .and_then(|s| s.map(|s| s.parse::<i64>().map_err(|_| ErrorCode::ReferenceInvalid)).transpose()),
-        );
+        let member = errs.check("member_org_id", super::optional_id(&self.member_org_id, ErrorCode::ReferenceInvalid));
         match (name, kind, business_id, member) {
             (Some(name), Some(kind), Some(business_id), Some(member_org_id)) => {
                 Ok(ProviderInput { name, kind, business_id, member_org_id })

@@ -146,11 +146,7 @@ impl ServiceForm {
         };
         let description = errs.check("description", optional_text(&self.description, LONG_MAX));
         let producer = errs.check("producer", Producer::parse(&self.producer).ok_or(ErrorCode::Required));
-        let provider_id = errs.check(
-            "provider_id",
-            optional_text(&self.provider_id, 20)
-                .and_then(|s| s.map(|s| s.parse::<i64>().map_err(|_| ErrorCode::ReferenceInvalid)).transpose()),
-        );
+        let provider_id = errs.check("provider_id", super::optional_id(&self.provider_id, ErrorCode::ReferenceInvalid));
         let groups =
             errs.check("groups", Groups::parse(self.groups.iter().map(String::as_str)).ok_or(ErrorCode::InvalidInput));
         let hyte_tasks = errs.check("hyte_tasks", optional_text(&self.hyte_tasks, LONG_MAX));

@@ -2,7 +2,7 @@
 //! service strategy and the service promise (*palvelulupaus*). A draft is edited; approval by a
 //! named body on a date makes it immutable, and a new version starts from a copy.
 
-use super::{parse_decimal, LONG_MAX, TEXT_MAX};
+use super::{optional_id, parse_decimal, LONG_MAX, TEXT_MAX};
 use crate::codes::codes;
 use crate::error::{optional_text, required_text, ErrorCode, FieldErrors};
 use crate::reports::parse_date;
@@ -111,15 +111,6 @@ pub struct GoalForm {
     pub target_value: String,
     pub plan_goal_id: String,
     pub version: i64,
-}
-
-fn optional_id(s: &str, code: ErrorCode) -> Result<Option<i64>, ErrorCode> {
-    let s = s.trim();
-    if s.is_empty() {
-        Ok(None)
-    } else {
-        s.parse().map(Some).map_err(|_| code)
-    }
 }
 
 impl GoalForm {

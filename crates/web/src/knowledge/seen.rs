@@ -66,6 +66,11 @@ pub async fn yearly_values(
     Ok(out)
 }
 
+/// The latest (year, value) of `indicator` among values as [`yearly_values`] gives them.
+pub fn latest(values: &std::collections::HashMap<(i64, i32), f64>, indicator: i64) -> Option<(i32, f64)> {
+    values.iter().filter(|((i, _), _)| *i == indicator).map(|((_, y), v)| (*y, *v)).max_by_key(|(y, _)| *y)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

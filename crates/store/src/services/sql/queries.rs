@@ -122,7 +122,9 @@ pub(crate) async fn own_plan_goal(tx: &mut Tx<'_>, org_id: i64, id: i64) -> Resu
 
 /// `reference_invalid` unless organisation `id` exists.
 pub(crate) async fn org_exists(tx: &mut Tx<'_>, id: i64) -> Result<()> {
-    if count(tx, "SELECT COUNT(*) FROM organisations WHERE id = $1 AND id = $2", id, id).await? == 0 {
+    let n: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE id = $1").bind(id).fetch_one(&mut **tx).await?;
+    if n == 0 {
         return Err(rule(ErrorCode::ReferenceInvalid));
     }
     Ok(())

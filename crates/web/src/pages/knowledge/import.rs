@@ -102,19 +102,7 @@ pub async fn form(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result
     form_page(&app, c, org, None).await
 }
 
-/// Runs a parser on a blocking thread, so that a large or hostile file does not hold up the
-/// runtime's threads (other requests, `/healthz`), and at most [`PARSERS`] at once.
-async fn parse_off_runtime<T: Send + 'static>(
-    app: &App,
-    file: &str,
-    parse: impl FnOnce() -> Result<T, ImportError> + Send + 'static,
-) -> Result<T, ImportError> {
-    let failed = || ImportError::new(file, 0, "-", "the file could not be read");
-    let _permit = app.imports.1.acquire().await.map_err(|_| failed())?;
-    tokio::task::spawn_blocking(parse).await.map_err(|_| failed())?
-}
-
-/// Reads an upload back from its file (on a blocking thread: see [`parse_off_runtime`]).
+/// Reads an upload back from its file (on a blocking thread: see [`crate::upload::off_runtime`]).
 fn read(file: &str, path: &std::path::Path) -> Result<Vec<u8>, ImportError> {
     std::fs::read(path).map_err(|_| ImportError::new(file, 0, "-", "the file could not be read"))
 }
@@ -123,17 +111,17 @@ async fn run(app: &App, org: &Organisation, kind: &str, upload: &Upload, p: &Pro
     let (file, path) = (upload.name.as_str(), upload.file.path().to_path_buf());
     let name = file.to_string();
     if kind == "own" {
-        let rows = parse_off_runtime(app, file, move || own::parse_any(&name, &read(&name, &path)?)).await?;
+        let rows = crate::upload::off_runtime(app, file, move || own::parse_any(&name, &read(&name, &path)?)).await?;
         p.set_total(rows.len() as u64);
         p.set_phase(Phase::Writing);
         return own::apply(&*app.store, org.id, &org.names.fi, file, &rows).await;
     }
-    let bytes = parse_off_runtime(app, file, move || read(&name, &path)).await?;
+    let bytes = crate::upload::off_runtime(app, file, move || read(&name, &path)).await?;
     let not_text = || ImportError::new(file, 1, "-", "the file is not UTF-8 text");
     let json = std::str::from_utf8(&bytes).map_err(|_| not_text())?.trim_start().starts_with(['[', '{']);
     if json {
         let name = file.to_string();
-        let rows = parse_off_runtime(app, file, move || sotkanet::data_json(&name, &bytes)).await?;
+        let rows = crate::upload::off_runtime(app, file, move || sotkanet::data_json(&name, &bytes)).await?;
         p.set_total(rows.len() as u64);
         p.set_phase(Phase::Writing);
         Ok(apply::sotkanet_data(&*app.store, file, &rows).await?)

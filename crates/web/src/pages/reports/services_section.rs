@@ -11,7 +11,7 @@ use crate::format::{euros, fmt_num};
 use crate::App;
 use hyte_domain::codes::Code;
 use hyte_domain::reports::{Report, SectionKind};
-use hyte_domain::services::{coverage, evaluate, Outcome, ReportState, StrategyState};
+use hyte_domain::services::{bonuses_and_sanctions, coverage, periods, Outcome, StrategyState};
 use hyte_domain::{Lang, Organisation};
 use hyte_report::Table;
 use std::collections::HashSet;
@@ -39,7 +39,8 @@ pub async fn build(
         return Ok(None);
     }
     let t = |key: &str| c.i18n.t(lang, key);
-    let code = |v: &dyn Fn() -> Option<String>| v().map(|k| c.i18n.t(lang, &k)).unwrap_or_default();
+    // A code's name in the report's language.
+    let code = |key: Option<String>| key.map(|k| c.i18n.t(lang, &k)).unwrap_or_default();
     let (from, to) = years(report);
     let mut tables = vec![];
 
@@ -52,16 +53,14 @@ pub async fn build(
         let values = crate::knowledge::seen::yearly_values(app, c, org.area_id, ids).await?;
         let yv = |(y, v): (i32, f64)| format!("{} ({y})", fmt_num(lang, v, 1));
         for g in &s.goals {
-            let latest = g.target.and_then(|t| {
-                values.iter().filter(|((i, _), _)| *i == t.indicator_id).map(|((_, y), v)| (*y, *v)).max_by_key(|x| x.0)
-            });
+            let latest = g.target.and_then(|t| crate::knowledge::seen::latest(&values, t.indicator_id));
             goal_rows.push(vec![
                 s.input.title.clone(),
                 g.title.clone(),
                 g.target.map(|t| yv(t.baseline)).unwrap_or_default(),
                 g.target.map(|t| yv(t.target)).unwrap_or_default(),
                 latest.map(yv).unwrap_or_default(),
-                g.target.map(|t| code(&|| t.progress(latest).key())).unwrap_or_default(),
+                g.target.map(|t| code(t.progress(latest).key())).unwrap_or_default(),
             ]);
         }
     }
@@ -82,29 +81,20 @@ pub async fn build(
         });
     }
 
-    // Contracts: each criterion's periods in the report's years (returned reports left out).
+    // Contracts: the periods of the report's years that count, as on the contract's page.
     let mut contract_rows = vec![];
     for k in &contracts {
         let Some(v) = app.store.get_contract(org.id, k.id).await? else { continue };
-        let (mut met, mut missed, mut bonus, mut sanction) = (0, 0, 0, 0);
-        for r in v.reports.iter().filter(|r| r.state != ReportState::Returned) {
-            let year: i32 = r.period.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
-            let Some(crit) = v.criteria.iter().find(|x| x.id == r.criterion_id) else { continue };
-            if !(from..=to).contains(&year) {
-                continue;
-            }
-            let e = evaluate(&crit.input, v.contract.input.annual_euros, r.value);
-            match e.outcome {
-                Outcome::Met => met += 1,
-                Outcome::Missed => missed += 1,
-                Outcome::Near => {}
-            }
-            if e.euros > 0 {
-                bonus += e.euros;
-            } else {
-                sanction += e.euros;
-            }
-        }
+        let indicators = v.criteria.iter().filter_map(|x| x.input.indicator_id).collect();
+        let values = crate::knowledge::seen::yearly_values(app, c, org.area_id, indicators).await?;
+        let evaluations: Vec<_> = periods(&v.contract, &v.criteria, &v.reports, &values, crate::format::today())
+            .into_iter()
+            .filter(|x| x.counts() && (from..=to).contains(&x.period.year))
+            .filter_map(|x| x.evaluation)
+            .collect();
+        let count = |o: Outcome| evaluations.iter().filter(|e| e.outcome == o).count();
+        let (met, missed) = (count(Outcome::Met), count(Outcome::Missed));
+        let (bonus, sanction) = bonuses_and_sanctions(evaluations.iter().map(|e| e.euros));
         contract_rows.push(vec![
             v.contract.input.title.clone(),
             v.provider.input.name.clone(),
@@ -141,7 +131,7 @@ pub async fn build(
             if (from..=to).contains(&year) {
                 heard_rows.push(vec![
                     s.input.names.get(lang).to_string(),
-                    format!("{} ({})", p.input.who, code(&|| p.input.method.key())),
+                    format!("{} ({})", p.input.who, code(p.input.method.key())),
                     p.input.said.clone().unwrap_or_default(),
                     p.input.did.clone().unwrap_or_default(),
                 ]);
@@ -162,7 +152,7 @@ pub async fn build(
         let rows = if gaps.is_empty() {
             vec![vec![t("coverage-no-gaps")]]
         } else {
-            gaps.iter().map(|g| vec![code(&|| g.key())]).collect()
+            gaps.iter().map(|g| vec![code(g.key())]).collect()
         };
         tables.push(Table { caption: t("coverage-gaps"), headers: vec![t("coverage-group")], rows });
     }

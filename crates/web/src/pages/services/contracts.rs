@@ -2,11 +2,12 @@
 //! tasks, quality criteria with their incentive and sanction rules, and the monitoring: each
 //! period's value, fulfilment and euro effect, late reports, and the county's review.
 
-use super::{choices, county, explains, indicator_values, num};
+use super::{choices, county, explains, num};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::form::{summary, Field};
 use crate::format::{euros, fi_date, today};
+use crate::knowledge::seen::yearly_values;
 use crate::refusal::{answer, submit};
 use crate::respond::{render, see_other};
 use crate::App;
@@ -15,8 +16,8 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::Form;
 use hyte_domain::services::{
-    evaluate, ContractForm, ContractKind, CriterionForm, CriterionInput, Direction, Period, Provider, ReportState,
-    Review, Schedule, Service, Source,
+    bonuses_and_sanctions, periods, ContractForm, ContractKind, CriterionForm, CriterionInput, Direction, Provider,
+    ReportState, Review, Schedule, Service, Source,
 };
 use hyte_domain::{ErrorCode, FieldErrors, Organisation, Permission};
 use hyte_store::services::ContractView;
@@ -189,28 +190,19 @@ pub async fn monitoring(
     reviewer: bool,
 ) -> Result<(Vec<MonitoringLine>, i64, i64), AppError> {
     let indicators = v.criteria.iter().filter_map(|k| k.input.indicator_id).collect();
-    let values = indicator_values(app, c, org.area_id, indicators).await?;
-    let (mut lines, mut bonus, mut sanction) = (Vec::new(), 0, 0);
+    let values = yearly_values(app, c, org.area_id, indicators).await?;
     let now = today();
-    for k in &v.criteria {
-        for p in Period::ended(k.input.schedule, v.contract.input.starts, v.contract.input.ends, now) {
-            let report = v.reports.iter().find(|r| r.criterion_id == k.id && r.period == p.code());
-            let value = match k.input.source {
-                Source::Provider => report.map(|r| r.value),
-                Source::Indicator => k.input.indicator_id.and_then(|i| values.get(&(i, p.year)).copied()),
-            };
-            let eval = value.map(|x| evaluate(&k.input, v.contract.input.annual_euros, x));
-            if let (Some(e), false) = (eval, report.is_some_and(|r| r.state == ReportState::Returned)) {
-                if e.euros > 0 {
-                    bonus += e.euros;
-                } else {
-                    sanction += e.euros;
-                }
-            }
-            lines.push(MonitoringLine {
-                period: p.code(),
+    let results = periods(&v.contract, &v.criteria, &v.reports, &values, now);
+    let (bonus, sanction) =
+        bonuses_and_sanctions(results.iter().filter(|x| x.counts()).filter_map(|x| x.evaluation.map(|e| e.euros)));
+    let lines = results
+        .iter()
+        .map(|x| {
+            let (k, report, eval) = (x.criterion, x.report, x.evaluation);
+            MonitoringLine {
+                period: x.period.code(),
                 criterion: k.input.name.clone(),
-                value: value.map(|x| format!("{} {}", num(c, x, 2), k.input.unit)).unwrap_or_default(),
+                value: x.value.map(|v| format!("{} {}", num(c, v, 2), k.input.unit)).unwrap_or_default(),
                 outcome: eval.map(|e| c.code(e.outcome)).unwrap_or_default(),
                 outcome_class: match eval.map(|e| e.outcome) {
                     Some(hyte_domain::services::Outcome::Met) => "good",
@@ -234,11 +226,11 @@ pub async fn monitoring(
                 },
                 comment: report.and_then(|r| r.comment.clone()).unwrap_or_default(),
                 review_comment: report.and_then(|r| r.review_comment.clone()).unwrap_or_default(),
-                late: k.input.source == Source::Provider && report.is_none() && p.due() < now,
+                late: k.input.source == Source::Provider && report.is_none() && x.period.due() < now,
                 review: report.filter(|r| reviewer && r.state == ReportState::Submitted).map(|r| (r.id, r.version)),
-            });
-        }
-    }
+            }
+        })
+        .collect();
     Ok((lines, bonus, sanction))
 }
 

@@ -15,7 +15,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::Form;
-use hyte_domain::services::{parse_percent, what_if, Criterion, CriterionForm, IncentiveRule, ReportState};
+use hyte_domain::services::{what_if, Criterion, CriterionForm, IncentiveRule, ReportState};
 use hyte_domain::{ErrorCode, FieldErrors, Organisation, Permission};
 use hyte_store::services::ContractView;
 use hyte_store::Actor;
@@ -32,17 +32,13 @@ pub struct WhatIf {
 }
 
 impl WhatIf {
+    /// The alternative rule, parsed as a criterion's rule is; None when none was asked or it is
+    /// not valid.
     fn rule(&self) -> Option<IncentiveRule> {
         if self.bonus_pct.is_empty() && self.sanction_pct.is_empty() {
             return None;
         }
-        let pct = |s: &str| if s.trim().is_empty() { Ok(0.0) } else { parse_percent(s) };
-        Some(IncentiveRule {
-            bonus_pct: pct(&self.bonus_pct).ok()?,
-            sanction_pct: pct(&self.sanction_pct).ok()?,
-            margin_pct: pct(&self.margin_pct).ok()?,
-            cap_euros: hyte_domain::assessment::parse_euros(&self.cap_euros).ok()?,
-        })
+        IncentiveRule::parse(&self.bonus_pct, &self.sanction_pct, &self.margin_pct, &self.cap_euros).ok()
     }
 }
 
@@ -90,7 +86,9 @@ async fn page_of(
 ) -> Result<Page, AppError> {
     let (f, e) = failed.unwrap_or_else(|| (CriterionForm::from_input(&k.input, k.version), FieldErrors::default()));
     let fields = criterion_fields(&c, &f, &e);
-    // The last year with reported or knowledge-base values for this criterion (returned reports left out).
+    // The last year with reported or knowledge-base values for this criterion (returned reports
+    // left out). Deliberately not limited to the contract's term: a rule can be tried on the
+    // values of a year before the contract.
     let values: Vec<(i32, f64)> = match k.input.source {
         hyte_domain::services::Source::Provider => v
             .reports
@@ -100,7 +98,8 @@ async fn page_of(
             .collect(),
         hyte_domain::services::Source::Indicator => {
             let ids = k.input.indicator_id.into_iter().collect();
-            super::indicator_values(app, &c, org.area_id, ids).await?.into_iter().map(|((_, y), x)| (y, x)).collect()
+            let known = crate::knowledge::seen::yearly_values(app, &c, org.area_id, ids).await?;
+            known.into_iter().map(|((_, y), x)| (y, x)).collect()
         }
     };
     let year = values.iter().map(|(y, _)| *y).max();

@@ -99,5 +99,3 @@ pub fn group_names(c: &Ctx, groups: impl Iterator<Item = PopulationGroup>) -> St
 pub fn num(c: &Ctx, v: f64, decimals: i32) -> String {
     crate::format::fmt_num(c.lang, v, decimals)
 }
-
-pub use crate::knowledge::seen::yearly_values as indicator_values;

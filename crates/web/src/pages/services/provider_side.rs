@@ -203,7 +203,7 @@ pub async fn upload(
     let (file, bytes) = crate::upload::read_file(&mut mp, "file").await?;
     let name = file.clone();
     let parsed =
-        crate::upload::off_runtime(&app, move || hyte_import::table::rows(&name, &bytes, REPORT_COLUMNS)).await;
+        crate::upload::off_runtime(&app, &file, move || hyte_import::table::rows(&name, &bytes, REPORT_COLUMNS)).await;
     let checked = parsed.and_then(|rows| {
         rows.iter()
             .map(|(line, [crit, period, value, comment])| {

@@ -185,7 +185,8 @@ pub async fn import_feedback(
     let (file, bytes) = crate::upload::read_file(&mut mp, "file").await?;
     let name = file.clone();
     let parsed =
-        crate::upload::off_runtime(&app, move || hyte_import::table::rows(&name, &bytes, FEEDBACK_COLUMNS)).await;
+        crate::upload::off_runtime(&app, &file, move || hyte_import::table::rows(&name, &bytes, FEEDBACK_COLUMNS))
+            .await;
     let rows = parsed.and_then(|rows| {
         rows.into_iter()
             .map(|(line, cells)| {

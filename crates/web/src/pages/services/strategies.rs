@@ -3,11 +3,12 @@
 //! parties, quality criteria, an indicator target with computed progress and a link to a goal of
 //! the county's well-being plan; approval by a named body makes the document immutable.
 
-use super::{choices, county, explains, indicator_values, num};
+use super::{choices, county, explains, num};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::form::{summary, Field};
 use crate::format::fi_date;
+use crate::knowledge::seen::{latest, yearly_values};
 use crate::refusal::{answer, submit, Failure};
 use crate::respond::{render, see_other};
 use crate::App;
@@ -196,19 +197,13 @@ pub async fn goal_views(app: &App, c: &Ctx, org: &Organisation, s: &Strategy) ->
     let ids: Vec<i64> = s.goals.iter().filter_map(|g| g.target.map(|t| t.indicator_id)).collect();
     let indicators: HashMap<i64, String> =
         app.store.get_indicators(&ids).await?.into_iter().map(|i| (i.id, i.title(c.lang).to_string())).collect();
-    let values = indicator_values(app, c, org.area_id, ids).await?;
+    let values = yearly_values(app, c, org.area_id, ids).await?;
     let yv = |(y, v): (i32, f64)| format!("{} ({y})", num(c, v, 1));
     Ok(s.goals
         .iter()
         .enumerate()
         .map(|(index, g)| {
-            let latest = g.target.and_then(|t| {
-                values
-                    .iter()
-                    .filter(|((i, _), _)| *i == t.indicator_id)
-                    .map(|((_, y), v)| (*y, *v))
-                    .max_by_key(|(y, _)| *y)
-            });
+            let latest = g.target.and_then(|t| latest(&values, t.indicator_id));
             GoalView {
                 index,
                 title: g.title.clone(),
