@@ -51,6 +51,7 @@ pub fn translation_keys() -> Vec<String> {
     k.extend(crate::cooperation::translation_keys());
     k.extend(crate::partners::translation_keys());
     k.extend(crate::services::translation_keys());
+    k.extend(crate::interface::translation_keys());
     k
 }
 

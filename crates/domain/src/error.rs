@@ -72,6 +72,10 @@ codes! {
         DocumentLocked = "document_locked" => 409,
         /// An accepted monitoring report cannot change.
         MonitoringLocked = "monitoring_locked" => 409,
+        /// A file of another type than the one asked for (e.g. not a PDF document).
+        FileTypeInvalid = "file_type_invalid" => 422,
+        /// An interface service keeps at least one leading organisation.
+        LastLead = "last_lead" => 409,
     }
 }
 
@@ -185,6 +189,8 @@ mod tests {
             "reference_invalid",
             "document_locked",
             "monitoring_locked",
+            "file_type_invalid",
+            "last_lead",
         ]);
         let statuses: Vec<u16> = ErrorCode::ALL.iter().map(|c| c.http_status()).collect();
         assert_eq!(
@@ -192,7 +198,7 @@ mod tests {
             [
                 404, 401, 403, 403, 422, 401, 429, 409, 409, 409, 409, 409, 409, 500, 422, 422, 422, 422, 422, 422,
                 422, 422, 422, 422, 422, 422, 422, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 413, 403, 409,
-                409, 409, 422, 422, 409, 409
+                409, 409, 422, 422, 409, 409, 422, 409
             ]
         );
         assert_eq!(ErrorCode::NotFound.translation_key(), "error-not_found");

@@ -136,6 +136,20 @@ codes! {
         StrategyNewVersion = "strategy.new_version",
         ParticipationCreate = "participation.create",
         FeedbackImport = "feedback.import",
+        InterfaceCreate = "interface.create",
+        InterfaceUpdate = "interface.update",
+        InterfacePublish = "interface.publish",
+        ChainStepCreate = "chain_step.create",
+        ChainStepUpdate = "chain_step.update",
+        ChainStepDelete = "chain_step.delete",
+        ChainStepMove = "chain_step.move",
+        DivisionOfWorkUpdate = "division_of_work.update",
+        InterfaceAgreementCreate = "interface_agreement.create",
+        InterfaceAgreementUpdate = "interface_agreement.update",
+        InterfaceAgreementDocument = "interface_agreement.document",
+        InterfaceIndicatorCreate = "interface_indicator.create",
+        InterfaceIndicatorDelete = "interface_indicator.delete",
+        InterfaceEvaluationUpdate = "interface_evaluation.update",
     }
 }
 
@@ -277,6 +291,20 @@ mod tests {
             "strategy.new_version",
             "participation.create",
             "feedback.import",
+            "interface.create",
+            "interface.update",
+            "interface.publish",
+            "chain_step.create",
+            "chain_step.update",
+            "chain_step.delete",
+            "chain_step.move",
+            "division_of_work.update",
+            "interface_agreement.create",
+            "interface_agreement.update",
+            "interface_agreement.document",
+            "interface_indicator.create",
+            "interface_indicator.delete",
+            "interface_evaluation.update",
         ]);
         assert_eq!(AuditAction::SectorCreate.as_str(), "sector.create");
         assert_eq!(AuditAction::SectorCreate.translation_key(), "audit-sector-create");
