@@ -76,6 +76,8 @@ codes! {
         FileTypeInvalid = "file_type_invalid" => 422,
         /// An interface service keeps at least one leading organisation.
         LastLead = "last_lead" => 409,
+        /// The organisation still answers for steps of the chain: give them to another first.
+        PartyInUse = "party_in_use" => 409,
     }
 }
 
@@ -191,6 +193,7 @@ mod tests {
             "monitoring_locked",
             "file_type_invalid",
             "last_lead",
+            "party_in_use",
         ]);
         let statuses: Vec<u16> = ErrorCode::ALL.iter().map(|c| c.http_status()).collect();
         assert_eq!(
@@ -198,7 +201,7 @@ mod tests {
             [
                 404, 401, 403, 403, 422, 401, 429, 409, 409, 409, 409, 409, 409, 500, 422, 422, 422, 422, 422, 422,
                 422, 422, 422, 422, 422, 422, 422, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 413, 403, 409,
-                409, 409, 422, 422, 409, 409, 422, 409
+                409, 409, 422, 422, 409, 409, 422, 409, 409
             ]
         );
         assert_eq!(ErrorCode::NotFound.translation_key(), "error-not_found");

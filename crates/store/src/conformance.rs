@@ -32,6 +32,7 @@ macro_rules! conformance_tests {
         $crate::partners_cases!($make);
         $crate::reports_cases!($make);
         $crate::services_cases!($make);
+        $crate::interface_cases!($make);
     };
 }
 

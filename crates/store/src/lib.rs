@@ -16,6 +16,7 @@ pub mod assessment;
 #[cfg(feature = "testing")]
 pub mod conformance;
 pub mod cooperation;
+pub mod interface;
 pub mod knowledge;
 pub mod partners;
 pub mod reports;
@@ -27,6 +28,7 @@ pub use admin::{
 };
 pub use assessment::{AssessmentStore, DecisionStep};
 pub use cooperation::CooperationStore;
+pub use interface::InterfaceStore;
 pub use knowledge::{
     AreaImport, AreaKindRow, AreaStore, BulkStore, ExternalRegion, ImportJobStore, ImportSummary, IndicatorFilter,
     IndicatorStore, NewArea, NewIndicator, NewMembership, NewPopulation, ObservationQuery,
@@ -93,6 +95,7 @@ pub trait Store:
     + CooperationStore
     + PartnerStore
     + ServiceStore
+    + InterfaceStore
 {
     fn backend(&self) -> Backend;
     async fn ping(&self) -> Result<()>;

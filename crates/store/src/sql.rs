@@ -35,6 +35,16 @@ mod cooperation_groups;
 mod cooperation_queries;
 #[path = "cooperation/sql/store.rs"]
 mod cooperation_store;
+#[path = "interface/sql/agreements.rs"]
+mod interface_agreements;
+#[path = "interface/sql/chains.rs"]
+mod interface_chains;
+#[path = "interface/sql/monitoring.rs"]
+mod interface_monitoring;
+#[path = "interface/sql/queries.rs"]
+mod interface_queries;
+#[path = "interface/sql/store.rs"]
+mod interface_store;
 #[path = "knowledge/sql/areas.rs"]
 mod knowledge_areas;
 #[path = "knowledge/sql/imports.rs"]
@@ -54,7 +64,7 @@ mod reports_reports;
 #[path = "services/sql/contracts.rs"]
 mod services_contracts;
 #[path = "services/sql/queries.rs"]
-mod services_queries;
+pub(crate) mod services_queries;
 #[path = "services/sql/register.rs"]
 mod services_register;
 #[path = "services/sql/store.rs"]

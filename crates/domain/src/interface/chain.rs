@@ -29,7 +29,7 @@ pub struct StepInput {
     pub unit: Option<String>,
     /// What happens.
     pub action: Texts,
-    /// Who the client is at this point.
+    /// Who the client is at this point (may be empty).
     pub client: Texts,
     pub handoff: Handoff,
     /// The client's consent is needed to move on (e.g. to share information).
@@ -85,26 +85,30 @@ impl StepForm {
             self.org_id.trim().parse::<i64>().ok().filter(|o| parties.contains(o)).ok_or(ErrorCode::ReferenceInvalid),
         );
         let unit = errs.check("unit", optional_text(&self.unit, TEXT_MAX));
-        let texts = |errs: &mut FieldErrors, v: [&str; 3], f: [&'static str; 3]| match Texts::parse(v, f, STEP_MAX) {
-            Ok(t) if t.is_empty() => {
-                errs.add(f[0], ErrorCode::Required);
-                None
-            }
-            Ok(t) => Some(t),
-            Err((field, code)) => {
-                errs.add(field, code);
-                None
-            }
-        };
+        let texts =
+            |errs: &mut FieldErrors, v: [&str; 3], f: [&'static str; 3], need: bool| match Texts::parse(v, f, STEP_MAX)
+            {
+                Ok(t) if need && t.is_empty() => {
+                    errs.add(f[0], ErrorCode::Required);
+                    None
+                }
+                Ok(t) => Some(t),
+                Err((field, code)) => {
+                    errs.add(field, code);
+                    None
+                }
+            };
         let action = texts(
             &mut errs,
             [&self.action_fi, &self.action_sv, &self.action_en],
             ["action_fi", "action_sv", "action_en"],
+            true,
         );
         let client = texts(
             &mut errs,
             [&self.client_fi, &self.client_sv, &self.client_en],
             ["client_fi", "client_sv", "client_en"],
+            false,
         );
         let handoff = errs.check("handoff", Handoff::parse(&self.handoff).ok_or(ErrorCode::Required));
         let wait_days = errs.check(
