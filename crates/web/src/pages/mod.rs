@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod assessment;
 pub mod cooperation;
+pub mod interface;
 pub mod knowledge;
 pub mod partners;
 pub mod reports;
@@ -34,6 +35,7 @@ pub fn routes() -> Router<App> {
         .merge(cooperation::routes())
         .merge(partners::routes())
         .merge(services::routes())
+        .merge(interface::routes())
         .route("/static/hyte.css", get(stylesheet))
 }
 

@@ -1,0 +1,15 @@
+//! (being written)
+use crate::error::AppError;
+use axum::response::Response;
+pub async fn page() -> Result<Response, AppError> {
+    Err(AppError::new(hyte_domain::ErrorCode::NotFound))
+}
+pub async fn update() -> Result<Response, AppError> {
+    Err(AppError::new(hyte_domain::ErrorCode::NotFound))
+}
+pub async fn publish() -> Result<Response, AppError> {
+    Err(AppError::new(hyte_domain::ErrorCode::NotFound))
+}
+pub async fn export() -> Result<Response, AppError> {
+    Err(AppError::new(hyte_domain::ErrorCode::NotFound))
+}
