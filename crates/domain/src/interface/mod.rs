@@ -6,6 +6,7 @@
 
 mod agreement;
 mod chain;
+mod coordination;
 mod evaluation;
 mod service;
 mod templates;
@@ -13,6 +14,7 @@ mod work;
 
 pub use agreement::*;
 pub use chain::*;
+pub use coordination::*;
 pub use evaluation::*;
 pub use service::*;
 pub use templates::*;
