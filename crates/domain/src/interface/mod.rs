@@ -6,14 +6,18 @@
 
 mod agreement;
 mod chain;
+mod coordination;
 mod evaluation;
 mod service;
+mod templates;
 mod work;
 
 pub use agreement::*;
 pub use chain::*;
+pub use coordination::*;
 pub use evaluation::*;
 pub use service::*;
+pub use templates::*;
 pub use work::*;
 
 use crate::codes::keys;
@@ -28,6 +32,7 @@ pub fn translation_keys() -> Vec<String> {
     let mut k: Vec<String> = keys::<InterfaceKind>().collect();
     k.extend(keys::<PartyRole>());
     k.extend(keys::<Handoff>());
+    k.extend(keys::<ChainTemplate>());
     k.extend(keys::<Raci>());
     k.extend(keys::<AgreementStatus>());
     k.extend(keys::<ReminderKind>());

@@ -15,6 +15,12 @@ codes! {
         Club = "club",
         SupportPerson = "support_person",
         LivingRoom = "living_room",
+        OutreachYouthWork = "outreach_youth_work",
+        PeerGroup = "peer_group",
+        Mentoring = "mentoring",
+        LanguageNest = "language_nest",
+        CultureSupport = "culture_support",
+        SharedPremises = "shared_premises",
         Other = "other",
     }
 }

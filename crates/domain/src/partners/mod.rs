@@ -67,6 +67,12 @@ mod tests {
             "club",
             "support_person",
             "living_room",
+            "outreach_youth_work",
+            "peer_group",
+            "mentoring",
+            "language_nest",
+            "culture_support",
+            "shared_premises",
             "other",
         ]);
         assert_codes::<Theme>(&[
