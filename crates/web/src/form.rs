@@ -105,3 +105,68 @@ pub async fn org_choices(
     orgs.insert(0, (String::new(), c.t(empty_key)));
     Ok(orgs)
 }
+
+/// The choices of a code enum, labelled by its translations; `empty` adds a first "none" choice.
+pub fn choices<T: hyte_domain::codes::Code>(c: &Ctx, empty: Option<String>) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = empty.into_iter().map(|e| (String::new(), e)).collect();
+    out.extend(T::VARIANTS.iter().map(|v| (v.code().to_string(), c.code(*v))));
+    out
+}
+
+/// One checkbox of a group choice.
+pub struct GroupBox {
+    pub code: &'static str,
+    pub label: String,
+    pub checked: bool,
+}
+
+/// The classification's groups as checkboxes, those in `on` checked.
+pub fn group_boxes(c: &Ctx, on: &[String]) -> Vec<GroupBox> {
+    hyte_domain::population::PopulationGroup::ALL
+        .iter()
+        .map(|g| GroupBox { code: g.as_str(), label: c.code(*g), checked: on.iter().any(|s| s == g.as_str()) })
+        .collect()
+}
+
+/// Group names, joined.
+pub fn group_names(c: &Ctx, groups: impl Iterator<Item = hyte_domain::population::PopulationGroup>) -> String {
+    groups.map(|g| c.code(g)).collect::<Vec<_>>().join(", ")
+}
+
+/// A set of checkboxes sharing one name, as a fieldset (`shared/_checkset.html`).
+pub struct CheckSet {
+    pub id: String,
+    pub name: &'static str,
+    pub legend: String,
+    pub boxes: Vec<Choice>,
+    pub error: Option<String>,
+}
+
+impl CheckSet {
+    /// `options` as (value, label), those in `on` checked.
+    pub fn new(
+        id: &str,
+        name: &'static str,
+        legend: String,
+        options: Vec<(String, String)>,
+        on: &[String],
+    ) -> CheckSet {
+        let boxes =
+            options.into_iter().map(|(value, label)| Choice { selected: on.contains(&value), value, label }).collect();
+        CheckSet { id: id.to_string(), name, legend, boxes, error: None }
+    }
+
+    /// The classification's population groups.
+    pub fn groups(c: &Ctx, id: &str, name: &'static str, legend: String, on: &[String]) -> CheckSet {
+        let options = hyte_domain::population::PopulationGroup::ALL
+            .iter()
+            .map(|g| (g.as_str().to_string(), c.code(*g)))
+            .collect();
+        CheckSet::new(id, name, legend, options, on)
+    }
+
+    pub fn error(mut self, e: &FieldErrors, c: &Ctx) -> CheckSet {
+        self.error = e.0.iter().find(|x| x.field == self.name).map(|x| c.err(x.code));
+        self
+    }
+}

@@ -17,6 +17,7 @@ mod csrf;
 mod i18n;
 mod idor;
 mod indicator_ids;
+mod interface;
 mod knowledge;
 mod partners;
 mod plan_edit;

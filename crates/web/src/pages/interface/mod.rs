@@ -4,6 +4,7 @@
 //! and volunteering, and the public's "what happens next" view. An organisation's pages show the
 //! services it takes part in; the store refuses every id of a service it is not a party to.
 
+pub mod chain;
 pub mod public;
 pub mod register;
 pub mod service_page;
@@ -63,4 +64,25 @@ pub fn explains(code: ErrorCode) -> bool {
             | ErrorCode::PartyInUse
             | ErrorCode::LastLead
     )
+}
+
+/// The municipalities an organisation's services may cover: those of its county (its own area's,
+/// or the county its municipality belongs to); every municipality when it has no area.
+pub async fn region_municipalities(app: &App, org: &Organisation) -> Result<Vec<hyte_domain::Area>, AppError> {
+    let Some(area_id) = org.area_id else {
+        return Ok(app.store.list_areas(Some("municipality")).await?);
+    };
+    let Some(area) = app.store.get_area_by_id(area_id).await? else {
+        return Ok(vec![]);
+    };
+    if area.kind.as_str() != "municipality" {
+        return crate::knowledge::visible::member_municipalities(app, area_id).await;
+    }
+    let year = app.store.area_years(area_id).await?.first().copied().unwrap_or(0);
+    for parent in app.store.area_parents(area_id, year).await? {
+        if parent.kind.as_str() == "wellbeing_county" {
+            return crate::knowledge::visible::member_municipalities(app, parent.id).await;
+        }
+    }
+    Ok(vec![area])
 }

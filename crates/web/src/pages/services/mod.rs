@@ -17,9 +17,9 @@ use crate::error::AppError;
 use crate::App;
 use axum::routing::{get, post};
 use axum::Router;
-use hyte_domain::codes::Code;
-use hyte_domain::population::PopulationGroup;
 use hyte_domain::{ErrorCode, Membership, Organisation, Permission};
+
+pub use crate::form::{choices, group_boxes, group_names, GroupBox};
 
 pub fn routes() -> Router<App> {
     Router::new()
@@ -66,33 +66,6 @@ pub fn explains(code: ErrorCode) -> bool {
             | ErrorCode::MonitoringLocked
             | ErrorCode::StateTransitionInvalid
     )
-}
-
-/// The choices of a code enum, labelled by its translations; `empty` adds a first "none" choice.
-pub fn choices<T: Code>(c: &Ctx, empty: Option<String>) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = empty.into_iter().map(|e| (String::new(), e)).collect();
-    out.extend(T::VARIANTS.iter().map(|v| (v.code().to_string(), c.code(*v))));
-    out
-}
-
-/// One checkbox of a group choice.
-pub struct GroupBox {
-    pub code: &'static str,
-    pub label: String,
-    pub checked: bool,
-}
-
-/// The classification's groups as checkboxes, those in `on` checked.
-pub fn group_boxes(c: &Ctx, on: &[String]) -> Vec<GroupBox> {
-    PopulationGroup::ALL
-        .iter()
-        .map(|g| GroupBox { code: g.as_str(), label: c.code(*g), checked: on.iter().any(|s| s == g.as_str()) })
-        .collect()
-}
-
-/// Group names, joined.
-pub fn group_names(c: &Ctx, groups: impl Iterator<Item = PopulationGroup>) -> String {
-    groups.map(|g| c.code(g)).collect::<Vec<_>>().join(", ")
 }
 
 /// A number the Finnish or English way, with up to `decimals` decimals.
