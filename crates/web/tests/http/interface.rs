@@ -176,3 +176,31 @@ async fn a_ready_chain_gives_its_steps_to_the_parties() {
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(app.store.chain_steps(county, sid).await.unwrap().len(), steps.len(), "nothing added");
 }
+
+#[tokio::test]
+async fn the_coordination_view_shows_missing_kinds_and_who_coordinates() {
+    use hyte_domain::interface::InterfaceForm;
+    let app = spawn().await;
+    let kuopio = app.org_id("Kuopion kaupunki").await;
+    let ngo = app.org_id(NGO).await;
+    let pairs: Vec<(String, String)> = [
+        ("name_fi", "Vapaaehtoistoiminnan koordinointi (testi)"),
+        ("kind", "volunteering"),
+        ("areas", "297"),
+        ("activity_kinds", "mentoring"),
+        ("party_org", &ngo.to_string()),
+        ("party_role", "lead"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    let (input, parties) = InterfaceForm::from_pairs(&pairs).parse(kuopio).unwrap();
+    app.store.create_interface(kuopio, &input, &parties, Actor::SYSTEM).await.unwrap();
+    app.login("koordinaattori@kuopio.example").await;
+    let page = app.text(&format!("/orgs/{kuopio}/interface/coordination?area=297")).await;
+    let table = page.split("<tbody>").nth(1).unwrap_or_default();
+    let row = table.split("<tr").find(|r| r.contains("Mentorointi")).unwrap_or_default();
+    assert!(row.contains("Savon Vertaistuki ry") && row.contains("Kuopion kaupunki"), "{row}");
+    assert!(page.contains("Puuttuvat toimintamuodot"), "{page}");
+    assert!(page.contains("Kielipesät"), "a missing kind is named");
+}

@@ -5,6 +5,7 @@
 //! services it takes part in; the store refuses every id of a service it is not a party to.
 
 pub mod chain;
+pub mod coordination;
 pub mod public;
 pub mod register;
 pub mod service_page;
@@ -22,6 +23,7 @@ use std::collections::HashMap;
 pub fn routes() -> Router<App> {
     Router::new()
         .route("/orgs/{id}/interface", get(register::page).post(register::create))
+        .route("/orgs/{id}/interface/coordination", get(coordination::page))
         .route("/orgs/{id}/interface/{sid}", get(service_page::page).post(service_page::update))
         .route("/orgs/{id}/interface/{sid}/publish", post(service_page::publish))
         .route("/orgs/{id}/interface/{sid}/export", get(service_page::export))
