@@ -69,7 +69,7 @@ async function crawl(page) {
     const links = await page.$$eval('a[href]', as => as.map(a => a.getAttribute('href')));
     for (const href of links) {
       if (!href || !href.startsWith('/') || href.startsWith('//')) continue;
-      if (/^\/(lang|logout|api|static)\b/.test(href) || href.startsWith('/#') || /[?&]format=/.test(href)) continue;
+      if (/^\/(lang|logout|api|static)\b/.test(href) || href.startsWith('/#') || /[?&]format=/.test(href) || /\/document$/.test(href)) continue;
       queue.push(href.split('#')[0]);
     }
   }
@@ -387,6 +387,72 @@ let assessmentPath = '';
   await nojs.close();
 }
 
+// 1g. Interface services: the county (a lead) reaches every page of the room from the navigation,
+// in three languages; a partner (Kuopio) edits its own step without JavaScript; a resident finds
+// the published chain in Swedish without JavaScript.
+{
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await login(page, 'hyte@pohjois-savo.example');
+  await page.goto(base + '/org');
+  const org = new URL(page.url()).pathname.match(/^\/orgs\/\d+/) ? new URL(page.url()).pathname
+    : (await page.$$eval('main a[href]', as => as.map(a => a.getAttribute('href')))).find(h => /^\/orgs\/\d+$/.test(h));
+  await page.goto(base + org);
+  const links = async () => page.$$eval('main a[href]', as => as.map(a => a.getAttribute('href')));
+  if (!(await links()).some(h => /\/interface$/.test(h))) fail('the organisation navigation links to interface services');
+  await page.goto(base + org + '/interface');
+  const service = (await links()).find(h => /\/interface\/\d+$/.test(h));
+  const paths = [org + '/interface', org + '/agreements', org + '/interface/coordination'];
+  if (!service) fail('the county sees an interface service'); else {
+    paths.push(service);
+    await page.goto(base + service);
+    for (const re of [/\/steps\/\d+$/, /\/work$/, /\/monitoring$/]) {
+      const h = (await links()).find(x => re.test(x));
+      if (!h) fail(`no link matching ${re} on ${service}`); else paths.push(h);
+    }
+  }
+  await page.goto(base + org + '/agreements');
+  const agreement = (await links()).find(h => /\/agreements\/\d+$/.test(h));
+  if (!agreement) fail('the county sees its cooperation agreement'); else paths.push(agreement);
+  for (const lang of ['fi', 'sv', 'en']) {
+    for (const path of paths) {
+      const res = await page.goto(`${base}/lang/${lang}?next=${encodeURIComponent(path)}`);
+      if (!res || res.status() >= 400) fail(`GET ${path} -> ${res && res.status()}`);
+      await axe(page, `${lang} ${path}`);
+    }
+  }
+  await ctx.close();
+  const nojs = await browser.newContext({ javaScriptEnabled: false });
+  const p2 = await nojs.newPage();
+  await login(p2, 'koordinaattori@kuopio.example');
+  await p2.goto(base + '/org');
+  const korg = new URL(p2.url()).pathname;
+  await p2.goto(base + korg + '/interface');
+  const chain = (await p2.$$eval('main a[href]', as => as.map(a => a.getAttribute('href')))).find(h => /\/interface\/\d+$/.test(h));
+  if (!chain) fail('no-JS: Kuopio sees the shared chain'); else {
+    await p2.goto(base + chain);
+    const own = (await p2.$$eval('main a[href]', as => as.map(a => a.getAttribute('href')))).find(h => /\/steps\/\d+$/.test(h));
+    if (!own) fail('no-JS: Kuopio may edit its own step'); else {
+      await p2.goto(base + own);
+      await p2.fill('#step-wait_days', '10');
+      await Promise.all([p2.waitForNavigation(), p2.click('main form button[type=submit]')]);
+      if (!p2.url().includes('#chain')) fail(`no-JS: the step is saved (at ${p2.url()})`);
+    }
+  }
+  const resident = await browser.newContext({ javaScriptEnabled: false });
+  const rpage = await resident.newPage();
+  await rpage.goto(base + '/lang/sv?next=/interface-services');
+  await rpage.fill('#f-q', 'motionsrådgivning');
+  await Promise.all([rpage.waitForNavigation(), rpage.click('form[role=search] button[type=submit]')]);
+  const hit = (await rpage.$$eval('main a[href]', as => as.map(a => a.getAttribute('href')))).find(h => /^\/interface-services\/\d+$/.test(h));
+  if (!hit) fail('no-JS: a resident finds the physical-activity chain in Swedish'); else {
+    await rpage.goto(base + hit);
+    await axe(rpage, 'sv public chain');
+  }
+  await resident.close();
+  await nojs.close();
+}
+
 // 2. Logged-in admin: crawl everything reachable from the navigation, in three languages.
 const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/users', '/orgs/{id}/users/{id}',
   '/orgs/{id}/sectors', '/orgs/{id}/sectors/{id}', '/orgs/{id}/audit', '/areas/municipality/*', '/orgs/{id}/import', '/orgs/{id}/import/{id}',
@@ -405,7 +471,10 @@ const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/use
   '/orgs/{id}/groups/{id}/meetings/{id}', '/orgs/{id}/contacts', '/orgs/{id}/staircase', '/orgs/{id}/timeline',
   '/orgs/{id}/timeline/{id}',
   '/activities', '/activities/{id}', '/premises', '/orgs/{id}/activities', '/orgs/{id}/activities/{id}', '/orgs/{id}/partners',
-  '/orgs/{id}/partners/{id}', '/orgs/{id}/grants', '/orgs/{id}/grants/{id}', '/orgs/{id}/premises', '/orgs/{id}/premises/{id}'];
+  '/orgs/{id}/partners/{id}', '/orgs/{id}/grants', '/orgs/{id}/grants/{id}', '/orgs/{id}/premises', '/orgs/{id}/premises/{id}',
+  '/orgs/{id}/interface', '/orgs/{id}/interface/{id}', '/orgs/{id}/interface/{id}/steps/{id}', '/orgs/{id}/interface/{id}/work',
+  '/orgs/{id}/interface/{id}/monitoring', '/orgs/{id}/interface/coordination', '/orgs/{id}/agreements', '/orgs/{id}/agreements/{id}',
+  '/interface-services', '/interface-services/{id}'];
 {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
