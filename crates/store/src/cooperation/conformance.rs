@@ -77,13 +77,14 @@ async fn responsibilities_and_duties_are_versioned(s: &dyn Store) {
     assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict, "the matrix moved on");
     let other = org(s, OrgKind::Municipality, "Oulu").await;
     let foreign = DutyOwners { lead: Some(s.list_sectors(other.id).await.unwrap()[0].id), parts: vec![] };
-    s.set_duty_owners(o.id, 2, "goals", &foreign, Actor::SYSTEM).await.unwrap();
+    let refused = s.set_duty_owners(o.id, 2, "goals", &foreign, Actor::SYSTEM).await;
+    assert_eq!(refused.unwrap_err().code(), ErrorCode::SectorInvalid, "another organisation's sector is refused");
     let all = s.duty_owners(o.id).await.unwrap();
     assert_eq!(all["monitor"], owners);
     assert!(!all.contains_key("goals"), "another organisation's sector is never stored");
     let busy = s.delete_sector(o.id, sectors[0].id, sectors[0].version, Actor::SYSTEM).await;
     assert_eq!(busy.unwrap_err().code(), ErrorCode::SectorInUse);
-    assert_eq!(s.responsibility(o.id).await.unwrap().version, 3);
+    assert_eq!(s.responsibility(o.id).await.unwrap().version, 2, "the refused write changed nothing");
 }
 
 async fn groups_meet_and_track_agreements(s: &dyn Store) {

@@ -58,6 +58,7 @@ pub(crate) async fn ensure_defaults(tx: &mut Tx<'_>, org_id: i64) -> Result<()> 
 }
 
 pub(crate) async fn insert_rule(tx: &mut Tx<'_>, org_id: i64, r: &RuleInput) -> Result<Rule> {
+    crate::sql::use_sector(tx, org_id, r.sector_id).await?;
     let row: RuleRow = sqlx::query_as(&format!(
         "INSERT INTO assessment_rules (org_id, template_key, body, decision_type, sector_id, min_euros) \
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING {RULE_COLS}"

@@ -98,16 +98,15 @@ impl hyte_store::cooperation::CooperationStore for crate::This {
             .await?;
         let all = owners.lead.iter().map(|s| (*s, true)).chain(owners.parts.iter().map(|s| (*s, false)));
         for (sector, lead) in all {
-            sqlx::query(
-                "INSERT INTO duty_owners (org_id, duty_key, sector_id, lead) \
-                 SELECT $1, $2, id, $4 FROM sectors WHERE org_id = $1 AND id = $3",
-            )
-            .bind(org_id)
-            .bind(duty_key)
-            .bind(sector)
-            .bind(lead)
-            .execute(&mut *tx)
-            .await?;
+            // The sector is the organisation's, locked against a concurrent deletion.
+            crate::sql::use_sector(&mut tx, org_id, Some(sector)).await?;
+            sqlx::query("INSERT INTO duty_owners (org_id, duty_key, sector_id, lead) VALUES ($1, $2, $3, $4)")
+                .bind(org_id)
+                .bind(duty_key)
+                .bind(sector)
+                .bind(lead)
+                .execute(&mut *tx)
+                .await?;
         }
         audit(
             &mut tx,
