@@ -164,7 +164,13 @@ const EXPORT_STYLE: &str = "text { font-family: 'Libertinus Serif', serif; font-
      .bar.similar { fill: #e8d27a; } .bar.bench { fill: #c5ccd3; } \
      .ci { stroke: #1f2a3c; stroke-width: 1.2; fill: none; } \
      .ref { stroke-width: 2; stroke-dasharray: 5 3; } .ref.parent { stroke: #1e508a; } .ref.country { stroke: #1f2a3c; } \
-     .line { fill: none; stroke-width: 2.5; } .line.total { stroke: #1e508a; } .dot.total { fill: #1e508a; }";
+     .line { fill: none; stroke-width: 2.5; } .line.total { stroke: #1e508a; } .dot.total { fill: #1e508a; } \
+     .step { fill: #f5f7f8; stroke: #1e508a; stroke-width: 1.5; } .step-no { fill: #1e508a; } \
+     .step-no-text { fill: #ffffff; font-weight: bold; font-size: 13px; } \
+     .step-head { font-weight: bold; font-size: 13px; } .step-action { font-size: 13px; } \
+     .step-client, .step-wait, .flow-label { font-size: 12px; fill: #5f686d; } \
+     .flow-consent { font-size: 12px; font-weight: bold; } \
+     .flow { stroke: #1f2a3c; stroke-width: 1.5; fill: none; } .flow-head { fill: #1f2a3c; }";
 
 /// A chart of this module as a standalone SVG document, for the report exports: the SVG
 /// namespace, a size in pixels (its view box) and the styles inside.

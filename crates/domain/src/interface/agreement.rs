@@ -279,7 +279,7 @@ mod tests {
         assert!(reminders(std::slice::from_ref(&a), day("2026-10-01")).is_empty());
         let r = reminders(std::slice::from_ref(&a), day("2026-12-01"));
         assert_eq!((r[0].kind, r[0].overdue), (ReminderKind::Renewal, false));
-        assert!(reminders(&[a.clone()], day("2027-03-01"))[0].overdue);
+        assert!(reminders(std::slice::from_ref(&a), day("2027-03-01"))[0].overdue);
         let mut ended = a;
         ended.input.status = AgreementStatus::Ended;
         assert!(reminders(&[ended], day("2026-12-01")).is_empty());

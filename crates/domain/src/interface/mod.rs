@@ -27,7 +27,8 @@ pub(crate) const TEXT_MAX: usize = 200;
 /// Longest free text.
 pub(crate) const LONG_MAX: usize = 4_000;
 
-/// The translation keys the interface pages build from codes.
+/// The translation keys the interface pages build from codes (goal progress and population
+/// groups are listed by reports and services).
 pub fn translation_keys() -> Vec<String> {
     let mut k: Vec<String> = keys::<InterfaceKind>().collect();
     k.extend(keys::<PartyRole>());
@@ -36,8 +37,6 @@ pub fn translation_keys() -> Vec<String> {
     k.extend(keys::<Raci>());
     k.extend(keys::<AgreementStatus>());
     k.extend(keys::<ReminderKind>());
-    k.extend(keys::<crate::reports::GoalProgress>());
-    k.extend(keys::<crate::population::PopulationGroup>());
     k
 }
 

@@ -97,15 +97,15 @@ impl DivisionOfWork {
     /// `parties`.
     pub fn from_form(pairs: &[(String, String)], parties: &[i64]) -> Result<DivisionOfWork, FieldErrors> {
         let mut errs = FieldErrors::default();
-        let mut rows: Vec<(usize, String, Vec<(i64, Raci)>)> = Vec::new();
+        let mut rows: Vec<(usize, Task)> = Vec::new();
         for (k, v) in pairs {
             if let Some(i) = k.strip_prefix("task_").and_then(|i| i.parse::<usize>().ok()) {
                 if v.trim().is_empty() {
                     continue;
                 }
                 match required_text(v, TEXT_MAX) {
-                    Ok(name) if rows.iter().any(|r| r.1 == name) => errs.add("tasks", ErrorCode::NameTaken),
-                    Ok(name) => rows.push((i, name, Vec::new())),
+                    Ok(name) if rows.iter().any(|r| r.1.name == name) => errs.add("tasks", ErrorCode::NameTaken),
+                    Ok(name) => rows.push((i, Task { name, cells: Vec::new() })),
                     Err(e) => errs.add("tasks", e),
                 }
             }
@@ -130,8 +130,8 @@ impl DivisionOfWork {
                 continue;
             }
             if let Some(row) = rows.iter_mut().find(|r| r.0 == i) {
-                if !row.2.iter().any(|(o, _)| *o == org) {
-                    row.2.push((org, part));
+                if row.1.part_of(org).is_none() {
+                    row.1.cells.push((org, part));
                 }
             }
         }
@@ -143,7 +143,7 @@ impl DivisionOfWork {
             return Err(errs);
         }
         rows.sort_by_key(|r| r.0);
-        Ok(DivisionOfWork { tasks: rows.into_iter().map(|(_, name, cells)| Task { name, cells }).collect() })
+        Ok(DivisionOfWork { tasks: rows.into_iter().map(|(_, t)| t).collect() })
     }
 }
 

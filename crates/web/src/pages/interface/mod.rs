@@ -6,6 +6,7 @@
 
 pub mod chain;
 pub mod coordination;
+pub mod diagram;
 pub mod public;
 pub mod register;
 pub mod service_page;
