@@ -112,6 +112,13 @@ ifc-coord-services = Coordination service
 ifc-coord-gap = missing
 ifc-coord-nobody = No coordinator
 ifc-coord-directory = The NGOs' activity directory
+ifc-diagram-wait = Wait about { $wait }
+ifc-diagram-client = Client
+ifc-diagram-desc = { $count ->
+    [one] One step.
+   *[other] { $count } steps in order.
+} Each box shows the responsible organisation, what happens and who the client is; the arrows how the client moves on. The table below the diagram has the same facts.
+ifc-diagram-name = Service chain: { $name }
 interface-kind-service_chain = Service chain
 interface-kind-multi_sector = Coordination of a multi-sector service
 interface-kind-volunteering = Coordination of participation and volunteering

@@ -112,6 +112,13 @@ ifc-coord-services = Koordinointipalvelu
 ifc-coord-gap = puuttuu
 ifc-coord-nobody = Ei koordinoijaa
 ifc-coord-directory = Järjestöjen toimintahakemisto
+ifc-diagram-wait = Odotus noin { $wait }
+ifc-diagram-client = Asiakas
+ifc-diagram-desc = { $count ->
+    [one] Yksi vaihe.
+   *[other] { $count } vaihetta järjestyksessä.
+} Jokaisessa laatikossa on vastuuorganisaatio, mitä tapahtuu ja kuka asiakas on; nuolissa se, miten asiakas siirtyy eteenpäin. Samat tiedot ovat taulukossa kaavion alla.
+ifc-diagram-name = Palveluketju: { $name }
 interface-kind-service_chain = Palveluketju
 interface-kind-multi_sector = Monialaisen palvelun koordinointi
 interface-kind-volunteering = Osallisuuden ja vapaaehtoistoiminnan koordinointi

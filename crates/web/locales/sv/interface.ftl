@@ -112,6 +112,13 @@ ifc-coord-services = Samordningstjänst
 ifc-coord-gap = saknas
 ifc-coord-nobody = Ingen samordnare
 ifc-coord-directory = Organisationernas verksamhetskatalog
+ifc-diagram-wait = Väntetid cirka { $wait }
+ifc-diagram-client = Klient
+ifc-diagram-desc = { $count ->
+    [one] Ett steg.
+   *[other] { $count } steg i ordning.
+} Varje ruta visar den ansvariga organisationen, vad som händer och vem klienten är; pilarna hur klienten går vidare. Samma uppgifter finns i tabellen under diagrammet.
+ifc-diagram-name = Servicekedja: { $name }
 interface-kind-service_chain = Servicekedja
 interface-kind-multi_sector = Samordning av en sektorsövergripande tjänst
 interface-kind-volunteering = Samordning av delaktighet och frivilligverksamhet

@@ -146,6 +146,7 @@ async fn parties_share_a_chain_and_the_public_finds_it_in_swedish() {
     let public = visitor.text(&format!("/interface-services/{sid}")).await;
     assert!(public.contains("Kamratgruppen fortsätter motionen") && public.contains(NAME_SV), "{public}");
     assert!(!public.contains("/steps/"), "no edit links in public");
+    assert!(public.contains("<svg") && public.contains("role=\"img\"") && public.contains("Servicekedja:"), "{public}");
 }
 
 #[tokio::test]

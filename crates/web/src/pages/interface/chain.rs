@@ -70,8 +70,29 @@ pub fn rows(
 
 /// The chain as a diagram (an accessible SVG: a title, a description and one box per step).
 pub fn diagram(c: &Ctx, lang: Lang, id: &str, name: &str, steps: &[StepRow]) -> String {
-    let _ = (c, lang, id, name, steps);
-    String::new()
+    let t = |k: &str| c.i18n.t(lang, k);
+    let boxes: Vec<super::diagram::DiagramStep> = steps
+        .iter()
+        .map(|s| super::diagram::DiagramStep {
+            number: s.number as i64,
+            org: s.org.clone(),
+            unit: s.unit.clone(),
+            action: s.action.clone(),
+            client: s.client.clone(),
+            handoff: s.handoff.clone(),
+            consent: s.consent,
+            wait: (!s.wait.is_empty()).then(|| c.i18n.format(lang, "ifc-diagram-wait", &[("wait", s.wait.clone())])),
+        })
+        .collect();
+    let labels = super::diagram::DiagramLabels { client: t("ifc-diagram-client"), consent: t("ifc-consent") };
+    let desc = c.i18n.format(lang, "ifc-diagram-desc", &[("count", steps.len().to_string())]);
+    super::diagram::chain_svg(
+        id,
+        &c.i18n.format(lang, "ifc-diagram-name", &[("name", name.to_string())]),
+        &desc,
+        &boxes,
+        &labels,
+    )
 }
 
 /// The chain as a document for the PDF and DOCX exports, in `lang`.
