@@ -3,8 +3,9 @@
 //! store: on SQLite always, on PostgreSQL when `HYTE_TEST_POSTGRES_URL` is set.
 
 use hyte_domain::interface::{
-    is_pdf, reminders, AgreementStatus, InterfaceKind, PartyRole, ReminderKind, REMINDER_DAYS,
+    coordination, is_pdf, reminders, AgreementStatus, InterfaceKind, PartyRole, ReminderKind, REMINDER_DAYS,
 };
+use hyte_domain::partners::{ActivityFilter, ActivityKind};
 use hyte_domain::population::PopulationGroup;
 use hyte_domain::reports::GoalProgress;
 use hyte_domain::{Lang, Sex};
@@ -80,6 +81,19 @@ async fn the_demo_holds_the_interface_room(store: &dyn Store) {
     assert_eq!(volunteering.input.areas, ["297"]);
     assert!(volunteering.input.activity_kinds.len() >= 3);
     assert!(volunteering.is_lead(kuopio));
+    // In the coordination view, Kuopio coordinates kinds the directory has (peer support) and
+    // kinds still missing from it (mentoring).
+    let area = store.get_area("municipality", "297").await.unwrap().unwrap();
+    let filter = ActivityFilter { area_id: Some(area.id), ..Default::default() };
+    let counts: Vec<(ActivityKind, i64)> =
+        store.published_activities(&filter).await.unwrap().iter().map(|a| (a.input.kind, 1)).collect();
+    let rows = coordination("297", &counts, std::slice::from_ref(volunteering));
+    let row = |k: ActivityKind| rows.iter().find(|r| r.kind == k).unwrap();
+    assert!(!row(ActivityKind::PeerSupport).missing);
+    assert_eq!(row(ActivityKind::PeerSupport).lead_orgs(), [kuopio]);
+    assert!(row(ActivityKind::Mentoring).missing);
+    assert_eq!(row(ActivityKind::Mentoring).lead_orgs(), [kuopio]);
+    assert!(rows.iter().any(|r| r.missing && r.coordinators.is_empty()), "a kind nobody coordinates");
 
     // The division of work: two versions by two people, one task nobody is responsible for.
     let work = store.division_of_work(kuopio, chain.id).await.unwrap();

@@ -327,8 +327,9 @@ pub async fn volunteering(store: &dyn Store, p: &Parties) -> Result<i64> {
         (
             "description",
             "Kaupunki ja järjestöt sopivat yhdessä, mitä osallisuus- ja vapaaehtoistoimintaa Kuopiossa on ja \
-             mitä puuttuu. Koordinaattorit: kaupungin hyte-koordinaattori ja Savon Vertaistuki ry:n \
-             vapaaehtoistoiminnan koordinaattori."
+             mitä puuttuu. Vertaistuki ja asukastuvat toimivat; tukihenkilö- ja mentoritoimintaa sekä \
+             vapaaehtoisten yhteistä hakua rakennetaan. Koordinaattorit: kaupungin hyte-koordinaattori ja \
+             Savon Vertaistuki ry:n vapaaehtoistoiminnan koordinaattori."
                 .into(),
         ),
         ("kind", "volunteering".into()),
@@ -340,7 +341,7 @@ pub async fn volunteering(store: &dyn Store, p: &Parties) -> Result<i64> {
         ("party_org", p.ngo.to_string()),
         ("party_role", "partner".into()),
     ];
-    for kind in ["peer_support", "volunteering", "support_person", "living_room"] {
+    for kind in ["peer_support", "living_room", "volunteering", "support_person", "mentoring"] {
         fields.push(("activity_kinds", kind.into()));
     }
     Ok(create(store, p.kuopio, p.kuopio_user, &fields).await?.id)
