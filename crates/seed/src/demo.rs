@@ -180,5 +180,7 @@ pub async fn load(store: &dyn Store, hash: &dyn Fn(&str) -> String) -> Result<()
     crate::demo_reports::load_siilinjarvi(store, siilinjarvi).await?;
     crate::demo_reports::load_county(store, id("pohjois-savo")?).await?;
     crate::demo_services::load(store, id("pohjois-savo")?, id("terveyspalvelut")?, id("vertaistuki")?).await?;
+    let today = chrono::Utc::now().date_naive();
+    crate::demo_interface::load(store, id("pohjois-savo")?, kuopio, siilinjarvi, id("vertaistuki")?, today).await?;
     Ok(())
 }

@@ -162,7 +162,7 @@ pub async fn load(store: &dyn Store, county: i64, company_org: i64, ngo_org: i64
 }
 
 /// Indicator 683's published value for the area in `year` (real data from the knowledge base).
-async fn real_value(store: &dyn Store, indicator: i64, area: i64, year: i32) -> Result<(i32, f64)> {
+pub(crate) async fn real_value(store: &dyn Store, indicator: i64, area: i64, year: i32) -> Result<(i32, f64)> {
     let q = ObservationQuery {
         indicator_ids: vec![indicator],
         area_ids: vec![area],

@@ -5,6 +5,7 @@ pub mod areas;
 pub mod demo;
 pub mod demo_cooperation;
 pub mod demo_decisions;
+pub mod demo_interface;
 pub mod demo_partners;
 pub mod demo_reports;
 pub mod demo_services;
