@@ -1,7 +1,8 @@
 //! The demo dataset: real municipalities (Kuopio, Siilinjärvi, Oulu), the Pohjois-Savo wellbeing
 //! services county, the regional council and an NGO as partners, and a fictional service provider
-//! company, with fictional people, so that a new user can log in and try everything. All demo
-//! users share one password.
+//! company, with fictional people, so that a new user can log in and try everything (each room's
+//! part is a `demo_*` module; the interface services the county, its municipalities and the NGO
+//! share are [`crate::demo_interface`]). All demo users share one password.
 
 use anyhow::{Context, Result};
 use hyte_domain::{DisplayName, Email, Names, OrgKind, Role};
