@@ -140,6 +140,9 @@ async fn partners_edit_their_own_steps_and_leads_the_chain(s: &dyn Store) {
     assert_eq!(added[1].input, step(t.town, "Liikuntaneuvonta"));
     let by_partner = s.add_steps(t.town, svc.id, &[step(t.town, "Oma")], Actor::SYSTEM).await;
     assert_eq!(by_partner.unwrap_err().code(), ErrorCode::Forbidden);
+    let too_many = vec![step(t.county, "Vaihe"); 98];
+    let long = s.add_steps(t.county, svc.id, &too_many, Actor::SYSTEM).await;
+    assert_eq!(long.unwrap_err().code(), ErrorCode::TooLong, "a chain has at most 100 steps");
     let stranger = s.add_steps(t.county, svc.id, &[step(t.outsider, "Vieras")], Actor::SYSTEM).await;
     assert_eq!(stranger.unwrap_err().code(), ErrorCode::ReferenceInvalid);
 
@@ -242,6 +245,10 @@ async fn work_versions_and_agreements_stay_with_their_parties(s: &dyn Store) {
     assert_eq!((signed.version, signed.document.as_ref()), (a.version + 1, Some(&facts)));
     assert_eq!(s.agreement_document(t.county, a.id).await.unwrap(), Some((facts.clone(), pdf.clone())));
     assert!(s.agreement_document(t.town, a.id).await.unwrap().is_none(), "only the parties download it");
+    let zip = b"PK\x03\x04 not a pdf".to_vec();
+    let wrong = DocumentFacts { size: zip.len() as i64, ..facts.clone() };
+    let refused = s.attach_document(t.county, a.id, signed.version, &wrong, &zip, Actor::SYSTEM).await;
+    assert_eq!(refused.unwrap_err().code(), ErrorCode::FileTypeInvalid);
     let stale = s.attach_document(t.county, a.id, a.version, &facts, &pdf, Actor::SYSTEM).await;
     assert_eq!(stale.unwrap_err().code(), ErrorCode::EditConflict);
     let outsider = s.update_agreement(t.town, a.id, signed.version, &a.input, Actor::SYSTEM).await;

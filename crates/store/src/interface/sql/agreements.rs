@@ -5,7 +5,7 @@ use crate::sql::interface_queries::{party_service, Conn};
 use crate::sql::services_queries::{log, org_exists};
 use crate::sql::{begin, rule, written, Tx};
 use hyte_domain::admin::audit::AuditAction;
-use hyte_domain::interface::{Agreement, AgreementInput, DocumentFacts};
+use hyte_domain::interface::{is_pdf, Agreement, AgreementInput, DocumentFacts, DOCUMENT_MAX};
 use hyte_domain::ErrorCode;
 use hyte_store::interface::rows::{AgreementRow, AGREEMENT_COLS};
 use hyte_store::rows::collect;
@@ -131,6 +131,13 @@ pub(crate) async fn attach_document(
     content: &[u8],
     actor: Actor,
 ) -> Result<Agreement> {
+    // The domain's rules for a kept document, whoever calls.
+    if !is_pdf(content) {
+        return Err(rule(ErrorCode::FileTypeInvalid));
+    }
+    if content.len() > DOCUMENT_MAX || usize::try_from(facts.size).ok() != Some(content.len()) {
+        return Err(rule(ErrorCode::UploadTooLarge));
+    }
     let mut tx = begin(pool).await?;
     let before = agreement_in(&mut tx, org_id, id).await?;
     let n = sqlx::query("UPDATE ifc_agreements SET version = version + 1 WHERE id = $1 AND version = $2")

@@ -16,6 +16,9 @@ use hyte_store::{Actor, Result};
 
 type Pool = sqlx::Pool<crate::Db>;
 
+/// The most steps a chain has.
+const MAX_STEPS: usize = 100;
+
 /// Locks a service's row: writes to its parties and children are serialised.
 async fn lock(tx: &mut Tx<'_>, id: i64) -> Result<()> {
     lock_row(tx, "UPDATE ifc_services SET version = version WHERE id = $1", id).await
@@ -144,8 +147,12 @@ pub(crate) async fn add_steps(
     let mut tx = begin(pool).await?;
     lock(&mut tx, service_id).await?;
     let service = lead_service(&mut tx, org_id, service_id).await?;
-    let mut position = steps(&mut tx, service_id).await?.last().map(|s| s.position).unwrap_or(0);
-    for input in inputs.iter().take(100) {
+    let existing = steps(&mut tx, service_id).await?;
+    let mut position = existing.last().map(|s| s.position).unwrap_or(0);
+    if inputs.len() + existing.len() > MAX_STEPS {
+        return Err(rule(ErrorCode::TooLong));
+    }
+    for input in inputs {
         step_party(&service, input)?;
         position += 1;
         let id: i64 = sqlx::query_scalar(
