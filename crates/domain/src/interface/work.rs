@@ -60,6 +60,9 @@ pub enum WorkChange {
     },
 }
 
+/// A row of the matrix form: its number, the task's name and its organisations' parts.
+type FormRow = (usize, String, Vec<(i64, Raci)>);
+
 impl DivisionOfWork {
     /// The tasks nobody leads.
     pub fn unowned(&self) -> Vec<&str> {
@@ -97,7 +100,7 @@ impl DivisionOfWork {
     /// `parties`.
     pub fn from_form(pairs: &[(String, String)], parties: &[i64]) -> Result<DivisionOfWork, FieldErrors> {
         let mut errs = FieldErrors::default();
-        let mut rows: Vec<(usize, String, Vec<(i64, Raci)>)> = Vec::new();
+        let mut rows: Vec<FormRow> = Vec::new();
         for (k, v) in pairs {
             if let Some(i) = k.strip_prefix("task_").and_then(|i| i.parse::<usize>().ok()) {
                 if v.trim().is_empty() {

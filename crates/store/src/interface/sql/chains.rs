@@ -227,16 +227,16 @@ pub(crate) async fn move_step(pool: &Pool, org_id: i64, id: i64, up: bool, actor
     }
     let all = steps(&mut tx, service.id).await?;
     let i = all.iter().position(|s| s.id == id).ok_or(rule(ErrorCode::NotFound))?;
-    let j = if up { i.checked_sub(1) } else { Some(i + 1).filter(|j| *j < all.len()) };
-    if let Some(j) = j {
-        for (s, pos) in [(&all[i], all[j].position), (&all[j], all[i].position)] {
+    let j = if up { i.checked_sub(1) } else { Some(i + 1) };
+    if let (Some(a), Some(b)) = (all.get(i), j.and_then(|j| all.get(j))) {
+        for (s, pos) in [(a, b.position), (b, a.position)] {
             sqlx::query("UPDATE ifc_steps SET position = $1 WHERE id = $2")
                 .bind(pos)
                 .bind(s.id)
                 .execute(&mut *tx)
                 .await?;
         }
-        let to = all[j].position;
+        let to = b.position;
         log(&mut tx, actor, org_id, AuditAction::ChainStepMove, ("chain_step", id), Some(&step.position), Some(&to))
             .await?;
     }
