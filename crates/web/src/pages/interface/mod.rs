@@ -8,6 +8,7 @@ pub mod public;
 pub mod register;
 pub mod service_page;
 pub mod steps;
+pub mod work;
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
@@ -29,6 +30,7 @@ pub fn routes() -> Router<App> {
         .route("/orgs/{id}/interface/{sid}/steps/{step}", get(steps::edit).post(steps::update))
         .route("/orgs/{id}/interface/{sid}/steps/{step}/delete", post(steps::delete))
         .route("/orgs/{id}/interface/{sid}/steps/{step}/move", post(steps::move_step))
+        .route("/orgs/{id}/interface/{sid}/work", get(work::page).post(work::save))
         .route("/interface-services", get(public::search))
         .route("/interface-services/{sid}", get(public::page))
 }
