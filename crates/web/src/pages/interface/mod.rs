@@ -5,6 +5,7 @@
 //! services it takes part in; the store refuses every id of a service it is not a party to.
 
 pub mod agreements;
+pub mod monitoring;
 pub mod public;
 pub mod register;
 pub mod service_page;
@@ -33,6 +34,10 @@ pub fn routes() -> Router<App> {
         .route("/orgs/{id}/interface/{sid}/steps/{step}/delete", post(steps::delete))
         .route("/orgs/{id}/interface/{sid}/steps/{step}/move", post(steps::move_step))
         .route("/orgs/{id}/interface/{sid}/work", get(work::page).post(work::save))
+        .route("/orgs/{id}/interface/{sid}/monitoring", get(monitoring::page))
+        .route("/orgs/{id}/interface/{sid}/monitoring/indicators", post(monitoring::add_indicator))
+        .route("/orgs/{id}/interface/{sid}/monitoring/indicators/{tid}/remove", post(monitoring::remove_indicator))
+        .route("/orgs/{id}/interface/{sid}/monitoring/evaluation/{year}", post(monitoring::evaluate))
         .route("/orgs/{id}/agreements", get(agreements::list).post(agreements::create))
         .route("/orgs/{id}/agreements/{aid}", get(agreements::page).post(agreements::update))
         .route(
