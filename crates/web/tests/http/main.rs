@@ -17,6 +17,7 @@ mod csrf;
 mod i18n;
 mod idor;
 mod indicator_ids;
+mod interface_work;
 mod knowledge;
 mod partners;
 mod plan_edit;
