@@ -35,8 +35,12 @@ pub fn new_token() -> String {
 
 /// Sessions are stored by the hash of their token, so a database leak gives no live cookie.
 pub fn token_hash(token: &str) -> String {
-    let d = Sha256::digest(token.as_bytes());
-    d.iter().map(|b| format!("{b:02x}")).collect()
+    sha256_hex(token.as_bytes())
+}
+
+/// The SHA-256 of `bytes`, in lower-case hex (a session token's hash, a signed document's checksum).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The CSRF token of a logged-in browser: derived from its session token, so it is bound to the

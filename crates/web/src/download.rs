@@ -86,19 +86,21 @@ impl Table {
             "xlsx" => (self.to_xlsx()?, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
             _ => return Err(AppError::new(ErrorCode::NotFound)),
         };
-        let disposition = format!(
-            "attachment; filename=\"{}.{ext}\"",
-            self.name.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "_")
-        );
-        let mut res = bytes.into_response();
-        let h = res.headers_mut();
-        h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
-        h.insert(
-            header::CONTENT_DISPOSITION,
-            HeaderValue::from_str(&disposition).map_err(|_| AppError::new(ErrorCode::Internal))?,
-        );
-        Ok(res)
+        attachment(bytes, mime, &self.name, ext)
     }
+}
+
+/// `bytes` as a file to save: `name` (without extension; characters other than ASCII letters,
+/// digits and `-` become `_`) with `ext`, of type `mime`.
+pub fn attachment(bytes: Vec<u8>, mime: &'static str, name: &str, ext: &str) -> Result<Response, AppError> {
+    let file = name.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "_");
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{file}.{ext}\""))
+        .map_err(|_| AppError::new(ErrorCode::Internal))?;
+    let mut res = bytes.into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    h.insert(header::CONTENT_DISPOSITION, disposition);
+    Ok(res)
 }
 
 /// The document as a download: `docx` or `pdf`.
@@ -128,14 +130,7 @@ pub async fn document(doc: Document, name: &str, format: &str) -> Result<Respons
         ),
         _ => return Err(AppError::new(ErrorCode::NotFound)),
     };
-    let mut res = bytes.into_response();
-    let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
-    let file = name.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "_");
-    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{file}.{ext}\""))
-        .map_err(|_| AppError::new(ErrorCode::Internal))?;
-    h.insert(header::CONTENT_DISPOSITION, disposition);
-    Ok(res)
+    attachment(bytes, mime, name, ext)
 }
 
 #[cfg(test)]

@@ -12,6 +12,11 @@ pub fn fi_date(d: chrono::NaiveDate) -> String {
     d.format("%-d.%-m.%Y").to_string()
 }
 
+/// A moment as Finns write it, in UTC: 15.3.2027 14:05.
+pub fn fi_datetime(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%-d.%-m.%Y %H:%M").to_string()
+}
+
 /// Formats an integer with the language's digit grouping (a narrow space in Finnish and Swedish).
 pub fn fmt_int(lang: Lang, n: i64) -> String {
     let digits = n.unsigned_abs().to_string();

@@ -119,6 +119,10 @@ impl Ids {
         m.push(("criteria", first(&criteria, |x| x.id)));
         m.push(("strategies", first(&s.list_strategies(org).await.unwrap(), |x| x.id)));
         m.push(("provider-contracts", first(&s.provider_contracts(org).await.unwrap(), |x| x.contract.id)));
+        let (service, agreement, tracked) = interface_objects(app, org).await;
+        m.push(("interface", Some(service)));
+        m.push(("interface-agreements", Some(agreement)));
+        m.push(("tracked", Some(tracked)));
         let mut by_segment = HashMap::new();
         let mut missing = vec![];
         for (k, v) in m {
@@ -148,6 +152,14 @@ impl Ids {
             }
             if seg.starts_with('{') {
                 let value = match (prev, *seg) {
+                    // An interface service's: its agreements, tracked indicators and a past year.
+                    ("agreements", _) if pattern.starts_with("/orgs/{id}/agreements/") => {
+                        self.by_segment["interface-agreements"].to_string()
+                    }
+                    ("indicators", _) if pattern.starts_with("/orgs/{id}/interface/") => {
+                        self.by_segment["tracked"].to_string()
+                    }
+                    ("evaluation", _) => "2025".to_string(),
                     (_, "{kind}") => "municipality".to_string(),
                     ("lang", _) => "fi".to_string(),
                     (_, "{code}") => "297".to_string(),
@@ -171,6 +183,60 @@ impl Ids {
         }
         out
     }
+}
+
+/// An interface service of `org` with a tracked indicator, and a cooperation agreement of `org`
+/// with its signed document: the demo's when it has them, else made here (`org` leads, the NGO
+/// takes part), so that the interface rows answer the same with or without them in the demo.
+async fn interface_objects(app: &TestApp, org: i64) -> (i64, i64, i64) {
+    use hyte_domain::interface::{AgreementForm, DocumentFacts, InterfaceForm, TrackedForm};
+    use hyte_store::{Actor, IndicatorStore, InterfaceStore};
+    let s = &app.store;
+    let ngo = app.org_id("Savon Vertaistuki ry (esimerkki)").await;
+    let pair = |k: &str, v: String| (k.to_string(), v);
+    let service = match s.list_interfaces(org).await.unwrap().first() {
+        Some(svc) => svc.id,
+        None => {
+            let f = [pair("name_fi", "Testipalvelu".into()), pair("kind", "service_chain".into())];
+            let f = [&f[..], &[pair("party_org", ngo.to_string()), pair("party_role", "partner".into())]].concat();
+            let (input, parties) = InterfaceForm::from_pairs(&f).parse(org).unwrap();
+            s.create_interface(org, &input, &parties, Actor::SYSTEM).await.unwrap().id
+        }
+    };
+    if s.tracked_indicators(org, service).await.unwrap().is_empty() {
+        let diabetes = s.indicator_ids("sotkanet", None).await.unwrap()["683"].0;
+        let f = TrackedForm {
+            indicator_id: diabetes.to_string(),
+            area_code: "297".into(),
+            baseline_year: "2015".into(),
+            baseline: "10".into(),
+            target_year: "2030".into(),
+            target: "9".into(),
+        };
+        s.add_tracked(org, service, &f.parse().unwrap(), Actor::SYSTEM).await.unwrap();
+    }
+    let tracked = s.tracked_indicators(org, service).await.unwrap()[0].id;
+    let agreement = match s.list_agreements(org).await.unwrap().into_iter().next() {
+        Some(a) => a,
+        None => {
+            let f = AgreementForm {
+                title: "Testisopimus".into(),
+                service_ids: vec![service.to_string()],
+                party_org: vec![org.to_string(), ngo.to_string()],
+                party_obligations: vec!["Koordinointi".into(), "Ryhmät".into()],
+                starts_on: "2026-01-01".into(),
+                status: "signed".into(),
+                ..Default::default()
+            };
+            s.create_agreement(org, &f.parse(org).unwrap(), Actor::SYSTEM).await.unwrap()
+        }
+    };
+    if agreement.document.is_none() {
+        let pdf = b"%PDF-1.7\n%%EOF\n";
+        let facts = DocumentFacts { filename: "sopimus.pdf".into(), size: pdf.len() as i64, sha256: "0".repeat(64) };
+        s.attach_document(org, agreement.id, agreement.version, &facts, pdf, Actor::SYSTEM).await.unwrap();
+    }
+    (service, agreement.id, tracked)
 }
 
 /// Ids that are not one organisation's objects.

@@ -69,7 +69,11 @@ fn query(pattern: &str, extra: &Extra) -> String {
 async fn answer(app: &TestApp, method: &str, url: &str) -> u16 {
     let r = if method == "GET" {
         app.get(url).await
-    } else if url.ends_with("/import") || url.ends_with("/upload") || url.ends_with("/services/feedback") {
+    } else if url.ends_with("/import")
+        || url.ends_with("/upload")
+        || url.ends_with("/services/feedback")
+        || url.ends_with("/document")
+    {
         // A multipart upload without a file.
         let form = reqwest::multipart::Form::new().text("kind", "sotkanet");
         let req = app.client.post(app.url(url)).header("x-csrf-token", app.csrf().await);

@@ -202,4 +202,18 @@ pub const MATRIX: &[(&str, &str, &str)] = &[
     ("POST", "/orgs/{id}/strategies/{sid}/goals",                                  "401 403 403 404 404 403 403 403"),
     ("POST", "/orgs/{id}/strategies/{sid}/goals/{index}/remove",                   "401 403 403 404 404 403 403 403"),
     ("POST", "/orgs/{id}/strategies/{sid}/new-version",                            "401 403 403 404 404 403 403 403"),
+    // Interface services: any party's members read; its editors write the division of work and
+    // the monitoring, its coordinators the cooperation agreements.
+    ("GET", "/orgs/{id}/agreements",                                               "303 200 200 200 200 403 403 403"),
+    ("GET", "/orgs/{id}/agreements/{aid}",                                         "303 200 200 200 200 403 403 403"),
+    ("GET", "/orgs/{id}/agreements/{aid}/document",                                "303 200 200 200 200 403 403 403"),
+    ("GET", "/orgs/{id}/interface/{sid}/monitoring",                               "303 200 200 200 200 403 403 403"),
+    ("GET", "/orgs/{id}/interface/{sid}/work",                                     "303 200 200 200 200 403 403 403"),
+    ("POST", "/orgs/{id}/agreements",                                              "401 403 403 ok ok 403 403 403"),
+    ("POST", "/orgs/{id}/agreements/{aid}",                                        "401 403 403 ok ok 403 403 403"),
+    ("POST", "/orgs/{id}/agreements/{aid}/document",                               "401 403 403 ok ok 403 403 403"),
+    ("POST", "/orgs/{id}/interface/{sid}/monitoring/evaluation/{year}",            "401 403 ok ok ok 403 403 403"),
+    ("POST", "/orgs/{id}/interface/{sid}/monitoring/indicators",                   "401 403 ok ok ok 403 403 403"),
+    ("POST", "/orgs/{id}/interface/{sid}/monitoring/indicators/{tid}/remove",      "401 403 ok ok ok 403 403 403"),
+    ("POST", "/orgs/{id}/interface/{sid}/work",                                    "401 403 ok ok ok 403 403 403"),
 ];

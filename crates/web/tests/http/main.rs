@@ -18,6 +18,7 @@ mod i18n;
 mod idor;
 mod indicator_ids;
 mod interface;
+mod interface_work;
 mod knowledge;
 mod partners;
 mod plan_edit;

@@ -37,6 +37,8 @@ struct OrgPage {
     deadlines: Vec<(String, String, bool, String)>,
     /// A county's client groups that no service of its register names.
     coverage_gaps: Vec<String>,
+    /// Cooperation agreements to review or renew soon: (what, when, overdue, link).
+    reminders: Vec<(String, String, bool, String)>,
 }
 
 pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result<Response, AppError> {
@@ -55,7 +57,8 @@ pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result
     } else {
         vec![]
     };
-    render(&OrgPage { org, me, area, sectors, member_count, admin, deadlines, coverage_gaps, c })
+    let reminders = crate::pages::interface::agreements::reminder_lines(&app, &c, id).await?;
+    render(&OrgPage { org, me, area, sectors, member_count, admin, deadlines, coverage_gaps, reminders, c })
 }
 
 /// What is due on the organisation's timeline and in its groups' agreements within the deadline

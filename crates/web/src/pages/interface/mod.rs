@@ -4,17 +4,21 @@
 //! and volunteering, and the public's "what happens next" view. An organisation's pages show the
 //! services it takes part in; the store refuses every id of a service it is not a party to.
 
+pub mod agreements;
 pub mod chain;
 pub mod coordination;
 pub mod diagram;
+pub mod monitoring;
 pub mod public;
 pub mod register;
 pub mod service_page;
 pub mod steps;
+pub mod work;
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::App;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
 use hyte_domain::interface::InterfaceService;
@@ -33,6 +37,17 @@ pub fn routes() -> Router<App> {
         .route("/orgs/{id}/interface/{sid}/steps/{step}", get(steps::edit).post(steps::update))
         .route("/orgs/{id}/interface/{sid}/steps/{step}/delete", post(steps::delete))
         .route("/orgs/{id}/interface/{sid}/steps/{step}/move", post(steps::move_step))
+        .route("/orgs/{id}/interface/{sid}/work", get(work::page).post(work::save))
+        .route("/orgs/{id}/interface/{sid}/monitoring", get(monitoring::page))
+        .route("/orgs/{id}/interface/{sid}/monitoring/indicators", post(monitoring::add_indicator))
+        .route("/orgs/{id}/interface/{sid}/monitoring/indicators/{tid}/remove", post(monitoring::remove_indicator))
+        .route("/orgs/{id}/interface/{sid}/monitoring/evaluation/{year}", post(monitoring::evaluate))
+        .route("/orgs/{id}/agreements", get(agreements::list).post(agreements::create))
+        .route("/orgs/{id}/agreements/{aid}", get(agreements::page).post(agreements::update))
+        .route(
+            "/orgs/{id}/agreements/{aid}/document",
+            get(agreements::download).post(agreements::upload).layer(DefaultBodyLimit::max(agreements::BODY_MAX)),
+        )
         .route("/interface-services", get(public::search))
         .route("/interface-services/{sid}", get(public::page))
 }

@@ -38,6 +38,9 @@ pub struct ServicePage {
     pub templates: Field,
     pub alert: Option<String>,
     pub base: String,
+    /// The service's id and this page's tab (`interface/_service_tabs.html`).
+    pub sid: i64,
+    pub tab: &'static str,
 }
 
 /// What went wrong in which form of the page.
@@ -108,6 +111,8 @@ pub async fn service_page(
     Ok(ServicePage {
         can_edit: c.can(org.id, Permission::Edit),
         base: format!("/orgs/{}/interface/{}", org.id, svc.id),
+        sid: svc.id,
+        tab: "service",
         is_lead,
         alert: alert.map(|a| c.err(a)),
         name,

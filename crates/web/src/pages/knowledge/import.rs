@@ -188,10 +188,7 @@ async fn save(app: &App, field: &mut axum::extract::multipart::Field<'_>) -> Res
     let mut out = tokio::fs::File::from_std(file.as_file().try_clone().map_err(write_failed)?);
     let mut len = 0u64;
     let too_large = || AppError::new(ErrorCode::UploadTooLarge);
-    while let Some(chunk) = field.chunk().await.map_err(|e| match e.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => too_large(),
-        _ => AppError::new(ErrorCode::InvalidInput),
-    })? {
+    while let Some(chunk) = field.chunk().await.map_err(crate::upload::multipart_error)? {
         len += chunk.len() as u64;
         if len > app.config.import_max_bytes {
             return Err(too_large());
@@ -210,10 +207,7 @@ pub async fn upload(
 ) -> Result<Response, AppError> {
     let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let (mut kind, mut upload) = (String::from("sotkanet"), None);
-    while let Some(mut field) = mp.next_field().await.map_err(|e| match e.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => AppError::new(ErrorCode::UploadTooLarge),
-        _ => AppError::new(ErrorCode::InvalidInput),
-    })? {
+    while let Some(mut field) = mp.next_field().await.map_err(crate::upload::multipart_error)? {
         match field.name() {
             Some("kind") => kind = field.text().await.map_err(|_| AppError::new(ErrorCode::InvalidInput))?,
             // Beyond the limit the body stops: a clear 413, nothing started, nothing left on disk.

@@ -5,6 +5,7 @@
 pub mod changes;
 pub mod diff;
 pub mod export;
+pub mod interface_section;
 pub mod plan;
 pub mod plan_edit;
 pub mod plan_view;

@@ -207,7 +207,7 @@ async fn report_page(
             .filter(|k| k.section_id == v.id)
             .map(|k| view::CommentView {
                 author: k.author.clone().unwrap_or_else(|| c.t("audit-system")),
-                when: k.created_at.format("%-d.%-m.%Y %H:%M").to_string(),
+                when: crate::format::fi_datetime(k.created_at),
                 body: k.body.clone(),
                 resolved: k.resolved,
                 resolve_action: (can_resolve && !k.resolved).then(|| format!("{base}/comments/{}/resolve", k.id)),

@@ -17,7 +17,7 @@ use hyte_report::Table;
 use std::collections::HashSet;
 
 /// The years a report covers: its year, or its council term.
-fn years(report: &Report) -> (i32, i32) {
+pub(super) fn years(report: &Report) -> (i32, i32) {
     report.year.map(|y| (y, y)).unwrap_or((report.term.start, report.term.end))
 }
 

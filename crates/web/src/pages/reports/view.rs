@@ -130,5 +130,6 @@ pub async fn sections(
         });
     }
     out.extend(super::services_section::build(app, c, org, report, lang).await?);
+    out.extend(super::interface_section::build(app, c, org, report, lang).await?);
     Ok(out)
 }
