@@ -123,6 +123,11 @@ impl Ids {
         m.push(("interface", Some(service)));
         m.push(("interface-agreements", Some(agreement)));
         m.push(("tracked", Some(tracked)));
+        let public = hyte_store::InterfaceStore::published_chains(&**s).await.unwrap();
+        m.push(("interface-services", public.first().map(|p| p.service.id)));
+        // A chain step, Kuopio's own where it has one (a partner edits only its own).
+        let steps = hyte_store::InterfaceStore::chain_steps(&**s, org, service).await.unwrap();
+        m.push(("steps", steps.iter().find(|x| x.input.org_id == org).or(steps.first()).map(|x| x.id)));
         let mut by_segment = HashMap::new();
         let mut missing = vec![];
         for (k, v) in m {

@@ -6,6 +6,8 @@
 //! By design: contacts are a county's (403 to a municipality); a grant is applied for under the
 //! applicant's own `/orgs/{id}` (403 under the caller's); viewers may comment.
 //! The county's services rooms answer 404 to a municipality's members (they are a county's).
+//! Kuopio is a partner of the demo's interface chain: only a lead publishes, moves and deletes steps;
+//! "steps" fills with a step of Kuopio's own.
 
 #[rustfmt::skip]
 pub const MATRIX: &[(&str, &str, &str)] = &[
@@ -36,6 +38,21 @@ pub const MATRIX: &[(&str, &str, &str)] = &[
     ("GET", "/indicators/{id}/series/{kind}/{code}",                                   "200 200 200 200 200 200 200 200"),
     ("GET", "/invitations",                                                            "303 200 200 200 200 200 200 200"),
     ("POST", "/invitations/{org_id}",                                                  "401 ok ok ok ok ok ok ok"),
+    ("GET", "/interface-services",                                                     "200 200 200 200 200 200 200 200"),
+    ("GET", "/interface-services/{sid}",                                               "200 200 200 200 200 200 200 200"),
+    ("GET", "/orgs/{id}/interface",                                                    "303 200 200 200 200 403 403 403"),
+    ("GET", "/orgs/{id}/interface/coordination",                                       "303 200 200 200 200 403 403 403"),
+    ("GET", "/orgs/{id}/interface/{sid}",                                              "303 200 200 200 200 403 403 403"),
+    ("GET", "/orgs/{id}/interface/{sid}/export",                                       "303 200 200 200 200 403 403 403"),
+    ("GET", "/orgs/{id}/interface/{sid}/steps/{step}",                                 "303 403 200 200 200 403 403 403"),
+    ("POST", "/orgs/{id}/interface",                                                   "401 403 ok ok ok 403 403 403"),
+    ("POST", "/orgs/{id}/interface/{sid}",                                             "401 403 ok ok ok 403 403 403"),
+    ("POST", "/orgs/{id}/interface/{sid}/publish",                                     "401 403 403 403 403 403 403 403"),
+    ("POST", "/orgs/{id}/interface/{sid}/steps",                                       "401 403 ok ok ok 403 403 403"),
+    ("POST", "/orgs/{id}/interface/{sid}/steps/{step}",                                "401 403 ok ok ok 403 403 403"),
+    ("POST", "/orgs/{id}/interface/{sid}/steps/{step}/delete",                         "401 403 403 403 403 403 403 403"),
+    ("POST", "/orgs/{id}/interface/{sid}/steps/{step}/move",                           "401 403 403 403 403 403 403 403"),
+    ("POST", "/orgs/{id}/interface/{sid}/template",                                    "401 403 ok ok ok 403 403 403"),
     ("GET", "/lang/{code}",                                                            "303 303 303 303 303 303 303 303"),
     ("GET", "/login",                                                                  "200 303 303 303 303 303 303 303"),
     ("POST", "/login",                                                                 "ok ok ok ok ok ok ok ok"),

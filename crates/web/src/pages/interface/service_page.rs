@@ -191,7 +191,8 @@ pub async fn update(
     .await
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 pub struct PublishForm {
     version: i64,
     published: String,

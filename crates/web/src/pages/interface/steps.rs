@@ -42,7 +42,8 @@ pub async fn add(
     .await
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 pub struct TemplateForm {
     #[serde(default)]
     template: String,
@@ -165,7 +166,8 @@ pub async fn update(
     .await
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 pub struct VersionForm {
     version: i64,
 }
@@ -188,7 +190,8 @@ pub async fn delete(
     .await
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 pub struct MoveForm {
     dir: String,
 }
