@@ -119,15 +119,13 @@ impl Ids {
         m.push(("criteria", first(&criteria, |x| x.id)));
         m.push(("strategies", first(&s.list_strategies(org).await.unwrap(), |x| x.id)));
         m.push(("provider-contracts", first(&s.provider_contracts(org).await.unwrap(), |x| x.contract.id)));
-        let (service, agreement, tracked) = interface_objects(app, org).await;
+        let (service, agreement, tracked, step) = interface_objects(app, org).await;
         m.push(("interface", Some(service)));
         m.push(("interface-agreements", Some(agreement)));
         m.push(("tracked", Some(tracked)));
         let public = hyte_store::InterfaceStore::published_chains(&**s).await.unwrap();
         m.push(("interface-services", public.first().map(|p| p.service.id)));
-        // A chain step, Kuopio's own where it has one (a partner edits only its own).
-        let steps = hyte_store::InterfaceStore::chain_steps(&**s, org, service).await.unwrap();
-        m.push(("steps", steps.iter().find(|x| x.input.org_id == org).or(steps.first()).map(|x| x.id)));
+        m.push(("steps", Some(step)));
         let mut by_segment = HashMap::new();
         let mut missing = vec![];
         for (k, v) in m {
@@ -190,58 +188,55 @@ impl Ids {
     }
 }
 
-/// An interface service of `org` with a tracked indicator, and a cooperation agreement of `org`
-/// with its signed document: the demo's when it has them, else made here (`org` leads, the NGO
-/// takes part), so that the interface rows answer the same with or without them in the demo.
-async fn interface_objects(app: &TestApp, org: i64) -> (i64, i64, i64) {
-    use hyte_domain::interface::{AgreementForm, DocumentFacts, InterfaceForm, TrackedForm};
+/// An interface service that `org` leads with Siilinjärvi (so that neither the NGO nor Oulu, the
+/// strangers of the IDOR tests, takes part), with a step of its own and a tracked indicator, and a
+/// cooperation agreement of the two with its signed document. Made here, not taken from the demo
+/// (whose services the NGO shares), so the rows do not depend on the demo's parties.
+async fn interface_objects(app: &TestApp, org: i64) -> (i64, i64, i64, i64) {
+    use hyte_domain::interface::{AgreementForm, DocumentFacts, InterfaceForm, StepForm, TrackedForm};
     use hyte_store::{Actor, IndicatorStore, InterfaceStore};
     let s = &app.store;
-    let ngo = app.org_id("Savon Vertaistuki ry (esimerkki)").await;
+    let town = app.org_id("Siilinjärven kunta").await;
     let pair = |k: &str, v: String| (k.to_string(), v);
-    let service = match s.list_interfaces(org).await.unwrap().first() {
-        Some(svc) => svc.id,
-        None => {
-            let f = [pair("name_fi", "Testipalvelu".into()), pair("kind", "service_chain".into())];
-            let f = [&f[..], &[pair("party_org", ngo.to_string()), pair("party_role", "partner".into())]].concat();
-            let (input, parties) = InterfaceForm::from_pairs(&f).parse(org).unwrap();
-            s.create_interface(org, &input, &parties, Actor::SYSTEM).await.unwrap().id
-        }
+    let f = [
+        pair("name_fi", "Kuopion ja Siilinjärven testiketju".into()),
+        pair("kind", "service_chain".into()),
+        pair("party_org", town.to_string()),
+        pair("party_role", "partner".into()),
+    ];
+    let (input, parties) = InterfaceForm::from_pairs(&f).parse(org).unwrap();
+    let service = s.create_interface(org, &input, &parties, Actor::SYSTEM).await.unwrap().id;
+    let step = StepForm {
+        org_id: org.to_string(),
+        action_fi: "Ohjaus".into(),
+        handoff: "referral".into(),
+        ..Default::default()
     };
-    if s.tracked_indicators(org, service).await.unwrap().is_empty() {
-        let diabetes = s.indicator_ids("sotkanet", None).await.unwrap()["683"].0;
-        let f = TrackedForm {
-            indicator_id: diabetes.to_string(),
-            area_code: "297".into(),
-            baseline_year: "2015".into(),
-            baseline: "10".into(),
-            target_year: "2030".into(),
-            target: "9".into(),
-        };
-        s.add_tracked(org, service, &f.parse().unwrap(), Actor::SYSTEM).await.unwrap();
-    }
-    let tracked = s.tracked_indicators(org, service).await.unwrap()[0].id;
-    let agreement = match s.list_agreements(org).await.unwrap().into_iter().next() {
-        Some(a) => a,
-        None => {
-            let f = AgreementForm {
-                title: "Testisopimus".into(),
-                service_ids: vec![service.to_string()],
-                party_org: vec![org.to_string(), ngo.to_string()],
-                party_obligations: vec!["Koordinointi".into(), "Ryhmät".into()],
-                starts_on: "2026-01-01".into(),
-                status: "signed".into(),
-                ..Default::default()
-            };
-            s.create_agreement(org, &f.parse(org).unwrap(), Actor::SYSTEM).await.unwrap()
-        }
+    let step = s.add_steps(org, service, &[step.parse(&[org]).unwrap()], Actor::SYSTEM).await.unwrap()[0].id;
+    let diabetes = s.indicator_ids("sotkanet", None).await.unwrap()["683"].0;
+    let f = TrackedForm {
+        indicator_id: diabetes.to_string(),
+        area_code: "297".into(),
+        baseline_year: "2015".into(),
+        baseline: "10".into(),
+        target_year: "2030".into(),
+        target: "9".into(),
     };
-    if agreement.document.is_none() {
-        let pdf = b"%PDF-1.7\n%%EOF\n";
-        let facts = DocumentFacts { filename: "sopimus.pdf".into(), size: pdf.len() as i64, sha256: "0".repeat(64) };
-        s.attach_document(org, agreement.id, agreement.version, &facts, pdf, Actor::SYSTEM).await.unwrap();
-    }
-    (service, agreement.id, tracked)
+    let tracked = s.add_tracked(org, service, &f.parse().unwrap(), Actor::SYSTEM).await.unwrap().id;
+    let f = AgreementForm {
+        title: "Testisopimus".into(),
+        service_ids: vec![service.to_string()],
+        party_org: vec![org.to_string(), town.to_string()],
+        party_obligations: vec!["Koordinointi".into(), "Ryhmät".into()],
+        starts_on: "2026-01-01".into(),
+        status: "signed".into(),
+        ..Default::default()
+    };
+    let agreement = s.create_agreement(org, &f.parse(org).unwrap(), Actor::SYSTEM).await.unwrap();
+    let pdf = b"%PDF-1.7\n%%EOF\n";
+    let facts = DocumentFacts { filename: "sopimus.pdf".into(), size: pdf.len() as i64, sha256: "0".repeat(64) };
+    s.attach_document(org, agreement.id, agreement.version, &facts, pdf, Actor::SYSTEM).await.unwrap();
+    (service, agreement.id, tracked, step)
 }
 
 /// Ids that are not one organisation's objects.
