@@ -394,9 +394,11 @@ let assessmentPath = '';
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   await login(page, 'hyte@pohjois-savo.example');
-  await page.goto(base + '/org');
-  const org = new URL(page.url()).pathname.match(/^\/orgs\/\d+/) ? new URL(page.url()).pathname
-    : (await page.$$eval('main a[href]', as => as.map(a => a.getAttribute('href')))).find(h => /^\/orgs\/\d+$/.test(h));
+  await page.goto(base + '/lang/fi?next=/org');
+  // The county's own page (its coordinator may also belong to Kuopio by now: pick by name).
+  const org = /^\/orgs\/\d+$/.test(new URL(page.url()).pathname) ? new URL(page.url()).pathname
+    : await page.$$eval('main a[href]', as => as.filter(a => a.textContent.includes('Pohjois-Savon hyvinvointialue'))
+      .map(a => a.getAttribute('href')).find(h => /^\/orgs\/\d+$/.test(h)));
   await page.goto(base + org);
   const links = async () => page.$$eval('main a[href]', as => as.map(a => a.getAttribute('href')));
   if (!(await links()).some(h => /\/interface$/.test(h))) fail('the organisation navigation links to interface services');
@@ -446,8 +448,9 @@ let assessmentPath = '';
   await Promise.all([rpage.waitForNavigation(), rpage.click('form[role=search] button[type=submit]')]);
   const hit = (await rpage.$$eval('main a[href]', as => as.map(a => a.getAttribute('href')))).find(h => /^\/interface-services\/\d+$/.test(h));
   if (!hit) fail('no-JS: a resident finds the physical-activity chain in Swedish'); else {
+    // (axe needs JavaScript: the public pages are checked in the crawl below.)
     await rpage.goto(base + hit);
-    await axe(rpage, 'sv public chain');
+    if (!(await rpage.content()).includes('<svg')) fail('no-JS: the public chain shows its diagram');
   }
   await resident.close();
   await nojs.close();

@@ -10,6 +10,7 @@ pub mod error;
 pub mod form;
 pub mod format;
 pub mod i18n;
+pub mod interface_views;
 pub mod knowledge;
 pub mod middleware;
 pub mod pages;

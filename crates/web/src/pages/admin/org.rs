@@ -57,7 +57,7 @@ pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result
     } else {
         vec![]
     };
-    let reminders = crate::pages::interface::agreements::reminder_lines(&app, &c, id).await?;
+    let reminders = crate::interface_views::reminder_lines(&app, &c, id).await?;
     render(&OrgPage { org, me, area, sectors, member_count, admin, deadlines, coverage_gaps, reminders, c })
 }
 

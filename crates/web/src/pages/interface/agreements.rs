@@ -8,9 +8,9 @@ use super::{explains, org_names};
 use crate::auth::sha256_hex;
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::form::choices;
 use crate::form::{org_choices, summary, Field};
 use crate::format::{fi_date, fmt_num};
-use crate::pages::services::choices;
 use crate::refusal::{answer, submit, Failure};
 use crate::respond::{render, see_other};
 use crate::App;
@@ -429,18 +429,4 @@ pub async fn download(State(app): State<App>, c: Ctx, Path((id, aid)): Path<(i64
     let (facts, bytes) = app.store.agreement_document(id, aid).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
     let stem = facts.filename.strip_suffix(".pdf").or(facts.filename.strip_suffix(".PDF")).unwrap_or(&facts.filename);
     crate::download::attachment(bytes, "application/pdf", stem, "pdf")
-}
-
-/// The organisation's agreements whose review or renewal date comes within the domain's
-/// `REMINDER_DAYS` or has passed, soonest first: (what, when, overdue, link). Its front page
-/// lists them.
-pub async fn reminder_lines(app: &App, c: &Ctx, org_id: i64) -> Result<Vec<(String, String, bool, String)>, AppError> {
-    let agreements = app.store.list_agreements(org_id).await?;
-    Ok(hyte_domain::interface::reminders(&agreements, crate::format::today())
-        .into_iter()
-        .map(|r| {
-            let what = c.t2("ifc-reminder", "title", &r.title, "kind", c.code(r.kind));
-            (what, fi_date(r.date), r.overdue, format!("/orgs/{org_id}/agreements/{}", r.agreement_id))
-        })
-        .collect())
 }

@@ -7,9 +7,9 @@
 use super::{explains, org_names, party};
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::form::choices;
 use crate::form::Choice;
 use crate::format::fi_datetime;
-use crate::pages::services::choices;
 use crate::refusal::{answer, submit};
 use crate::respond::{render, see_other};
 use crate::App;

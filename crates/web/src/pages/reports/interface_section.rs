@@ -8,7 +8,7 @@ use super::services_section::years;
 use super::view::SectionView;
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::interface::monitoring::tracked_lines;
+use crate::interface_views::tracked_lines;
 use crate::App;
 use hyte_domain::codes::Code;
 use hyte_domain::reports::{Report, SectionKind};
