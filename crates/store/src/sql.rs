@@ -61,6 +61,8 @@ mod partners_store;
 mod reports_plan;
 #[path = "reports/sql/reports.rs"]
 mod reports_reports;
+#[path = "reports/sql/workflow.rs"]
+mod reports_workflow;
 #[path = "services/sql/contracts.rs"]
 mod services_contracts;
 #[path = "services/sql/queries.rs"]

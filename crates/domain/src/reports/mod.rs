@@ -472,6 +472,28 @@ pub struct Snapshot {
     pub sections: Vec<Section>,
     #[serde(default)]
     pub plan: Plan,
+    /// The generated sections (the county's services, interface services) as they stood at
+    /// approval, in each of the report's languages; None for a version approved before they were
+    /// kept (those show the current figures).
+    #[serde(default)]
+    pub generated: Option<Vec<FrozenSection>>,
+}
+
+/// A generated section's lead and tables at approval, in one language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FrozenSection {
+    pub key: String,
+    pub lang: Lang,
+    pub title: String,
+    pub lead: String,
+    pub tables: Vec<FrozenTable>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FrozenTable {
+    pub caption: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
 }
 
 #[cfg(test)]

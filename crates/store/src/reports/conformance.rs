@@ -88,8 +88,22 @@ async fn reports_follow_their_workflow_and_freeze_versions(s: &dyn Store) {
     assert_eq!(no_approval.unwrap_err().code(), ErrorCode::InvalidInput);
     let approval = Approval::parse("Kaupunginvaltuusto", "15.6.2026", "KV 15.6.2026 § 45").unwrap();
     let in_review = r.clone();
-    let r = s.set_report_state(r.id, r.version, ReportState::Approved, Some(&approval), Actor::SYSTEM).await.unwrap();
+    // The generated sections' figures are kept with the version.
+    let frozen = vec![hyte_domain::reports::FrozenSection {
+        key: "interface-services".into(),
+        lang: hyte_domain::Lang::Fi,
+        title: "Yhdyspintapalvelut".into(),
+        lead: "Palvelut, joissa kunta on mukana.".into(),
+        tables: vec![hyte_domain::reports::FrozenTable {
+            caption: "Seuratut indikaattorit".into(),
+            headers: vec!["Indikaattori".into(), "Viimeisin".into()],
+            rows: vec![vec!["Diabeetikot, %".into(), "13,5 (2023)".into()]],
+        }],
+    }];
+    let r = s.approve_report(r.id, r.version, &approval, &frozen, Actor::SYSTEM).await.unwrap();
     assert_eq!(r.approval.as_ref(), Some(&approval));
+    let kept = s.report_versions(r.id).await.unwrap().into_iter().find(|v| v.number == 1).unwrap();
+    assert_eq!(kept.content.generated, Some(frozen));
     let expected = Report {
         state: ReportState::Approved,
         approval: Some(approval.clone()),

@@ -67,6 +67,16 @@ pub trait ReportStore: Send + Sync {
         approval: Option<&Approval>,
         actor: Actor,
     ) -> Result<Report>;
+    /// Approves the report (as `set_report_state` to `Approved`) and keeps the generated sections'
+    /// figures as they stand now (`generated`, in each of its languages) in the frozen version.
+    async fn approve_report(
+        &self,
+        id: i64,
+        version: i64,
+        approval: &Approval,
+        generated: &[hyte_domain::reports::FrozenSection],
+        actor: Actor,
+    ) -> Result<Report>;
     /// Starts editing an approved or published report again, as a new draft version; the
     /// published version stays public until the next one is published.
     async fn start_new_version(&self, id: i64, version: i64, actor: Actor) -> Result<Report>;

@@ -198,3 +198,4 @@ structure-remove = Remove this section
 structure-plan-note = The plan section is always included; it can be renamed and moved.
 structure-reset = Restore THL's example structure
 structure-reset-help = The organisation's own structure is replaced with THL's example structure for the next new reports.
+report-frozen-figures = The figures are as they stood at approval: they do not change when the data is updated. The current figures are in the report's working version.

@@ -198,3 +198,4 @@ structure-remove = Poista tämä osio
 structure-plan-note = Suunnitelmaosio on aina mukana; sen voi nimetä uudelleen ja siirtää.
 structure-reset = Palauta THL:n esimerkkirakenne
 structure-reset-help = Organisaation oma rakenne korvataan THL:n esimerkkirakenteella seuraavia uusia raportteja varten.
+report-frozen-figures = Luvut ovat hyväksymishetkeltä: ne eivät muutu, vaikka tiedot päivittyvät. Ajantasaiset luvut ovat raportin työversiossa.

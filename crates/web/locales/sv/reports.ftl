@@ -198,3 +198,4 @@ structure-remove = Ta bort detta avsnitt
 structure-plan-note = Planavsnittet ingår alltid; det kan byta namn och flyttas.
 structure-reset = Återställ THL:s exempelstruktur
 structure-reset-help = Organisationens egen struktur ersätts med THL:s exempelstruktur för följande nya rapporter.
+report-frozen-figures = Siffrorna är från tidpunkten för godkännandet: de ändras inte när uppgifterna uppdateras. Aktuella siffror finns i rapportens arbetsversion.

@@ -205,3 +205,46 @@ async fn the_coordination_view_shows_missing_kinds_and_who_coordinates() {
     assert!(page.contains("Puuttuvat toimintamuodot"), "{page}");
     assert!(page.contains("Kielipesät"), "a missing kind is named");
 }
+
+#[tokio::test]
+async fn a_published_report_keeps_its_interface_figures_while_the_live_one_moves_on() {
+    use hyte_domain::interface::InterfaceForm;
+    use hyte_store::ReportStore;
+    let app = spawn().await;
+    let kuopio = app.org_id("Kuopion kaupunki").await;
+    let (path, rid) = kuopio_term_report(&app).await;
+    let live = app.text(&path).await;
+    assert!(live.contains("Liikuntaneuvonnan palveluketju"), "the demo's chain is in the interface section");
+    let state = format!("{path}/state");
+    let version = || async { app.store.get_report(rid).await.unwrap().unwrap().version.to_string() };
+    let v = version().await;
+    assert_eq!(app.post(&state, &[("to", "in_review"), ("version", &v)]).await.status(), StatusCode::SEE_OTHER);
+    let v = version().await;
+    let approve = [
+        ("to", "approved"),
+        ("body", "Kaupunginvaltuusto"),
+        ("date", "2026-06-15"),
+        ("decision_ref", "KV 15.6.2026 § 45"),
+        ("version", &v),
+    ];
+    assert_eq!(app.post(&state, &approve).await.status(), StatusCode::SEE_OTHER);
+    let v = version().await;
+    assert_eq!(app.post(&state, &[("to", "published"), ("version", &v)]).await.status(), StatusCode::SEE_OTHER);
+
+    // After publishing, Kuopio joins a new interface service.
+    let pairs: Vec<(String, String)> = [("name_fi", "Uusi ohjaamoyhteistyö (testi)"), ("kind", "multi_sector")]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let (input, parties) = InterfaceForm::from_pairs(&pairs).parse(kuopio).unwrap();
+    app.store.create_interface(kuopio, &input, &parties, Actor::SYSTEM).await.unwrap();
+    let public = app.other_browser().text(&format!("/reports/{rid}")).await;
+    assert!(public.contains("Liikuntaneuvonnan palveluketju"), "the approved figures are kept");
+    assert!(!public.contains("Uusi ohjaamoyhteistyö"), "the published report does not change silently");
+    assert!(public.contains("hyväksymishetkeltä"), "and says its figures are as approved: {public}");
+    let version_page = app.text(&format!("{path}/versions/1")).await;
+    assert!(!version_page.contains("Uusi ohjaamoyhteistyö"));
+    let v = version().await;
+    assert_eq!(app.post(&state, &[("to", "new_version"), ("version", &v)]).await.status(), StatusCode::SEE_OTHER);
+    assert!(app.text(&path).await.contains("Uusi ohjaamoyhteistyö"), "the working version shows the current figures");
+}

@@ -1,14 +1,13 @@
 //! The portable SQL of well-being reports: sections, workflow, comments, versions, structure.
 //! Compiled inside each backend crate, not in hyte-store: see `crates/store/src/sql.rs`.
 
-use crate::sql::reports_plan::load_plan;
 use crate::sql::{audit, is_unique, json, rule, usable_indicators, Audit, Tx};
 use hyte_domain::admin::audit::AuditAction;
 
 use async_trait::async_trait;
 use hyte_domain::reports::{
     Approval, Comment, NewReport, Report, ReportState, ReportStructure, ReportVersion, Section, SectionEdit,
-    SectionKind, Snapshot, StructureSection,
+    SectionKind, StructureSection,
 };
 use hyte_domain::ErrorCode;
 use hyte_store::reports::rows::{
@@ -24,7 +23,7 @@ async fn load_locked(tx: &mut Tx<'_>, id: i64) -> Result<Report> {
     load(tx, id).await
 }
 
-async fn load(tx: &mut Tx<'_>, id: i64) -> Result<Report> {
+pub(crate) async fn load(tx: &mut Tx<'_>, id: i64) -> Result<Report> {
     let row: Option<ReportRow> = sqlx::query_as(&format!("SELECT {REPORT_COLS} FROM reports WHERE id = $1"))
         .bind(id)
         .fetch_optional(&mut **tx)
@@ -32,7 +31,7 @@ async fn load(tx: &mut Tx<'_>, id: i64) -> Result<Report> {
     row.ok_or(rule(ErrorCode::NotFound))?.try_into()
 }
 
-async fn sections(tx: &mut Tx<'_>, report_id: i64) -> Result<Vec<Section>> {
+pub(crate) async fn sections(tx: &mut Tx<'_>, report_id: i64) -> Result<Vec<Section>> {
     let rows: Vec<SectionRow> = sqlx::query_as(&format!(
         "SELECT {SECTION_COLS} FROM report_sections WHERE report_id = $1 ORDER BY position, id"
     ))
@@ -77,7 +76,7 @@ async fn structure(tx: &mut Tx<'_>, org_id: i64) -> Result<ReportStructure> {
     }
 }
 
-fn state_json(r: &Report) -> Option<String> {
+pub(crate) fn state_json(r: &Report) -> Option<String> {
     json(&serde_json::json!({
         "state": r.state, "content_version": r.content_version,
         "published_version": r.published_version, "approval": r.approval,
@@ -401,70 +400,18 @@ impl hyte_store::reports::ReportStore for crate::This {
         approval: Option<&Approval>,
         actor: Actor,
     ) -> Result<Report> {
-        let mut tx = crate::sql::begin(&self.pool).await?;
-        let before = load(&mut tx, id).await?;
-        if before.version != version {
-            return Err(rule(ErrorCode::EditConflict));
-        }
-        before.state.transition(to).map_err(rule)?;
-        let mut approval_cols = before.approval.clone();
-        let mut published = before.published_version;
-        match to {
-            ReportState::Approved => {
-                let a = approval.ok_or(rule(ErrorCode::InvalidInput))?;
-                let content = Snapshot {
-                    title: before.title.clone(),
-                    sections: sections(&mut tx, id).await?,
-                    // An annual report freezes the follow-up of its term report's plan.
-                    plan: load_plan(&mut tx, before.plan_report_id()).await?,
-                };
-                sqlx::query(
-                    "INSERT INTO report_versions (report_id, number, approved_at, approval_body, approval_date, \
-                     approval_ref, content_json) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                )
-                .bind(id)
-                .bind(before.content_version)
-                .bind(chrono::Utc::now())
-                .bind(&a.body)
-                .bind(a.date.format("%Y-%m-%d").to_string())
-                .bind(&a.decision_ref)
-                .bind(json(&content))
-                .execute(&mut *tx)
-                .await?;
-                approval_cols = Some(a.clone());
-            }
-            ReportState::Published => published = Some(before.content_version),
-            _ => {}
-        }
-        let row: Option<ReportRow> = sqlx::query_as(&format!(
-            "UPDATE reports SET state = $1, published_version = $2, approval_body = $3, approval_date = $4, \
-             approval_ref = $5, version = version + 1 WHERE id = $6 AND version = $7 RETURNING {REPORT_COLS}"
-        ))
-        .bind(to.as_str())
-        .bind(published)
-        .bind(approval_cols.as_ref().map(|a| a.body.clone()))
-        .bind(approval_cols.as_ref().map(|a| a.date.format("%Y-%m-%d").to_string()))
-        .bind(approval_cols.as_ref().map(|a| a.decision_ref.clone()))
-        .bind(id)
-        .bind(version)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let after = Report::try_from(row.ok_or(rule(ErrorCode::EditConflict))?)?;
-        audit(
-            &mut tx,
-            actor,
-            Audit {
-                org_id: Some(after.org_id),
-                action: AuditAction::ReportState,
-                entity: "report",
-                entity_id: id.to_string(),
-                before: state_json(&before),
-                after: state_json(&after),
-            },
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(after)
+        self.move_report(id, version, to, approval, None, actor).await
+    }
+
+    async fn approve_report(
+        &self,
+        id: i64,
+        version: i64,
+        approval: &Approval,
+        generated: &[hyte_domain::reports::FrozenSection],
+        actor: Actor,
+    ) -> Result<Report> {
+        self.move_report(id, version, ReportState::Approved, Some(approval), Some(generated), actor).await
     }
 
     async fn start_new_version(&self, id: i64, version: i64, actor: Actor) -> Result<Report> {

@@ -73,7 +73,7 @@ async fn published(app: &App, c: &Ctx, rid: i64) -> Result<Published, AppError> 
     let version = app.store.report_versions(rid).await?.into_iter().find(|v| v.number == n).ok_or_else(not_found)?;
     let org = app.store.get_organisation(report.org_id).await?.ok_or_else(not_found)?;
     let content = &version.content;
-    let sections = view::sections(app, c, &org, &report, &content.sections, &content.plan, None).await?;
+    let sections = view::sections(app, c, &org, &report, view::Content::frozen(content), None).await?;
     Ok(Published { report, version, org, sections })
 }
 

@@ -183,7 +183,7 @@ async fn report_page(
     // An annual report follows up its term report's plan.
     let plan_of = report.plan_report_id();
     let plan = app.store.plan(plan_of).await?;
-    let mut views = view::sections(app, &c, &org, &report, &sections, &plan, edit).await?;
+    let mut views = view::sections(app, &c, &org, &report, view::Content::live(&sections, &plan), edit).await?;
     for v in views.iter_mut().filter(|v| v.plan.is_some()) {
         v.plan_href = Some(format!("/orgs/{}/reports/{plan_of}/plan", org.id));
     }
@@ -270,7 +270,14 @@ pub async fn set_state(
             },
             _ => None,
         };
-        app.store.set_report_state(rid, f.version, to, approval.as_ref(), actor).await
+        match approval {
+            // The generated sections' figures are kept with the version they are approved in.
+            Some(a) => {
+                let generated = view::freeze(&app, &c, &org, &report).await?;
+                app.store.approve_report(rid, f.version, &a, &generated, actor).await
+            }
+            None => app.store.set_report_state(rid, f.version, to, None, actor).await,
+        }
     };
     match result {
         Ok(_) => Ok(see_other(&format!("/orgs/{id}/reports/{rid}"))),
@@ -303,7 +310,7 @@ pub async fn version(
     let version = app.store.report_versions(rid).await?.into_iter().find(|v| v.number == n);
     let version = version.ok_or(AppError::new(ErrorCode::NotFound))?;
     let content = &version.content;
-    let sections = view::sections(&app, &c, &org, &report, &content.sections, &content.plan, None).await?;
+    let sections = view::sections(&app, &c, &org, &report, view::Content::frozen(content), None).await?;
     render(&VersionPage { c, org, report, version, sections })
 }
 
@@ -366,7 +373,7 @@ pub async fn export(
     let report = load(&app, id, rid).await?;
     let sections = app.store.report_sections(rid).await?;
     let plan = app.store.plan(report.plan_report_id()).await?;
-    let views = view::sections(&app, &c, &org, &report, &sections, &plan, None).await?;
+    let views = view::sections(&app, &c, &org, &report, view::Content::live(&sections, &plan), None).await?;
     let lang = view::content_lang(&c, &report);
     let state = app.i18n.t(lang, &report.state.translation_key());
     let facts = vec![format!(

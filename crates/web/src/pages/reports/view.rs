@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::knowledge::lines::indicator_lines;
 use crate::knowledge::lines::IndicatorLine;
 use crate::App;
-use hyte_domain::reports::{Report, Section, SectionKind};
+use hyte_domain::reports::{FrozenSection, FrozenTable, Report, Section, SectionKind};
 use hyte_domain::{Lang, Organisation};
 
 pub struct SectionView {
@@ -84,16 +84,36 @@ pub fn content_lang(c: &Ctx, report: &Report) -> Lang {
     }
 }
 
-/// Views of `sections`; `edit` gives each section's edit link when the viewer may edit.
+/// What a report view shows: its sections, its plan and where its generated sections come from.
+#[derive(Clone, Copy)]
+pub struct Content<'a> {
+    pub sections: &'a [Section],
+    pub plan: &'a hyte_domain::reports::Plan,
+    pub generated: Generated<'a>,
+}
+
+impl<'a> Content<'a> {
+    /// The working version: the records as they are now.
+    pub fn live(sections: &'a [Section], plan: &'a hyte_domain::reports::Plan) -> Content<'a> {
+        Content { sections, plan, generated: Generated::Live }
+    }
+
+    /// An approved version, as frozen.
+    pub fn frozen(snapshot: &'a hyte_domain::reports::Snapshot) -> Content<'a> {
+        Content { sections: &snapshot.sections, plan: &snapshot.plan, generated: Generated::of(snapshot) }
+    }
+}
+
+/// Views of a report's content; `edit` gives each section's edit link when the viewer may edit.
 pub async fn sections(
     app: &App,
     c: &Ctx,
     org: &Organisation,
     report: &Report,
-    sections: &[Section],
-    plan: &hyte_domain::reports::Plan,
+    content: Content<'_>,
     edit: Option<&(dyn Fn(&Section) -> String + Sync)>,
 ) -> Result<Vec<SectionView>, AppError> {
+    let Content { sections, plan, generated } = content;
     let lang = content_lang(c, report);
     let area = match org.area_id {
         Some(a) => app.store.get_area_by_id(a).await?,
@@ -129,7 +149,80 @@ pub async fn sections(
             tables: vec![],
         });
     }
+    match generated {
+        Generated::Live => out.extend(live_generated(app, c, org, report, lang).await?),
+        Generated::Frozen(frozen) => {
+            let label = c.i18n.t(lang, "report-frozen-figures");
+            out.extend(frozen.iter().filter(|f| f.lang == lang).map(|f| {
+                let tables = f
+                    .tables
+                    .iter()
+                    .map(|t| hyte_report::Table {
+                        caption: t.caption.clone(),
+                        headers: t.headers.clone(),
+                        rows: t.rows.clone(),
+                    })
+                    .collect();
+                SectionView::generated(
+                    &f.key,
+                    lang,
+                    f.title.clone(),
+                    format!("{}\n\n{label}", f.lead),
+                    SectionKind::Narrative,
+                    tables,
+                )
+            }));
+        }
+    }
+    Ok(out)
+}
+
+/// Where a report's generated sections (the county's services, interface services) come from:
+/// the records as they are now, or a version's figures at approval.
+#[derive(Clone, Copy)]
+pub enum Generated<'a> {
+    Live,
+    Frozen(&'a [FrozenSection]),
+}
+
+impl<'a> Generated<'a> {
+    /// A version's: frozen when it kept them, live for one approved before they were kept.
+    pub fn of(content: &'a hyte_domain::reports::Snapshot) -> Generated<'a> {
+        content.generated.as_deref().map_or(Generated::Live, Generated::Frozen)
+    }
+}
+
+async fn live_generated(
+    app: &App,
+    c: &Ctx,
+    org: &Organisation,
+    report: &Report,
+    lang: Lang,
+) -> Result<Vec<SectionView>, AppError> {
+    let mut out = vec![];
     out.extend(super::services_section::build(app, c, org, report, lang).await?);
     out.extend(super::interface_section::build(app, c, org, report, lang).await?);
+    Ok(out)
+}
+
+/// The generated sections as they stand now, in each of the report's languages: what an
+/// approval keeps with the version.
+pub async fn freeze(app: &App, c: &Ctx, org: &Organisation, report: &Report) -> Result<Vec<FrozenSection>, AppError> {
+    let mut out = vec![];
+    for &lang in &report.languages {
+        for v in live_generated(app, c, org, report, lang).await? {
+            out.push(FrozenSection {
+                key: v.anchor.trim_start_matches("section-").to_string(),
+                lang,
+                title: v.title,
+                lead: v.body,
+                tables: v
+                    .tables
+                    .into_iter()
+                    .map(|t| FrozenTable { caption: t.caption, headers: t.headers, rows: t.rows })
+                    .collect(),
+            });
+        }
+    }
     Ok(out)
 }
