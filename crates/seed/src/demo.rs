@@ -183,5 +183,7 @@ pub async fn load(store: &dyn Store, hash: &dyn Fn(&str) -> String) -> Result<()
     crate::demo_services::load(store, id("pohjois-savo")?, id("terveyspalvelut")?, id("vertaistuki")?).await?;
     let today = chrono::Utc::now().date_naive();
     crate::demo_interface::load(store, id("pohjois-savo")?, kuopio, siilinjarvi, id("vertaistuki")?, today).await?;
+    let orgs = crate::demo_support::Orgs { county: id("pohjois-savo")?, kuopio, siilinjarvi };
+    crate::demo_support::load(store, orgs, today).await?;
     Ok(())
 }

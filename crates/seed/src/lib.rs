@@ -9,6 +9,7 @@ pub mod demo_interface;
 pub mod demo_partners;
 pub mod demo_reports;
 pub mod demo_services;
+pub mod demo_support;
 pub mod knowledge;
 
 /// Loads the base data every installation has: the areas and the indicator catalogue.

@@ -33,6 +33,7 @@ macro_rules! conformance_tests {
         $crate::reports_cases!($make);
         $crate::services_cases!($make);
         $crate::interface_cases!($make);
+        $crate::support_cases!($make);
     };
 }
 

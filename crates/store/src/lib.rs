@@ -22,6 +22,7 @@ pub mod partners;
 pub mod reports;
 pub mod rows;
 pub mod services;
+pub mod support;
 
 pub use admin::{
     AccountState, AuditStore, LoginGate, Member, NewOrganisation, NewUser, OrgStore, SessionStore, UserStore,
@@ -36,6 +37,7 @@ pub use knowledge::{
 pub use partners::PartnerStore;
 pub use reports::{PlanStore, ReportStore};
 pub use services::ServiceStore;
+pub use support::{NegotiationStore, PracticeStore, SupportStore};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -96,6 +98,9 @@ pub trait Store:
     + PartnerStore
     + ServiceStore
     + InterfaceStore
+    + SupportStore
+    + NegotiationStore
+    + PracticeStore
 {
     fn backend(&self) -> Backend;
     async fn ping(&self) -> Result<()>;

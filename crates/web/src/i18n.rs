@@ -8,8 +8,18 @@ use hyte_domain::Lang;
 use std::collections::BTreeSet;
 
 /// The rooms whose strings have a file of their own in every language: `locales/<lang>/<room>.ftl`.
-pub const ROOMS: [&str; 9] =
-    ["shared", "knowledge", "reports", "assessment", "cooperation", "partners", "services", "interface", "admin"];
+pub const ROOMS: [&str; 10] = [
+    "shared",
+    "knowledge",
+    "reports",
+    "assessment",
+    "cooperation",
+    "partners",
+    "services",
+    "interface",
+    "support",
+    "admin",
+];
 
 macro_rules! locale {
     ($lang:literal) => {
@@ -22,13 +32,14 @@ macro_rules! locale {
             include_str!(concat!("../locales/", $lang, "/partners.ftl")),
             include_str!(concat!("../locales/", $lang, "/services.ftl")),
             include_str!(concat!("../locales/", $lang, "/interface.ftl")),
+            include_str!(concat!("../locales/", $lang, "/support.ftl")),
             include_str!(concat!("../locales/", $lang, "/admin.ftl")),
         ]
     };
 }
 
 /// Each language's Fluent sources, in the order of [`ROOMS`].
-pub const SOURCES: [(Lang, [&str; 9]); 3] =
+pub const SOURCES: [(Lang, [&str; 10]); 3] =
     [(Lang::Fi, locale!("fi")), (Lang::Sv, locale!("sv")), (Lang::En, locale!("en"))];
 
 pub struct I18n {

@@ -11,6 +11,7 @@ pub mod partners;
 pub mod reports;
 pub mod services;
 pub mod site;
+pub mod support;
 
 use crate::auth::{read_cookie, CSRF_COOKIE};
 use crate::ctx::{encode, Ctx};
@@ -36,6 +37,7 @@ pub fn routes() -> Router<App> {
         .merge(partners::routes())
         .merge(services::routes())
         .merge(interface::routes())
+        .merge(support::routes())
         .route("/static/hyte.css", get(stylesheet))
 }
 

@@ -1,0 +1,1 @@
+//! The yearly HYTE negotiation (*hyte-neuvottelu*) between the county and each of its municipalities.
