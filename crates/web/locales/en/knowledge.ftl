@@ -141,3 +141,11 @@ import-elsewhere = The import is running on another server, or it was interrupte
 import-refresh = Refresh the state
 import-another = Import another file
 profile-across = Compare municipalities
+
+# Indicator sets (indset-)
+indset-kind-municipal = THL's minimum data content: municipal well-being report
+indset-kind-county = THL's minimum data content: regional well-being report
+indset-kind-own = The organisation's own indicator set
+audit-indicator_set-create = Indicator set created
+audit-indicator_set-update = New version of an indicator set
+# end of indicator sets

@@ -141,3 +141,11 @@ import-elsewhere = Tuonti on käynnissä toisella palvelimella tai se keskeytyi.
 import-refresh = Päivitä tilanne
 import-another = Tuo toinen tiedosto
 profile-across = Kuntien vertailu
+
+# Indicator sets (indset-)
+indset-kind-municipal = THL:n vähimmäistietosisältö: kuntien hyvinvointikertomus
+indset-kind-county = THL:n vähimmäistietosisältö: alueellinen hyvinvointikertomus
+indset-kind-own = Organisaation oma indikaattorikori
+audit-indicator_set-create = Indikaattorikori luotu
+audit-indicator_set-update = Indikaattorikorista uusi versio
+# end of indicator sets

@@ -141,3 +141,11 @@ import-elsewhere = Importen pågår på en annan server eller har avbrutits. Upp
 import-refresh = Uppdatera läget
 import-another = Importera en annan fil
 profile-across = Jämför kommunerna
+
+# Indicator sets (indset-)
+indset-kind-municipal = THL:s minimidatainnehåll: kommunens välfärdsberättelse
+indset-kind-county = THL:s minimidatainnehåll: regional välfärdsberättelse
+indset-kind-own = Organisationens egen indikatorkorg
+audit-indicator_set-create = Indikatorkorg skapad
+audit-indicator_set-update = Ny version av indikatorkorg
+# end of indicator sets
