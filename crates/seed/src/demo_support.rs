@@ -4,6 +4,7 @@
 //! Siilinjärvi has adopted into its plan. See the submodules. The people, texts and scores are
 //! fictional; indicator values come from the knowledge base (real, see `data/README.md`).
 
+pub mod indicator_sets;
 pub mod negotiation;
 pub mod plan;
 pub mod practices;
@@ -26,5 +27,6 @@ pub async fn load(store: &dyn Store, orgs: Orgs, today: chrono::NaiveDate) -> Re
     plan::load(store, orgs, today).await?;
     practices::load(store, orgs, today).await?;
     negotiation::load(store, orgs, today).await?;
+    indicator_sets::load(store, orgs, today).await?;
     Ok(())
 }

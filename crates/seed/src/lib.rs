@@ -10,10 +10,12 @@ pub mod demo_partners;
 pub mod demo_reports;
 pub mod demo_services;
 pub mod demo_support;
+pub mod indicator_sets;
 pub mod knowledge;
 
 /// Loads the base data every installation has: the areas and the indicator catalogue.
 pub async fn load_base(store: &dyn hyte_store::Store) -> anyhow::Result<()> {
     store.import_areas(&areas::load()?).await?;
-    knowledge::load_catalogue(store).await
+    knowledge::load_catalogue(store).await?;
+    indicator_sets::load(store).await
 }

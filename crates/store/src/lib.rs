@@ -32,7 +32,7 @@ pub use cooperation::CooperationStore;
 pub use interface::InterfaceStore;
 pub use knowledge::{
     AreaImport, AreaKindRow, AreaStore, BulkStore, ExternalRegion, ImportJobStore, ImportSummary, IndicatorFilter,
-    IndicatorStore, NewArea, NewIndicator, NewMembership, NewPopulation, ObservationQuery,
+    IndicatorSetStore, IndicatorStore, NewArea, NewIndicator, NewMembership, NewPopulation, ObservationQuery,
 };
 pub use partners::PartnerStore;
 pub use reports::{PlanStore, ReportStore};
@@ -89,6 +89,7 @@ pub trait Store:
     + SessionStore
     + AuditStore
     + IndicatorStore
+    + IndicatorSetStore
     + BulkStore
     + ImportJobStore
     + ReportStore

@@ -51,6 +51,8 @@ mod knowledge_areas;
 mod knowledge_imports;
 #[path = "knowledge/sql/indicators.rs"]
 pub(crate) mod knowledge_indicators;
+#[path = "knowledge/sql/sets.rs"]
+mod knowledge_sets;
 #[path = "partners/sql/grants.rs"]
 mod partners_grants;
 #[path = "partners/sql/queries.rs"]

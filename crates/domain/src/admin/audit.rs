@@ -150,6 +150,8 @@ codes! {
         InterfaceIndicatorCreate = "interface_indicator.create",
         InterfaceIndicatorDelete = "interface_indicator.delete",
         InterfaceEvaluationUpdate = "interface_evaluation.update",
+        IndicatorSetCreate = "indicator_set.create",
+        IndicatorSetUpdate = "indicator_set.update",
     }
 }
 
@@ -305,6 +307,8 @@ mod tests {
             "interface_indicator.create",
             "interface_indicator.delete",
             "interface_evaluation.update",
+            "indicator_set.create",
+            "indicator_set.update",
         ]);
         assert_eq!(AuditAction::SectorCreate.as_str(), "sector.create");
         assert_eq!(AuditAction::SectorCreate.translation_key(), "audit-sector-create");

@@ -4,6 +4,7 @@
 pub mod area;
 pub mod import_job;
 pub mod indicator;
+pub mod indicator_set;
 pub mod stats;
 
 pub use indicator::{hidden, Audience};
@@ -18,6 +19,7 @@ pub fn translation_keys() -> Vec<String> {
     k.extend(keys::<stats::Trend>());
     k.extend(keys::<import_job::JobState>());
     k.extend(keys::<import_job::ImportKind>());
+    k.extend(keys::<indicator_set::SetKind>());
     k.extend(indicator::IndicatorTexts::KEYS.map(String::from));
     k
 }

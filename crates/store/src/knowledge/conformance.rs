@@ -13,7 +13,15 @@ crate::conformance_cases!($ knowledge_cases, knowledge:
     observations_are_upserted_and_queried,
     bulk_import_is_all_or_nothing,
     import_jobs_are_recorded_and_audited,
+    indicator_sets_keep_every_version,
+    indicator_sets_refuse_foreign_indicators_and_organisations,
+    concurrent_indicator_set_edits_conflict,
 );
+
+use super::conformance_sets::{
+    concurrent_indicator_set_edits_conflict, indicator_sets_keep_every_version,
+    indicator_sets_refuse_foreign_indicators_and_organisations,
+};
 
 async fn areas_import_is_idempotent_and_queryable(s: &dyn Store) {
     assert!(s.is_empty().await.unwrap());

@@ -3,6 +3,7 @@
 
 use crate::{Actor, Result};
 use async_trait::async_trait;
+use hyte_domain::knowledge::indicator_set::{IndicatorSet, SetInput, SetKind};
 use hyte_domain::knowledge::stats::Polarity;
 use hyte_domain::{
     Area, ImportJob, Indicator, IndicatorTexts, JobState, Names, Observation, PopulationRow, Sex, ValueType,
@@ -11,6 +12,8 @@ use std::collections::HashMap;
 
 #[cfg(feature = "testing")]
 pub mod conformance;
+#[cfg(feature = "testing")]
+mod conformance_sets;
 pub mod rows;
 
 // ---- areas ---------------------------------------------------------------------------------
@@ -194,4 +197,41 @@ pub trait ImportJobStore: Send + Sync {
     async fn list_import_jobs(&self, org_id: i64, limit: i64) -> Result<Vec<ImportJob>>;
     /// Every import still recorded as running, oldest first (at start-up: those a restart cut off).
     async fn running_import_jobs(&self) -> Result<Vec<ImportJob>>;
+}
+
+// ---- indicator sets ------------------------------------------------------------------------
+
+/// Named, versioned lists of indicators: THL's minimum data content for municipal and county
+/// well-being reports (national, loaded with the base data) and each organisation's own set (at
+/// most one). Sets are public records; an own indicator in a set is shown to its organisation's
+/// members only (the pages filter). Every edit writes a new version; older versions stay readable.
+#[async_trait]
+pub trait IndicatorSetStore: Send + Sync {
+    /// Every set's current version: the national sets first (municipal, county), then the
+    /// organisations' sets by Finnish name.
+    async fn list_indicator_sets(&self) -> Result<Vec<IndicatorSet>>;
+    /// A set's current version, or its version `version`.
+    async fn get_indicator_set(&self, id: i64, version: Option<i64>) -> Result<Option<IndicatorSet>>;
+    /// Every version of a set, newest first.
+    async fn indicator_set_versions(&self, id: i64) -> Result<Vec<IndicatorSet>>;
+    /// The organisation's own set (current version) and its indicator ids, if it has one.
+    async fn own_set(&self, org_id: i64) -> Result<Option<(IndicatorSet, Vec<i64>)>>;
+    /// The national set of `kind` (current version) and its indicator ids, if one is loaded.
+    async fn national_set(&self, kind: SetKind) -> Result<Option<(IndicatorSet, Vec<i64>)>>;
+    /// Creates the organisation's own set (version 1). `edit_conflict` when it has one already;
+    /// `indicator_invalid` for an indicator it may not use (another organisation's own).
+    async fn create_indicator_set(&self, org_id: i64, input: &SetInput, actor: Actor) -> Result<IndicatorSet>;
+    /// Writes version `version + 1` of the organisation's own set. `not_found` for a set that is not
+    /// the organisation's (national sets included), `edit_conflict` when `version` is not current.
+    async fn update_indicator_set(
+        &self,
+        org_id: i64,
+        id: i64,
+        version: i64,
+        input: &SetInput,
+        actor: Actor,
+    ) -> Result<IndicatorSet>;
+    /// The loader's write of a national set: creates it, or adds a version when `input` differs
+    /// from the current one (idempotent). National indicators only; `kind` must be national.
+    async fn put_national_set(&self, kind: SetKind, input: &SetInput, actor: Actor) -> Result<IndicatorSet>;
 }

@@ -126,6 +126,7 @@ impl Ids {
         let public = hyte_store::InterfaceStore::published_chains(&**s).await.unwrap();
         m.push(("interface-services", public.first().map(|p| p.service.id)));
         m.push(("steps", Some(step)));
+        m.push(("indicator-sets", Some(indicator_set(app, org).await)));
         let mut by_segment = HashMap::new();
         let mut missing = vec![];
         for (k, v) in m {
@@ -186,6 +187,22 @@ impl Ids {
         }
         out
     }
+}
+
+/// The organisation's own indicator set (made here when the demo gives it none).
+async fn indicator_set(app: &TestApp, org: i64) -> i64 {
+    use hyte_store::{IndicatorSetStore, IndicatorStore};
+    if let Some((set, _)) = app.store.own_set(org).await.unwrap() {
+        return set.id;
+    }
+    let diabetes = app.store.indicator_ids("sotkanet", None).await.unwrap()["683"].0;
+    let input = hyte_domain::knowledge::indicator_set::SetInput {
+        names: hyte_domain::Names::new("Oma kori", None, None),
+        source: None,
+        source_url: None,
+        indicator_ids: vec![diabetes],
+    };
+    app.store.create_indicator_set(org, &input, hyte_store::Actor::SYSTEM).await.unwrap().id
 }
 
 /// An interface service that `org` leads with Siilinjärvi (so that neither the NGO nor Oulu, the

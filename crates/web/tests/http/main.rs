@@ -17,6 +17,7 @@ mod csrf;
 mod i18n;
 mod idor;
 mod indicator_ids;
+mod indicator_sets;
 mod interface;
 mod interface_work;
 mod knowledge;

@@ -3,6 +3,7 @@
 
 pub mod areas;
 pub mod import;
+pub mod indicator_sets;
 pub mod indicators;
 pub mod profile;
 
@@ -22,6 +23,10 @@ pub fn routes() -> Router<App> {
         .route("/indicators/{id}/polarity", post(indicators::set_polarity))
         .route("/indicators/{id}/across", get(indicators::across))
         .route("/indicators/{id}/series/{kind}/{code}", get(indicators::series))
+        .route("/indicator-sets", get(indicator_sets::list))
+        .route("/indicator-sets/{id}", get(indicator_sets::detail))
+        .route("/orgs/{id}/indicator-sets", get(indicator_sets::org).post(indicator_sets::create))
+        .route("/orgs/{id}/indicator-sets/{set}", post(indicator_sets::update))
         .route("/orgs/{id}/import", get(import::form))
         .route("/orgs/{id}/import/{job}", get(import::show_job))
         .route("/static/import.js", get(import_script))

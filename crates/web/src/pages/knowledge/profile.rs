@@ -23,6 +23,8 @@ use serde::Deserialize;
 pub struct ProfileQuery {
     /// Comma-separated indicator ids (default: every indicator with data for the area).
     indicators: String,
+    /// An indicator set's id: its current indicators (instead of `indicators`).
+    set: String,
     format: String,
 }
 
@@ -52,6 +54,10 @@ struct ProfilePage {
     area_href: String,
     download: String,
     producers: Vec<String>,
+    /// The indicator set followed: (link, name).
+    set: Option<(String, String)>,
+    /// The sets to choose from: (id, name, chosen).
+    sets: Vec<(String, String, bool)>,
 }
 
 fn trend_view(t: Trend) -> (&'static str, &'static str) {
@@ -72,7 +78,18 @@ pub async fn page(
     Query(q): Query<ProfileQuery>,
 ) -> Result<Response, AppError> {
     let area = app.store.get_area(&kind, &code).await?.ok_or(AppError::new(ErrorCode::NotFound))?;
-    let ids = chosen(&app, &c, area.id, &q.indicators).await?;
+    let set = match q.set.trim() {
+        "" => None,
+        s => {
+            let id = s.parse::<i64>().map_err(|_| AppError::new(ErrorCode::NotFound))?;
+            Some(app.store.get_indicator_set(id, None).await?.ok_or(AppError::new(ErrorCode::NotFound))?)
+        }
+    };
+    let spec = match &set {
+        Some(s) => s.input.indicator_ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(","),
+        None => q.indicators.clone(),
+    };
+    let ids = chosen(&app, &c, area.id, &spec).await?;
     let profile = app.profiles.profile(&*app.store, c.audience(), area, &ids).await?;
     if !q.format.is_empty() {
         return table(&c, &profile).response(&q.format);
@@ -84,7 +101,15 @@ pub async fn page(
     let area_href = format!("/areas/{}/{}", profile.area.kind.as_str(), profile.area.code);
     let download =
         format!("{area_href}/profile?indicators={}", ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(","));
-    render(&ProfilePage { rows, area_href, download, producers, profile, c })
+    let sets = app
+        .store
+        .list_indicator_sets()
+        .await?
+        .into_iter()
+        .map(|s| (s.id.to_string(), c.name(&s.input.names).to_string(), set.as_ref().is_some_and(|x| x.id == s.id)))
+        .collect();
+    let set = set.map(|s| (format!("/indicator-sets/{}", s.id), c.name(&s.input.names).to_string()));
+    render(&ProfilePage { rows, area_href, download, producers, profile, set, sets, c })
 }
 
 fn row(c: &Ctx, p: &Profile, r: &ProfileRow) -> Row {

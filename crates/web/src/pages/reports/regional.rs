@@ -45,6 +45,8 @@ struct RegionalPage {
     rows: Vec<MunicipalityRow>,
     shared: Vec<SharedPriority>,
     spreads: Vec<SpreadRow>,
+    /// The county's own indicator set that chose the spread's indicators: (link, name).
+    set: Option<(String, String)>,
     own: Option<(String, String)>,
     own_priorities: Vec<String>,
 }
@@ -119,8 +121,17 @@ pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result
     shared.sort_by(|a, b| b.count.cmp(&a.count).then(a.title.cmp(&b.title)));
     indicator_ids.sort_unstable();
     indicator_ids.dedup();
+    // The county's own indicator set, when it has one, chooses the indicators of the spread.
+    let set = app.store.own_set(org.id).await?;
+    if let Some((_, ids)) = &set {
+        indicator_ids = ids.clone();
+    }
+    let set = set.map(|(s, _)| (format!("/indicator-sets/{}", s.id), c.name(&s.input.names).to_string()));
     let mut spreads = vec![];
-    for ind in app.store.get_indicators(&indicator_ids).await? {
+    let mut indicators = app.store.get_indicators(&indicator_ids).await?;
+    indicators.sort_by_key(|i| indicator_ids.iter().position(|x| *x == i.id));
+    let orgs = crate::knowledge::visible::visible_orgs(&c);
+    for ind in indicators.into_iter().filter(|i| i.org_id.is_none_or(|o| orgs.contains(&o))) {
         let across = knowledge::across(&*app.store, c.audience(), &ind, area.clone(), None).await?;
         let fmt = |v: f64| fmt_num(c.lang, v, ind.decimals);
         spreads.push(SpreadRow {
@@ -137,7 +148,7 @@ pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result
         None => vec![],
     };
     let own = own_report.map(|r| (r.title.clone(), format!("/orgs/{}/reports/{}", org.id, r.id)));
-    render(&RegionalPage { c, org, area, rows, shared, spreads, own, own_priorities })
+    render(&RegionalPage { c, org, area, rows, shared, spreads, set, own, own_priorities })
 }
 
 /// The regional report an organisation's members can open: its own (a county or Helsinki), or its
