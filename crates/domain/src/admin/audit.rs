@@ -150,6 +150,13 @@ codes! {
         InterfaceIndicatorCreate = "interface_indicator.create",
         InterfaceIndicatorDelete = "interface_indicator.delete",
         InterfaceEvaluationUpdate = "interface_evaluation.update",
+        PracticeCreate = "practice.create",
+        PracticeUpdate = "practice.update",
+        PracticePublish = "practice.publish",
+        PracticeImport = "practice.import",
+        PracticeAdopt = "practice.adopt",
+        PracticeRecommendationCreate = "practice_recommendation.create",
+        PracticeRecommendationDelete = "practice_recommendation.delete",
     }
 }
 
@@ -305,6 +312,13 @@ mod tests {
             "interface_indicator.create",
             "interface_indicator.delete",
             "interface_evaluation.update",
+            "practice.create",
+            "practice.update",
+            "practice.publish",
+            "practice.import",
+            "practice.adopt",
+            "practice_recommendation.create",
+            "practice_recommendation.delete",
         ]);
         assert_eq!(AuditAction::SectorCreate.as_str(), "sector.create");
         assert_eq!(AuditAction::SectorCreate.translation_key(), "audit-sector-create");
