@@ -146,10 +146,10 @@ pub async fn list_page(app: &App, c: Ctx, org: Organisation, failed: Failed) -> 
         published.iter().chain(own.iter()).map(|p| (p.id, p.name(c.lang).to_string())).collect();
     let mut adoptions = vec![];
     for a in app.store.org_adoptions(id).await? {
-        if !practice_names.contains_key(&a.practice_id) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = practice_names.entry(a.practice_id) {
             // A practice since withdrawn: the adoption still names it.
             let n = app.store.practice(id, a.practice_id).await?.map(|p| p.name(c.lang).to_string());
-            practice_names.insert(a.practice_id, n.unwrap_or_else(|| c.t("practices-withdrawn")));
+            slot.insert(n.unwrap_or_else(|| c.t("practices-withdrawn")));
         }
         adoptions.push(AdoptionRow {
             href: href(a.practice_id),
