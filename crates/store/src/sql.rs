@@ -60,7 +60,7 @@ mod partners_queries;
 #[path = "partners/sql/store.rs"]
 mod partners_store;
 #[path = "reports/sql/plan.rs"]
-mod reports_plan;
+pub(crate) mod reports_plan;
 #[path = "reports/sql/reports.rs"]
 mod reports_reports;
 #[path = "reports/sql/workflow.rs"]

@@ -152,6 +152,13 @@ codes! {
         InterfaceEvaluationUpdate = "interface_evaluation.update",
         IndicatorSetCreate = "indicator_set.create",
         IndicatorSetUpdate = "indicator_set.update",
+        PracticeCreate = "practice.create",
+        PracticeUpdate = "practice.update",
+        PracticePublish = "practice.publish",
+        PracticeImport = "practice.import",
+        PracticeAdopt = "practice.adopt",
+        PracticeRecommendationCreate = "practice_recommendation.create",
+        PracticeRecommendationDelete = "practice_recommendation.delete",
     }
 }
 
@@ -309,6 +316,13 @@ mod tests {
             "interface_evaluation.update",
             "indicator_set.create",
             "indicator_set.update",
+            "practice.create",
+            "practice.update",
+            "practice.publish",
+            "practice.import",
+            "practice.adopt",
+            "practice_recommendation.create",
+            "practice_recommendation.delete",
         ]);
         assert_eq!(AuditAction::SectorCreate.as_str(), "sector.create");
         assert_eq!(AuditAction::SectorCreate.translation_key(), "audit-sector-create");

@@ -14,5 +14,5 @@ use crate::codes::keys;
 
 /// The translation keys the support pages build from codes.
 pub fn translation_keys() -> Vec<String> {
-    keys::<ContentArea>().collect()
+    keys::<ContentArea>().chain(practice::translation_keys()).collect()
 }

@@ -2,12 +2,19 @@
 // Test code (the `testing` feature only): a failed unwrap or index is a failed check.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
+#[path = "conformance_practice.rs"]
+mod conformance_practice;
+
 use crate::conformance::{org, sample_areas};
 use crate::*;
+use conformance_practice::*;
 use hyte_domain::{Names, OrgKind};
 
 crate::conformance_cases!($ support_cases, support:
     a_county_reaches_its_member_municipalities,
+    practices_are_whole_records_reached_by_their_owner_or_when_published,
+    adopting_a_practice_makes_a_measure_and_an_adoption_in_one_transaction,
+    a_county_recommends_practices_to_its_member_municipalities,
 );
 
 async fn a_county_reaches_its_member_municipalities(s: &dyn Store) {

@@ -127,6 +127,14 @@ impl Ids {
         m.push(("interface-services", public.first().map(|p| p.service.id)));
         m.push(("steps", Some(step)));
         m.push(("indicator-sets", Some(indicator_set(app, org).await)));
+        // The good-practice library: a practice of the organisation's own (unpublished, so only it
+        // reaches it), a published one for the public page, and its county's recommendation.
+        m.push(("practices", Some(own_practice(app, org).await)));
+        let published = hyte_store::PracticeStore::published_practices(&**s).await.unwrap();
+        m.push(("public-practices", first(&published, |x| x.id)));
+        let county = app.org_id("Pohjois-Savon hyvinvointialue").await;
+        let recs = hyte_store::PracticeStore::recommendations(&**s, county).await.unwrap();
+        m.push(("recommendations", first(&recs, |x| x.id)));
         let mut by_segment = HashMap::new();
         let mut missing = vec![];
         for (k, v) in m {
@@ -173,6 +181,9 @@ impl Ids {
                     ("invitations", _) => extra.county.to_string(),
                     ("reports", _) if !pattern.starts_with("/orgs/") => extra.published_report.to_string(),
                     ("rate", _) => self.by_segment["alternatives"].to_string(),
+                    ("practices", _) if !pattern.starts_with("/orgs/") => {
+                        self.by_segment["public-practices"].to_string()
+                    }
                     (p, _) => self
                         .by_segment
                         .get(p)
@@ -254,6 +265,19 @@ async fn interface_objects(app: &TestApp, org: i64) -> (i64, i64, i64, i64) {
     let facts = DocumentFacts { filename: "sopimus.pdf".into(), size: pdf.len() as i64, sha256: "0".repeat(64) };
     s.attach_document(org, agreement.id, agreement.version, &facts, pdf, Actor::SYSTEM).await.unwrap();
     (service, agreement.id, tracked, step)
+}
+
+/// An unpublished good practice of `org`'s own.
+async fn own_practice(app: &TestApp, org: i64) -> i64 {
+    let form = hyte_domain::support::practice::PracticeForm {
+        name_fi: "Oma käytäntö".into(),
+        summary_fi: "Kuvaus.".into(),
+        area: "culture".into(),
+        evidence: "described".into(),
+        ..Default::default()
+    };
+    let input = form.parse().unwrap();
+    hyte_store::PracticeStore::create_practice(&*app.store, org, &input, hyte_store::Actor::SYSTEM).await.unwrap().id
 }
 
 /// Ids that are not one organisation's objects.

@@ -3,8 +3,8 @@
 //! the NGO's admin, the instance administrator (from outside Kuopio). GET: the exact status (303:
 //! to the login page; 409: permitted, but the demo's report is not editable). POST: 401/403 refused,
 //! `ok` anything else (permitted; the empty form then fails validation or changes nothing).
-//! By design: contacts are a county's (403 to a municipality); a grant is applied for under the
-//! applicant's own `/orgs/{id}` (403 under the caller's); viewers may comment.
+//! By design: contacts and practice recommendations are a county's (403 to a municipality); a grant
+//! is applied for under the applicant's own `/orgs/{id}` (403 under the caller's); viewers may comment.
 //! The county's services rooms answer 404 to a municipality's members (they are a county's).
 //! The interface rows use a chain that Kuopio leads with Siilinjärvi (made in `authz_ids`).
 
@@ -54,6 +54,18 @@ pub const MATRIX: &[(&str, &str, &str)] = &[
     ("POST", "/orgs/{id}/interface/{sid}/steps/{step}/delete",                         "401 403 ok ok ok 403 403 403"),
     ("POST", "/orgs/{id}/interface/{sid}/steps/{step}/move",                           "401 403 ok ok ok 403 403 403"),
     ("POST", "/orgs/{id}/interface/{sid}/template",                                    "401 403 ok ok ok 403 403 403"),
+    ("GET", "/practices",                                                              "200 200 200 200 200 200 200 200"),
+    ("GET", "/practices/{pid}",                                                        "200 200 200 200 200 200 200 200"),
+    ("GET", "/orgs/{id}/practices",                                                    "303 200 200 200 200 403 403 403"),
+    ("GET", "/orgs/{id}/practices/export",                                             "303 200 200 200 200 403 403 403"),
+    ("GET", "/orgs/{id}/practices/{pid}",                                              "303 200 200 200 200 403 403 403"),
+    ("POST", "/orgs/{id}/practices",                                                   "401 403 ok ok ok 403 403 403"),
+    ("POST", "/orgs/{id}/practices/import",                                            "401 403 403 ok ok 403 403 403"),
+    ("POST", "/orgs/{id}/practices/recommendations",                                   "401 403 403 403 403 403 403 403"),
+    ("POST", "/orgs/{id}/practices/recommendations/{rid}/delete",                      "401 403 403 ok ok 403 403 403"),
+    ("POST", "/orgs/{id}/practices/{pid}",                                             "401 403 ok ok ok 403 403 403"),
+    ("POST", "/orgs/{id}/practices/{pid}/adopt",                                       "401 403 403 ok ok 403 403 403"),
+    ("POST", "/orgs/{id}/practices/{pid}/publish",                                     "401 403 403 ok ok 403 403 403"),
     ("GET", "/lang/{code}",                                                            "303 303 303 303 303 303 303 303"),
     ("GET", "/login",                                                                  "200 303 303 303 303 303 303 303"),
     ("POST", "/login",                                                                 "ok ok ok ok ok ok ok ok"),

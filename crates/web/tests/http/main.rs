@@ -23,6 +23,7 @@ mod interface_work;
 mod knowledge;
 mod partners;
 mod plan_edit;
+mod practices;
 mod report_indicators;
 mod report_structure;
 mod reports;

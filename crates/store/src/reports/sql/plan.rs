@@ -109,6 +109,52 @@ async fn measure(tx: &mut Tx<'_>, report_id: i64, id: i64) -> Result<Measure> {
     plan.measures.into_iter().find(|m| m.id == id).ok_or(rule(ErrorCode::NotFound))
 }
 
+/// Adds a measure to the report's plan inside `tx` (`add_measure`, and adopting a good practice):
+/// the report's organisation and the measure.
+pub(crate) async fn insert_measure(
+    tx: &mut Tx<'_>,
+    report_id: i64,
+    m: &MeasureInput,
+    goal_ids: &[i64],
+    actor: Actor,
+) -> Result<(i64, Measure)> {
+    let org_id = editable(tx, report_id).await?;
+    crate::sql::use_sector(tx, org_id, m.sector_id).await?;
+    let row: MeasureRow = sqlx::query_as(&format!(
+        "INSERT INTO plan_measures (report_id, title, description, sector_id, responsible_person, \
+         start_year, end_year, euros, person_years, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+         RETURNING {MEASURE_COLS}"
+    ))
+    .bind(report_id)
+    .bind(&m.title)
+    .bind(&m.description)
+    .bind(m.sector_id)
+    .bind(&m.responsible_person)
+    .bind(m.start_year)
+    .bind(m.end_year)
+    .bind(m.resources.euros)
+    .bind(m.resources.person_years)
+    .bind(m.status.as_str())
+    .fetch_one(&mut **tx)
+    .await?;
+    link_goals(tx, report_id, row.id, goal_ids).await?;
+    let created = measure(tx, report_id, row.id).await?;
+    audit(
+        tx,
+        actor,
+        Audit {
+            org_id: Some(org_id),
+            action: AuditAction::PlanMeasureCreate,
+            entity: "measure",
+            entity_id: row.id.to_string(),
+            before: None,
+            after: json(&created),
+        },
+    )
+    .await?;
+    Ok((org_id, created))
+}
+
 #[async_trait]
 impl hyte_store::reports::PlanStore for crate::This {
     async fn plan(&self, report_id: i64) -> Result<Plan> {
@@ -202,40 +248,7 @@ impl hyte_store::reports::PlanStore for crate::This {
 
     async fn add_measure(&self, report_id: i64, m: &MeasureInput, goal_ids: &[i64], actor: Actor) -> Result<Measure> {
         let mut tx = crate::sql::begin(&self.pool).await?;
-        let org_id = editable(&mut tx, report_id).await?;
-        crate::sql::use_sector(&mut tx, org_id, m.sector_id).await?;
-        let row: MeasureRow = sqlx::query_as(&format!(
-            "INSERT INTO plan_measures (report_id, title, description, sector_id, responsible_person, \
-             start_year, end_year, euros, person_years, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
-             RETURNING {MEASURE_COLS}"
-        ))
-        .bind(report_id)
-        .bind(&m.title)
-        .bind(&m.description)
-        .bind(m.sector_id)
-        .bind(&m.responsible_person)
-        .bind(m.start_year)
-        .bind(m.end_year)
-        .bind(m.resources.euros)
-        .bind(m.resources.person_years)
-        .bind(m.status.as_str())
-        .fetch_one(&mut *tx)
-        .await?;
-        link_goals(&mut tx, report_id, row.id, goal_ids).await?;
-        let created = measure(&mut tx, report_id, row.id).await?;
-        audit(
-            &mut tx,
-            actor,
-            Audit {
-                org_id: Some(org_id),
-                action: AuditAction::PlanMeasureCreate,
-                entity: "measure",
-                entity_id: row.id.to_string(),
-                before: None,
-                after: json(&created),
-            },
-        )
-        .await?;
+        let (_, created) = insert_measure(&mut tx, report_id, m, goal_ids, actor).await?;
         tx.commit().await?;
         Ok(created)
     }

@@ -40,6 +40,8 @@ pub struct MeasureView {
     pub version: i64,
     /// The viewer may record this measure's follow-up (its sector, or a coordinator).
     pub can_follow_up: bool,
+    /// The good practice it was adopted from: (its page, "Good practice: name").
+    pub practice: Option<(String, String)>,
 }
 
 pub struct PriorityView {
@@ -91,6 +93,24 @@ pub async fn build(app: &App, c: &Ctx, org: &Organisation, plan: &Plan, lang: La
         }
     }
     let goal_title: HashMap<i64, String> = plan.goals.iter().map(|g| (g.id, g.title.clone())).collect();
+    let practices: HashMap<i64, (String, String)> = match plan.measures.first() {
+        None => HashMap::new(),
+        Some(m) => match app.store.measure_practices(org.id, m.report_id).await {
+            Ok(list) => list
+                .into_iter()
+                .map(|p| {
+                    let href = if p.published {
+                        format!("/practices/{}", p.practice_id)
+                    } else {
+                        format!("/orgs/{}/practices/{}", p.owner_id, p.practice_id)
+                    };
+                    (p.measure_id, (href, c.t1("practice-measure-from", "name", p.name.get(lang))))
+                })
+                .collect(),
+            Err(e) if e.code() == hyte_domain::ErrorCode::NotFound => HashMap::new(),
+            Err(e) => return Err(e.into()),
+        },
+    };
     let priorities = plan
         .priorities
         .iter()
@@ -163,6 +183,7 @@ pub async fn build(app: &App, c: &Ctx, org: &Organisation, plan: &Plan, lang: La
                 goals: m.goal_ids.iter().filter_map(|g| goal_title.get(g).cloned()).collect::<Vec<_>>().join("; "),
                 version: m.version,
                 can_follow_up: can_follow_up(c, org.id, m),
+                practice: practices.get(&m.id).cloned(),
             }
         })
         .collect();

@@ -5,6 +5,9 @@
 
 pub mod negotiations;
 pub mod plan;
+pub mod practice_exchange;
+pub mod practice_org;
+pub mod practice_page;
 pub mod practices;
 pub mod survey;
 
