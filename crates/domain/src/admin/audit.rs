@@ -150,6 +150,17 @@ codes! {
         InterfaceIndicatorCreate = "interface_indicator.create",
         InterfaceIndicatorDelete = "interface_indicator.delete",
         InterfaceEvaluationUpdate = "interface_evaluation.update",
+        SupportSurveyCreate = "support_survey.create",
+        SupportSurveyUpdate = "support_survey.update",
+        SupportSurveySend = "support_survey.send",
+        SupportResponseSave = "support_response.save",
+        SupportResponseSubmit = "support_response.submit",
+        SupportPlanCreate = "support_plan.create",
+        SupportActionCreate = "support_action.create",
+        SupportActionUpdate = "support_action.update",
+        SupportActionDelete = "support_action.delete",
+        SupportDeliveryCreate = "support_delivery.create",
+        SupportDeliveryFeedback = "support_delivery.feedback",
     }
 }
 
@@ -305,6 +316,17 @@ mod tests {
             "interface_indicator.create",
             "interface_indicator.delete",
             "interface_evaluation.update",
+            "support_survey.create",
+            "support_survey.update",
+            "support_survey.send",
+            "support_response.save",
+            "support_response.submit",
+            "support_plan.create",
+            "support_action.create",
+            "support_action.update",
+            "support_action.delete",
+            "support_delivery.create",
+            "support_delivery.feedback",
         ]);
         assert_eq!(AuditAction::SectorCreate.as_str(), "sector.create");
         assert_eq!(AuditAction::SectorCreate.translation_key(), "audit-sector-create");

@@ -6,8 +6,15 @@ use crate::conformance::{org, sample_areas};
 use crate::*;
 use hyte_domain::{Names, OrgKind};
 
+#[path = "conformance_survey.rs"]
+mod survey_cases;
+use survey_cases::*;
+
 crate::conformance_cases!($ support_cases, support:
     a_county_reaches_its_member_municipalities,
+    a_survey_reaches_member_municipalities_only,
+    a_plan_and_its_delivery_reach_their_municipalities,
+    concurrent_answers_and_actions_conflict,
 );
 
 async fn a_county_reaches_its_member_municipalities(s: &dyn Store) {
