@@ -121,9 +121,8 @@ pub struct SupportView {
     pub deliveries: Vec<DeliveryRow>,
 }
 
-/// The support planned for municipality `org_id` and delivered to it, newest year first; with
-/// `alert` on the delivery whose feedback was refused.
-pub async fn support_views(app: &App, c: &Ctx, org_id: i64, _alert: Option<i64>) -> Result<Vec<SupportView>, AppError> {
+/// The support planned for municipality `org_id` and delivered to it, newest year first.
+pub async fn support_views(app: &App, c: &Ctx, org_id: i64) -> Result<Vec<SupportView>, AppError> {
     let names = names(app, c).await?;
     let sectors = sector_names(app, c, &[org_id]).await?;
     Ok(app
@@ -170,7 +169,7 @@ async fn list_page(app: &App, c: Ctx, org: Organisation, year: &str, r: Refusal)
         }
     }
     let form = vec![Field::new(&c, "plan", "year", "support-year", year, &r.errors).required()];
-    let support = if county { vec![] } else { support_views(app, &c, org.id, None).await? };
+    let support = if county { vec![] } else { support_views(app, &c, org.id).await? };
     Ok(ListPage {
         can_manage: county && c.can(org.id, Permission::Coordinate),
         can_feedback: c.can(org.id, Permission::Edit),
@@ -405,7 +404,10 @@ pub async fn feedback(
     .await
 }
 
+/// A select's options: (value, label).
+pub type Choices = Vec<(String, String)>;
+
 /// The kinds and areas, for the action form.
-pub fn kind_choices(c: &Ctx) -> (Vec<(String, String)>, Vec<(String, String)>) {
+pub fn kind_choices(c: &Ctx) -> (Choices, Choices) {
     (choices::<ActionKind>(c, Some(c.t("support-choose"))), choices::<ContentArea>(c, Some(c.t("support-choose"))))
 }

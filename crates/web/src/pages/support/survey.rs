@@ -123,7 +123,7 @@ async fn landing_page(app: &App, c: Ctx, org: Organisation, f: &SurveyForm, r: R
     let (history, support) = if county {
         (vec![], vec![])
     } else {
-        (answer::history(app, &c, org.id).await?, plan::support_views(app, &c, org.id, None).await?)
+        (answer::history(app, &c, org.id).await?, plan::support_views(app, &c, org.id).await?)
     };
     Ok(Landing {
         county,
