@@ -478,7 +478,9 @@ const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/use
   '/orgs/{id}/interface', '/orgs/{id}/interface/{id}', '/orgs/{id}/interface/{id}/steps/{id}', '/orgs/{id}/interface/{id}/work',
   '/orgs/{id}/interface/{id}/monitoring', '/orgs/{id}/interface/coordination', '/orgs/{id}/agreements', '/orgs/{id}/agreements/{id}',
   '/interface-services', '/interface-services/{id}', '/indicator-sets', '/indicator-sets/{id}', '/orgs/{id}/indicator-sets',
-  '/practices', '/practices/{id}', '/orgs/{id}/practices', '/orgs/{id}/practices/{id}'];
+  '/practices', '/practices/{id}', '/orgs/{id}/practices', '/orgs/{id}/practices/{id}',
+  '/orgs/{id}/support', '/orgs/{id}/support/surveys/{id}', '/orgs/{id}/support/surveys/{id}/heatmap',
+  '/orgs/{id}/support/plans', '/orgs/{id}/support/plans/{id}', '/orgs/{id}/support/plans/{id}/actions/{id}'];
 {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();

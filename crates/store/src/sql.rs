@@ -77,12 +77,14 @@ mod services_store;
 mod services_strategies;
 #[path = "support/sql/negotiation.rs"]
 mod support_negotiation;
+#[path = "support/sql/plan.rs"]
+mod support_plan;
 #[path = "support/sql/practice.rs"]
 mod support_practice;
 #[path = "support/sql/region.rs"]
 pub(crate) mod support_region;
 #[path = "support/sql/survey.rs"]
-mod support_survey;
+pub(crate) mod support_survey;
 
 pub(crate) type Tx<'a> = sqlx::Transaction<'a, crate::Db>;
 

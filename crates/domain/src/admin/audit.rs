@@ -159,6 +159,17 @@ codes! {
         PracticeAdopt = "practice.adopt",
         PracticeRecommendationCreate = "practice_recommendation.create",
         PracticeRecommendationDelete = "practice_recommendation.delete",
+        SupportSurveyCreate = "support_survey.create",
+        SupportSurveyUpdate = "support_survey.update",
+        SupportSurveySend = "support_survey.send",
+        SupportResponseSave = "support_response.save",
+        SupportResponseSubmit = "support_response.submit",
+        SupportPlanCreate = "support_plan.create",
+        SupportActionCreate = "support_action.create",
+        SupportActionUpdate = "support_action.update",
+        SupportActionDelete = "support_action.delete",
+        SupportDeliveryCreate = "support_delivery.create",
+        SupportDeliveryFeedback = "support_delivery.feedback",
     }
 }
 
@@ -323,6 +334,17 @@ mod tests {
             "practice.adopt",
             "practice_recommendation.create",
             "practice_recommendation.delete",
+            "support_survey.create",
+            "support_survey.update",
+            "support_survey.send",
+            "support_response.save",
+            "support_response.submit",
+            "support_plan.create",
+            "support_action.create",
+            "support_action.update",
+            "support_action.delete",
+            "support_delivery.create",
+            "support_delivery.feedback",
         ]);
         assert_eq!(AuditAction::SectorCreate.as_str(), "sector.create");
         assert_eq!(AuditAction::SectorCreate.translation_key(), "audit-sector-create");

@@ -14,5 +14,10 @@ use crate::codes::keys;
 
 /// The translation keys the support pages build from codes.
 pub fn translation_keys() -> Vec<String> {
-    keys::<ContentArea>().chain(practice::translation_keys()).collect()
+    let mut k: Vec<String> = keys::<ContentArea>().chain(practice::translation_keys()).collect();
+    k.extend(keys::<survey::NeedLevel>());
+    k.extend(keys::<survey::SurveyState>());
+    k.extend(keys::<survey::ResponseState>());
+    k.extend(keys::<plan::ActionKind>());
+    k
 }

@@ -10,11 +10,18 @@ use crate::*;
 use conformance_practice::*;
 use hyte_domain::{Names, OrgKind};
 
+#[path = "conformance_survey.rs"]
+mod survey_cases;
+use survey_cases::*;
+
 crate::conformance_cases!($ support_cases, support:
     a_county_reaches_its_member_municipalities,
     practices_are_whole_records_reached_by_their_owner_or_when_published,
     adopting_a_practice_makes_a_measure_and_an_adoption_in_one_transaction,
     a_county_recommends_practices_to_its_member_municipalities,
+    a_survey_reaches_member_municipalities_only,
+    a_plan_and_its_delivery_reach_their_municipalities,
+    concurrent_answers_and_actions_conflict,
 );
 
 async fn a_county_reaches_its_member_municipalities(s: &dyn Store) {

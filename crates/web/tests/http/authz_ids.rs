@@ -135,6 +135,14 @@ impl Ids {
         let county = app.org_id("Pohjois-Savon hyvinvointialue").await;
         let recs = hyte_store::PracticeStore::recommendations(&**s, county).await.unwrap();
         m.push(("recommendations", first(&recs, |x| x.id)));
+        // The support room: a survey sent to the organisation, and the county's plan that
+        // concerns it (its first action and delivery).
+        let support = hyte_store::SupportStore::support_for(&**s, org).await.unwrap();
+        let surveys = hyte_store::SupportStore::list_surveys(&**s, org).await.unwrap();
+        m.push(("support-surveys", first(&surveys, |x| x.id)));
+        m.push(("support-plans", support.first().map(|v| v.plan.id)));
+        m.push(("support-actions", support.first().and_then(|v| v.actions.first()).map(|a| a.id)));
+        m.push(("support-deliveries", support.first().and_then(|v| v.deliveries.first()).map(|d| d.id)));
         let mut by_segment = HashMap::new();
         let mut missing = vec![];
         for (k, v) in m {
@@ -170,6 +178,11 @@ impl Ids {
                     }
                     ("indicators", _) if pattern.starts_with("/orgs/{id}/interface/") => {
                         self.by_segment["tracked"].to_string()
+                    }
+                    ("surveys" | "plans" | "actions" | "deliveries", _)
+                        if pattern.starts_with("/orgs/{id}/support/") =>
+                    {
+                        self.by_segment[format!("support-{prev}").as_str()].to_string()
                     }
                     ("evaluation", _) => "2025".to_string(),
                     (_, "{kind}") => "municipality".to_string(),

@@ -29,5 +29,6 @@ mod report_structure;
 mod reports;
 mod route_inventory;
 mod services;
+mod support;
 mod suppression;
 mod uploads;

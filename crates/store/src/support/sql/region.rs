@@ -34,7 +34,6 @@ pub(crate) async fn member_orgs(tx: &mut Tx<'_>, county_org_id: i64) -> Result<V
     Ok(collect::<OrgRow, Organisation>(rows)?.into_iter().filter(|o| o.kind.is_municipal()).collect())
 }
 
-#[allow(dead_code)] // the survey and the negotiation check their municipalities with it
 /// Whether `org_id` is one of the county's member municipalities.
 pub(crate) async fn is_member(tx: &mut Tx<'_>, county_org_id: i64, org_id: i64) -> Result<bool> {
     Ok(member_orgs(tx, county_org_id).await?.iter().any(|o| o.id == org_id))

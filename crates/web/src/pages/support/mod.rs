@@ -3,6 +3,9 @@
 //! municipality, and the good-practice library (public search; adopting a practice into a plan).
 //! A county sees its member municipalities only; a municipality sees what concerns it.
 
+pub mod actions;
+pub mod answer;
+pub mod heatmap;
 pub mod negotiations;
 pub mod plan;
 pub mod practice_exchange;

@@ -1,0 +1,158 @@
+//! The county's support to its municipalities, end to end: the county sends a survey; Kuopio's
+//! coordinator answers for a sector and submits; Oulu (not a member) cannot read or write it; the
+//! heat map counts Kuopio's answer; the county plans an action (a stale edit is refused), records
+//! support delivered, and Kuopio gives feedback on it.
+
+use crate::helpers::*;
+use hyte_store::{OrgStore, SupportStore};
+use reqwest::StatusCode;
+
+const COUNTY: &str = "Pohjois-Savon hyvinvointialue";
+
+fn id_of(path: &str) -> i64 {
+    path.split(['#', '?']).next().unwrap().rsplit('/').next().unwrap().parse().unwrap()
+}
+
+#[tokio::test]
+async fn a_survey_a_heat_map_a_plan_and_feedback() {
+    let app = spawn().await;
+    let county = app.org_id(COUNTY).await;
+    let kuopio = app.org_id("Kuopion kaupunki").await;
+    let town = app.org_id("Siilinjärven kunta").await;
+    let oulu = app.org_id("Oulun kaupunki").await;
+    app.login("hyte@pohjois-savo.example").await;
+
+    // The county creates a survey (the default set) and sends it to both members.
+    let r = app.post(&format!("/orgs/{county}/support/surveys"), &[("year", "1999")]).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("survey-year-error"));
+    let r = app.post(&format!("/orgs/{county}/support/surveys"), &[("year", "2030")]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let sid = id_of(&location(&r));
+    let base = format!("/orgs/{county}/support/surveys/{sid}");
+    let page = app.text(&base).await;
+    assert!(page.contains("Kuinka paljon tarvitsette hyvinvointialueen tukea: liikunta?"), "{page}");
+    let (k, t) = (kuopio.to_string(), town.to_string());
+    let r = app.post(&format!("{base}/send"), &[("version", "1"), ("to", &k), ("to", &t)]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+
+    // Kuopio's coordinator answers for one sector and submits.
+    let kuopio_app = app.other_browser();
+    kuopio_app.login("koordinaattori@kuopio.example").await;
+    let landing = kuopio_app.text(&format!("/orgs/{kuopio}/support")).await;
+    assert!(landing.contains(&format!("/orgs/{kuopio}/support/surveys/{sid}")), "{landing}");
+    let answer = format!("/orgs/{kuopio}/support/surveys/{sid}");
+    assert_eq!(kuopio_app.get(&answer).await.status(), StatusCode::OK);
+    let sector = app.store.list_sectors(kuopio).await.unwrap()[0].id.to_string();
+    let fields = [
+        ("sector_id", sector.as_str()),
+        ("version", "0"),
+        ("level_1", "great"),
+        ("text_1", "Testitarve liikunta"),
+        ("level_4", "considerable"),
+        ("text_4", "Testitarve mieli"),
+    ];
+    let r = kuopio_app.post(&format!("{answer}/answers"), &fields).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = kuopio_app.post(&format!("{answer}/submit"), &[("version", "1")]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = kuopio_app
+        .post(&format!("{answer}/answers"), &[("sector_id", &sector), ("version", "2"), ("level_1", "none")])
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT, "submitted answers are read-only");
+
+    // Oulu is not a member: the survey does not exist for it.
+    let oulu_app = app.other_browser();
+    oulu_app.login("admin@oulu.example").await;
+    let theirs = format!("/orgs/{oulu}/support/surveys/{sid}");
+    assert_eq!(oulu_app.get(&theirs).await.status(), StatusCode::NOT_FOUND);
+    let oulu_sector = app.store.list_sectors(oulu).await.unwrap()[0].id.to_string();
+    let r = oulu_app
+        .post(&format!("{theirs}/answers"), &[("sector_id", &oulu_sector), ("version", "0"), ("level_1", "great")])
+        .await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    assert_eq!(oulu_app.get(&format!("{theirs}/heatmap")).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(oulu_app.get(&answer).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(kuopio_app.get(&format!("{answer}/heatmap")).await.status(), StatusCode::NOT_FOUND);
+
+    // The heat map counts Kuopio's submitted answer.
+    let heat = app.text(&format!("{base}/heatmap")).await;
+    assert!(heat.contains("1 / 2 kunnasta"), "{heat}");
+    assert!(heat.contains(r#"<td class="heat need-great">Suuri tarve</td>"#), "{heat}");
+    assert!(heat.contains("Testitarve mieli"), "{heat}");
+
+    // A plan with an action for Kuopio's physical activity: its mental-health need is a gap.
+    let r = app.post(&format!("/orgs/{county}/support/plans"), &[("year", "2030")]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let pid = id_of(&location(&r));
+    let plan = format!("/orgs/{county}/support/plans/{pid}");
+    let action = [
+        ("kind", "training"),
+        ("area", "physical_activity"),
+        ("title_fi", "Testikoulutus"),
+        ("targets", k.as_str()),
+        ("expert", "Testi Asiantuntija"),
+        ("person_days", "2,5"),
+        ("euros", "1000"),
+    ];
+    let r = app.post(&format!("{plan}/actions"), &[("kind", "teleport")]).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let r = app.post(&format!("{plan}/actions"), &action).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let view = app.store.get_plan(county, pid).await.unwrap().unwrap();
+    let aid = view.actions[0].id;
+    let page = app.text(&plan).await;
+    let gaps = page.split(r#"id="gaps""#).nth(1).unwrap().split(r#"id="left-without""#).next().unwrap();
+    assert!(gaps.contains("Mielen hyvinvointi") && gaps.contains("Testitarve mieli"), "{gaps}");
+    assert!(!gaps.contains("Testitarve liikunta"), "the planned need is no gap: {gaps}");
+
+    // A stale version is refused and changes nothing.
+    let edit = format!("{plan}/actions/{aid}");
+    let mut changed = action.to_vec();
+    changed.push(("version", "1"));
+    assert_eq!(app.post(&edit, &changed).await.status(), StatusCode::SEE_OTHER);
+    let mut stale = action.to_vec();
+    stale[2] = ("title_fi", "Vanhentunut muutos");
+    stale.push(("version", "1"));
+    let r = app.post(&edit, &stale).await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert_eq!(
+        app.store.get_plan(county, pid).await.unwrap().unwrap().actions[0].input.title.fi.as_deref(),
+        Some("Testikoulutus")
+    );
+
+    // Support delivered, and Kuopio's feedback on it.
+    let aid_s = aid.to_string();
+    let delivery = [
+        ("date", "2030-03-01"),
+        ("org_id", k.as_str()),
+        ("action_id", aid_s.as_str()),
+        ("sector_ids", sector.as_str()),
+        ("participants", "12"),
+        ("person_days", "1"),
+    ];
+    let r = app.post(&format!("{plan}/deliveries"), &delivery).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let mine = kuopio_app.text(&format!("/orgs/{kuopio}/support/plans")).await;
+    assert!(mine.contains("Testikoulutus"), "{mine}");
+    let did = app.store.delivered_to(county, kuopio, 2030).await.unwrap()[0].id;
+    let r = kuopio_app
+        .post(
+            &format!("/orgs/{kuopio}/support/deliveries/{did}/feedback"),
+            &[("version", "1"), ("score", "4"), ("comment", "Hyvä testi")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = oulu_app
+        .post(&format!("/orgs/{oulu}/support/deliveries/{did}/feedback"), &[("version", "2"), ("score", "1")])
+        .await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    let d = &app.store.delivered_to(county, kuopio, 2030).await.unwrap()[0];
+    let f = d.feedback.as_ref().unwrap();
+    assert_eq!(
+        (f.score, f.comment.as_deref(), f.given_by),
+        (4, Some("Hyvä testi"), Some(app.user_id("koordinaattori@kuopio.example").await))
+    );
+    let page = app.text(&plan).await;
+    assert!(page.contains("4 / 5: Hyvä testi"), "{page}");
+}
