@@ -150,6 +150,13 @@ codes! {
         InterfaceIndicatorCreate = "interface_indicator.create",
         InterfaceIndicatorDelete = "interface_indicator.delete",
         InterfaceEvaluationUpdate = "interface_evaluation.update",
+        NegotiationCreate = "negotiation.create",
+        NegotiationUpdate = "negotiation.update",
+        NegotiationActionCreate = "negotiation_action.create",
+        NegotiationActionDone = "negotiation_action.done",
+        SentReportCreate = "sent_report.create",
+        SentReportAcknowledge = "sent_report.acknowledge",
+        SentReportFeedback = "sent_report.feedback",
     }
 }
 
@@ -305,6 +312,13 @@ mod tests {
             "interface_indicator.create",
             "interface_indicator.delete",
             "interface_evaluation.update",
+            "negotiation.create",
+            "negotiation.update",
+            "negotiation_action.create",
+            "negotiation_action.done",
+            "sent_report.create",
+            "sent_report.acknowledge",
+            "sent_report.feedback",
         ]);
         assert_eq!(AuditAction::SectorCreate.as_str(), "sector.create");
         assert_eq!(AuditAction::SectorCreate.translation_key(), "audit-sector-create");

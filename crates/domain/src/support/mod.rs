@@ -14,5 +14,7 @@ use crate::codes::keys;
 
 /// The translation keys the support pages build from codes.
 pub fn translation_keys() -> Vec<String> {
-    keys::<ContentArea>().collect()
+    let mut k: Vec<String> = keys::<ContentArea>().collect();
+    k.extend(negotiation::translation_keys());
+    k
 }
