@@ -6,8 +6,14 @@ use crate::conformance::{org, sample_areas};
 use crate::*;
 use hyte_domain::{Names, OrgKind};
 
+#[path = "conformance_negotiation.rs"]
+mod negotiation_cases;
+use negotiation_cases::*;
+
 crate::conformance_cases!($ support_cases, support:
     a_county_reaches_its_member_municipalities,
+    negotiations_are_reached_by_the_county_and_the_municipality,
+    a_municipality_sends_its_approved_report_to_its_county,
 );
 
 async fn a_county_reaches_its_member_municipalities(s: &dyn Store) {
