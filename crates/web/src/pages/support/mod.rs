@@ -3,9 +3,12 @@
 //! municipality, and the good-practice library (public search; adopting a practice into a plan).
 //! A county sees its member municipalities only; a municipality sees what concerns it.
 
+mod agenda;
+pub mod negotiation;
 pub mod negotiations;
 pub mod plan;
 pub mod practices;
+pub mod received;
 pub mod survey;
 
 use crate::App;
