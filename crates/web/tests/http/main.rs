@@ -20,6 +20,7 @@ mod indicator_ids;
 mod interface;
 mod interface_work;
 mod knowledge;
+mod negotiations;
 mod partners;
 mod plan_edit;
 mod report_indicators;
