@@ -58,27 +58,26 @@ async fn a_report_is_sent_and_a_negotiation_is_held_and_followed_up() {
     let s = sent.iter().find(|s| s.report_id == annual.id).unwrap();
     let (sid, ver) = (s.id, s.version.to_string());
     let r = app
-        .post(&format!("/orgs/{county}/support/reports/{sid}/acknowledge"), &[("version", &ver), ("year", "2026")])
+        .post(&format!("/orgs/{county}/support/sent/{sid}/acknowledge"), &[("version", &ver), ("year", "2026")])
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     // The feedback with the version seen before the acknowledgement is stale.
     let stale = app
-        .post(&format!("/orgs/{county}/support/reports/{sid}/feedback"), &[("version", &ver), ("feedback", "Vanha")])
+        .post(&format!("/orgs/{county}/support/sent/{sid}/feedback"), &[("version", &ver), ("feedback", "Vanha")])
         .await;
     assert_eq!(stale.status(), StatusCode::CONFLICT);
     let ver = (s.version + 1).to_string();
     let r = app
         .post(
-            &format!("/orgs/{county}/support/reports/{sid}/feedback"),
+            &format!("/orgs/{county}/support/sent/{sid}/feedback"),
             &[("version", &ver), ("feedback", "Hyvä vuosiraportti, kiitos")],
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     // Kuopio cannot answer for the county; the county's answer shows on Kuopio's report page.
     app.login("koordinaattori@kuopio.example").await;
-    let r = app
-        .post(&format!("/orgs/{kuopio}/support/reports/{sid}/feedback"), &[("version", "3"), ("feedback", "x")])
-        .await;
+    let r =
+        app.post(&format!("/orgs/{kuopio}/support/sent/{sid}/feedback"), &[("version", "3"), ("feedback", "x")]).await;
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
     let page = app.text(&report_path).await;
     assert!(page.contains("Hyvä vuosiraportti, kiitos") && !page.contains("Ei vielä kuitattu"), "{page}");

@@ -34,8 +34,8 @@ pub fn routes() -> Router<App> {
         .route("/orgs/{id}/negotiations/{nid}/actions", post(one::add_action))
         .route("/orgs/{id}/negotiations/{nid}/actions/{aid}", post(one::mark_action))
         .route("/orgs/{id}/support/reports", get(super::received::page))
-        .route("/orgs/{id}/support/reports/{sid}/acknowledge", post(super::received::acknowledge))
-        .route("/orgs/{id}/support/reports/{sid}/feedback", post(super::received::feedback))
+        .route("/orgs/{id}/support/sent/{sid}/acknowledge", post(super::received::acknowledge))
+        .route("/orgs/{id}/support/sent/{sid}/feedback", post(super::received::feedback))
 }
 
 /// Store refusals the negotiation pages explain next to the form.
