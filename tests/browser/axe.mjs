@@ -477,7 +477,8 @@ const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/use
   '/orgs/{id}/partners/{id}', '/orgs/{id}/grants', '/orgs/{id}/grants/{id}', '/orgs/{id}/premises', '/orgs/{id}/premises/{id}',
   '/orgs/{id}/interface', '/orgs/{id}/interface/{id}', '/orgs/{id}/interface/{id}/steps/{id}', '/orgs/{id}/interface/{id}/work',
   '/orgs/{id}/interface/{id}/monitoring', '/orgs/{id}/interface/coordination', '/orgs/{id}/agreements', '/orgs/{id}/agreements/{id}',
-  '/interface-services', '/interface-services/{id}'];
+  '/interface-services', '/interface-services/{id}',
+  '/orgs/{id}/negotiations', '/orgs/{id}/negotiations/{id}', '/orgs/{id}/support/reports'];
 {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
