@@ -355,7 +355,7 @@ mod tests {
         };
         let actions = vec![act(1, Some("2026-05-01")), act(2, None)];
         assert!(actions.get(1).unwrap().overdue(day("2026-06-02")));
-        let rows = summary(&[2, 3], &[n.clone()], &actions, 2026);
+        let rows = summary(&[2, 3], std::slice::from_ref(&n), &actions, 2026);
         assert_eq!(
             rows.first(),
             Some(&SummaryRow { org_id: 2, negotiation: Some((5, day("2026-03-12"))), agreed: 2, done: 1 })
