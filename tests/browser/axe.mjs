@@ -480,7 +480,8 @@ const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/use
   '/interface-services', '/interface-services/{id}', '/indicator-sets', '/indicator-sets/{id}', '/orgs/{id}/indicator-sets',
   '/practices', '/practices/{id}', '/orgs/{id}/practices', '/orgs/{id}/practices/{id}',
   '/orgs/{id}/support', '/orgs/{id}/support/surveys/{id}', '/orgs/{id}/support/surveys/{id}/heatmap',
-  '/orgs/{id}/support/plans', '/orgs/{id}/support/plans/{id}', '/orgs/{id}/support/plans/{id}/actions/{id}'];
+  '/orgs/{id}/support/plans', '/orgs/{id}/support/plans/{id}', '/orgs/{id}/support/plans/{id}/actions/{id}',
+  '/orgs/{id}/negotiations', '/orgs/{id}/negotiations/{id}', '/orgs/{id}/support/reports'];
 {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();

@@ -170,6 +170,13 @@ codes! {
         SupportActionDelete = "support_action.delete",
         SupportDeliveryCreate = "support_delivery.create",
         SupportDeliveryFeedback = "support_delivery.feedback",
+        NegotiationCreate = "negotiation.create",
+        NegotiationUpdate = "negotiation.update",
+        NegotiationActionCreate = "negotiation_action.create",
+        NegotiationActionDone = "negotiation_action.done",
+        SentReportCreate = "sent_report.create",
+        SentReportAcknowledge = "sent_report.acknowledge",
+        SentReportFeedback = "sent_report.feedback",
     }
 }
 
@@ -345,6 +352,13 @@ mod tests {
             "support_action.delete",
             "support_delivery.create",
             "support_delivery.feedback",
+            "negotiation.create",
+            "negotiation.update",
+            "negotiation_action.create",
+            "negotiation_action.done",
+            "sent_report.create",
+            "sent_report.acknowledge",
+            "sent_report.feedback",
         ]);
         assert_eq!(AuditAction::SectorCreate.as_str(), "sector.create");
         assert_eq!(AuditAction::SectorCreate.translation_key(), "audit-sector-create");

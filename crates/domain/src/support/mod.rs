@@ -19,5 +19,6 @@ pub fn translation_keys() -> Vec<String> {
     k.extend(keys::<survey::SurveyState>());
     k.extend(keys::<survey::ResponseState>());
     k.extend(keys::<plan::ActionKind>());
+    k.extend(negotiation::translation_keys());
     k
 }

@@ -14,6 +14,10 @@ use hyte_domain::{Names, OrgKind};
 mod survey_cases;
 use survey_cases::*;
 
+#[path = "conformance_negotiation.rs"]
+mod negotiation_cases;
+use negotiation_cases::*;
+
 crate::conformance_cases!($ support_cases, support:
     a_county_reaches_its_member_municipalities,
     practices_are_whole_records_reached_by_their_owner_or_when_published,
@@ -22,6 +26,8 @@ crate::conformance_cases!($ support_cases, support:
     a_survey_reaches_member_municipalities_only,
     a_plan_and_its_delivery_reach_their_municipalities,
     concurrent_answers_and_actions_conflict,
+    negotiations_are_reached_by_the_county_and_the_municipality,
+    a_municipality_sends_its_approved_report_to_its_county,
 );
 
 async fn a_county_reaches_its_member_municipalities(s: &dyn Store) {

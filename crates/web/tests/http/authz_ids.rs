@@ -119,6 +119,13 @@ impl Ids {
         m.push(("criteria", first(&criteria, |x| x.id)));
         m.push(("strategies", first(&s.list_strategies(org).await.unwrap(), |x| x.id)));
         m.push(("provider-contracts", first(&s.provider_contracts(org).await.unwrap(), |x| x.contract.id)));
+        // The yearly negotiation (the demo's, with Kuopio), its first agenda item and action, and a report sent.
+        let negotiations = hyte_store::NegotiationStore::negotiations(&**s, org).await.unwrap();
+        m.push(("negotiations", first(&negotiations, |x| x.id)));
+        m.push(("agenda", Some(0)));
+        let actions = hyte_store::NegotiationStore::agreed_actions(&**s, org, None).await.unwrap();
+        m.push(("actions", first(&actions, |x| x.id)));
+        m.push(("sent", first(&hyte_store::NegotiationStore::sent_reports(&**s, org).await.unwrap(), |x| x.id)));
         let (service, agreement, tracked, step) = interface_objects(app, org).await;
         m.push(("interface", Some(service)));
         m.push(("interface-agreements", Some(agreement)));

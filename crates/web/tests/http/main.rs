@@ -21,6 +21,7 @@ mod indicator_sets;
 mod interface;
 mod interface_work;
 mod knowledge;
+mod negotiations;
 mod partners;
 mod plan_edit;
 mod practices;

@@ -14,6 +14,7 @@ pub mod regional;
 pub mod report;
 pub mod richtext;
 pub mod sections;
+pub mod sending;
 pub mod services_section;
 pub mod structure;
 pub mod suggest;
@@ -29,6 +30,7 @@ pub fn routes() -> Router<App> {
         .route("/orgs/{id}/report-structure", get(structure::show).post(structure::save))
         .route("/orgs/{id}/reports/{rid}", get(report::page))
         .route("/orgs/{id}/reports/{rid}/state", post(report::set_state))
+        .route("/orgs/{id}/reports/{rid}/send", post(sending::send))
         .route("/orgs/{id}/reports/{rid}/versions/{n}", get(report::version))
         .route("/orgs/{id}/reports/{rid}/sections/{sid}", get(sections::edit).post(sections::save))
         .route("/orgs/{id}/reports/{rid}/sections", post(report::add_section))

@@ -1,7 +1,9 @@
-//! The regional well-being report of a wellbeing services county (or region): from its member
-//! municipalities' latest approved term reports, the priorities they share (counted), their
-//! goals side by side, the spread between the municipalities on the goals' indicators, and the
-//! region's own plan. Visible to the members of the region and of its municipalities.
+//! The regional well-being report of a wellbeing services county (or region): from the reports its
+//! member municipalities have sent to it (exactly those: the version each sent last, with the plan
+//! frozen in that version), the priorities they share (counted), their goals side by side, the
+//! spread between the municipalities on the goals' indicators, the region's own plan, and the
+//! summary of the year's HYTE negotiations with the municipalities. Visible to the members of the
+//! region and of its municipalities.
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
@@ -12,7 +14,9 @@ use crate::{knowledge, App};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use chrono::Datelike;
 use hyte_domain::reports::{Report, ReportKind, ReportState};
+use hyte_domain::support::negotiation::latest_sent;
 use hyte_domain::{Area, ErrorCode, Organisation};
 use std::collections::BTreeMap;
 
@@ -49,6 +53,9 @@ struct RegionalPage {
     set: Option<(String, String)>,
     own: Option<(String, String)>,
     own_priorities: Vec<String>,
+    /// The year's HYTE negotiations with the municipalities.
+    year: i32,
+    lines: Vec<crate::pages::support::negotiations::SummaryLine>,
 }
 
 /// The organisation's latest approved or published term report.
@@ -89,13 +96,21 @@ pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result
     let mut rows = vec![];
     let mut shared: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
     let mut indicator_ids: Vec<i64> = vec![];
+    // Exactly the reports sent to the county: the version each municipality sent last.
+    let sent = app.store.sent_reports(org.id).await?;
+    let latest = latest_sent(&sent);
     for (_, o) in &municipalities {
         let name = c.name(&o.names).to_string();
-        let Some(report) = latest_term(&app, o.id).await? else {
+        let Some(s) = latest.get(&o.id) else {
             rows.push(MunicipalityRow { name, report: None, goals: vec![] });
             continue;
         };
-        let plan = app.store.plan(report.id).await?;
+        let Some(report) = app.store.get_report(s.report_id).await? else { continue };
+        let version = app.store.report_versions(report.id).await?.into_iter().find(|v| v.number == s.content_version);
+        let plan = match version {
+            Some(v) => v.content.plan,
+            None => app.store.plan(report.id).await?,
+        };
         for p in &plan.priorities {
             let e = shared.entry(p.title.trim().to_lowercase()).or_insert_with(|| (p.title.clone(), vec![]));
             if !e.1.contains(&name) {
@@ -104,13 +119,15 @@ pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result
         }
         indicator_ids.extend(plan.goals.iter().flat_map(|g| g.targets.iter().map(|t| t.indicator_id)));
         let href = match report.published_version {
-            Some(_) => format!("/reports/{}", report.id),
-            None if c.membership(o.id).is_some() => format!("/orgs/{}/reports/{}", o.id, report.id),
-            None => String::new(),
+            Some(n) if n == s.content_version => format!("/reports/{}", report.id),
+            _ if c.membership(o.id).is_some() => {
+                format!("/orgs/{}/reports/{}/versions/{}", o.id, report.id, s.content_version)
+            }
+            _ => String::new(),
         };
         rows.push(MunicipalityRow {
             name,
-            report: Some((report.title.clone(), href)),
+            report: Some((s.report_title.clone(), href)),
             goals: plan.goals.iter().map(|g| g.title.clone()).collect(),
         });
     }
@@ -148,7 +165,10 @@ pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result
         None => vec![],
     };
     let own = own_report.map(|r| (r.title.clone(), format!("/orgs/{}/reports/{}", org.id, r.id)));
-    render(&RegionalPage { c, org, area, rows, shared, spreads, set, own, own_priorities })
+    let year = crate::format::today().year();
+    let link_org = c.membership(org.id).is_some().then_some(org.id);
+    let lines = crate::pages::support::negotiations::summary_lines(&app, &c, &org, year, link_org).await?;
+    render(&RegionalPage { c, org, area, rows, shared, spreads, set, own, own_priorities, year, lines })
 }
 
 /// The regional report an organisation's members can open: its own (a county or Helsinki), or its

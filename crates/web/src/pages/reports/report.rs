@@ -159,6 +159,8 @@ struct ReportPage {
     /// For an annual report: the year's impact assessments (`list` and `year` for the shared table).
     list: Vec<crate::year_assessments::YearAssessment>,
     year: i32,
+    /// Sending the report to the county, and the county's answer.
+    sending: super::sending::Sending,
 }
 
 /// The report `report_id` of the organisation `org_id`, or `not_found`.
@@ -225,6 +227,7 @@ async fn report_page(
             .hint(c.t("field-approval-ref-hint")),
     ];
     Ok(ReportPage {
+        sending: super::sending::sending(app, &c, &org, &report).await?,
         item: item(&c, &report),
         versions: app.store.report_versions(report.id).await?,
         can_coordinate: c.can(org.id, Permission::Coordinate),

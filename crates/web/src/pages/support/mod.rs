@@ -4,14 +4,17 @@
 //! A county sees its member municipalities only; a municipality sees what concerns it.
 
 pub mod actions;
+mod agenda;
 pub mod answer;
 pub mod heatmap;
+pub mod negotiation;
 pub mod negotiations;
 pub mod plan;
 pub mod practice_exchange;
 pub mod practice_org;
 pub mod practice_page;
 pub mod practices;
+pub mod received;
 pub mod survey;
 
 use crate::App;

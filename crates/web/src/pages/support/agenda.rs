@@ -1,0 +1,76 @@
+//! What a new negotiation's agenda is prefilled from, gathered from the data as the county's
+//! coordinator may see it: the municipality's latest plan (priorities, goals and their progress),
+//! its goals' indicators against the county and the country (latest values of the knowledge base),
+//! its latest staircase step, and the county's contact-pair themes without a contact in it. The
+//! support needs and the support delivered come from the support survey and plan when those
+//! exist (not yet: those items start empty). The domain builds the items
+//! ([`prefilled_agenda`]).
+
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::format::fmt_num;
+use crate::{knowledge, App};
+use hyte_domain::cooperation::steps;
+use hyte_domain::reports::{Report, ReportKind, ReportState};
+use hyte_domain::support::negotiation::{contact_gaps, AgendaFacts, GoalFact, IndicatorFact};
+use hyte_domain::Organisation;
+use std::collections::HashMap;
+
+/// The municipality's plan of record: its latest approved or published term report, else its
+/// latest term report.
+pub async fn latest_plan_report(app: &App, org_id: i64) -> Result<Option<Report>, AppError> {
+    let terms: Vec<Report> =
+        app.store.list_reports(org_id).await?.into_iter().filter(|r| r.kind == ReportKind::Term).collect();
+    let approved = terms.iter().find(|r| matches!(r.state, ReportState::Approved | ReportState::Published));
+    Ok(approved.or(terms.first()).cloned())
+}
+
+pub async fn facts(app: &App, c: &Ctx, county: &Organisation, town: &Organisation) -> Result<AgendaFacts, AppError> {
+    let mut f = AgendaFacts::default();
+    if let Some(report) = latest_plan_report(app, town.id).await? {
+        let plan = app.store.plan(report.id).await?;
+        f.plan = Some(report.title.clone());
+        f.priorities = plan.priorities.iter().map(|p| p.title.clone()).collect();
+        let mut ids: Vec<i64> = plan.goals.iter().flat_map(|g| g.targets.iter().map(|t| t.indicator_id)).collect();
+        ids.dedup();
+        let area = match town.area_id {
+            Some(a) => app.store.get_area_by_id(a).await?,
+            None => None,
+        };
+        let mut latest: HashMap<i64, (i32, f64)> = HashMap::new();
+        if let (Some(area), false) = (area, ids.is_empty()) {
+            let profile = knowledge::profile(&*app.store, c.audience(), area, &ids).await?;
+            for row in &profile.rows {
+                let d = row.indicator.decimals;
+                let year = row.year.map(|y| format!(" ({y})")).unwrap_or_default();
+                let v = |x: Option<f64>| x.map(|x| format!("{}{year}", fmt_num(c.lang, x, d)));
+                if let (Some(y), Some(v)) = (row.year, row.value) {
+                    latest.insert(row.indicator.id, (y, v));
+                }
+                f.indicators.push(IndicatorFact {
+                    indicator: row.indicator.title(c.lang).to_string(),
+                    municipality: v(row.value),
+                    county: v(row.county.as_ref().map(|b| b.value)),
+                    country: v(row.country.as_ref().map(|b| b.value)),
+                });
+            }
+        }
+        f.goals = plan
+            .goals
+            .iter()
+            .map(|g| GoalFact {
+                goal: g.title.clone(),
+                progress: g.targets.iter().map(|t| c.code(t.progress(latest.get(&t.indicator_id).copied()))).collect(),
+            })
+            .collect();
+    }
+    if let Some(m) = app.store.maturity(town.id).await?.into_iter().next() {
+        let words = usize::try_from(m.step - 1).ok().and_then(|i| steps().get(i).cloned());
+        f.staircase = Some((m.year, m.step, words.map(|w| c.name(&w).to_string()).unwrap_or_default()));
+    }
+    if let Some(area) = town.area_id {
+        let pairs = app.store.contact_pairs(county.id).await?;
+        f.contact_gaps = contact_gaps(&pairs, area).into_iter().map(|t| c.code(t)).collect();
+    }
+    Ok(f)
+}
