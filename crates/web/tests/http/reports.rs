@@ -370,8 +370,9 @@ async fn the_regional_report_counts_the_municipalities_shared_priorities() {
     // The regional report uses exactly the reports sent: Siilinjärvi (no user in the demo) sends
     // its approved one now.
     let town = app.org_id("Siilinjärven kunta").await;
-    let sent = app.store.list_reports(town).await.unwrap();
-    hyte_store::NegotiationStore::send_report(&*app.store, town, sent[0].id, hyte_store::Actor::SYSTEM).await.unwrap();
+    let reports = app.store.list_reports(town).await.unwrap();
+    let approved = reports.iter().find(|r| r.state == hyte_domain::reports::ReportState::Approved).expect("approved");
+    hyte_store::NegotiationStore::send_report(&*app.store, town, approved.id, hyte_store::Actor::SYSTEM).await.unwrap();
     let page = app.text(&path).await;
     // Kuopio and Siilinjärvi (demo reports 2021–2025) share "Liikkumisen lisääminen".
     let row = &page[page.find("<th scope=\"row\">Liikkumisen lisääminen</th>").expect("shared priority")..];
