@@ -69,7 +69,7 @@ async function crawl(page) {
     const links = await page.$$eval('a[href]', as => as.map(a => a.getAttribute('href')));
     for (const href of links) {
       if (!href || !href.startsWith('/') || href.startsWith('//')) continue;
-      if (/^\/(lang|logout|api|static)\b/.test(href) || href.startsWith('/#') || /[?&]format=/.test(href) || /\/document$/.test(href)) continue;
+      if (/^\/(lang|logout|api|static)\b/.test(href) || href.startsWith('/#') || /[?&]format=/.test(href) || /\/(document|export)$/.test(href)) continue;
       queue.push(href.split('#')[0]);
     }
   }
@@ -456,6 +456,58 @@ let assessmentPath = '';
   await nojs.close();
 }
 
+// 1h. Support to municipalities: the county reaches every page of the room from the navigation
+// (survey, heat map, plan, action, negotiation, reports received, practices), in three languages,
+// and the same pages answer without JavaScript.
+{
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await login(page, 'hyte@pohjois-savo.example');
+  await page.goto(base + '/lang/fi?next=/org');
+  const org = /^\/orgs\/\d+$/.test(new URL(page.url()).pathname) ? new URL(page.url()).pathname
+    : await page.$$eval('main a[href]', as => as.filter(a => a.textContent.includes('Pohjois-Savon hyvinvointialue'))
+      .map(a => a.getAttribute('href')).find(h => /^\/orgs\/\d+$/.test(h)));
+  await page.goto(base + org);
+  const links = async () => page.$$eval('main a[href]', as => as.map(a => a.getAttribute('href')));
+  if (!(await links()).some(h => /\/support$/.test(h))) fail('the organisation navigation links to the support room');
+  const paths = [];
+  // From each page, the first link matching each pattern.
+  const follow = async (from, res) => {
+    await page.goto(base + from);
+    const found = [];
+    for (const re of res) {
+      const h = (await links()).find(x => re.test(x));
+      if (!h) fail(`no link matching ${re} on ${from}`); else { paths.push(h); found.push(h); }
+    }
+    return found;
+  };
+  paths.push(org + '/support');
+  const [survey] = await follow(org + '/support', [/\/support\/surveys\/\d+$/, /\/support\/plans$/, /\/negotiations$/,
+    /\/support\/reports$/, /\/practices$/]);
+  if (survey) await follow(survey, [/\/heatmap$/]);
+  const [plan] = await follow(org + '/support/plans', [/\/support\/plans\/\d+$/]);
+  if (plan) await follow(plan, [/\/actions\/\d+$/]);
+  await follow(org + '/negotiations', [/\/negotiations\/\d+$/]);
+  await follow(org + '/practices', [/\/practices\/\d+$/]);
+  for (const lang of ['fi', 'sv', 'en']) {
+    for (const path of paths) {
+      const res = await page.goto(`${base}/lang/${lang}?next=${encodeURIComponent(path)}`);
+      if (!res || res.status() >= 400) fail(`GET ${path} -> ${res && res.status()}`);
+      await axe(page, `${lang} ${path}`);
+    }
+  }
+  await ctx.close();
+  const nojs = await browser.newContext({ javaScriptEnabled: false });
+  const p2 = await nojs.newPage();
+  await login(p2, 'hyte@pohjois-savo.example');
+  for (const path of paths) {
+    const res = await p2.goto(base + path);
+    if (!res || res.status() >= 400) fail(`without JavaScript: GET ${path} -> ${res && res.status()}`);
+    if (!(await p2.$('main h1'))) fail(`without JavaScript: ${path} has no heading`);
+  }
+  await nojs.close();
+}
+
 // 2. Logged-in admin: crawl everything reachable from the navigation, in three languages.
 const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/users', '/orgs/{id}/users/{id}',
   '/orgs/{id}/sectors', '/orgs/{id}/sectors/{id}', '/orgs/{id}/audit', '/areas/municipality/*', '/orgs/{id}/import', '/orgs/{id}/import/{id}',
@@ -479,8 +531,7 @@ const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/use
   '/orgs/{id}/interface/{id}/monitoring', '/orgs/{id}/interface/coordination', '/orgs/{id}/agreements', '/orgs/{id}/agreements/{id}',
   '/interface-services', '/interface-services/{id}', '/indicator-sets', '/indicator-sets/{id}', '/orgs/{id}/indicator-sets',
   '/practices', '/practices/{id}', '/orgs/{id}/practices', '/orgs/{id}/practices/{id}',
-  '/orgs/{id}/support', '/orgs/{id}/support/surveys/{id}', '/orgs/{id}/support/surveys/{id}/heatmap',
-  '/orgs/{id}/support/plans', '/orgs/{id}/support/plans/{id}', '/orgs/{id}/support/plans/{id}/actions/{id}',
+  '/orgs/{id}/support', '/orgs/{id}/support/surveys/{id}', '/orgs/{id}/support/plans',
   '/orgs/{id}/negotiations', '/orgs/{id}/negotiations/{id}', '/orgs/{id}/support/reports'];
 {
   const ctx = await browser.newContext();
