@@ -26,7 +26,8 @@ pub async fn load(store: &dyn Store, orgs: Orgs, today: chrono::NaiveDate) -> Re
     survey::load(store, orgs, today).await?;
     plan::load(store, orgs, today).await?;
     practices::load(store, orgs, today).await?;
-    negotiation::load(store, orgs, today).await?;
+    // The negotiation's agenda reads the county's indicator set, the survey and the plan.
     indicator_sets::load(store, orgs, today).await?;
+    negotiation::load(store, orgs, today).await?;
     Ok(())
 }

@@ -1,8 +1,9 @@
 //! The 2026 HYTE negotiation between Pohjois-Savo and Kuopio, and the reports sent to the county.
 //! The agenda is prefilled from the demo's data with the domain's `prefilled_agenda` (as the web
 //! does): Kuopio's plan (its published term report), the goals' indicators against the county and
-//! the country (latest values of the knowledge base, real), its staircase step, and the county's
-//! contact-pair themes without a contact in Kuopio. The meeting's place, participants, minutes and
+//! the country (latest values of the knowledge base, real), its staircase step, the county's
+//! contact-pair themes without a contact in Kuopio, and Kuopio's support needs and the support
+//! delivered to it (the demo's survey and plan). The meeting's place, participants, minutes and
 //! the two agreed actions (one done) are fictional. Kuopio has sent its published report to the
 //! county, which has acknowledged it and given feedback (fictional); Siilinjärvi has not sent its
 //! approved report yet.
@@ -45,7 +46,7 @@ fn theme_fi(t: ContactTheme) -> &'static str {
 }
 
 /// The agenda's facts in Finnish, from the demo's data.
-async fn facts(store: &dyn Store, orgs: Orgs) -> Result<AgendaFacts> {
+async fn facts(store: &dyn Store, orgs: Orgs, year: i32) -> Result<AgendaFacts> {
     let mut f = AgendaFacts::default();
     let kuopio = store.get_organisation(orgs.kuopio).await?.context("Kuopio")?;
     let county = store.get_organisation(orgs.county).await?.context("Pohjois-Savo")?;
@@ -57,8 +58,13 @@ async fn facts(store: &dyn Store, orgs: Orgs) -> Result<AgendaFacts> {
         let plan = store.plan(report.id).await?;
         f.plan = Some(report.title.clone());
         f.priorities = plan.priorities.iter().map(|p| p.title.clone()).collect();
-        let mut ids: Vec<i64> = plan.goals.iter().flat_map(|g| g.targets.iter().map(|t| t.indicator_id)).collect();
-        ids.dedup();
+        // The county's own set names the key indicators; the goals' indicators follow.
+        let mut ids: Vec<i64> = store.own_set(orgs.county).await?.map(|(_, ids)| ids).unwrap_or_default();
+        for t in plan.goals.iter().flat_map(|g| g.targets.iter()) {
+            if !ids.contains(&t.indicator_id) {
+                ids.push(t.indicator_id);
+            }
+        }
         let country = store.get_area("country", "FI").await?;
         let areas: Vec<Option<i64>> = vec![kuopio.area_id, county.area_id, country.map(|c| c.id)];
         let q = ObservationQuery {
@@ -109,7 +115,44 @@ async fn facts(store: &dyn Store, orgs: Orgs) -> Result<AgendaFacts> {
         let pairs = store.contact_pairs(orgs.county).await?;
         f.contact_gaps = contact_gaps(&pairs, area).into_iter().map(|t| theme_fi(t).to_string()).collect();
     }
+    support(store, orgs, year, &mut f).await?;
     Ok(f)
+}
+
+/// A Finnish user-interface string of the support room (the web's own locale file, so the demo's
+/// words are the interface's).
+fn fi(key: &str) -> String {
+    let prefix = format!("{key} = ");
+    let line = include_str!("../../../web/locales/fi/support.ftl").lines().find(|l| l.starts_with(&prefix));
+    line.map(|l| l.get(prefix.len()..).unwrap_or_default().to_string()).unwrap_or_else(|| key.to_string())
+}
+
+/// Kuopio's submitted needs (some or more) and the support delivered to it in `year`, as the web's
+/// agenda words them.
+async fn support(store: &dyn Store, orgs: Orgs, year: i32, f: &mut AgendaFacts) -> Result<()> {
+    for n in store.needs_of(orgs.county, orgs.kuopio, year).await? {
+        if n.level.rank() == 0 {
+            continue;
+        }
+        let texts = n.texts.iter().filter(|t| !t.trim().is_empty()).cloned().collect::<Vec<_>>().join("; ");
+        let line = format!("{}: {}", fi(&format!("support-area-{}", n.area)), fi(&format!("support-need-{}", n.level)));
+        f.support_needs.push(if texts.is_empty() { line } else { format!("{line} ({texts})") });
+    }
+    let plan = store.list_plans(orgs.county).await?.into_iter().find(|p| p.year == year);
+    let actions = match plan {
+        Some(p) => store.get_plan(orgs.county, p.id).await?.map(|v| v.actions).unwrap_or_default(),
+        None => vec![],
+    };
+    for d in store.delivered_to(orgs.county, orgs.kuopio, year).await? {
+        let action = d.input.action_id.and_then(|id| actions.iter().find(|a| a.id == id));
+        let what = action.map(|a| a.input.title.get(Lang::Fi).to_string()).unwrap_or_else(|| fi("support-no-action"));
+        let mut line = format!("{}: {what}, {} {}", d.input.date, fi("support-participants"), d.input.participants);
+        if let Some(fb) = &d.feedback {
+            line.push_str(&format!(", {} {}/5", fi("support-feedback"), fb.score));
+        }
+        f.support_delivered.push(line);
+    }
+    Ok(())
 }
 
 pub async fn load(store: &dyn Store, orgs: Orgs, today: NaiveDate) -> Result<()> {
@@ -141,7 +184,7 @@ pub async fn load(store: &dyn Store, orgs: Orgs, today: NaiveDate) -> Result<()>
         ),
         minutes: None,
     };
-    let mut agenda = prefilled_agenda(&facts(store, orgs).await?);
+    let mut agenda = prefilled_agenda(&facts(store, orgs, year).await?);
     agenda.push(AgendaItem {
         kind: AgendaKind::Own,
         title: "Hyvinvointikertomuksen aikataulu 2026".into(),

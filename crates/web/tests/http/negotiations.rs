@@ -5,8 +5,9 @@
 //! priorities; Oulu gets 404; agreed actions are tracked to done; a stale edit conflicts.
 
 use crate::helpers::*;
+use chrono::Datelike;
 use hyte_domain::reports::{ReportKind, ReportState};
-use hyte_store::{NegotiationStore, PlanStore, ReportStore};
+use hyte_store::{IndicatorSetStore, IndicatorStore, NegotiationStore, PlanStore, ReportStore, SupportStore};
 use reqwest::StatusCode;
 
 const COUNTY: &str = "Pohjois-Savon hyvinvointialue";
@@ -177,4 +178,32 @@ async fn a_report_is_sent_and_a_negotiation_is_held_and_followed_up() {
     assert!(row.contains("10.3.2027") && row.contains("<td class=\"num\">1</td><td class=\"num\">1</td>"), "{row}");
     let regional = app.text(&format!("/regional/{county}")).await;
     assert!(regional.contains("regional-negotiations"), "{regional}");
+}
+
+#[tokio::test]
+async fn a_negotiation_agenda_brings_the_support_needs_delivery_and_the_county_set() {
+    let app = spawn().await;
+    let county = app.org_id("Pohjois-Savon hyvinvointialue").await;
+    let town = app.org_id("Siilinjärven kunta").await;
+    app.login("hyte@pohjois-savo.example").await;
+    // The demo's survey and plan are of this year; Siilinjärvi has no negotiation yet.
+    let year = chrono::Utc::now().date_naive().year();
+    let held_on = format!("{year}-11-20");
+    let t = town.to_string();
+    let r =
+        app.post(&format!("/orgs/{county}/negotiations"), &[("municipality", t.as_str()), ("held_on", &held_on)]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let page = app.text(&location(&r)).await;
+    // Its great need in mental well-being, from its submitted answers.
+    assert!(page.contains("Mielen hyvinvointi: Suuri tarve"), "{page}");
+    // The support delivered to it this year, with its participants.
+    let delivered = app.store.delivered_to(county, town, year).await.unwrap();
+    assert!(!delivered.is_empty(), "the demo delivered support to Siilinjärvi");
+    for d in &delivered {
+        assert!(page.contains(&format!("{}:", d.input.date)), "{page}");
+    }
+    // The county's own indicator set names the key indicators.
+    let (_, ids) = app.store.own_set(county).await.unwrap().expect("the demo county's set");
+    let first = app.store.get_indicator(ids[0]).await.unwrap().unwrap();
+    assert!(page.contains(first.title(hyte_domain::Lang::Fi)), "{page}");
 }

@@ -1,10 +1,10 @@
 //! What a new negotiation's agenda is prefilled from, gathered from the data as the county's
 //! coordinator may see it: the municipality's latest plan (priorities, goals and their progress),
 //! its goals' indicators against the county and the country (latest values of the knowledge base),
-//! its latest staircase step, and the county's contact-pair themes without a contact in it. The
-//! support needs and the support delivered come from the support survey and plan when those
-//! exist (not yet: those items start empty). The domain builds the items
-//! ([`prefilled_agenda`]).
+//! its latest staircase step, the county's contact-pair themes without a contact in it, and its
+//! submitted support needs and the support delivered to it in the negotiation's year (the support
+//! survey and plan). Key indicators: the county's own indicator set when it has one (else the
+//! goals' indicators). The domain builds the items ([`prefilled_agenda`]).
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
@@ -25,14 +25,27 @@ pub async fn latest_plan_report(app: &App, org_id: i64) -> Result<Option<Report>
     Ok(approved.or(terms.first()).cloned())
 }
 
-pub async fn facts(app: &App, c: &Ctx, county: &Organisation, town: &Organisation) -> Result<AgendaFacts, AppError> {
+pub async fn facts(
+    app: &App,
+    c: &Ctx,
+    county: &Organisation,
+    town: &Organisation,
+    year: i32,
+) -> Result<AgendaFacts, AppError> {
     let mut f = AgendaFacts::default();
+    support(app, c, county, town, year, &mut f).await?;
     if let Some(report) = latest_plan_report(app, town.id).await? {
         let plan = app.store.plan(report.id).await?;
         f.plan = Some(report.title.clone());
         f.priorities = plan.priorities.iter().map(|p| p.title.clone()).collect();
-        let mut ids: Vec<i64> = plan.goals.iter().flat_map(|g| g.targets.iter().map(|t| t.indicator_id)).collect();
-        ids.dedup();
+        let goal_ids: Vec<i64> = plan.goals.iter().flat_map(|g| g.targets.iter().map(|t| t.indicator_id)).collect();
+        // The county's own set names the key indicators; the goals' indicators follow.
+        let mut ids: Vec<i64> = app.store.own_set(county.id).await?.map(|(_, ids)| ids).unwrap_or_default();
+        for id in goal_ids {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
         let area = match town.area_id {
             Some(a) => app.store.get_area_by_id(a).await?,
             None => None,
@@ -73,4 +86,38 @@ pub async fn facts(app: &App, c: &Ctx, county: &Organisation, town: &Organisatio
         f.contact_gaps = contact_gaps(&pairs, area).into_iter().map(|t| c.code(t)).collect();
     }
     Ok(f)
+}
+
+/// The municipality's submitted needs (some or more) and the support delivered to it in `year`.
+async fn support(
+    app: &App,
+    c: &Ctx,
+    county: &Organisation,
+    town: &Organisation,
+    year: i32,
+    f: &mut AgendaFacts,
+) -> Result<(), AppError> {
+    for n in app.store.needs_of(county.id, town.id, year).await? {
+        if n.level.rank() == 0 {
+            continue;
+        }
+        let texts = n.texts.iter().filter(|t| !t.trim().is_empty()).cloned().collect::<Vec<_>>().join("; ");
+        let line = format!("{}: {}", c.code(n.area), c.code(n.level));
+        f.support_needs.push(if texts.is_empty() { line } else { format!("{line} ({texts})") });
+    }
+    let plan = app.store.list_plans(county.id).await?.into_iter().find(|p| p.year == year);
+    let actions = match plan {
+        Some(p) => app.store.get_plan(county.id, p.id).await?.map(|v| v.actions).unwrap_or_default(),
+        None => vec![],
+    };
+    for d in app.store.delivered_to(county.id, town.id, year).await? {
+        let action = d.input.action_id.and_then(|id| actions.iter().find(|a| a.id == id));
+        let what = action.map(|a| a.input.title.get(c.lang).to_string()).unwrap_or_else(|| c.t("support-no-action"));
+        let mut line = format!("{}: {what}, {} {}", d.input.date, c.t("support-participants"), d.input.participants);
+        if let Some(fb) = &d.feedback {
+            line.push_str(&format!(", {} {}/5", c.t("support-feedback"), fb.score));
+        }
+        f.support_delivered.push(line);
+    }
+    Ok(())
 }

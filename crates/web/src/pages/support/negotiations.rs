@@ -200,7 +200,7 @@ pub async fn create(
         // Only a member municipality's data is gathered; the store checks the membership again.
         let town = app.store.member_orgs(id).await?.into_iter().find(|m| m.id == town_id);
         let Some(town) = town else { return Err(hyte_store::StoreError::Rule(ErrorCode::NotFound)) };
-        let facts = agenda::facts(&app, &c, &org, &town)
+        let facts = agenda::facts(&app, &c, &org, &town, input.year())
             .await
             .map_err(|_| hyte_store::StoreError::Rule(ErrorCode::Internal))?;
         app.store.create_negotiation(id, town_id, &input, &prefilled_agenda(&facts), Actor::user(me.user_id)).await
