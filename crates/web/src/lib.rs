@@ -16,6 +16,7 @@ pub mod middleware;
 pub mod pages;
 pub mod refusal;
 pub mod respond;
+pub mod support_views;
 pub mod upload;
 pub mod year_assessments;
 

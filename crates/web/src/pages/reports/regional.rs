@@ -55,7 +55,7 @@ struct RegionalPage {
     own_priorities: Vec<String>,
     /// The year's HYTE negotiations with the municipalities.
     year: i32,
-    lines: Vec<crate::pages::support::negotiations::SummaryLine>,
+    lines: Vec<crate::support_views::SummaryLine>,
 }
 
 /// The organisation's latest approved or published term report.
@@ -167,7 +167,7 @@ pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result
     let own = own_report.map(|r| (r.title.clone(), format!("/orgs/{}/reports/{}", org.id, r.id)));
     let year = crate::format::today().year();
     let link_org = c.membership(org.id).is_some().then_some(org.id);
-    let lines = crate::pages::support::negotiations::summary_lines(&app, &c, &org, year, link_org).await?;
+    let lines = crate::support_views::summary_lines(&app, &c, &org, year, link_org).await?;
     render(&RegionalPage { c, org, area, rows, shared, spreads, set, own, own_priorities, year, lines })
 }
 

@@ -4,8 +4,8 @@
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::pages::support::received::{sent_view, SentView};
 use crate::respond::see_other;
+use crate::support_views::{sent_view, SentView};
 use crate::App;
 use axum::extract::{Path, State};
 use axum::response::Response;

@@ -11,6 +11,7 @@ use crate::form::{summary, Field};
 use crate::format::{fi_date, today};
 use crate::refusal::{answer, submit, Failure};
 use crate::respond::{render, see_other};
+use crate::support_views::{summary_lines, SummaryLine};
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -18,7 +19,7 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use chrono::Datelike;
-use hyte_domain::support::negotiation::{prefilled_agenda, summary as year_summary, NegotiationInput};
+use hyte_domain::support::negotiation::{prefilled_agenda, NegotiationInput};
 use hyte_domain::{ErrorCode, FieldErrors, Organisation, Permission};
 use hyte_store::Actor;
 use serde::Deserialize;
@@ -41,43 +42,6 @@ pub fn routes() -> Router<App> {
 /// Store refusals the negotiation pages explain next to the form.
 pub fn explains(code: ErrorCode) -> bool {
     matches!(code, ErrorCode::EditConflict | ErrorCode::NameTaken | ErrorCode::InvalidInput)
-}
-
-/// One municipality's line of the year's summary.
-pub struct SummaryLine {
-    pub name: String,
-    /// (link, date) of the year's negotiation.
-    pub negotiation: Option<(String, String)>,
-    pub agreed: usize,
-    pub done: usize,
-}
-
-/// The year's negotiations of the county `county` across its member municipalities; `link_org`
-/// is the organisation whose pages the links open (the county's own, or none for other readers).
-pub async fn summary_lines(
-    app: &App,
-    c: &Ctx,
-    county: &Organisation,
-    year: i32,
-    link_org: Option<i64>,
-) -> Result<Vec<SummaryLine>, AppError> {
-    let members = app.store.member_orgs(county.id).await?;
-    let negotiations = app.store.negotiations(county.id).await?;
-    let actions = app.store.agreed_actions(county.id, None).await?;
-    let ids: Vec<i64> = members.iter().map(|m| m.id).collect();
-    let names: HashMap<i64, String> = members.iter().map(|m| (m.id, c.name(&m.names).to_string())).collect();
-    Ok(year_summary(&ids, &negotiations, &actions, year)
-        .into_iter()
-        .map(|r| SummaryLine {
-            name: names.get(&r.org_id).cloned().unwrap_or_default(),
-            negotiation: r.negotiation.map(|(nid, day)| {
-                let href = link_org.map(|o| format!("/orgs/{o}/negotiations/{nid}")).unwrap_or_default();
-                (href, fi_date(day))
-            }),
-            agreed: r.agreed,
-            done: r.done,
-        })
-        .collect())
 }
 
 /// A negotiation as a municipality's list shows it.

@@ -6,52 +6,21 @@
 use super::negotiations::explains;
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::format::{fi_datetime, today};
+use crate::format::today;
 use crate::refusal::{answer, Failure, Refusal};
 use crate::respond::{render, see_other};
+use crate::support_views::{sent_view, SentView};
 use crate::App;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::Form;
 use chrono::Datelike;
-use hyte_domain::support::negotiation::{parse_feedback, SentReport};
+use hyte_domain::support::negotiation::parse_feedback;
 use hyte_domain::{ErrorCode, FieldErrors, Organisation, Permission};
 use hyte_store::Actor;
 use serde::Deserialize;
 use std::collections::HashMap;
-
-/// A sent report as the pages show it.
-pub struct SentView {
-    pub id: i64,
-    pub title: String,
-    /// The public version's link, when the report is published.
-    pub href: String,
-    pub kind: String,
-    pub version_label: String,
-    pub sent_at: String,
-    pub acknowledged: Option<String>,
-    pub feedback: String,
-    pub version: i64,
-    /// The feedback typed in a refused post, and why.
-    pub feedback_error: Option<String>,
-}
-
-pub async fn sent_view(app: &App, c: &Ctx, s: &SentReport) -> Result<SentView, AppError> {
-    let published = app.store.get_report(s.report_id).await?.and_then(|r| r.published_version);
-    Ok(SentView {
-        id: s.id,
-        title: s.report_title.clone(),
-        href: published.map(|_| format!("/reports/{}", s.report_id)).unwrap_or_default(),
-        kind: c.code(s.report_kind),
-        version_label: c.t1("report-version", "number", s.content_version),
-        sent_at: fi_datetime(s.sent_at),
-        acknowledged: s.acknowledged_at.map(fi_datetime),
-        feedback: s.feedback.clone().unwrap_or_default(),
-        version: s.version,
-        feedback_error: None,
-    })
-}
 
 /// One member municipality's line: its latest report sent in the year, or none.
 pub struct MemberLine {
