@@ -400,6 +400,24 @@ pub fn summary(rows: &[HeatRow]) -> Vec<(ContentArea, [usize; 4], usize)> {
         .collect()
 }
 
+/// The content areas where the heat map found a need that calls for action (considerable or
+/// great), in [`ContentArea::ALL`] order, each with the municipalities that have it (heat-map
+/// order): what the county may recommend good practices for.
+pub fn needs_found(heat: &[HeatRow]) -> Vec<(ContentArea, Vec<i64>)> {
+    ContentArea::ALL
+        .iter()
+        .enumerate()
+        .filter_map(|(i, area)| {
+            let orgs: Vec<i64> = heat
+                .iter()
+                .filter(|r| r.cells.get(i).copied().flatten().is_some_and(|l| l.calls_for_action()))
+                .map(|r| r.org_id)
+                .collect();
+            (!orgs.is_empty()).then_some((*area, orgs))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -517,5 +535,21 @@ mod tests {
         assert!(rows[1].cells.iter().all(Option::is_none), "a draft is not counted");
         let sum = summary(&rows);
         assert_eq!(sum[0], (ContentArea::PhysicalActivity, [0, 0, 1, 0], 1));
+    }
+
+    #[test]
+    fn needs_found_are_the_areas_with_a_considerable_or_great_need() {
+        let mut cells = vec![None; ContentArea::ALL.len()];
+        cells[0] = Some(NeedLevel::Great);
+        cells[1] = Some(NeedLevel::SomeNeed);
+        let mut other = vec![None; ContentArea::ALL.len()];
+        other[0] = Some(NeedLevel::Considerable);
+        other[3] = Some(NeedLevel::Great);
+        let heat =
+            vec![HeatRow { org_id: 7, cells, needs: vec![] }, HeatRow { org_id: 9, cells: other, needs: vec![] }];
+        assert_eq!(
+            needs_found(&heat),
+            [(ContentArea::PhysicalActivity, vec![7, 9]), (ContentArea::MentalWellbeing, vec![9])]
+        );
     }
 }

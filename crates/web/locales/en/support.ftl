@@ -175,6 +175,14 @@ audit-support_action-update = Support action changed
 audit-support_action-delete = Support action removed
 audit-support_delivery-create = Support delivered recorded
 audit-support_delivery-feedback = Feedback given on support delivered
+support-found-title = Needs found and recommended good practices
+support-found-lead = The content areas where at least one municipality has a considerable or great need, and the good practices the county has recommended for them this year.
+support-found-recommend = Recommend a good practice
+support-found-none = The survey found no considerable or great needs.
+support-found-caption = Needs and recommended practices by content area
+support-found-municipalities = Municipalities with the need
+support-found-practices = Recommended good practices
+support-found-no-practice = No recommendation yet
 # end of survey, plan and delivery
 
 ## Negotiation (negotiation-*) and reports sent to the county (sent-*)

@@ -175,6 +175,14 @@ audit-support_action-update = Tukitoimenpidettä muutettu
 audit-support_action-delete = Tukitoimenpide poistettu
 audit-support_delivery-create = Annettu tuki kirjattu
 audit-support_delivery-feedback = Annetusta tuesta annettu palaute
+support-found-title = Löydetyt tarpeet ja suositellut hyvät käytännöt
+support-found-lead = Sisältöalueet, joilla vähintään yhdellä kunnalla on huomattava tai suuri tarve, ja hyvät käytännöt, joita hyvinvointialue on suositellut niihin tänä vuonna.
+support-found-recommend = Suosittele hyvää käytäntöä
+support-found-none = Kyselyssä ei löytynyt huomattavia tai suuria tarpeita.
+support-found-caption = Tarpeet ja suositellut käytännöt sisältöalueittain
+support-found-municipalities = Kunnat, joilla tarve on
+support-found-practices = Suositellut hyvät käytännöt
+support-found-no-practice = Ei vielä suositusta
 # end of survey, plan and delivery
 
 ## Negotiation (negotiation-*) and reports sent to the county (sent-*)

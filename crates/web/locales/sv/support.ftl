@@ -175,6 +175,14 @@ audit-support_action-update = Stödåtgärd ändrad
 audit-support_action-delete = Stödåtgärd borttagen
 audit-support_delivery-create = Givet stöd registrerat
 audit-support_delivery-feedback = Respons på givet stöd
+support-found-title = Behov som hittats och rekommenderad god praxis
+support-found-lead = Innehållsområden där minst en kommun har ett betydande eller stort behov, och den goda praxis som välfärdsområdet har rekommenderat för dem i år.
+support-found-recommend = Rekommendera god praxis
+support-found-none = Enkäten hittade inga betydande eller stora behov.
+support-found-caption = Behov och rekommenderad praxis per innehållsområde
+support-found-municipalities = Kommuner med behovet
+support-found-practices = Rekommenderad god praxis
+support-found-no-practice = Ingen rekommendation ännu
 # end of survey, plan and delivery
 
 ## Negotiation (negotiation-*) and reports sent to the county (sent-*)

@@ -1,6 +1,7 @@
 //! The county's heat map of a survey (`/orgs/{id}/support/surveys/{sid}/heatmap`): municipality ×
 //! content area, each cell the municipality's need (the highest any of its sectors gave, from
-//! submitted answers only) as text and colour, a summary per content area, and the free texts.
+//! submitted answers only) as text and colour, a summary per content area, the needs found with
+//! the good practices the county recommends for them, and the free texts.
 //! Printable (the print stylesheet keeps the cells' colours and drops the navigation).
 
 use super::survey::names;
@@ -11,7 +12,7 @@ use crate::App;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use hyte_domain::support::survey::{heat_map, summary, NeedLevel, Survey};
+use hyte_domain::support::survey::{heat_map, needs_found, summary, HeatRow, NeedLevel, Survey};
 use hyte_domain::support::ContentArea;
 use hyte_domain::{ErrorCode, Organisation, Permission};
 
@@ -19,6 +20,15 @@ pub struct Cell {
     /// The level's code (the cell's class), empty when not answered.
     pub code: &'static str,
     pub text: String,
+}
+
+/// A content area where the survey found a need that calls for action, with the practices the
+/// county recommends for it this year.
+pub struct Found {
+    pub area: String,
+    pub municipalities: String,
+    /// (link, name, to whom).
+    pub practices: Vec<(String, String, String)>,
 }
 
 pub struct Row {
@@ -41,6 +51,7 @@ struct Page {
     /// (content area, counts per level, not answered).
     summary: Vec<(String, Vec<usize>, usize)>,
     answered: usize,
+    found: Vec<Found>,
 }
 
 pub async fn page(State(app): State<App>, c: Ctx, Path((id, sid)): Path<(i64, i64)>) -> Result<Response, AppError> {
@@ -71,6 +82,7 @@ pub async fn page(State(app): State<App>, c: Ctx, Path((id, sid)): Path<(i64, i6
                 .collect(),
         })
         .collect();
+    let found = found(&app, &c, id, &survey, &heat, &names).await?;
     let summary =
         summary(&heat).into_iter().map(|(a, counts, missing)| (c.code(a), counts.to_vec(), missing)).collect();
     render(&Page {
@@ -79,8 +91,40 @@ pub async fn page(State(app): State<App>, c: Ctx, Path((id, sid)): Path<(i64, i6
         answered: responses.len(),
         rows,
         summary,
+        found,
         survey,
         org,
         c,
     })
+}
+
+/// The needs found (considerable or great) with the county's recommendations of the survey's year
+/// for the same content area (to every municipality or to one that has the need).
+async fn found(
+    app: &App,
+    c: &Ctx,
+    id: i64,
+    survey: &Survey,
+    heat: &[HeatRow],
+    names: &std::collections::HashMap<i64, String>,
+) -> Result<Vec<Found>, AppError> {
+    let recs = app.store.recommendations(id).await?;
+    let mut out = vec![];
+    for (area, orgs) in needs_found(heat) {
+        let mut practices = vec![];
+        for r in recs.iter().filter(|r| r.input.area == area && r.input.year == survey.input.year) {
+            if r.input.municipality_id.is_some_and(|m| !orgs.contains(&m)) {
+                continue;
+            }
+            let Some(p) = app.store.practice(id, r.input.practice_id).await? else { continue };
+            let to = match r.input.municipality_id {
+                Some(m) => names.get(&m).cloned().unwrap_or_default(),
+                None => c.t("practices-rec-all"),
+            };
+            practices.push((format!("/practices/{}", p.id), c.name(&p.input.name).to_string(), to));
+        }
+        let municipalities = orgs.iter().filter_map(|o| names.get(o).cloned()).collect::<Vec<_>>().join(", ");
+        out.push(Found { area: c.code(area), municipalities, practices });
+    }
+    Ok(out)
 }
