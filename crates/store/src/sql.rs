@@ -138,6 +138,14 @@ pub(crate) fn written(rows_affected: u64) -> Result<()> {
     Ok(())
 }
 
+/// Replaces a record's JSON `body` in `table` when `version` is the current one (and bumps it);
+/// `edit_conflict` otherwise.
+pub(crate) async fn set_body(tx: &mut Tx<'_>, table: &'static str, id: i64, version: i64, body: String) -> Result<()> {
+    let sql = format!("UPDATE {table} SET body = $1, version = version + 1 WHERE id = $2 AND version = $3");
+    let n = sqlx::query(&sql).bind(body).bind(id).bind(version).execute(&mut **tx).await?.rows_affected();
+    written(n)
+}
+
 /// Runs `sql` (`$1` the record's id, `$2` the version the user edited) and refuses with
 /// `edit_conflict` when it touched no row: the versioned delete or lock an edit ends with.
 pub(crate) async fn versioned(tx: &mut Tx<'_>, sql: &str, id: i64, version: i64) -> Result<()> {

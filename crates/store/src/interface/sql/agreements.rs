@@ -106,14 +106,7 @@ pub(crate) async fn update_agreement(
     let mut tx = begin(pool).await?;
     let before = agreement_in(&mut tx, org_id, id).await?;
     refs(&mut tx, org_id, input).await?;
-    let n = sqlx::query("UPDATE ifc_agreements SET body = $1, version = version + 1 WHERE id = $2 AND version = $3")
-        .bind(to_body(input))
-        .bind(id)
-        .bind(version)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    written(n)?;
+    crate::sql::set_body(&mut tx, "ifc_agreements", id, version, to_body(input)).await?;
     write_parties(&mut tx, id, input).await?;
     let after = agreement_in(&mut tx, org_id, id).await?;
     let entity = ("interface_agreement", id);

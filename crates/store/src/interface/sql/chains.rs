@@ -71,14 +71,7 @@ pub(crate) async fn update_interface(
 ) -> Result<InterfaceService> {
     let mut tx = begin(pool).await?;
     let before = party_service(&mut tx, org_id, id).await?;
-    let n = sqlx::query("UPDATE ifc_services SET body = $1, version = version + 1 WHERE id = $2 AND version = $3")
-        .bind(to_body(input))
-        .bind(id)
-        .bind(version)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    written(n)?;
+    crate::sql::set_body(&mut tx, "ifc_services", id, version, to_body(input)).await?;
     if let Some(parties) = parties.filter(|p| *p != before.parties.as_slice()) {
         if !before.is_lead(org_id) {
             return Err(rule(ErrorCode::Forbidden));

@@ -225,14 +225,7 @@ pub(crate) async fn update_action(
     let mut tx = begin(pool).await?;
     let before = own_action(&mut tx, county_org_id, id).await?;
     check_action(&mut tx, county_org_id, input).await?;
-    let n = sqlx::query("UPDATE sup_actions SET body = $1, version = version + 1 WHERE id = $2 AND version = $3")
-        .bind(to_body(input))
-        .bind(id)
-        .bind(version)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    written(n)?;
+    crate::sql::set_body(&mut tx, "sup_actions", id, version, to_body(input)).await?;
     write_targets(&mut tx, id, input).await?;
     let after = own_action(&mut tx, county_org_id, id).await?;
     let entity = ("support_action", id);

@@ -124,14 +124,7 @@ impl hyte_store::support::PracticeStore for crate::This {
         let before = own(&mut tx, org_id, id).await?;
         // An imported practice keeps its source through edits.
         let input = PracticeInput { source: before.input.source.clone(), ..input.clone() };
-        let n = sqlx::query("UPDATE practices SET body = $1, version = version + 1 WHERE id = $2 AND version = $3")
-            .bind(to_body(&input))
-            .bind(id)
-            .bind(version)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        written(n)?;
+        crate::sql::set_body(&mut tx, "practices", id, version, to_body(&input)).await?;
         let after = own(&mut tx, org_id, id).await?;
         log(&mut tx, actor, org_id, AuditAction::PracticeUpdate, ("practice", id), Some(&before), Some(&after)).await?;
         tx.commit().await?;

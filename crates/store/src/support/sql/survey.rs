@@ -297,15 +297,7 @@ async fn save_answers(
         .map_err(|e| if is_unique(&e) { rule(ErrorCode::EditConflict) } else { e.into() })?,
         None => return Err(rule(ErrorCode::EditConflict)),
         Some(r) => {
-            let n =
-                sqlx::query("UPDATE sup_responses SET body = $1, version = version + 1 WHERE id = $2 AND version = $3")
-                    .bind(to_body(&b))
-                    .bind(r.id)
-                    .bind(version)
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected();
-            written(n)?;
+            crate::sql::set_body(&mut tx, "sup_responses", r.id, version, to_body(&b)).await?;
             r.id
         }
     };
