@@ -183,6 +183,9 @@ support-found-caption = Needs and recommended practices by content area
 support-found-municipalities = Municipalities with the need
 support-found-practices = Recommended good practices
 support-found-no-practice = No recommendation yet
+support-set-title = Key indicators
+support-set-lead = The indicators of the county's own indicator set, the latest value of each by municipality:
+support-set-caption = Key indicators by municipality
 # end of survey, plan and delivery
 
 ## Negotiation (negotiation-*) and reports sent to the county (sent-*)

@@ -183,6 +183,9 @@ support-found-caption = Tarpeet ja suositellut käytännöt sisältöalueittain
 support-found-municipalities = Kunnat, joilla tarve on
 support-found-practices = Suositellut hyvät käytännöt
 support-found-no-practice = Ei vielä suositusta
+support-set-title = Avainindikaattorit
+support-set-lead = Hyvinvointialueen oman indikaattorikokonaisuuden indikaattorit, kunkin viimeisin arvo kunnittain:
+support-set-caption = Avainindikaattorit kunnittain
 # end of survey, plan and delivery
 
 ## Negotiation (negotiation-*) and reports sent to the county (sent-*)

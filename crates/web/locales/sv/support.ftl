@@ -183,6 +183,9 @@ support-found-caption = Behov och rekommenderad praxis per innehållsområde
 support-found-municipalities = Kommuner med behovet
 support-found-practices = Rekommenderad god praxis
 support-found-no-practice = Ingen rekommendation ännu
+support-set-title = Nyckelindikatorer
+support-set-lead = Indikatorerna i välfärdsområdets egen indikatoruppsättning, det senaste värdet per kommun:
+support-set-caption = Nyckelindikatorer per kommun
 # end of survey, plan and delivery
 
 ## Negotiation (negotiation-*) and reports sent to the county (sent-*)

@@ -158,7 +158,7 @@ async fn a_survey_a_heat_map_a_plan_and_feedback() {
 }
 
 #[tokio::test]
-async fn the_heat_map_shows_the_needs_found_with_the_practices_recommended_for_them() {
+async fn the_heat_map_shows_the_county_set_and_the_needs_found_with_the_practices_recommended_for_them() {
     let app = spawn().await;
     let county = app.org_id(COUNTY).await;
     let town = app.org_id("Siilinjärven kunta").await;
@@ -166,6 +166,11 @@ async fn the_heat_map_shows_the_needs_found_with_the_practices_recommended_for_t
     let survey = app.store.list_surveys(county).await.unwrap().into_iter().next().expect("the demo's survey");
     let heatmap = format!("/orgs/{county}/support/surveys/{}/heatmap", survey.id);
     let page = app.text(&heatmap).await;
+    // Beside it, the county's own indicator set for each municipality.
+    let (_, ids) = hyte_store::IndicatorSetStore::own_set(&*app.store, county).await.unwrap().expect("the demo's set");
+    let first = hyte_store::IndicatorStore::get_indicator(&*app.store, ids[0]).await.unwrap().unwrap();
+    let key = &page[page.find("id=\"key-indicators\"").expect("the key indicators")..];
+    assert!(key.contains(first.title(hyte_domain::Lang::Fi)) && key.contains("Siilinjärven kunta"), "{key}");
     let found = &page[page.find("id=\"needs-found\"").expect("the needs found")..];
     let found = &found[..found.find("</table>").unwrap()];
     // Siilinjärvi's great need in mental well-being has no recommendation yet.

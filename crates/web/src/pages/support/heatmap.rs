@@ -1,12 +1,14 @@
 //! The county's heat map of a survey (`/orgs/{id}/support/surveys/{sid}/heatmap`): municipality ×
 //! content area, each cell the municipality's need (the highest any of its sectors gave, from
 //! submitted answers only) as text and colour, a summary per content area, the needs found with
-//! the good practices the county recommends for them, and the free texts.
+//! the good practices the county recommends for them, the county's own indicator set's latest values
+//! for each municipality, and the free texts.
 //! Printable (the print stylesheet keeps the cells' colours and drops the navigation).
 
 use super::survey::names;
 use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::format::fmt_num;
 use crate::respond::render;
 use crate::App;
 use askama::Template;
@@ -52,7 +54,22 @@ struct Page {
     summary: Vec<(String, Vec<usize>, usize)>,
     answered: usize,
     found: Vec<Found>,
+    indicators: Option<Indicators>,
 }
+
+/// The county's own indicator set beside the heat map: its indicators' latest values for each
+/// surveyed municipality.
+pub struct Indicators {
+    pub set: String,
+    pub set_href: String,
+    /// (link, title) per column.
+    pub columns: Vec<(String, String)>,
+    /// (municipality, a value with its year or a dash per column).
+    pub rows: Vec<(String, Vec<String>)>,
+}
+
+/// At most this many of the set's indicators beside the heat map.
+const SET_COLUMNS: usize = 8;
 
 pub async fn page(State(app): State<App>, c: Ctx, Path((id, sid)): Path<(i64, i64)>) -> Result<Response, AppError> {
     let (org, _) = c.org(&app, id, Permission::View).await?;
@@ -83,6 +100,7 @@ pub async fn page(State(app): State<App>, c: Ctx, Path((id, sid)): Path<(i64, i6
         })
         .collect();
     let found = found(&app, &c, id, &survey, &heat, &names).await?;
+    let indicators = indicators(&app, &c, id, &heat, &names).await?;
     let summary =
         summary(&heat).into_iter().map(|(a, counts, missing)| (c.code(a), counts.to_vec(), missing)).collect();
     render(&Page {
@@ -92,6 +110,7 @@ pub async fn page(State(app): State<App>, c: Ctx, Path((id, sid)): Path<(i64, i6
         rows,
         summary,
         found,
+        indicators,
         survey,
         org,
         c,
@@ -127,4 +146,50 @@ async fn found(
         out.push(Found { area: c.code(area), municipalities, practices });
     }
     Ok(out)
+}
+
+/// The county's own set's first indicators, the latest value of each for every surveyed
+/// municipality (through the area profile, so suppressed values never show); none without a set.
+async fn indicators(
+    app: &App,
+    c: &Ctx,
+    id: i64,
+    heat: &[HeatRow],
+    names: &std::collections::HashMap<i64, String>,
+) -> Result<Option<Indicators>, AppError> {
+    let Some((set, ids)) = app.store.own_set(id).await? else { return Ok(None) };
+    let ids: Vec<i64> = ids.into_iter().take(SET_COLUMNS).collect();
+    let mut columns: Vec<(String, String)> = vec![];
+    let mut rows = vec![];
+    for r in heat {
+        let org = app.store.get_organisation(r.org_id).await?;
+        let area = match org.and_then(|o| o.area_id) {
+            Some(a) => app.store.get_area_by_id(a).await?,
+            None => None,
+        };
+        let Some(area) = area else { continue };
+        let profile = crate::knowledge::profile(&*app.store, c.audience(), area, &ids).await?;
+        if columns.is_empty() {
+            columns = ids
+                .iter()
+                .filter_map(|i| profile.rows.iter().find(|p| p.indicator.id == *i))
+                .map(|p| (format!("/indicators/{}", p.indicator.id), p.indicator.title(c.lang).to_string()))
+                .collect();
+        }
+        let cells = ids
+            .iter()
+            .filter_map(|i| profile.rows.iter().find(|p| p.indicator.id == *i))
+            .map(|p| match (p.value, p.year) {
+                (Some(v), Some(y)) => format!("{} ({y})", fmt_num(c.lang, v, p.indicator.decimals)),
+                _ => "–".to_string(),
+            })
+            .collect();
+        rows.push((names.get(&r.org_id).cloned().unwrap_or_default(), cells));
+    }
+    Ok(Some(Indicators {
+        set: c.name(&set.input.names).to_string(),
+        set_href: format!("/indicator-sets/{}", set.id),
+        columns,
+        rows,
+    }))
 }
