@@ -488,6 +488,7 @@ let assessmentPath = '';
   const [plan] = await follow(org + '/support/plans', [/\/support\/plans\/\d+$/]);
   if (plan) await follow(plan, [/\/actions\/\d+$/]);
   await follow(org + '/negotiations', [/\/negotiations\/\d+$/]);
+  await follow(org + '/support/reports', [/\/sent-reports\/\d+$/]);
   await follow(org + '/practices', [/\/practices\/\d+$/]);
   for (const lang of ['fi', 'sv', 'en']) {
     for (const path of paths) {
@@ -532,7 +533,7 @@ const required = ['/', '/areas', '/accessibility', '/orgs/{id}', '/orgs/{id}/use
   '/interface-services', '/interface-services/{id}', '/indicator-sets', '/indicator-sets/{id}', '/orgs/{id}/indicator-sets',
   '/practices', '/practices/{id}', '/orgs/{id}/practices', '/orgs/{id}/practices/{id}',
   '/orgs/{id}/support', '/orgs/{id}/support/surveys/{id}', '/orgs/{id}/support/plans',
-  '/orgs/{id}/negotiations', '/orgs/{id}/negotiations/{id}', '/orgs/{id}/support/reports'];
+  '/orgs/{id}/negotiations', '/orgs/{id}/negotiations/{id}', '/orgs/{id}/support/reports', '/orgs/{id}/sent-reports/{id}'];
 {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 pub struct SentView {
     pub id: i64,
     pub title: String,
-    /// The public version's link, when the report is published.
+    /// The sent version's page, as the organisation viewing it reads it.
     pub href: String,
     pub kind: String,
     pub version_label: String,
@@ -26,12 +26,12 @@ pub struct SentView {
     pub feedback_error: Option<String>,
 }
 
-pub async fn sent_view(app: &App, c: &Ctx, s: &SentReport) -> Result<SentView, AppError> {
-    let published = app.store.get_report(s.report_id).await?.and_then(|r| r.published_version);
-    Ok(SentView {
+/// `viewer`: the organisation whose pages show it (the county or the municipality that sent it).
+pub fn sent_view(c: &Ctx, viewer: i64, s: &SentReport) -> SentView {
+    SentView {
         id: s.id,
         title: s.report_title.clone(),
-        href: published.map(|_| format!("/reports/{}", s.report_id)).unwrap_or_default(),
+        href: format!("/orgs/{viewer}/sent-reports/{}", s.id),
         kind: c.code(s.report_kind),
         version_label: c.t1("report-version", "number", s.content_version),
         sent_at: fi_datetime(s.sent_at),
@@ -39,7 +39,7 @@ pub async fn sent_view(app: &App, c: &Ctx, s: &SentReport) -> Result<SentView, A
         feedback: s.feedback.clone().unwrap_or_default(),
         version: s.version,
         feedback_error: None,
-    })
+    }
 }
 
 /// One municipality's line of the year's summary.

@@ -263,6 +263,7 @@ sent-feedback-label = Feedback: { $title }
 sent-feedback-save = Save the feedback
 sent-regional-lead = The municipalities' rows come from the reports sent to the county (the version each municipality sent last).
 sent-regional-missing = Not sent
+sent-back = Back to the reports sent
 # end of negotiation and reports sent
 
 ## Good-practice library (practice-*, practices-*)

@@ -263,6 +263,7 @@ sent-feedback-label = Palaute: { $title }
 sent-feedback-save = Tallenna palaute
 sent-regional-lead = Kuntien rivit perustuvat hyvinvointialueelle lähetettyihin kertomuksiin (kunkin kunnan viimeksi lähettämä versio).
 sent-regional-missing = Ei lähetetty
+sent-back = Takaisin lähetettyihin raportteihin
 # end of negotiation and reports sent
 
 ## Good-practice library (practice-*, practices-*)

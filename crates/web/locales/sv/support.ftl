@@ -263,6 +263,7 @@ sent-feedback-label = Respons: { $title }
 sent-feedback-save = Spara respons
 sent-regional-lead = Kommunernas rader bygger på berättelserna som skickats till välfärdsområdet (den version varje kommun senast skickat).
 sent-regional-missing = Inte skickad
+sent-back = Tillbaka till de inskickade rapporterna
 # end of negotiation and reports sent
 
 ## Good-practice library (practice-*, practices-*)

@@ -125,7 +125,9 @@ impl Ids {
         m.push(("agenda", Some(0)));
         let actions = hyte_store::NegotiationStore::agreed_actions(&**s, org, None).await.unwrap();
         m.push(("actions", first(&actions, |x| x.id)));
-        m.push(("sent", first(&hyte_store::NegotiationStore::sent_reports(&**s, org).await.unwrap(), |x| x.id)));
+        let sent = hyte_store::NegotiationStore::sent_reports(&**s, org).await.unwrap();
+        m.push(("sent", first(&sent, |x| x.id)));
+        m.push(("sent-reports", first(&sent, |x| x.id)));
         let (service, agreement, tracked, step) = interface_objects(app, org).await;
         m.push(("interface", Some(service)));
         m.push(("interface-agreements", Some(agreement)));

@@ -50,6 +50,7 @@ pub const MATRIX: &[(&str, &str, &str)] = &[
     ("POST", "/orgs/{id}/negotiations/{nid}/actions",                                  "401 403 403 ok ok 403 403 403"),
     ("POST", "/orgs/{id}/negotiations/{nid}/actions/{aid}",                            "401 403 403 ok ok 403 403 403"),
     ("GET", "/orgs/{id}/support/reports",                                              "303 200 200 200 200 403 403 403"),
+    ("GET", "/orgs/{id}/sent-reports/{sid}",                                           "303 200 200 200 200 403 403 403"),
     ("POST", "/orgs/{id}/support/sent/{sid}/acknowledge",                              "401 403 403 ok ok 403 403 403"),
     ("POST", "/orgs/{id}/support/sent/{sid}/feedback",                                 "401 403 403 ok ok 403 403 403"),
     ("POST", "/orgs/{id}/reports/{rid}/send",                                          "401 403 403 ok ok 403 403 403"),

@@ -58,6 +58,11 @@ async fn a_report_is_sent_and_a_negotiation_is_held_and_followed_up() {
     let sent = app.store.sent_reports(county).await.unwrap();
     let s = sent.iter().find(|s| s.report_id == annual.id).unwrap();
     let (sid, ver) = (s.id, s.version.to_string());
+    // The county reads the version sent, though the report is not published.
+    assert!(annual.published_version.is_none());
+    let version_page = app.text(&format!("/orgs/{county}/sent-reports/{sid}")).await;
+    assert!(version_page.contains("Vuosiraportti 2024") && version_page.contains("Kuopion kaupunki"), "{version_page}");
+    assert!(page.contains(&format!("/orgs/{county}/sent-reports/{sid}")), "the list links it");
     let r = app
         .post(&format!("/orgs/{county}/support/sent/{sid}/acknowledge"), &[("version", &ver), ("year", "2026")])
         .await;

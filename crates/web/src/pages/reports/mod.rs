@@ -31,6 +31,7 @@ pub fn routes() -> Router<App> {
         .route("/orgs/{id}/reports/{rid}", get(report::page))
         .route("/orgs/{id}/reports/{rid}/state", post(report::set_state))
         .route("/orgs/{id}/reports/{rid}/send", post(sending::send))
+        .route("/orgs/{id}/sent-reports/{sid}", get(sending::sent_version))
         .route("/orgs/{id}/reports/{rid}/versions/{n}", get(report::version))
         .route("/orgs/{id}/reports/{rid}/sections/{sid}", get(sections::edit).post(sections::save))
         .route("/orgs/{id}/reports/{rid}/sections", post(report::add_section))

@@ -4,12 +4,13 @@
 
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::respond::see_other;
+use crate::respond::{render, see_other};
 use crate::support_views::{sent_view, SentView};
 use crate::App;
+use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use hyte_domain::reports::{Report, ReportState};
+use hyte_domain::reports::{Report, ReportState, ReportVersion};
 use hyte_domain::{ErrorCode, Organisation, Permission};
 use hyte_store::{Actor, StoreError};
 
@@ -32,7 +33,7 @@ pub async fn sending(app: &App, c: &Ctx, org: &Organisation, report: &Report) ->
     let current_sent = mine.iter().any(|s| s.content_version == report.content_version);
     let mut sent = vec![];
     for s in mine {
-        sent.push(sent_view(app, c, s).await?);
+        sent.push(sent_view(c, org.id, s));
     }
     Ok(Sending {
         can_send: county.is_some()
@@ -54,4 +55,35 @@ pub async fn send(State(app): State<App>, c: Ctx, Path((id, rid)): Path<(i64, i6
         }
         Err(e) => Err(e.into()),
     }
+}
+
+#[derive(Template)]
+#[template(path = "reports/sent_version.html")]
+struct SentPage {
+    c: Ctx,
+    org: Organisation,
+    owner: Organisation,
+    sent_at: String,
+    version: ReportVersion,
+    sections: Vec<super::view::SectionView>,
+}
+
+/// The version a municipality sent, as the county it was sent to (or the municipality) reads it,
+/// whether or not the report is published.
+pub async fn sent_version(
+    State(app): State<App>,
+    c: Ctx,
+    Path((id, sid)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    let (org, _) = c.org(&app, id, Permission::View).await?;
+    let not_found = || AppError::new(ErrorCode::NotFound);
+    let sent = app.store.sent_reports(id).await?.into_iter().find(|s| s.id == sid).ok_or_else(not_found)?;
+    let report = app.store.get_report(sent.report_id).await?.ok_or_else(not_found)?;
+    let owner = app.store.get_organisation(sent.org_id).await?.ok_or_else(not_found)?;
+    let versions = app.store.report_versions(report.id).await?;
+    let version = versions.into_iter().find(|v| v.number == sent.content_version).ok_or_else(not_found)?;
+    let content = super::view::Content::frozen(&version.content);
+    let sections = super::view::sections(&app, &c, &owner, &report, content, None).await?;
+    let sent_at = crate::format::fi_datetime(sent.sent_at);
+    render(&SentPage { c, org, owner, sent_at, version, sections })
 }

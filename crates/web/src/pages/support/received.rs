@@ -76,7 +76,7 @@ async fn page_of(
     names.insert(org.id, c.name(&org.names).to_string());
     let mut sent = vec![];
     for s in all.iter().filter(|s| !is_county || s.year() == year) {
-        let mut v = sent_view(app, &c, s).await?;
+        let mut v = sent_view(&c, org.id, s);
         if let Some((id, text, e)) = &failed {
             if *id == s.id {
                 v.feedback = text.clone();
@@ -96,7 +96,7 @@ async fn page_of(
         // The latest report the municipality sent in the year (`all` is newest first).
         let latest = all.iter().find(|s| s.org_id == m.id && s.year() == year);
         let view = match latest {
-            Some(s) => Some(sent_view(app, &c, s).await?),
+            Some(s) => Some(sent_view(&c, org.id, s)),
             None => None,
         };
         lines.push(MemberLine { name: c.name(&m.names).to_string(), sent: view });
