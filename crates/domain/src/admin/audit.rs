@@ -177,6 +177,7 @@ codes! {
         SentReportCreate = "sent_report.create",
         SentReportAcknowledge = "sent_report.acknowledge",
         SentReportFeedback = "sent_report.feedback",
+        SupportDeliveryDelete = "support_delivery.delete",
     }
 }
 
@@ -359,6 +360,7 @@ mod tests {
             "sent_report.create",
             "sent_report.acknowledge",
             "sent_report.feedback",
+            "support_delivery.delete",
         ]);
         assert_eq!(AuditAction::SectorCreate.as_str(), "sector.create");
         assert_eq!(AuditAction::SectorCreate.translation_key(), "audit-sector-create");

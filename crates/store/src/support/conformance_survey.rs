@@ -280,6 +280,17 @@ pub(super) async fn a_plan_and_its_delivery_reach_their_municipalities(s: &dyn S
     assert!(s.delivered_to(r.county, r.kuopio, 2025).await.unwrap().is_empty());
     assert_eq!(s.delivered_to(r.county, r.outsider, 2026).await.unwrap_err().code(), ErrorCode::NotFound);
 
+    // A delivery recorded by mistake: another organisation cannot delete it, a stale version is
+    // refused; deleted, it is gone with its feedback.
+    let wrong = s.record_delivery(r.county, plan.id, &delivery, Actor::SYSTEM).await.unwrap();
+    assert_eq!(s.delete_delivery(r.kuopio, wrong.id, 1, Actor::SYSTEM).await.unwrap_err().code(), ErrorCode::NotFound);
+    assert_eq!(
+        s.delete_delivery(r.county, wrong.id, 2, Actor::SYSTEM).await.unwrap_err().code(),
+        ErrorCode::EditConflict
+    );
+    s.delete_delivery(r.county, wrong.id, 1, Actor::SYSTEM).await.unwrap();
+    assert_eq!(s.delivered_to(r.county, r.kuopio, 2026).await.unwrap(), std::slice::from_ref(&expected));
+
     // Removing an action keeps its deliveries, untied.
     assert_eq!(
         s.delete_action(r.county, action.id, 1, Actor::SYSTEM).await.unwrap_err().code(),

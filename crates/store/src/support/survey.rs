@@ -111,6 +111,9 @@ pub trait SupportStore: Send + Sync {
         input: &DeliveryInput,
         actor: Actor,
     ) -> Result<Delivery>;
+    /// Removes a delivery recorded by mistake, with its feedback (the county's own plan's only,
+    /// else `not_found`; `edit_conflict` on a stale `version`).
+    async fn delete_delivery(&self, county_org_id: i64, id: i64, version: i64, actor: Actor) -> Result<()>;
     /// The receiving municipality's feedback (score 1–5, else `number_invalid`) on a delivery it
     /// received; replaces an earlier one.
     async fn give_feedback(

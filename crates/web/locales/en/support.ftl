@@ -175,6 +175,7 @@ audit-support_action-update = Support action changed
 audit-support_action-delete = Support action removed
 audit-support_delivery-create = Support delivered recorded
 audit-support_delivery-feedback = Feedback given on support delivered
+audit-support_delivery-delete = Support delivered deleted
 support-found-title = Needs found and recommended good practices
 support-found-lead = The content areas where at least one municipality has a considerable or great need, and the good practices the county has recommended for them this year.
 support-found-recommend = Recommend a good practice
@@ -186,6 +187,8 @@ support-found-no-practice = No recommendation yet
 support-set-title = Key indicators
 support-set-lead = The indicators of the county's own indicator set, the latest value of each by municipality:
 support-set-caption = Key indicators by municipality
+support-delivery-remove = Delete
+support-delivery-remove-one = Delete { $date } (recorded by mistake)
 # end of survey, plan and delivery
 
 ## Negotiation (negotiation-*) and reports sent to the county (sent-*)

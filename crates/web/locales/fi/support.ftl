@@ -175,6 +175,7 @@ audit-support_action-update = Tukitoimenpidettä muutettu
 audit-support_action-delete = Tukitoimenpide poistettu
 audit-support_delivery-create = Annettu tuki kirjattu
 audit-support_delivery-feedback = Annetusta tuesta annettu palaute
+audit-support_delivery-delete = Toteutunut tuki poistettu
 support-found-title = Löydetyt tarpeet ja suositellut hyvät käytännöt
 support-found-lead = Sisältöalueet, joilla vähintään yhdellä kunnalla on huomattava tai suuri tarve, ja hyvät käytännöt, joita hyvinvointialue on suositellut niihin tänä vuonna.
 support-found-recommend = Suosittele hyvää käytäntöä
@@ -186,6 +187,8 @@ support-found-no-practice = Ei vielä suositusta
 support-set-title = Avainindikaattorit
 support-set-lead = Hyvinvointialueen oman indikaattorikokonaisuuden indikaattorit, kunkin viimeisin arvo kunnittain:
 support-set-caption = Avainindikaattorit kunnittain
+support-delivery-remove = Poista
+support-delivery-remove-one = Poista { $date } (kirjattu virheellisesti)
 # end of survey, plan and delivery
 
 ## Negotiation (negotiation-*) and reports sent to the county (sent-*)

@@ -175,6 +175,7 @@ audit-support_action-update = Stödåtgärd ändrad
 audit-support_action-delete = Stödåtgärd borttagen
 audit-support_delivery-create = Givet stöd registrerat
 audit-support_delivery-feedback = Respons på givet stöd
+audit-support_delivery-delete = Genomfört stöd borttaget
 support-found-title = Behov som hittats och rekommenderad god praxis
 support-found-lead = Innehållsområden där minst en kommun har ett betydande eller stort behov, och den goda praxis som välfärdsområdet har rekommenderat för dem i år.
 support-found-recommend = Rekommendera god praxis
@@ -186,6 +187,8 @@ support-found-no-practice = Ingen rekommendation ännu
 support-set-title = Nyckelindikatorer
 support-set-lead = Indikatorerna i välfärdsområdets egen indikatoruppsättning, det senaste värdet per kommun:
 support-set-caption = Nyckelindikatorer per kommun
+support-delivery-remove = Ta bort
+support-delivery-remove-one = Ta bort { $date } (felaktigt registrerat)
 # end of survey, plan and delivery
 
 ## Negotiation (negotiation-*) and reports sent to the county (sent-*)

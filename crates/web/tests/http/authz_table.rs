@@ -89,6 +89,7 @@ pub const MATRIX: &[(&str, &str, &str)] = &[
     ("POST", "/orgs/{id}/support/plans/{pid}/actions/{aid}",                           "401 403 403 ok ok 403 403 403"),
     ("POST", "/orgs/{id}/support/plans/{pid}/actions/{aid}/delete",                    "401 403 403 ok ok 403 403 403"),
     ("POST", "/orgs/{id}/support/plans/{pid}/deliveries",                              "401 403 403 ok ok 403 403 403"),
+    ("POST", "/orgs/{id}/support/plans/{pid}/deliveries/{did}/delete",                 "401 403 403 ok ok 403 403 403"),
     ("POST", "/orgs/{id}/support/surveys",                                             "401 403 403 403 403 403 403 403"),
     ("GET", "/orgs/{id}/support/surveys/{sid}",                                        "303 200 200 200 200 403 403 403"),
     ("POST", "/orgs/{id}/support/surveys/{sid}",                                       "401 403 403 ok ok 403 403 403"),

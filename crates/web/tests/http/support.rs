@@ -155,6 +155,18 @@ async fn a_survey_a_heat_map_a_plan_and_feedback() {
     );
     let page = app.text(&plan).await;
     assert!(page.contains("4 / 5: Hyvä testi"), "{page}");
+
+    // A delivery recorded by mistake is deleted: a stale version is refused and changes nothing;
+    // Kuopio (the receiver) cannot reach it (not its plan); the current version deletes it.
+    let remove = format!("{plan}/deliveries/{did}/delete");
+    assert!(page.contains(&format!("action=\"{remove}\"")), "{page}");
+    assert_eq!(app.post(&remove, &[("version", "1")]).await.status(), StatusCode::CONFLICT);
+    assert_eq!(app.store.delivered_to(county, kuopio, 2030).await.unwrap().len(), 1);
+    let theirs = format!("/orgs/{kuopio}/support/plans/{pid}/deliveries/{did}/delete");
+    assert_eq!(kuopio_app.post(&theirs, &[("version", "2")]).await.status(), StatusCode::NOT_FOUND);
+    let r = app.post(&remove, &[("version", "2")]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert!(app.store.delivered_to(county, kuopio, 2030).await.unwrap().is_empty());
 }
 
 #[tokio::test]

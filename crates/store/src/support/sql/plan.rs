@@ -312,6 +312,23 @@ pub(crate) async fn record_delivery(
     Ok(added)
 }
 
+pub(crate) async fn delete_delivery(
+    pool: &Pool,
+    county_org_id: i64,
+    id: i64,
+    version: i64,
+    actor: Actor,
+) -> Result<()> {
+    let mut tx = begin(pool).await?;
+    let before = delivery_in(&mut tx, id).await?;
+    own_plan(&mut tx, county_org_id, before.plan_id).await?;
+    versioned(&mut tx, "DELETE FROM sup_deliveries WHERE id = $1 AND version = $2", id, version).await?;
+    let entity = ("support_delivery", id);
+    log(&mut tx, actor, county_org_id, AuditAction::SupportDeliveryDelete, entity, Some(&before), None::<&()>).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 pub(crate) async fn give_feedback(
     pool: &Pool,
     org_id: i64,

@@ -482,6 +482,10 @@ impl hyte_store::support::SupportStore for crate::This {
         plan::delete_action(&self.pool, county, id, version, actor).await
     }
 
+    async fn delete_delivery(&self, county: i64, id: i64, version: i64, actor: Actor) -> Result<()> {
+        plan::delete_delivery(&self.pool, county, id, version, actor).await
+    }
+
     async fn record_delivery(
         &self,
         county: i64,

@@ -36,6 +36,7 @@ pub fn routes() -> Router<App> {
         .route("/orgs/{id}/support/plans/{pid}/actions/{aid}", get(actions::edit).post(actions::update))
         .route("/orgs/{id}/support/plans/{pid}/actions/{aid}/delete", post(actions::delete))
         .route("/orgs/{id}/support/plans/{pid}/deliveries", post(deliver))
+        .route("/orgs/{id}/support/plans/{pid}/deliveries/{did}/delete", post(delete_delivery))
         .route("/orgs/{id}/support/deliveries/{did}/feedback", post(feedback))
 }
 
@@ -410,4 +411,29 @@ pub type Choices = Vec<(String, String)>;
 /// The kinds and areas, for the action form.
 pub fn kind_choices(c: &Ctx) -> (Choices, Choices) {
     (choices::<ActionKind>(c, Some(c.t("support-choose"))), choices::<ContentArea>(c, Some(c.t("support-choose"))))
+}
+
+/// Deletes a delivery recorded by mistake (its version from the form; a stale one is refused and
+/// explained on the plan page).
+pub async fn delete_delivery(
+    State(app): State<App>,
+    c: Ctx,
+    Path((id, pid, did)): Path<(i64, i64, i64)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
+    let view = load(&app, id, pid).await?;
+    if !view.deliveries.iter().any(|d| d.id == did) {
+        return Err(AppError::new(ErrorCode::NotFound));
+    }
+    let version = pairs.iter().find(|(k, _)| k == "version").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
+    let outcome = app.store.delete_delivery(id, did, version, Actor::user(me.user_id)).await.map_err(Into::into);
+    let done = format!("/orgs/{id}/support/plans/{pid}#delivered");
+    respond(
+        outcome,
+        explains,
+        |_| see_other(&done),
+        async |r: Refusal| page_of(&app, c, org, view, Failed { alert: r.alert, ..Default::default() }).await,
+    )
+    .await
 }
