@@ -104,3 +104,10 @@ pub async fn reminder_lines(app: &App, c: &Ctx, org_id: i64) -> Result<Vec<(Stri
         })
         .collect())
 }
+
+/// A municipality's name in the user's language by its code (the code itself when unknown): the
+/// areas an interface service covers are kept as codes.
+pub async fn municipality_name(app: &App, c: &Ctx, code: &str) -> Result<String, AppError> {
+    let area = app.store.get_area("municipality", code).await?;
+    Ok(area.map(|a| c.name(&a.names).to_string()).unwrap_or_else(|| code.to_string()))
+}

@@ -46,8 +46,7 @@ async fn area_names(app: &App, c: &Ctx, chains: &[PublicChain]) -> Result<HashMa
     let mut out = HashMap::new();
     for code in chains.iter().flat_map(|p| &p.service.input.areas) {
         if !out.contains_key(code) {
-            let name = app.store.get_area("municipality", code).await?.map(|a| c.name(&a.names).to_string());
-            out.insert(code.clone(), name.unwrap_or_else(|| code.clone()));
+            out.insert(code.clone(), crate::interface_views::municipality_name(app, c, code).await?);
         }
     }
     Ok(out)

@@ -139,8 +139,7 @@ async fn facts(
     let i = &svc.input;
     let mut areas = vec![];
     for code in &i.areas {
-        let name = app.store.get_area("municipality", code).await?.map(|a| c.name(&a.names).to_string());
-        areas.push(name.unwrap_or_else(|| code.clone()));
+        areas.push(crate::interface_views::municipality_name(app, c, code).await?);
     }
     let parties = svc
         .parties
