@@ -14,6 +14,8 @@ use crate::codes::{codes, keys};
 use crate::cooperation::{Agreement, AgreementInput, ContactPair, ContactTheme};
 use crate::error::{optional_text, ErrorCode, FieldErrors};
 use crate::reports::parse_date;
+use crate::support::plan::Delivery;
+use crate::support::survey::Need;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -212,6 +214,39 @@ pub fn prefilled_agenda(f: &AgendaFacts) -> Vec<AgendaItem> {
     ]
 }
 
+/// The agenda's key indicators: the county's own set first (in its order), then the goals'
+/// indicators not in it, each once.
+pub fn key_indicators(set: Vec<i64>, goals: impl IntoIterator<Item = i64>) -> Vec<i64> {
+    let mut ids = set;
+    for id in goals {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+/// A support need as the agenda lists it (`area` and `level` in the reader's words): none for a
+/// content area without need; the answers' free texts follow in brackets.
+pub fn need_fact(n: &Need, area: &str, level: &str) -> Option<String> {
+    if n.level.rank() == 0 {
+        return None;
+    }
+    let texts = n.texts.iter().filter(|t| !t.trim().is_empty()).cloned().collect::<Vec<_>>().join("; ");
+    let line = format!("{area}: {level}");
+    Some(if texts.is_empty() { line } else { format!("{line} ({texts})") })
+}
+
+/// Support delivered as the agenda lists it: the date, what (`action`), participants and the
+/// feedback score when given (`participants` and `feedback` are the reader's words).
+pub fn delivery_fact(d: &Delivery, action: &str, participants: &str, feedback: &str) -> String {
+    let mut line = format!("{}: {action}, {participants} {}", d.input.date, d.input.participants);
+    if let Some(fb) = &d.feedback {
+        line.push_str(&format!(", {feedback} {}/5", fb.score));
+    }
+    line
+}
+
 /// The themes of the county's contact pairs that have no contact in the municipality of
 /// `municipality_area_id`, in the themes' order.
 pub fn contact_gaps(pairs: &[ContactPair], municipality_area_id: i64) -> Vec<ContactTheme> {
@@ -362,5 +397,37 @@ mod tests {
         );
         assert_eq!(rows.get(1), Some(&SummaryRow { org_id: 3, negotiation: None, agreed: 0, done: 0 }));
         assert_eq!(summary(&[2], &[n], &actions, 2027).first().map(|r| r.agreed), Some(0));
+    }
+
+    #[test]
+    fn key_indicators_needs_and_deliveries_as_the_agenda_lists_them() {
+        use crate::support::plan::{Delivery, DeliveryInput, Feedback, Resources};
+        use crate::support::survey::{Need, NeedLevel};
+        use crate::support::ContentArea;
+        assert_eq!(key_indicators(vec![5, 683], [683, 9, 9]), [5, 683, 9]);
+        let need = |level, texts: &[&str]| Need {
+            area: ContentArea::Culture,
+            level,
+            texts: texts.iter().map(|t| t.to_string()).collect(),
+        };
+        assert_eq!(need_fact(&need(NeedLevel::NoNeed, &["x"]), "Kulttuuri", "Ei tarvetta"), None);
+        assert_eq!(need_fact(&need(NeedLevel::Great, &[]), "Kulttuuri", "Suuri").as_deref(), Some("Kulttuuri: Suuri"));
+        assert_eq!(need_fact(&need(NeedLevel::SomeNeed, &["a", " ", "b"]), "K", "J").as_deref(), Some("K: J (a; b)"));
+        let date = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let input = DeliveryInput {
+            date,
+            org_id: 1,
+            action_id: None,
+            sector_ids: vec![],
+            participants: 12,
+            resources: Resources { person_days: 1.0, euros: 0.0 },
+        };
+        let mut d = Delivery { id: 1, plan_id: 1, input, feedback: None, version: 1 };
+        assert_eq!(delivery_fact(&d, "Koulutus", "Osallistujat", "Palaute"), "2026-03-01: Koulutus, Osallistujat 12");
+        d.feedback = Some(Feedback { score: 4, comment: None, given_by: None, given_at: chrono::Utc::now() });
+        assert_eq!(
+            delivery_fact(&d, "Koulutus", "Osallistujat", "Palaute"),
+            "2026-03-01: Koulutus, Osallistujat 12, Palaute 4/5"
+        );
     }
 }

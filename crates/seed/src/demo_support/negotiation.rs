@@ -15,7 +15,8 @@ use hyte_domain::cooperation::{steps, AgreementInput, ContactTheme};
 
 use hyte_domain::reports::{GoalProgress, ReportKind, ReportState};
 use hyte_domain::support::negotiation::{
-    contact_gaps, prefilled_agenda, AgendaFacts, AgendaItem, AgendaKind, GoalFact, IndicatorFact, NegotiationInput,
+    contact_gaps, delivery_fact, key_indicators, need_fact, prefilled_agenda, AgendaFacts, AgendaItem, AgendaKind,
+    GoalFact, IndicatorFact, NegotiationInput,
 };
 use hyte_domain::{Lang, Sex};
 use hyte_store::{Actor, ObservationQuery, Store};
@@ -59,12 +60,8 @@ async fn facts(store: &dyn Store, orgs: Orgs, year: i32) -> Result<AgendaFacts> 
         f.plan = Some(report.title.clone());
         f.priorities = plan.priorities.iter().map(|p| p.title.clone()).collect();
         // The county's own set names the key indicators; the goals' indicators follow.
-        let mut ids: Vec<i64> = store.own_set(orgs.county).await?.map(|(_, ids)| ids).unwrap_or_default();
-        for t in plan.goals.iter().flat_map(|g| g.targets.iter()) {
-            if !ids.contains(&t.indicator_id) {
-                ids.push(t.indicator_id);
-            }
-        }
+        let set = store.own_set(orgs.county).await?.map(|(_, ids)| ids).unwrap_or_default();
+        let ids = key_indicators(set, plan.goals.iter().flat_map(|g| g.targets.iter().map(|t| t.indicator_id)));
         let country = store.get_area("country", "FI").await?;
         let areas: Vec<Option<i64>> = vec![kuopio.area_id, county.area_id, country.map(|c| c.id)];
         let q = ObservationQuery {
@@ -130,14 +127,13 @@ fn fi(key: &str) -> String {
 /// Kuopio's submitted needs (some or more) and the support delivered to it in `year`, as the web's
 /// agenda words them.
 async fn support(store: &dyn Store, orgs: Orgs, year: i32, f: &mut AgendaFacts) -> Result<()> {
-    for n in store.needs_of(orgs.county, orgs.kuopio, year).await? {
-        if n.level.rank() == 0 {
-            continue;
-        }
-        let texts = n.texts.iter().filter(|t| !t.trim().is_empty()).cloned().collect::<Vec<_>>().join("; ");
-        let line = format!("{}: {}", fi(&format!("support-area-{}", n.area)), fi(&format!("support-need-{}", n.level)));
-        f.support_needs.push(if texts.is_empty() { line } else { format!("{line} ({texts})") });
-    }
+    let needs = store.needs_of(orgs.county, orgs.kuopio, year).await?;
+    f.support_needs = needs
+        .iter()
+        .filter_map(|n| {
+            need_fact(n, &fi(&format!("support-area-{}", n.area)), &fi(&format!("support-need-{}", n.level)))
+        })
+        .collect();
     let plan = store.list_plans(orgs.county).await?.into_iter().find(|p| p.year == year);
     let actions = match plan {
         Some(p) => store.get_plan(orgs.county, p.id).await?.map(|v| v.actions).unwrap_or_default(),
@@ -146,11 +142,7 @@ async fn support(store: &dyn Store, orgs: Orgs, year: i32, f: &mut AgendaFacts) 
     for d in store.delivered_to(orgs.county, orgs.kuopio, year).await? {
         let action = d.input.action_id.and_then(|id| actions.iter().find(|a| a.id == id));
         let what = action.map(|a| a.input.title.get(Lang::Fi).to_string()).unwrap_or_else(|| fi("support-no-action"));
-        let mut line = format!("{}: {what}, {} {}", d.input.date, fi("support-participants"), d.input.participants);
-        if let Some(fb) = &d.feedback {
-            line.push_str(&format!(", {} {}/5", fi("support-feedback"), fb.score));
-        }
-        f.support_delivered.push(line);
+        f.support_delivered.push(delivery_fact(&d, &what, &fi("support-participants"), &fi("support-feedback")));
     }
     Ok(())
 }

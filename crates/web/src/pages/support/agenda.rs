@@ -12,7 +12,9 @@ use crate::format::fmt_num;
 use crate::{knowledge, App};
 use hyte_domain::cooperation::steps;
 use hyte_domain::reports::{Report, ReportKind, ReportState};
-use hyte_domain::support::negotiation::{contact_gaps, AgendaFacts, GoalFact, IndicatorFact};
+use hyte_domain::support::negotiation::{
+    contact_gaps, delivery_fact, key_indicators, need_fact, AgendaFacts, GoalFact, IndicatorFact,
+};
 use hyte_domain::Organisation;
 use std::collections::HashMap;
 
@@ -38,14 +40,8 @@ pub async fn facts(
         let plan = app.store.plan(report.id).await?;
         f.plan = Some(report.title.clone());
         f.priorities = plan.priorities.iter().map(|p| p.title.clone()).collect();
-        let goal_ids: Vec<i64> = plan.goals.iter().flat_map(|g| g.targets.iter().map(|t| t.indicator_id)).collect();
-        // The county's own set names the key indicators; the goals' indicators follow.
-        let mut ids: Vec<i64> = app.store.own_set(county.id).await?.map(|(_, ids)| ids).unwrap_or_default();
-        for id in goal_ids {
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
+        let set = app.store.own_set(county.id).await?.map(|(_, ids)| ids).unwrap_or_default();
+        let ids = key_indicators(set, plan.goals.iter().flat_map(|g| g.targets.iter().map(|t| t.indicator_id)));
         let area = match town.area_id {
             Some(a) => app.store.get_area_by_id(a).await?,
             None => None,
@@ -97,14 +93,8 @@ async fn support(
     year: i32,
     f: &mut AgendaFacts,
 ) -> Result<(), AppError> {
-    for n in app.store.needs_of(county.id, town.id, year).await? {
-        if n.level.rank() == 0 {
-            continue;
-        }
-        let texts = n.texts.iter().filter(|t| !t.trim().is_empty()).cloned().collect::<Vec<_>>().join("; ");
-        let line = format!("{}: {}", c.code(n.area), c.code(n.level));
-        f.support_needs.push(if texts.is_empty() { line } else { format!("{line} ({texts})") });
-    }
+    let needs = app.store.needs_of(county.id, town.id, year).await?;
+    f.support_needs = needs.iter().filter_map(|n| need_fact(n, &c.code(n.area), &c.code(n.level))).collect();
     let plan = app.store.list_plans(county.id).await?.into_iter().find(|p| p.year == year);
     let actions = match plan {
         Some(p) => app.store.get_plan(county.id, p.id).await?.map(|v| v.actions).unwrap_or_default(),
@@ -113,11 +103,7 @@ async fn support(
     for d in app.store.delivered_to(county.id, town.id, year).await? {
         let action = d.input.action_id.and_then(|id| actions.iter().find(|a| a.id == id));
         let what = action.map(|a| a.input.title.get(c.lang).to_string()).unwrap_or_else(|| c.t("support-no-action"));
-        let mut line = format!("{}: {what}, {} {}", d.input.date, c.t("support-participants"), d.input.participants);
-        if let Some(fb) = &d.feedback {
-            line.push_str(&format!(", {} {}/5", c.t("support-feedback"), fb.score));
-        }
-        f.support_delivered.push(line);
+        f.support_delivered.push(delivery_fact(&d, &what, &c.t("support-participants"), &c.t("support-feedback")));
     }
     Ok(())
 }
