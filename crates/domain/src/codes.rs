@@ -53,6 +53,7 @@ pub fn translation_keys() -> Vec<String> {
     k.extend(crate::services::translation_keys());
     k.extend(crate::interface::translation_keys());
     k.extend(crate::support::translation_keys());
+    k.extend(crate::coefficient::translation_keys());
     k
 }
 

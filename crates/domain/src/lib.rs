@@ -20,6 +20,7 @@ pub mod partners;
 pub mod population;
 pub mod reports;
 pub mod services;
+pub mod coefficient;
 pub mod support;
 
 pub use admin::audit::AuditEntry;

@@ -34,6 +34,7 @@ macro_rules! conformance_tests {
         $crate::services_cases!($make);
         $crate::interface_cases!($make);
         $crate::support_cases!($make);
+        $crate::coefficient_cases!($make);
     };
 }
 

@@ -13,6 +13,7 @@ use hyte_domain::ErrorCode;
 
 pub mod admin;
 pub mod assessment;
+pub mod coefficient;
 #[cfg(feature = "testing")]
 pub mod conformance;
 pub mod cooperation;
@@ -28,6 +29,7 @@ pub use admin::{
     AccountState, AuditStore, LoginGate, Member, NewOrganisation, NewUser, OrgStore, SessionStore, UserStore,
 };
 pub use assessment::{AssessmentStore, DecisionStep};
+pub use coefficient::CoefficientStore;
 pub use cooperation::CooperationStore;
 pub use interface::InterfaceStore;
 pub use knowledge::{
@@ -102,6 +104,7 @@ pub trait Store:
     + SupportStore
     + NegotiationStore
     + PracticeStore
+    + CoefficientStore
 {
     fn backend(&self) -> Backend;
     async fn ping(&self) -> Result<()>;

@@ -29,6 +29,8 @@ mod assessment_decisions;
 mod assessment_queries;
 #[path = "assessment/sql/store.rs"]
 mod assessment_store;
+#[path = "coefficient/sql/store.rs"]
+mod coefficient_store;
 #[path = "cooperation/sql/groups.rs"]
 mod cooperation_groups;
 #[path = "cooperation/sql/queries.rs"]

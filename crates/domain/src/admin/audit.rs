@@ -178,6 +178,11 @@ codes! {
         SentReportAcknowledge = "sent_report.acknowledge",
         SentReportFeedback = "sent_report.feedback",
         SupportDeliveryDelete = "support_delivery.delete",
+        CoefficientModelLoad = "coefficient_model.load",
+        TeaviisariSave = "teaviisari.save",
+        CoefficientScenarioCreate = "coefficient_scenario.create",
+        CoefficientScenarioAttach = "coefficient_scenario.attach",
+        CoefficientScenarioDelete = "coefficient_scenario.delete",
     }
 }
 
