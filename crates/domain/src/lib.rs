@@ -10,6 +10,7 @@
 pub mod admin;
 pub mod assessment;
 pub mod codes;
+pub mod coefficient;
 pub mod cooperation;
 pub mod error;
 pub mod interface;
@@ -20,7 +21,6 @@ pub mod partners;
 pub mod population;
 pub mod reports;
 pub mod services;
-pub mod coefficient;
 pub mod support;
 
 pub use admin::audit::AuditEntry;

@@ -1,6 +1,7 @@
 //! `hyte`: the server and its command-line tools.
 
 mod bench;
+mod coefficient;
 mod config;
 mod db;
 mod import;
@@ -84,6 +85,11 @@ enum Command {
         #[arg(long)]
         json: Option<PathBuf>,
     },
+    /// HYTE coefficient models and TEAviisari results (a broken file names its line, writes nothing).
+    Coefficient {
+        #[command(subcommand)]
+        action: CoefficientAction,
+    },
     /// Copy a live SQLite database to FILE (consistent, without stopping the server).
     Backup { file: PathBuf },
 }
@@ -107,6 +113,14 @@ enum ImportAction {
         org: i64,
         file: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+enum CoefficientAction {
+    /// Load a model file (docs/coefficient.md) as the next version of its code.
+    Load { file: PathBuf },
+    /// Load TEAviisari results (area;sector;item;year;score) for any areas.
+    Teaviisari { file: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -227,6 +241,14 @@ async fn main() -> Result<()> {
             let now = if off { "is no longer" } else { "is now" };
             println!("{} {now} the instance administrator", user.email.as_str());
             Ok(())
+        }
+        Command::Coefficient { action } => {
+            let db = Db::open(&config.database_url).await?;
+            let store = db.store();
+            match action {
+                CoefficientAction::Load { file } => coefficient::load_model(&*store, &file).await,
+                CoefficientAction::Teaviisari { file } => coefficient::load_teaviisari(&*store, &file).await,
+            }
         }
         Command::Import { action } => {
             let db = Db::open(&config.database_url).await?;

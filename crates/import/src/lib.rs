@@ -10,6 +10,7 @@ pub mod own;
 pub mod progress;
 pub mod sotkanet;
 pub mod table;
+pub mod teaviisari;
 pub mod xlsx;
 
 pub use progress::{Phase, Progress, Snapshot};

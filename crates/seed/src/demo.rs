@@ -185,5 +185,6 @@ pub async fn load(store: &dyn Store, hash: &dyn Fn(&str) -> String) -> Result<()
     crate::demo_interface::load(store, id("pohjois-savo")?, kuopio, siilinjarvi, id("vertaistuki")?, today).await?;
     let orgs = crate::demo_support::Orgs { county: id("pohjois-savo")?, kuopio, siilinjarvi };
     crate::demo_support::load(store, orgs, today).await?;
+    crate::demo_coefficient::load(store, kuopio).await?;
     Ok(())
 }

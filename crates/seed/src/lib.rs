@@ -2,7 +2,9 @@
 //! (Statistics Finland, CC BY 4.0; see `data/README.md`) and the demo dataset.
 
 pub mod areas;
+pub mod coefficient;
 pub mod demo;
+pub mod demo_coefficient;
 pub mod demo_cooperation;
 pub mod demo_decisions;
 pub mod demo_interface;
@@ -17,5 +19,6 @@ pub mod knowledge;
 pub async fn load_base(store: &dyn hyte_store::Store) -> anyhow::Result<()> {
     store.import_areas(&areas::load()?).await?;
     knowledge::load_catalogue(store).await?;
-    indicator_sets::load(store).await
+    indicator_sets::load(store).await?;
+    coefficient::load(store).await
 }

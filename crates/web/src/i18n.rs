@@ -8,7 +8,7 @@ use hyte_domain::Lang;
 use std::collections::BTreeSet;
 
 /// The rooms whose strings have a file of their own in every language: `locales/<lang>/<room>.ftl`.
-pub const ROOMS: [&str; 10] = [
+pub const ROOMS: [&str; 11] = [
     "shared",
     "knowledge",
     "reports",
@@ -18,6 +18,7 @@ pub const ROOMS: [&str; 10] = [
     "services",
     "interface",
     "support",
+    "coefficient",
     "admin",
 ];
 
@@ -33,13 +34,14 @@ macro_rules! locale {
             include_str!(concat!("../locales/", $lang, "/services.ftl")),
             include_str!(concat!("../locales/", $lang, "/interface.ftl")),
             include_str!(concat!("../locales/", $lang, "/support.ftl")),
+            include_str!(concat!("../locales/", $lang, "/coefficient.ftl")),
             include_str!(concat!("../locales/", $lang, "/admin.ftl")),
         ]
     };
 }
 
 /// Each language's Fluent sources, in the order of [`ROOMS`].
-pub const SOURCES: [(Lang, [&str; 10]); 3] =
+pub const SOURCES: [(Lang, [&str; 11]); 3] =
     [(Lang::Fi, locale!("fi")), (Lang::Sv, locale!("sv")), (Lang::En, locale!("en"))];
 
 pub struct I18n {

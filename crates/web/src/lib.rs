@@ -4,6 +4,7 @@
 pub mod api;
 pub mod auth;
 pub mod charts;
+pub mod coefficient_views;
 pub mod ctx;
 pub mod download;
 pub mod error;
@@ -58,6 +59,8 @@ pub struct AppState {
     pub i18n: Arc<i18n::I18n>,
     pub config: WebConfig,
     pub profiles: knowledge::ProfileCache,
+    /// Computed HYTE coefficients.
+    pub coefficients: coefficient_views::CoefficientCache,
     /// Imports running on this server.
     pub imports: pages::knowledge::import::Running,
 }
@@ -70,6 +73,7 @@ pub fn app_state(store: Arc<dyn Store>, config: WebConfig) -> App {
         i18n: Arc::new(i18n::I18n::new()),
         config,
         profiles: Default::default(),
+        coefficients: Default::default(),
         imports: Default::default(),
     })
 }

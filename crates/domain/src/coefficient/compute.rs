@@ -118,7 +118,8 @@ fn oriented(direction: Direction, v: f64) -> f64 {
 fn scores(ind: &super::ModelIndicator, cells: &[Cell], n: usize) -> Vec<Option<f64>> {
     let values: Vec<Option<f64>> =
         (0..n).map(|u| cells.get(u).and_then(|c| measure(ind.scale, c)).map(|v| oriented(ind.direction, v))).collect();
-    let (lo, hi) = values.iter().flatten().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+    let (lo, hi) =
+        values.iter().flatten().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
     let clamp = |s: f64| s.clamp(0.0, 100.0);
     values
         .iter()
@@ -217,7 +218,8 @@ pub fn compute(model: &Model, inputs: &Inputs) -> Results {
     counties.sort_unstable();
     counties.dedup();
     for county in counties {
-        let members: Vec<usize> = (0..n).filter(|u| inputs.units.get(*u).and_then(|x| x.county.as_deref()) == Some(county)).collect();
+        let members: Vec<usize> =
+            (0..n).filter(|u| inputs.units.get(*u).and_then(|x| x.county.as_deref()) == Some(county)).collect();
         let local: Vec<Option<f64>> = members.iter().map(|u| totals.get(*u).copied().flatten()).collect();
         for (u, r) in members.iter().zip(ranks(&local)) {
             if let Some(x) = units.get_mut(*u) {
@@ -225,10 +227,11 @@ pub fn compute(model: &Model, inputs: &Inputs) -> Results {
             }
         }
     }
-    let (weighted, residents) = inputs.units.iter().zip(&totals).fold((0.0, 0.0), |(w, p), (u, t)| match (u.residents, t) {
-        (Some(r), Some(t)) => (w + r * t, p + r),
-        _ => (w, p),
-    });
+    let (weighted, residents) =
+        inputs.units.iter().zip(&totals).fold((0.0, 0.0), |(w, p), (u, t)| match (u.residents, t) {
+            (Some(r), Some(t)) => (w + r * t, p + r),
+            _ => (w, p),
+        });
     let pricing = Pricing { rule: model.euro, weighted, residents };
     for (unit, r) in inputs.units.iter().zip(units.iter_mut()) {
         let (Some(people), Some(total)) = (unit.residents, r.total) else { continue };

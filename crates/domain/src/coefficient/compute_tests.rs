@@ -90,7 +90,7 @@ fn scores_totals_ranks_and_euros_match_a_hand_calculation() {
     close(a.scores[2], 100.0);
     close(a.total, (2.0 * 80.0 + 100.0 + 100.0) / 4.0); // 90
     close(r.units[1].total, (2.0 * 40.0 + 50.0 + 50.0) / 4.0); // 45
-    // D lacks leadership: the total is over the present weight (2), coverage 2/4.
+                                                               // D lacks leadership: the total is over the present weight (2), coverage 2/4.
     assert_eq!(r.units[3].scores[0], None);
     close(r.units[3].total, 0.0);
     assert!((r.units[3].coverage - 0.5).abs() < 1e-12);
@@ -117,7 +117,9 @@ fn scores_totals_ranks_and_euros_match_a_hand_calculation() {
 
 #[test]
 fn a_relative_or_pool_rule_shares_by_residents_and_total() {
-    let text = MODEL.replace("rule = \"per_resident\"", "rule = \"pool\"\npool_euros = 1000.0").replace("price_per_resident = 20.0\n", "");
+    let text = MODEL
+        .replace("rule = \"per_resident\"", "rule = \"pool\"\npool_euros = 1000.0")
+        .replace("price_per_resident = 20.0\n", "");
     let model = Model::parse(&text).unwrap();
     let r = compute(&model, &inputs());
     // Σ residents × total = 1000×90 + 2000×45 + 500×90 + 100×0 = 225 000.
@@ -149,7 +151,8 @@ fn a_change_is_scaled_on_the_improvement_and_equal_values_all_score_100() {
     close(r.units[1].scores[1], 50.0); // improvement 1 on −2..4
     close(r.units[2].scores[1], 0.0);
     assert_eq!(r.units[3].scores[1], None);
-    let flat = Inputs { cells: vec![vec![cell(Some(5.0)); 4], vec![cell(Some(5.0)); 4], vec![cell(None); 4]], ..inputs() };
+    let flat =
+        Inputs { cells: vec![vec![cell(Some(5.0)); 4], vec![cell(Some(5.0)); 4], vec![cell(None); 4]], ..inputs() };
     let r = compute(&Model::parse(MODEL).unwrap(), &flat);
     close(r.units[2].scores[1], 100.0);
     assert!(r.units.iter().all(|u| u.rank == Some(1)));
@@ -169,7 +172,8 @@ fn the_simulator_changes_one_units_values_and_everything_is_recomputed() {
     assert_eq!(after.units[1].rank, Some(3));
     close(after.units[1].euros, 20.0 * 2000.0 * 0.875);
     // A change of a missing value leaves it missing.
-    let d = compute(&model, &simulate(&model, &base, 3, &[Change { indicator: "lead".into(), kind: ChangeKind::By(5.0) }]));
+    let d =
+        compute(&model, &simulate(&model, &base, 3, &[Change { indicator: "lead".into(), kind: ChangeKind::By(5.0) }]));
     assert_eq!(d.units[3].scores[0], None);
 }
 
@@ -187,7 +191,10 @@ fn a_broken_model_is_refused_naming_its_line() {
     let at = MODEL.lines().position(|l| l.contains("\"lower_better\"")).unwrap() + 1;
     assert_eq!(line(&bad), at);
     // A source id no [[source]] has; a target scale without a target.
-    assert!(Model::parse(&MODEL.replace("sources = [\"law\"]", "sources = [\"nope\"]")).unwrap_err().message.contains("nope"));
+    assert!(Model::parse(&MODEL.replace("sources = [\"law\"]", "sources = [\"nope\"]"))
+        .unwrap_err()
+        .message
+        .contains("nope"));
     assert!(Model::parse(&MODEL.replace("target = 50.0\n", "")).is_err());
     assert!(Model::parse(&MODEL.replace("teaviisari:leadership", "teaviisari:golf")).is_err());
     assert!(Model::parse(MODEL).is_ok());

@@ -231,7 +231,9 @@ fn err(line: usize, message: impl Into<String>) -> ModelError {
 }
 
 fn slug(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 60 && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+    !s.is_empty()
+        && s.len() <= 60
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
 }
 
 impl Model {
@@ -258,7 +260,10 @@ impl Model {
             return Err(err(key_line(text, "name_fi"), "name_fi: required"));
         }
         let euro = euro_rule(&raw.euro).ok_or_else(|| {
-            err(key_line(text, "rule"), "euro: per_resident and relative need price_per_resident > 0, pool needs pool_euros > 0")
+            err(
+                key_line(text, "rule"),
+                "euro: per_resident and relative need price_per_resident > 0, pool needs pool_euros > 0",
+            )
         })?;
         let mut sources: Vec<Source> = Vec::new();
         for (n, s) in raw.source.into_iter().enumerate() {
@@ -305,7 +310,11 @@ impl Model {
 
     /// How many years back the values reach (the longest change window).
     pub fn years_back(&self) -> u32 {
-        self.indicators.iter().filter_map(|i| if let Scale::Change(n) = i.scale { Some(n) } else { None }).max().unwrap_or(0)
+        self.indicators
+            .iter()
+            .filter_map(|i| if let Scale::Change(n) = i.scale { Some(n) } else { None })
+            .max()
+            .unwrap_or(0)
     }
 }
 
@@ -336,7 +345,9 @@ fn indicator(i: RawIndicator, sources: &[Source], before: &[ModelIndicator]) -> 
         ScaleKind::Target => {
             Scale::Target(i.target.filter(|t| t.is_finite()).ok_or("scale target needs target = <number>")?)
         }
-        ScaleKind::Change => Scale::Change(i.years.filter(|y| (1..=20).contains(y)).ok_or("scale change needs years = 1..20")?),
+        ScaleKind::Change => {
+            Scale::Change(i.years.filter(|y| (1..=20).contains(y)).ok_or("scale change needs years = 1..20")?)
+        }
     };
     if let Some(s) = i.sources.iter().find(|s| !sources.iter().any(|o| &o.id == *s)) {
         return Err(format!("sources: {s:?} is not a [[source]] id"));

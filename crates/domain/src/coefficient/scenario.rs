@@ -2,6 +2,7 @@
 //! A scenario is a named set of changes to one organisation's values under one model, saved with
 //! what it was worth when saved, and optionally attached to a plan goal.
 
+use super::compute::{compute, simulate, Inputs, Results};
 use super::model::Model;
 use crate::{ErrorCode, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -34,7 +35,8 @@ impl Change {
             return Ok(None);
         }
         let (_, ind) = model.indicator(indicator.trim()).ok_or(ErrorCode::InvalidInput)?;
-        let v: f64 = amount.parse().ok().filter(|v: &f64| v.is_finite() && v.abs() <= LIMIT).ok_or(ErrorCode::InvalidInput)?;
+        let v: f64 =
+            amount.parse().ok().filter(|v: &f64| v.is_finite() && v.abs() <= LIMIT).ok_or(ErrorCode::InvalidInput)?;
         let kind = match mode.trim() {
             "by" | "" => ChangeKind::By(v),
             "to" => ChangeKind::To(v),
@@ -53,6 +55,22 @@ pub struct Outcome {
     pub rank_after: Option<usize>,
     pub euros_before: Option<f64>,
     pub euros_after: Option<f64>,
+}
+
+/// What `changes` to unit `unit`'s values are worth: everything recomputed (the nation's scale
+/// may move), before and after. Returns the results after the changes too.
+pub fn worth(model: &Model, inputs: &Inputs, before: &Results, unit: usize, changes: &[Change]) -> (Results, Outcome) {
+    let after = compute(model, &simulate(model, inputs, unit, changes));
+    let (b, a) = (before.units.get(unit), after.units.get(unit));
+    let o = Outcome {
+        total_before: b.and_then(|r| r.total),
+        total_after: a.and_then(|r| r.total),
+        rank_before: b.and_then(|r| r.rank),
+        rank_after: a.and_then(|r| r.rank),
+        euros_before: b.and_then(|r| r.euros),
+        euros_after: a.and_then(|r| r.euros),
+    };
+    (after, o)
 }
 
 impl Outcome {

@@ -32,7 +32,13 @@ pub struct TeaRow {
 
 impl TeaRow {
     /// Parses one row's fields; each error names the field.
-    pub fn parse(area: &str, sector: &str, item: &str, year: &str, score: &str) -> Result<TeaRow, (&'static str, ErrorCode)> {
+    pub fn parse(
+        area: &str,
+        sector: &str,
+        item: &str,
+        year: &str,
+        score: &str,
+    ) -> Result<TeaRow, (&'static str, ErrorCode)> {
         let area = area.trim();
         if area.is_empty() || area.len() > 3 || !area.chars().all(|c| c.is_ascii_digit()) {
             return Err(("area", ErrorCode::InvalidInput));
@@ -42,7 +48,8 @@ impl TeaRow {
         if item.chars().count() > 200 {
             return Err(("item", ErrorCode::TooLong));
         }
-        let year: i32 = year.trim().parse().ok().filter(|y| (2000..=2100).contains(y)).ok_or(("year", ErrorCode::YearInvalid))?;
+        let year: i32 =
+            year.trim().parse().ok().filter(|y| (2000..=2100).contains(y)).ok_or(("year", ErrorCode::YearInvalid))?;
         let score: f64 = score
             .trim()
             .replace(',', ".")

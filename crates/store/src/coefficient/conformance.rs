@@ -39,9 +39,17 @@ async fn models_load_as_versions_and_the_newest_is_in_force(s: &dyn Store) {
     let corrected = MODEL.replace("weight = 1.0", "weight = 2.0");
     let second = load(s, &corrected).await;
     assert_eq!((second.version, second.text.as_str()), (2, corrected.as_str()));
-    let county = load(s, &MODEL.replace("test-2025", "county-2026").replace("\"municipality\"", "\"county\"").replace("2025", "2026")).await;
+    let county = load(
+        s,
+        &MODEL.replace("test-2025", "county-2026").replace("\"municipality\"", "\"county\"").replace("2025", "2026"),
+    )
+    .await;
     let codes: Vec<_> = s.models().await.unwrap().into_iter().map(|m| (m.code, m.version)).collect();
-    assert_eq!(codes, vec![("test-2025".to_string(), 2), ("county-2026".to_string(), 1)], "newest versions, municipality first");
+    assert_eq!(
+        codes,
+        vec![("test-2025".to_string(), 2), ("county-2026".to_string(), 1)],
+        "newest versions, municipality first"
+    );
     let versions: Vec<i64> = s.model_versions("test-2025").await.unwrap().iter().map(|m| m.version).collect();
     assert_eq!(versions, vec![2, 1]);
     assert_eq!(county.model().unwrap().kind, ModelKind::County);
@@ -54,7 +62,8 @@ fn row(area: &str, sector: Sector, item: &str, score: f64) -> TeaRow {
 
 async fn municipality(s: &dyn Store, code: &str, fi: &str) -> hyte_domain::Organisation {
     let area = s.get_area("municipality", code).await.unwrap().unwrap();
-    let new = NewOrganisation { kind: OrgKind::Municipality, names: Names::new(fi, None, None), area_id: Some(area.id) };
+    let new =
+        NewOrganisation { kind: OrgKind::Municipality, names: Names::new(fi, None, None), area_id: Some(area.id) };
     s.create_organisation(&new, Actor::SYSTEM).await.unwrap()
 }
 
@@ -70,16 +79,29 @@ async fn teaviisari_results_are_written_for_the_own_area_only_all_or_none(s: &dy
     let e = s.save_tea_rows(None, &[row("999", Sector::Culture, "", 1.0)], Actor::SYSTEM).await.unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidInput);
     // The loader writes any area; a second write of the same key replaces the score.
-    s.save_tea_rows(None, &[row("749", Sector::Culture, "", 40.0), row("13", Sector::CountyLeadership, "", 70.0)], Actor::SYSTEM)
+    s.save_tea_rows(
+        None,
+        &[row("749", Sector::Culture, "", 40.0), row("13", Sector::CountyLeadership, "", 70.0)],
+        Actor::SYSTEM,
+    )
+    .await
+    .unwrap();
+    s.save_tea_rows(Some(kuopio.id), &[row("297", Sector::Leadership, "Kertomus", 100.0)], Actor::SYSTEM)
         .await
         .unwrap();
-    s.save_tea_rows(Some(kuopio.id), &[row("297", Sector::Leadership, "Kertomus", 100.0)], Actor::SYSTEM).await.unwrap();
     let all = s.tea_results(None, 2024, 2024).await.unwrap();
-    let seen: Vec<_> = all.iter().map(|r| (r.row.area.as_str(), r.row.sector, r.row.item.as_str(), r.row.score)).collect();
+    let seen: Vec<_> =
+        all.iter().map(|r| (r.row.area.as_str(), r.row.sector, r.row.item.as_str(), r.row.score)).collect();
     assert!(seen.contains(&("297", Sector::Leadership, "Kertomus", 100.0)));
     assert!(seen.contains(&("13", Sector::CountyLeadership, "", 70.0)));
     assert!(!seen.iter().any(|r| r.1 == Sector::Culture && r.0 == "297"), "the refused batch wrote nothing");
     assert_eq!(all.len(), 4);
+    let people = s.residents("municipality", 2021).await.unwrap();
+    let kuopio_area = kuopio.area_id.unwrap();
+    assert_eq!(people, vec![(kuopio_area, 119_282.0)], "the latest up to the year, total only");
+    let version = s.data_version().await.unwrap();
+    s.save_tea_rows(None, &[row("749", Sector::Culture, "", 41.0)], Actor::SYSTEM).await.unwrap();
+    assert!(s.data_version().await.unwrap() > version, "cached computations see the write");
     let own = s.tea_results(kuopio.area_id, 2020, 2030).await.unwrap();
     assert_eq!(own.len(), 2);
     assert!(s.tea_results(None, 2025, 2030).await.unwrap().is_empty());
@@ -89,7 +111,13 @@ async fn scenarios_are_their_organisations_and_attach_to_its_own_goals(s: &dyn S
     let model = load(s, MODEL).await;
     let kuopio = org(s, OrgKind::Municipality, "Kuopio").await;
     let oulu = org(s, OrgKind::Municipality, "Oulu").await;
-    let outcome = Outcome { total_before: Some(40.0), total_after: Some(60.0), euros_before: Some(1.0), euros_after: Some(2.0), ..Outcome::default() };
+    let outcome = Outcome {
+        total_before: Some(40.0),
+        total_after: Some(60.0),
+        euros_before: Some(1.0),
+        euros_after: Some(2.0),
+        ..Outcome::default()
+    };
     let changes = vec![Change { indicator: "lead".into(), kind: ChangeKind::To(60.0) }];
     let input = ScenarioInput::parse("Johto kuntoon", changes, outcome).unwrap();
     let sc = s.save_scenario(kuopio.id, model.id, &input, Actor::SYSTEM).await.unwrap();

@@ -5,6 +5,9 @@
 
 #[cfg(feature = "testing")]
 pub mod conformance;
+mod inputs;
+
+pub use inputs::{area_kind, gather};
 
 use crate::{Actor, Result};
 use async_trait::async_trait;
@@ -53,6 +56,8 @@ pub trait CoefficientStore: Send + Sync {
     /// `org_id`, every row must be that organisation's own area (`forbidden` otherwise); an
     /// area code Hyte lacks is `invalid_input`. Returns how many were written.
     async fn save_tea_rows(&self, org_id: Option<i64>, rows: &[TeaRow], actor: Actor) -> Result<u64>;
+    /// Each area of `kind`'s latest total population up to `year`: (area id, residents).
+    async fn residents(&self, kind: &str, year: i32) -> Result<Vec<(i64, f64)>>;
     /// Results of years `from..=to`, of one area or all, by area, sector, item, year.
     async fn tea_results(&self, area_id: Option<i64>, from: i32, to: i32) -> Result<Vec<TeaResult>>;
 

@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod assessment;
+pub mod coefficient;
 pub mod cooperation;
 pub mod interface;
 pub mod knowledge;
@@ -38,6 +39,7 @@ pub fn routes() -> Router<App> {
         .merge(services::routes())
         .merge(interface::routes())
         .merge(support::routes())
+        .merge(coefficient::routes())
         .route("/static/hyte.css", get(stylesheet))
 }
 

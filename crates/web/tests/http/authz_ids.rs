@@ -136,6 +136,10 @@ impl Ids {
         m.push(("interface-services", public.first().map(|p| p.service.id)));
         m.push(("steps", Some(step)));
         m.push(("indicator-sets", Some(indicator_set(app, org).await)));
+        // The HYTE coefficient: a model, and the demo's scenario of the organisation's own.
+        let models = hyte_store::CoefficientStore::models(&**s).await.unwrap();
+        m.push(("models", first(&models, |x| x.id)));
+        m.push(("scenarios", first(&hyte_store::CoefficientStore::scenarios(&**s, org).await.unwrap(), |x| x.id)));
         // The good-practice library: a practice of the organisation's own (unpublished, so only it
         // reaches it), a published one for the public page, and its county's recommendation.
         m.push(("practices", Some(own_practice(app, org).await)));

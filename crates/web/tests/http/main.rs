@@ -12,6 +12,7 @@ mod authz;
 mod authz_ids;
 mod authz_matrix;
 mod authz_table;
+mod coefficient;
 mod cooperation;
 mod csrf;
 mod i18n;

@@ -73,10 +73,11 @@ fn area_kind(code: &str) -> &'static str {
 impl CoefficientStore for crate::This {
     async fn load_model(&self, model: &Model, text: &str, actor: Actor) -> Result<ModelRecord> {
         let mut tx = begin(&self.pool).await?;
-        let version: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM coefficient_models WHERE code = $1")
-            .bind(&model.code)
-            .fetch_one(&mut *tx)
-            .await?;
+        let version: i64 =
+            sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM coefficient_models WHERE code = $1")
+                .bind(&model.code)
+                .fetch_one(&mut *tx)
+                .await?;
         let row: ModelRow = sqlx::query_as(&format!(
             "INSERT INTO coefficient_models (code, version, kind, funding_year, status, text, loaded_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {MODEL_COLS}"
@@ -116,19 +117,21 @@ impl CoefficientStore for crate::This {
     }
 
     async fn model_record(&self, id: i64) -> Result<Option<ModelRecord>> {
-        let row: Option<ModelRow> = sqlx::query_as(&format!("SELECT {MODEL_COLS} FROM coefficient_models WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row: Option<ModelRow> =
+            sqlx::query_as(&format!("SELECT {MODEL_COLS} FROM coefficient_models WHERE id = $1"))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
         row.map(model_record).transpose()
     }
 
     async fn model_versions(&self, code: &str) -> Result<Vec<ModelRecord>> {
-        let rows: Vec<ModelRow> =
-            sqlx::query_as(&format!("SELECT {MODEL_COLS} FROM coefficient_models WHERE code = $1 ORDER BY version DESC"))
-                .bind(code)
-                .fetch_all(&self.pool)
-                .await?;
+        let rows: Vec<ModelRow> = sqlx::query_as(&format!(
+            "SELECT {MODEL_COLS} FROM coefficient_models WHERE code = $1 ORDER BY version DESC"
+        ))
+        .bind(code)
+        .fetch_all(&self.pool)
+        .await?;
         rows.into_iter().map(model_record).collect()
     }
 
@@ -178,13 +181,41 @@ impl CoefficientStore for crate::This {
                 .await?;
             }
         }
+        crate::sql::knowledge_indicators::bump_version(&mut tx).await?;
         if let Some(org) = org_id {
             let summary = (rows.len(), rows.iter().map(|r| r.year).min(), rows.iter().map(|r| r.year).max());
-            log(&mut tx, actor, org, AuditAction::TeaviisariSave, ("teaviisari_results", org), None::<&()>, Some(&summary))
-                .await?;
+            log(
+                &mut tx,
+                actor,
+                org,
+                AuditAction::TeaviisariSave,
+                ("teaviisari_results", org),
+                None::<&()>,
+                Some(&summary),
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(rows.len() as u64)
+    }
+
+    async fn residents(&self, kind: &str, year: i32) -> Result<Vec<(i64, f64)>> {
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT p.area_id, p.population FROM area_populations p JOIN areas a ON a.id = p.area_id \
+             WHERE a.kind = $1 AND p.sex = 'total' AND p.year <= $2 ORDER BY p.area_id, p.year",
+        )
+        .bind(kind)
+        .bind(year)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out: Vec<(i64, f64)> = Vec::new();
+        for (area, people) in rows {
+            match out.last_mut() {
+                Some(last) if last.0 == area => last.1 = people as f64,
+                _ => out.push((area, people as f64)),
+            }
+        }
+        Ok(out)
     }
 
     async fn tea_results(&self, area_id: Option<i64>, from: i32, to: i32) -> Result<Vec<TeaResult>> {
@@ -225,8 +256,16 @@ impl CoefficientStore for crate::This {
         .fetch_one(&mut *tx)
         .await?;
         let s = own_scenario(&mut tx, org_id, id).await?;
-        log(&mut tx, actor, org_id, AuditAction::CoefficientScenarioCreate, ("coefficient_scenario", id), None::<&()>, Some(&s.input))
-            .await?;
+        log(
+            &mut tx,
+            actor,
+            org_id,
+            AuditAction::CoefficientScenarioCreate,
+            ("coefficient_scenario", id),
+            None::<&()>,
+            Some(&s.input),
+        )
+        .await?;
         tx.commit().await?;
         Ok(s)
     }
@@ -252,11 +291,12 @@ impl CoefficientStore for crate::This {
         let mut tx = begin(&self.pool).await?;
         let before = own_scenario(&mut tx, org_id, id).await?;
         if let Some(goal) = goal_id {
-            let owner: Option<i64> =
-                sqlx::query_scalar("SELECT r.org_id FROM plan_goals g JOIN reports r ON r.id = g.report_id WHERE g.id = $1")
-                    .bind(goal)
-                    .fetch_optional(&mut *tx)
-                    .await?;
+            let owner: Option<i64> = sqlx::query_scalar(
+                "SELECT r.org_id FROM plan_goals g JOIN reports r ON r.id = g.report_id WHERE g.id = $1",
+            )
+            .bind(goal)
+            .fetch_optional(&mut *tx)
+            .await?;
             if owner != Some(org_id) {
                 return Err(rule(ErrorCode::NotFound));
             }
@@ -290,8 +330,16 @@ impl CoefficientStore for crate::This {
         let mut tx = begin(&self.pool).await?;
         let before = own_scenario(&mut tx, org_id, id).await?;
         versioned(&mut tx, "DELETE FROM coefficient_scenarios WHERE id = $1 AND version = $2", id, version).await?;
-        log(&mut tx, actor, org_id, AuditAction::CoefficientScenarioDelete, ("coefficient_scenario", id), Some(&before.input), None::<&()>)
-            .await?;
+        log(
+            &mut tx,
+            actor,
+            org_id,
+            AuditAction::CoefficientScenarioDelete,
+            ("coefficient_scenario", id),
+            Some(&before.input),
+            None::<&()>,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -23,6 +23,8 @@ pub struct GoalView {
     pub id: i64,
     pub title: String,
     pub targets: Vec<TargetView>,
+    /// What reaching it is worth in the HYTE coefficient: (scenario page, text), for members only.
+    pub worth: Vec<(String, String)>,
 }
 
 pub struct MeasureView {
@@ -111,6 +113,23 @@ pub async fn build(app: &App, c: &Ctx, org: &Organisation, plan: &Plan, lang: La
             Err(e) => return Err(e.into()),
         },
     };
+    let mut worth: HashMap<i64, Vec<(String, String)>> = HashMap::new();
+    if let (Some(g), true) = (plan.goals.first(), c.can(org.id, hyte_domain::Permission::View)) {
+        for sc in app.store.goal_scenarios(org.id, g.report_id).await? {
+            let euros = sc.input.outcome.euro_change().map(|v| {
+                let e = crate::format::euros(lang, v.round() as i64).replace('-', "−");
+                if v > 0.5 {
+                    format!("+{e}")
+                } else {
+                    e
+                }
+            });
+            let text =
+                c.t2("coefficient-goal-worth", "euros", euros.unwrap_or_else(|| "–".into()), "name", &sc.input.name);
+            let href = format!("/orgs/{}/coefficient/scenarios/{}", org.id, sc.id);
+            worth.entry(sc.goal_id.unwrap_or_default()).or_default().push((href, text));
+        }
+    }
     let priorities = plan
         .priorities
         .iter()
@@ -123,6 +142,7 @@ pub async fn build(app: &App, c: &Ctx, org: &Organisation, plan: &Plan, lang: La
                 .map(|g| GoalView {
                     id: g.id,
                     title: g.title.clone(),
+                    worth: worth.get(&g.id).cloned().unwrap_or_default(),
                     targets: g
                         .targets
                         .iter()

@@ -1,0 +1,72 @@
+//! The HYTE coefficient computed for the pages and the reports: the nation's data for a model and a
+//! year (`hyte_store::coefficient::gather`), computed by the domain's engine, and kept until the
+//! data changes.
+
+use crate::error::AppError;
+use hyte_domain::coefficient::model::Model;
+use hyte_domain::coefficient::{compute, Inputs, Results};
+use hyte_domain::{Area, ErrorCode};
+use hyte_store::coefficient::{gather, ModelRecord};
+use hyte_store::Store;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// One model computed for one data year.
+pub struct Computed {
+    pub record: ModelRecord,
+    pub model: Model,
+    pub year: i32,
+    pub inputs: Inputs,
+    /// The area of each unit, in the order of `inputs.units`.
+    pub areas: Vec<Area>,
+    pub results: Results,
+}
+
+impl Computed {
+    /// The unit of an area.
+    pub fn unit(&self, area_id: Option<i64>) -> Option<usize> {
+        let id = area_id?;
+        self.areas.iter().position(|a| a.id == id)
+    }
+
+    /// Whether any unit has a total (there is data for this year at all).
+    pub fn has_data(&self) -> bool {
+        self.results.ranked > 0
+    }
+}
+
+/// Computed models by (model id, year), each kept until the store's data version moves on.
+#[derive(Default)]
+pub struct CoefficientCache {
+    inner: Mutex<HashMap<(i64, i32), (i64, Arc<Computed>)>>,
+}
+
+impl CoefficientCache {
+    const CAPACITY: usize = 200;
+
+    /// `record`'s model computed for data year `year` (its own data year when None).
+    pub async fn get(
+        &self,
+        store: &dyn Store,
+        record: &ModelRecord,
+        year: Option<i32>,
+    ) -> Result<Arc<Computed>, AppError> {
+        let model = record.model().map_err(|_| AppError::new(ErrorCode::Internal))?;
+        let year = year.unwrap_or(model.data_year);
+        let version = store.data_version().await?;
+        if let Some((v, c)) = self.inner.lock().expect("cache lock").get(&(record.id, year)) {
+            if *v == version {
+                return Ok(c.clone());
+            }
+        }
+        let (inputs, areas) = gather(store, &model, year).await?;
+        let results = compute(&model, &inputs);
+        let c = Arc::new(Computed { record: record.clone(), model, year, inputs, areas, results });
+        let mut map = self.inner.lock().expect("cache lock");
+        if map.len() >= Self::CAPACITY {
+            map.clear();
+        }
+        map.insert((record.id, year), (version, c.clone()));
+        Ok(c)
+    }
+}

@@ -1,0 +1,223 @@
+//! The simulator (`/orgs/{id}/coefficient/simulator`): change one or more of the organisation's
+//! values ("by" an amount or "to" a value) and see the new score, rank and euros. A plain GET
+//! form, so it works without JavaScript; `simulator.js` refreshes the answer as the user types.
+//! A scenario is saved (by a coordinator) with what it is worth, computed here, never taken from
+//! the form.
+
+use super::{choose, choose_for, computed, eur, eur_change, kind_of, model_options, points, rank, value, Pick};
+use crate::charts::{bar_chart, Bar};
+use crate::coefficient_views::Computed;
+use crate::ctx::Ctx;
+use crate::error::AppError;
+use crate::format::fmt_num;
+use crate::respond::{render, render_status, see_other};
+use crate::App;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use hyte_domain::coefficient::scenario::{worth, Change, Outcome, ScenarioInput};
+use hyte_domain::coefficient::Results;
+use hyte_domain::{ErrorCode, FieldErrors, Organisation, Permission};
+use hyte_store::Actor;
+
+/// One indicator's row of the form and its answer.
+pub struct SimRow {
+    pub code: String,
+    pub name: String,
+    pub now: String,
+    pub mode_to: bool,
+    pub amount: String,
+    pub error: Option<String>,
+    pub before: String,
+    pub after: String,
+}
+
+/// The answer: before and after.
+pub struct Answer {
+    pub total: (String, String),
+    pub rank: (String, String),
+    pub euros: (String, String),
+    pub change: String,
+    pub chart: String,
+}
+
+#[derive(Template)]
+#[template(path = "coefficient/simulator.html")]
+struct Page {
+    c: Ctx,
+    org: Organisation,
+    applies: bool,
+    models: Vec<(String, String, bool)>,
+    model_id: i64,
+    model_name: String,
+    rows: Vec<SimRow>,
+    answer: Option<Answer>,
+    /// (name, value) of every change, for the save form.
+    hidden: Vec<(String, String)>,
+    can_save: bool,
+    name: String,
+    name_error: Option<String>,
+    no_area: bool,
+}
+
+/// The changes in a form: `mode_<code>` (`by`, `to`) and `amt_<code>` per indicator; errors by code.
+fn changes(d: &Computed, form: &[(String, String)]) -> (Vec<Change>, Vec<(String, ErrorCode)>) {
+    let get = |k: String| form.iter().find(|(n, _)| *n == k).map(|(_, v)| v.as_str()).unwrap_or("");
+    let (mut out, mut errors) = (vec![], vec![]);
+    for ind in &d.model.indicators {
+        match Change::parse(&d.model, &ind.code, get(format!("mode_{}", ind.code)), get(format!("amt_{}", ind.code))) {
+            Ok(Some(ch)) => out.push(ch),
+            Ok(None) => {}
+            Err(e) => errors.push((ind.code.clone(), e)),
+        }
+    }
+    (out, errors)
+}
+
+/// What the changes are worth for `unit` (the domain's rule).
+pub fn outcome(d: &Computed, unit: usize, changes: &[Change]) -> (Results, Outcome) {
+    worth(&d.model, &d.inputs, &d.results, unit, changes)
+}
+
+fn answer(c: &Ctx, d: &Computed, after: &Results, o: &Outcome) -> Answer {
+    let bars = [
+        Bar { label: c.t("coefficient-before"), value: o.total_before.unwrap_or(0.0), ci: None, class: "similar" },
+        Bar { label: c.t("coefficient-after"), value: o.total_after.unwrap_or(0.0), ci: None, class: "better" },
+    ];
+    let fmt = |v: f64| fmt_num(c.lang, v, 1);
+    let chart = if o.total_before.is_some() || o.total_after.is_some() {
+        bar_chart("sim-chart", &c.t("coefficient-sim-chart"), &c.t("coefficient-sim-chart-desc"), &bars, &[], &fmt)
+    } else {
+        String::new()
+    };
+    Answer {
+        total: (points(c, o.total_before), points(c, o.total_after)),
+        rank: (rank(o.rank_before, d.results.ranked), rank(o.rank_after, after.ranked)),
+        euros: (eur(c, o.euros_before), eur(c, o.euros_after)),
+        change: eur_change(c, o.euro_change()),
+        chart,
+    }
+}
+
+async fn build(
+    app: &App,
+    c: Ctx,
+    id: i64,
+    pick: &Pick,
+    form: &[(String, String)],
+    name: (String, Option<String>),
+) -> Result<Page, AppError> {
+    let (org, _) = c.org(app, id, Permission::View).await?;
+    let can_save = c.can(id, Permission::Coordinate);
+    let mut page = Page {
+        applies: false,
+        models: vec![],
+        model_id: 0,
+        model_name: String::new(),
+        rows: vec![],
+        answer: None,
+        hidden: vec![],
+        can_save,
+        name: name.0,
+        name_error: name.1,
+        no_area: false,
+        c,
+        org,
+    };
+    let Some(kind) = kind_of(&page.org) else { return Ok(page) };
+    let (models, chosen) = choose_for(app, kind, pick, page.org.area_id).await?;
+    let Some(record) = chosen else { return Ok(page) };
+    let d = computed(app, &record, &Pick { year: String::new(), ..pick.clone() }).await?;
+    let c = &page.c;
+    page.applies = true;
+    page.models = model_options(c, &models, record.id);
+    page.model_id = record.id;
+    page.model_name = c.name(&d.model.names).to_string();
+    let Some(unit) = d.unit(page.org.area_id) else {
+        page.no_area = true;
+        return Ok(page);
+    };
+    let (list, errors) = changes(&d, form);
+    let (after, o) = outcome(&d, unit, &list);
+    let get = |k: String| form.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    for (i, ind) in d.model.indicators.iter().enumerate() {
+        let now = d.inputs.cells.get(i).and_then(|c| c.get(unit)).and_then(|c| c.now);
+        let (mode, amount) = (get(format!("mode_{}", ind.code)), get(format!("amt_{}", ind.code)));
+        if !amount.trim().is_empty() {
+            page.hidden.push((format!("mode_{}", ind.code), mode.clone()));
+            page.hidden.push((format!("amt_{}", ind.code), amount.clone()));
+        }
+        page.rows.push(SimRow {
+            code: ind.code.clone(),
+            name: c.name(&ind.names).to_string(),
+            now: value(c, now),
+            mode_to: mode == "to",
+            amount,
+            error: errors.iter().find(|(k, _)| *k == ind.code).map(|(_, e)| c.t(&e.translation_key())),
+            before: points(c, d.results.units.get(unit).and_then(|r| *r.scores.get(i)?)),
+            after: points(c, after.units.get(unit).and_then(|r| *r.scores.get(i)?)),
+        });
+    }
+    page.answer = Some(answer(c, &d, &after, &o));
+    Ok(page)
+}
+
+pub async fn page(
+    State(app): State<App>,
+    c: Ctx,
+    Path(id): Path<i64>,
+    Query(form): Query<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let pick = Pick {
+        model: form.iter().find(|(k, _)| k == "model").map(|(_, v)| v.clone()).unwrap_or_default(),
+        year: String::new(),
+    };
+    let page = build(&app, c, id, &pick, &form, (String::new(), None)).await?;
+    render(&page)
+}
+
+/// Saves a scenario: the changes recomputed here, named; `required` without a name or a change.
+pub async fn save(
+    State(app): State<App>,
+    c: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
+    let field = |k: &str| form.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    let pick = Pick { model: field("model"), year: String::new() };
+    let kind = kind_of(&org).ok_or(AppError::new(ErrorCode::NotFound))?;
+    let (_, chosen) = choose(&app, kind, &pick).await?;
+    let record = chosen.ok_or(AppError::new(ErrorCode::NotFound))?;
+    let d = computed(&app, &record, &pick).await?;
+    let unit = d.unit(org.area_id).ok_or(AppError::new(ErrorCode::NotFound))?;
+    let (list, errors) = changes(&d, &form);
+    let (_, o) = outcome(&d, unit, &list);
+    let parsed =
+        if errors.is_empty() { ScenarioInput::parse(&field("name"), list, o) } else { Err(FieldErrors::default()) };
+    match parsed {
+        Ok(input) => {
+            let s = app.store.save_scenario(id, record.id, &input, Actor::user(me.user_id)).await?;
+            Ok(see_other(&format!("/orgs/{id}/coefficient/scenarios/{}", s.id)))
+        }
+        Err(e) => {
+            let msg = e.get("name").or(e.get("changes")).map(|code| c.t(&code.translation_key()));
+            let msg = msg.or_else(|| (!errors.is_empty()).then(|| c.t("error-invalid_input")));
+            let page = build(&app, c, id, &pick, &form, (field("name"), msg)).await?;
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+    }
+}
+
+pub async fn script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/javascript; charset=utf-8")),
+            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600")),
+        ],
+        include_str!("../../../static/simulator.js"),
+    )
+        .into_response()
+}
