@@ -69,7 +69,7 @@ async function crawl(page) {
     const links = await page.$$eval('a[href]', as => as.map(a => a.getAttribute('href')));
     for (const href of links) {
       if (!href || !href.startsWith('/') || href.startsWith('//')) continue;
-      if (/^\/(lang|logout|api|static)\b/.test(href) || href.startsWith('/#') || /[?&]format=/.test(href) || /\/(document|export)$/.test(href)) continue;
+      if (/^\/(lang|logout|api|static)\b/.test(href) || href.startsWith('/#') || /[?&]format=/.test(href) || /\/(document|export)$/.test(href) || /\.csv$/.test(href)) continue;
       queue.push(href.split('#')[0]);
     }
   }
@@ -505,6 +505,69 @@ let assessmentPath = '';
     const res = await p2.goto(base + path);
     if (!res || res.status() >= 400) fail(`without JavaScript: GET ${path} -> ${res && res.status()}`);
     if (!(await p2.$('main h1'))) fail(`without JavaScript: ${path} has no heading`);
+  }
+  await nojs.close();
+}
+
+// 1i. The HYTE coefficient: Kuopio's coordinator reaches the overview, the simulator, the saved
+// scenario and TEAviisari from the navigation, the county its municipalities side by side, anyone
+// the models; every page in three languages. With JavaScript the simulator answers while typing;
+// without it the plain form answers the same.
+{
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await login(page, 'koordinaattori@kuopio.example');
+  await page.goto(base + '/lang/fi?next=/org');
+  const org = new URL(page.url()).pathname;
+  const links = async () => page.$$eval('main a[href]', as => as.map(a => a.getAttribute('href')));
+  if (!(await links()).some(h => h === org + '/coefficient')) fail('the organisation navigation links to the coefficient');
+  const paths = ['/coefficient', org + '/coefficient'];
+  await page.goto(base + org + '/coefficient');
+  const all = await links();
+  for (const re of [/\/coefficient\/simulator(\?|$)/, /\/coefficient\/scenarios\/\d+$/, /\/coefficient\/teaviisari$/, /^\/coefficient\/models\/\d+$/]) {
+    const h = all.find(x => re.test(x));
+    if (!h) fail(`no link matching ${re} on the coefficient page`); else paths.push(h);
+  }
+  const sim = paths.find(p => /simulator/.test(p));
+  if (sim) {
+    await page.goto(base + sim);
+    const before = await page.textContent('#sim-total-after');
+    await page.fill('#amt-diabetes', '5');
+    await page.waitForFunction(b => document.querySelector('#sim-total-after') && document.querySelector('#sim-total-after').textContent !== b, before, { timeout: 5000 })
+      .catch(() => fail('the simulator answers while typing'));
+  }
+  for (const lang of ['fi', 'sv', 'en']) {
+    for (const path of paths) {
+      const res = await page.goto(`${base}/lang/${lang}?next=${encodeURIComponent(path)}`);
+      if (!res || res.status() >= 400) fail(`GET ${path} -> ${res && res.status()}`);
+      await axe(page, `${lang} ${path}`);
+    }
+  }
+  await ctx.close();
+  const county = await browser.newContext();
+  const cp = await county.newPage();
+  await login(cp, 'hyte@pohjois-savo.example');
+  await cp.goto(base + '/lang/fi?next=/org');
+  const corg = /^\/orgs\/\d+$/.test(new URL(cp.url()).pathname) ? new URL(cp.url()).pathname
+    : await cp.$$eval('main a[href]', as => as.filter(a => a.textContent.includes('Pohjois-Savon hyvinvointialue'))
+      .map(a => a.getAttribute('href')).find(h => /^\/orgs\/\d+$/.test(h)));
+  for (const lang of ['fi', 'sv', 'en']) {
+    for (const path of [corg + '/coefficient', corg + '/coefficient/municipalities']) {
+      const res = await cp.goto(`${base}/lang/${lang}?next=${encodeURIComponent(path)}`);
+      if (!res || res.status() >= 400) fail(`GET ${path} -> ${res && res.status()}`);
+      await axe(cp, `${lang} ${path}`);
+    }
+  }
+  await county.close();
+  const nojs = await browser.newContext({ javaScriptEnabled: false });
+  const p2 = await nojs.newPage();
+  await login(p2, 'koordinaattori@kuopio.example');
+  if (sim) {
+    await p2.goto(base + sim);
+    await p2.fill('#amt-diabetes', '5');
+    await Promise.all([p2.waitForNavigation(), p2.click('#simulator button[type=submit]')]);
+    if (!/amt_diabetes=5/.test(p2.url())) fail('without JavaScript: the simulator form submits its changes');
+    if (!(await p2.$('#sim-total-after'))) fail('without JavaScript: the simulator answers');
   }
   await nojs.close();
 }

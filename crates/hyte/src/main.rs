@@ -2,6 +2,7 @@
 
 mod bench;
 mod coefficient;
+mod coefficient_bench;
 mod config;
 mod db;
 mod import;
@@ -121,6 +122,14 @@ enum CoefficientAction {
     Load { file: PathBuf },
     /// Load TEAviisari results (area;sector;item;year;score) for any areas.
     Teaviisari { file: PathBuf },
+    /// Time the coefficient on the national scale (docs/benchmarks.md; `bench/coefficient.sh`).
+    Bench {
+        #[arg(long, default_value_t = 200)]
+        runs: usize,
+        /// Write the synthetic dataset and Hyte's totals here, for `bench/coefficient_baseline.py`.
+        #[arg(long)]
+        data_out: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -248,6 +257,10 @@ async fn main() -> Result<()> {
             match action {
                 CoefficientAction::Load { file } => coefficient::load_model(&*store, &file).await,
                 CoefficientAction::Teaviisari { file } => coefficient::load_teaviisari(&*store, &file).await,
+                CoefficientAction::Bench { runs, data_out } => {
+                    print!("{}", coefficient_bench::run(&*store, runs, data_out.as_deref()).await?);
+                    Ok(())
+                }
             }
         }
         Command::Import { action } => {

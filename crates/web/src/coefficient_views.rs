@@ -70,3 +70,33 @@ impl CoefficientCache {
         Ok(c)
     }
 }
+
+/// The first model of `kind` under which `area_id` has a total, computed, and the area's unit.
+pub async fn standing(
+    app: &crate::App,
+    kind: hyte_domain::coefficient::ModelKind,
+    area_id: Option<i64>,
+) -> Result<Option<(Arc<Computed>, usize)>, AppError> {
+    for m in app.store.models().await?.into_iter().filter(|m| m.kind == kind) {
+        let d = app.coefficients.get(&*app.store, &m, None).await?;
+        if let Some(u) = d.unit(area_id).filter(|u| d.results.units.get(*u).is_some_and(|r| r.total.is_some())) {
+            return Ok(Some((d, u)));
+        }
+    }
+    Ok(None)
+}
+
+/// The municipalities of the county with official code `county`, under the first municipal model
+/// that has data for any of them: the computed model and their units, by name.
+pub async fn members(app: &crate::App, county: &str) -> Result<Option<(Arc<Computed>, Vec<usize>)>, AppError> {
+    for m in app.store.models().await?.into_iter().filter(|m| m.kind == hyte_domain::coefficient::ModelKind::Municipality) {
+        let d = app.coefficients.get(&*app.store, &m, None).await?;
+        let units: Vec<usize> = (0..d.inputs.units.len())
+            .filter(|u| d.inputs.units.get(*u).is_some_and(|x| x.county.as_deref() == Some(county)))
+            .collect();
+        if units.iter().any(|u| d.results.units.get(*u).is_some_and(|r| r.total.is_some())) {
+            return Ok(Some((d, units)));
+        }
+    }
+    Ok(None)
+}

@@ -366,6 +366,11 @@ mod tests {
             "sent_report.acknowledge",
             "sent_report.feedback",
             "support_delivery.delete",
+            "coefficient_model.load",
+            "teaviisari.save",
+            "coefficient_scenario.create",
+            "coefficient_scenario.attach",
+            "coefficient_scenario.delete",
         ]);
         assert_eq!(AuditAction::SectorCreate.as_str(), "sector.create");
         assert_eq!(AuditAction::SectorCreate.translation_key(), "audit-sector-create");

@@ -154,3 +154,6 @@ audit-teaviisari-save = TEAviisari-tuloksia tallennettu
 audit-coefficient_scenario-create = Kerroinskenaario tallennettu
 audit-coefficient_scenario-attach = Kerroinskenaario liitetty tavoitteeseen
 audit-coefficient_scenario-delete = Kerroinskenaario poistettu
+rcoef-lead = Malli: { $model } ({ $status }), tilastovuosi { $year }. Pisteet { $total } / 100 (tietojen kattavuus { $coverage } %), sija koko maassa { $rank }, hyvinvointialueella { $county_rank }; arvioidut eurot { $euros }. Heikoimmat indikaattorit: { $weakest }.
+rcoef-none = Kerroinmalleilla ei ole vielä tämän organisaation tietoja.
+rcoef-note = Luvut on laskettu Hyten kerroinmallista julkisilla tiedoilla; arvioksi merkittyä mallia ei ole voitu tarkistaa kaikilta osin, eivätkä eurot ole valtion päätös.

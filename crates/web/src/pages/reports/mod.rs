@@ -3,6 +3,7 @@
 //! published reports and the regional view.
 
 pub mod changes;
+pub mod coefficient_section;
 pub mod diff;
 pub mod export;
 pub mod interface_section;

@@ -56,6 +56,8 @@ struct RegionalPage {
     /// The year's HYTE negotiations with the municipalities.
     year: i32,
     lines: Vec<crate::support_views::SummaryLine>,
+    /// The municipalities' HYTE coefficients side by side.
+    coefficient: Option<hyte_report::Table>,
 }
 
 /// The organisation's latest approved or published term report.
@@ -168,7 +170,8 @@ pub async fn page(State(app): State<App>, c: Ctx, Path(id): Path<i64>) -> Result
     let year = crate::format::today().year();
     let link_org = c.membership(org.id).is_some().then_some(org.id);
     let lines = crate::support_views::summary_lines(&app, &c, &org, year, link_org).await?;
-    render(&RegionalPage { c, org, area, rows, shared, spreads, set, own, own_priorities, year, lines })
+    let coefficient = super::coefficient_section::regional(&app, &c, &org).await?;
+    render(&RegionalPage { c, org, area, rows, shared, spreads, set, own, own_priorities, year, lines, coefficient })
 }
 
 /// The regional report an organisation's members can open: its own (a county or Helsinki), or its

@@ -202,6 +202,7 @@ async fn live_generated(
     let mut out = vec![];
     out.extend(super::services_section::build(app, c, org, report, lang).await?);
     out.extend(super::interface_section::build(app, c, org, report, lang).await?);
+    out.extend(super::coefficient_section::build(app, c, org, report, lang).await?);
     Ok(out)
 }
 
