@@ -105,9 +105,19 @@ pub async fn run(store: &dyn Store, runs: usize, data_out: Option<&Path>) -> Res
         }
         None => None,
     };
-    let _ = writeln!(out, "units: {} municipalities, {} counties; {runs} runs each", m_inputs.units.len(), c_inputs.units.len());
-    let _ = writeln!(out, "compute, municipalities ({} indicators): p50 {mp50:.3} ms, p99 {mp99:.3} ms", municipal.indicators.len());
-    let _ = writeln!(out, "compute, counties ({} indicators): p50 {cp50:.3} ms, p99 {cp99:.3} ms", county.indicators.len());
+    let _ = writeln!(
+        out,
+        "units: {} municipalities, {} counties; {runs} runs each",
+        m_inputs.units.len(),
+        c_inputs.units.len()
+    );
+    let _ = writeln!(
+        out,
+        "compute, municipalities ({} indicators): p50 {mp50:.3} ms, p99 {mp99:.3} ms",
+        municipal.indicators.len()
+    );
+    let _ =
+        writeln!(out, "compute, counties ({} indicators): p50 {cp50:.3} ms, p99 {cp99:.3} ms", county.indicators.len());
     let _ = writeln!(out, "compute, the whole nation (both): p50 {bp50:.3} ms, p99 {bp99:.3} ms");
     let _ = writeln!(out, "simulator answer (one change, everything recomputed): p50 {sp50:.3} ms, p99 {sp99:.3} ms");
     if let Some((p50, p99)) = real {
@@ -140,7 +150,10 @@ fn write_data(dir: &Path, model: &Model, inputs: &Inputs, results: &hyte_domain:
         EuroRule::Pool(p) => p,
         _ => anyhow::bail!("the baseline prices a pool"),
     };
-    std::fs::write(dir.join("model.json"), serde_json::to_vec_pretty(&serde_json::json!({"indicators": indicators, "pool": pool}))?)?;
+    std::fs::write(
+        dir.join("model.json"),
+        serde_json::to_vec_pretty(&serde_json::json!({"indicators": indicators, "pool": pool}))?,
+    )?;
     let mut cells = String::from("indicator,unit,residents,now,then\n");
     for (i, col) in inputs.cells.iter().enumerate() {
         for (u, c) in col.iter().enumerate() {

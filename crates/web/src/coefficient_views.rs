@@ -35,10 +35,13 @@ impl Computed {
     }
 }
 
+/// A computed model and the data version it was computed at.
+type Cached = (i64, Arc<Computed>);
+
 /// Computed models by (model id, year), each kept until the store's data version moves on.
 #[derive(Default)]
 pub struct CoefficientCache {
-    inner: Mutex<HashMap<(i64, i32), (i64, Arc<Computed>)>>,
+    inner: Mutex<HashMap<(i64, i32), Cached>>,
 }
 
 impl CoefficientCache {
@@ -89,7 +92,9 @@ pub async fn standing(
 /// The municipalities of the county with official code `county`, under the first municipal model
 /// that has data for any of them: the computed model and their units, by name.
 pub async fn members(app: &crate::App, county: &str) -> Result<Option<(Arc<Computed>, Vec<usize>)>, AppError> {
-    for m in app.store.models().await?.into_iter().filter(|m| m.kind == hyte_domain::coefficient::ModelKind::Municipality) {
+    for m in
+        app.store.models().await?.into_iter().filter(|m| m.kind == hyte_domain::coefficient::ModelKind::Municipality)
+    {
         let d = app.coefficients.get(&*app.store, &m, None).await?;
         let units: Vec<usize> = (0..d.inputs.units.len())
             .filter(|u| d.inputs.units.get(*u).is_some_and(|x| x.county.as_deref() == Some(county)))

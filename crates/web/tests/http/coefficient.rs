@@ -207,8 +207,29 @@ async fn the_county_sees_its_municipalities_and_the_models_are_public() {
         assert!(side.contains(name) && side.contains(&fmt_num(Lang::Fi, r.units[u].total.unwrap(), 1)), "{name}");
     }
     assert!(!side.contains("Oulu<"), "only the county's own municipalities");
+    // The regional report carries the same table.
+    let regional = app.text(&format!("/regional/{county}")).await;
+    let u = areas.iter().position(|a| a.names.fi == "Kuopio").unwrap();
+    assert!(
+        regional.contains("regional-coefficient")
+            && regional.contains(&fmt_num(Lang::Fi, r.units[u].total.unwrap(), 1))
+    );
     assert!(app.text(&format!("/orgs/{county}/coefficient")).await.contains("Hyvinvointialueen"));
     app.login("koordinaattori@kuopio.example").await;
+    // Kuopio's annual report has the automatic section: its total under the example model.
+    let annual = app
+        .store
+        .list_reports(kuopio)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.kind == hyte_domain::reports::ReportKind::Annual)
+        .unwrap();
+    let page = app.text(&format!("/orgs/{kuopio}/reports/{}", annual.id)).await;
+    assert!(
+        page.contains("section-hyte-coefficient") && page.contains(&fmt_num(Lang::Fi, r.units[u].total.unwrap(), 1)),
+        "{page}"
+    );
     assert_eq!(app.get(&format!("/orgs/{kuopio}/coefficient/municipalities")).await.status(), StatusCode::NOT_FOUND);
     assert_eq!(app.get(&format!("/orgs/{kuopio}/coefficient?model=99999")).await.status(), StatusCode::NOT_FOUND);
     assert_eq!(app.get(&format!("/orgs/{kuopio}/coefficient?year=x")).await.status(), StatusCode::NOT_FOUND);

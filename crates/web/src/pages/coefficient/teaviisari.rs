@@ -196,7 +196,7 @@ pub async fn save(
     let code = own_code(&app, &org).await?;
     match TeaRow::parse(&code, &f.sector, &f.item, &f.year, &f.score) {
         Ok(row) => {
-            app.store.save_tea_rows(Some(id), &[row.clone()], Actor::user(me.user_id)).await?;
+            app.store.save_tea_rows(Some(id), std::slice::from_ref(&row), Actor::user(me.user_id)).await?;
             Ok(see_other(&format!("/orgs/{id}/coefficient/teaviisari?year={}", row.year)))
         }
         Err((field, code)) => {

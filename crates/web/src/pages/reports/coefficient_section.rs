@@ -33,8 +33,12 @@ fn own(c: &Ctx, lang: Lang, d: &Computed, unit: usize) -> (String, Table) {
     let r = d.results.units.get(unit).cloned().unwrap_or_default();
     let county = d.inputs.units.get(unit).and_then(|u| u.county.clone());
     let county_of = county.map(|k| d.results.county_ranked(&d.inputs, &k)).unwrap_or(0);
-    let weakest: Vec<String> =
-        r.weakest(&d.model, 3).into_iter().filter_map(|i| d.model.indicators.get(i)).map(|i| i.names.get(lang).to_string()).collect();
+    let weakest: Vec<String> = r
+        .weakest(&d.model, 3)
+        .into_iter()
+        .filter_map(|i| d.model.indicators.get(i))
+        .map(|i| i.names.get(lang).to_string())
+        .collect();
     let args = [
         ("model", d.model.names.get(lang).to_string()),
         ("status", t(&d.model.status.translation_key())),
@@ -63,9 +67,15 @@ fn own(c: &Ctx, lang: Lang, d: &Computed, unit: usize) -> (String, Table) {
             ]
         })
         .collect();
-    let headers = ["coefficient-col-indicator", "coefficient-col-score", "coefficient-col-weight", "coefficient-col-contribution", "coefficient-col-gap"]
-        .map(t)
-        .to_vec();
+    let headers = [
+        "coefficient-col-indicator",
+        "coefficient-col-score",
+        "coefficient-col-weight",
+        "coefficient-col-contribution",
+        "coefficient-col-gap",
+    ]
+    .map(t)
+    .to_vec();
     (lead, Table { caption: t("coefficient-indicators"), headers, rows })
 }
 
@@ -89,9 +99,15 @@ async fn municipalities(app: &App, c: &Ctx, lang: Lang, org: &Organisation) -> R
             ])
         })
         .collect();
-    let headers = ["coefficient-col-municipality", "coefficient-total", "coefficient-rank", "coefficient-county-rank", "coefficient-euros"]
-        .map(t)
-        .to_vec();
+    let headers = [
+        "coefficient-col-municipality",
+        "coefficient-total",
+        "coefficient-rank",
+        "coefficient-county-rank",
+        "coefficient-euros",
+    ]
+    .map(t)
+    .to_vec();
     let caption = format!("{} – {}", t("coefficient-municipalities"), d.model.names.get(lang));
     Ok(Some(Table { caption, headers, rows }))
 }
@@ -128,7 +144,14 @@ pub async fn build(
         return Ok(None);
     }
     let lead = format!("{lead}\n\n{}", c.i18n.t(lang, "rcoef-note"));
-    Ok(Some(SectionView::generated("hyte-coefficient", lang, c.i18n.t(lang, "coefficient-title"), lead, SectionKind::Narrative, tables)))
+    Ok(Some(SectionView::generated(
+        "hyte-coefficient",
+        lang,
+        c.i18n.t(lang, "coefficient-title"),
+        lead,
+        SectionKind::Narrative,
+        tables,
+    )))
 }
 
 /// The county's municipalities for the regional report: (caption, headers, rows).
