@@ -3,9 +3,10 @@
 //! data changes.
 
 use crate::error::AppError;
+use crate::format::{euros, fmt_num};
 use hyte_domain::coefficient::model::Model;
 use hyte_domain::coefficient::{compute, Inputs, Results};
-use hyte_domain::{Area, ErrorCode};
+use hyte_domain::{Area, ErrorCode, Lang};
 use hyte_store::coefficient::{gather, ModelRecord};
 use hyte_store::Store;
 use std::collections::HashMap;
@@ -104,4 +105,28 @@ pub async fn members(app: &crate::App, county: &str) -> Result<Option<(Arc<Compu
         }
     }
     Ok(None)
+}
+
+/// A score or total, one decimal; `–` when missing.
+pub fn points(lang: Lang, v: Option<f64>) -> String {
+    v.map(|v| fmt_num(lang, v, 1)).unwrap_or_else(|| "–".into())
+}
+
+/// Euros, whole; `–` when missing.
+pub fn eur(lang: Lang, v: Option<f64>) -> String {
+    v.map(|v| euros(lang, v.round() as i64)).unwrap_or_else(|| "–".into())
+}
+
+/// A signed euro change: `+1 200 €`, `−300 €`; `–` when missing.
+pub fn eur_change(lang: Lang, v: Option<f64>) -> String {
+    match v {
+        Some(v) if v > 0.5 => format!("+{}", euros(lang, v.round() as i64)),
+        Some(v) => euros(lang, v.round() as i64).replace('-', "−"),
+        None => "–".into(),
+    }
+}
+
+/// A rank as `3 / 308`; `–` when missing.
+pub fn rank(r: Option<usize>, of: usize) -> String {
+    r.map(|r| format!("{r} / {of}")).unwrap_or_else(|| "–".into())
 }

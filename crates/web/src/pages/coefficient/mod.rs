@@ -12,9 +12,10 @@ pub mod simulator;
 pub mod teaviisari;
 
 use crate::coefficient_views::Computed;
+pub use crate::coefficient_views::{eur, eur_change, points, rank};
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::format::{euros, fmt_num};
+use crate::format::fmt_num;
 use crate::App;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
@@ -128,30 +129,6 @@ pub fn model_options(c: &Ctx, models: &[ModelRecord], chosen: i64) -> Vec<(Strin
             Some((m.id.to_string(), format!("{} ({})", c.name(&model.names), c.code(model.status)), m.id == chosen))
         })
         .collect()
-}
-
-/// A score or total, one decimal; `–` when missing.
-pub fn points(c: &Ctx, v: Option<f64>) -> String {
-    v.map(|v| fmt_num(c.lang, v, 1)).unwrap_or_else(|| "–".into())
-}
-
-/// Euros, whole; `–` when missing.
-pub fn eur(c: &Ctx, v: Option<f64>) -> String {
-    v.map(|v| euros(c.lang, v.round() as i64)).unwrap_or_else(|| "–".into())
-}
-
-/// A signed euro change: `+1 200 €`, `−300 €`.
-pub fn eur_change(c: &Ctx, v: Option<f64>) -> String {
-    match v {
-        Some(v) if v > 0.5 => format!("+{}", euros(c.lang, v.round() as i64)),
-        Some(v) => euros(c.lang, v.round() as i64).replace('-', "−"),
-        None => "–".into(),
-    }
-}
-
-/// A rank as `3 / 308`; `–` when missing.
-pub fn rank(r: Option<usize>, of: usize) -> String {
-    r.map(|r| format!("{r} / {of}")).unwrap_or_else(|| "–".into())
 }
 
 /// A value as measured (the indicator's own unit), up to two decimals; `–` when missing.

@@ -95,7 +95,7 @@ fn euro(c: &Ctx, m: &Model) -> String {
     match m.euro {
         EuroRule::PerResident(p) => c.t1("coefficient-euro-per-resident-n", "price", fmt_num(c.lang, p, 2)),
         EuroRule::Relative(p) => c.t1("coefficient-euro-relative-n", "price", fmt_num(c.lang, p, 2)),
-        EuroRule::Pool(p) => c.t1("coefficient-euro-pool-n", "pool", super::eur(c, Some(p))),
+        EuroRule::Pool(p) => c.t1("coefficient-euro-pool-n", "pool", super::eur(c.lang, Some(p))),
     }
 }
 

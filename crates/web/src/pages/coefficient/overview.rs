@@ -3,7 +3,7 @@
 //! euros; the weakest indicators; the history over earlier data years (missing shown as missing);
 //! the saved scenarios.
 
-use super::{choose_for, computed, eur, kind_of, model_options, points, rank, value, Pick};
+use super::{choose_for, computed, eur, eur_change, kind_of, model_options, points, rank, value, Pick};
 use crate::charts::{line_chart, Series};
 use crate::coefficient_views::Computed;
 use crate::ctx::Ctx;
@@ -44,13 +44,13 @@ pub fn summary(c: &Ctx, d: &Computed, unit: Option<usize>) -> Summary {
     let r = unit.and_then(|u| d.results.units.get(u));
     let county = unit.and_then(|u| d.inputs.units.get(u)).and_then(|u| u.county.clone());
     Summary {
-        total: points(c, r.and_then(|r| r.total)),
+        total: points(c.lang, r.and_then(|r| r.total)),
         coverage: format!("{} %", fmt_num(c.lang, r.map_or(0.0, |r| r.coverage * 100.0), 0)),
         rank: rank(r.and_then(|r| r.rank), d.results.ranked),
         county_rank: county
             .map(|k| rank(r.and_then(|r| r.county_rank), d.results.county_ranked(&d.inputs, &k)))
             .unwrap_or_else(|| "–".into()),
-        euros: eur(c, r.and_then(|r| r.euros)),
+        euros: eur(c.lang, r.and_then(|r| r.euros)),
         has_total: r.and_then(|r| r.total).is_some(),
     }
 }
@@ -72,10 +72,10 @@ pub fn rows(c: &Ctx, d: &Computed, unit: Option<usize>) -> Vec<IndicatorRow> {
                     Scale::Change(_) => format!("{} → {}", value(c, cell.then), value(c, cell.now)),
                     _ => value(c, cell.now),
                 },
-                score: points(c, r.and_then(|r| *r.scores.get(i)?)),
+                score: points(c.lang, r.and_then(|r| *r.scores.get(i)?)),
                 weight: format!("{} %", fmt_num(c.lang, ind.weight / total_weight * 100.0, 1)),
-                contribution: points(c, r.and_then(|r| *r.contributions.get(i)?)),
-                gap: super::eur_change(c, r.and_then(|r| *r.gaps.get(i)?)),
+                contribution: points(c.lang, r.and_then(|r| *r.contributions.get(i)?)),
+                gap: eur_change(c.lang, r.and_then(|r| *r.gaps.get(i)?)),
                 estimated: ind.estimated,
             }
         })
@@ -91,8 +91,8 @@ pub fn weakest(c: &Ctx, d: &Computed, unit: Option<usize>, n: usize) -> Vec<(Str
             let ind = d.model.indicators.get(i)?;
             Some((
                 c.name(&ind.names).to_string(),
-                points(c, r.points_gap(&d.model, i)),
-                super::eur_change(c, *r.gaps.get(i)?),
+                points(c.lang, r.points_gap(&d.model, i)),
+                eur_change(c.lang, *r.gaps.get(i)?),
             ))
         })
         .collect()
@@ -201,7 +201,7 @@ pub async fn page(
         page.scenarios.push((
             format!("/orgs/{id}/coefficient/scenarios/{}", s.id),
             s.input.name.clone(),
-            super::eur_change(c, s.input.outcome.euro_change()),
+            eur_change(c.lang, s.input.outcome.euro_change()),
         ));
     }
     render(&page)

@@ -75,14 +75,14 @@ pub async fn page(
             .collect();
         page.rows.push(Row {
             name: c.name(&area.names).to_string(),
-            total: points(c, r.total),
+            total: points(c.lang, r.total),
             coverage: format!("{} %", fmt_num(c.lang, r.coverage * 100.0, 0)),
             rank: rank(r.rank, d.results.ranked),
             county_rank: rank(r.county_rank, of),
-            euros: eur(c, r.euros),
+            euros: eur(c.lang, r.euros),
             weakest: weakest.join("; "),
         });
     }
-    page.euros = eur(c, Some(sum));
+    page.euros = eur(c.lang, Some(sum));
     render(&page)
 }

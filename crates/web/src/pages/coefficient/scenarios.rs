@@ -27,10 +27,10 @@ pub struct Figures {
 
 fn figures(c: &Ctx, o: &Outcome, of: usize) -> Figures {
     Figures {
-        total: (points(c, o.total_before), points(c, o.total_after)),
+        total: (points(c.lang, o.total_before), points(c.lang, o.total_after)),
         rank: (rank(o.rank_before, of), rank(o.rank_after, of)),
-        euros: (eur(c, o.euros_before), eur(c, o.euros_after)),
-        change: eur_change(c, o.euro_change()),
+        euros: (eur(c.lang, o.euros_before), eur(c.lang, o.euros_after)),
+        change: eur_change(c.lang, o.euro_change()),
     }
 }
 

@@ -93,10 +93,10 @@ fn answer(c: &Ctx, d: &Computed, after: &Results, o: &Outcome) -> Answer {
         String::new()
     };
     Answer {
-        total: (points(c, o.total_before), points(c, o.total_after)),
+        total: (points(c.lang, o.total_before), points(c.lang, o.total_after)),
         rank: (rank(o.rank_before, d.results.ranked), rank(o.rank_after, after.ranked)),
-        euros: (eur(c, o.euros_before), eur(c, o.euros_after)),
-        change: eur_change(c, o.euro_change()),
+        euros: (eur(c.lang, o.euros_before), eur(c.lang, o.euros_after)),
+        change: eur_change(c.lang, o.euro_change()),
         chart,
     }
 }
@@ -156,8 +156,8 @@ async fn build(
             mode_to: mode == "to",
             amount,
             error: errors.iter().find(|(k, _)| *k == ind.code).map(|(_, e)| c.t(&e.translation_key())),
-            before: points(c, d.results.units.get(unit).and_then(|r| *r.scores.get(i)?)),
-            after: points(c, after.units.get(unit).and_then(|r| *r.scores.get(i)?)),
+            before: points(c.lang, d.results.units.get(unit).and_then(|r| *r.scores.get(i)?)),
+            after: points(c.lang, after.units.get(unit).and_then(|r| *r.scores.get(i)?)),
         });
     }
     page.answer = Some(answer(c, &d, &after, &o));

@@ -5,27 +5,15 @@
 //! version at approval.
 
 use super::view::SectionView;
-use crate::coefficient_views::{members, standing, Computed};
+use crate::coefficient_views::{eur, members, points, rank, standing, Computed};
 use crate::ctx::Ctx;
 use crate::error::AppError;
-use crate::format::{euros, fmt_num};
+use crate::format::fmt_num;
 use crate::App;
 use hyte_domain::coefficient::ModelKind;
 use hyte_domain::reports::{Report, ReportKind, SectionKind};
 use hyte_domain::{Lang, Organisation};
 use hyte_report::Table;
-
-fn num(lang: Lang, v: Option<f64>) -> String {
-    v.map(|v| fmt_num(lang, v, 1)).unwrap_or_else(|| "–".into())
-}
-
-fn eur(lang: Lang, v: Option<f64>) -> String {
-    v.map(|v| euros(lang, v.round() as i64)).unwrap_or_else(|| "–".into())
-}
-
-fn rank(r: Option<usize>, of: usize) -> String {
-    r.map(|r| format!("{r} / {of}")).unwrap_or_else(|| "–".into())
-}
 
 /// The organisation's own indicators' table and the lead.
 fn own(c: &Ctx, lang: Lang, d: &Computed, unit: usize) -> (String, Table) {
@@ -43,7 +31,7 @@ fn own(c: &Ctx, lang: Lang, d: &Computed, unit: usize) -> (String, Table) {
         ("model", d.model.names.get(lang).to_string()),
         ("status", t(&d.model.status.translation_key())),
         ("year", d.year.to_string()),
-        ("total", num(lang, r.total)),
+        ("total", points(lang, r.total)),
         ("coverage", fmt_num(lang, r.coverage * 100.0, 0)),
         ("rank", rank(r.rank, d.results.ranked)),
         ("county_rank", rank(r.county_rank, county_of)),
@@ -60,9 +48,9 @@ fn own(c: &Ctx, lang: Lang, d: &Computed, unit: usize) -> (String, Table) {
         .map(|(i, ind)| {
             vec![
                 ind.names.get(lang).to_string(),
-                num(lang, r.scores.get(i).copied().flatten()),
+                points(lang, r.scores.get(i).copied().flatten()),
                 format!("{} %", fmt_num(lang, ind.weight / total * 100.0, 1)),
-                num(lang, r.contributions.get(i).copied().flatten()),
+                points(lang, r.contributions.get(i).copied().flatten()),
                 eur(lang, r.gaps.get(i).copied().flatten()),
             ]
         })
@@ -92,7 +80,7 @@ async fn municipalities(app: &App, c: &Ctx, lang: Lang, org: &Organisation) -> R
             let (a, r) = (d.areas.get(*u)?, d.results.units.get(*u)?);
             Some(vec![
                 a.names.get(lang).to_string(),
-                num(lang, r.total),
+                points(lang, r.total),
                 rank(r.rank, d.results.ranked),
                 rank(r.county_rank, of),
                 eur(lang, r.euros),
