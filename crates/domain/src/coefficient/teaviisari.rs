@@ -74,6 +74,22 @@ pub fn sector_score<'a>(rows: impl IntoIterator<Item = &'a TeaRow>) -> Option<f6
     (items.1 > 0).then(|| items.0 / items.1 as f64)
 }
 
+/// The sector's score if the items named in `done` were done (scored 100); None without rows. A
+/// sector with its own score is not computed from items, so marking items changes nothing.
+pub fn sector_score_done(rows: &[TeaRow], done: &[String]) -> Option<f64> {
+    let changed: Vec<TeaRow> = rows
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            if !r.item.is_empty() && done.contains(&r.item) {
+                r.score = 100.0;
+            }
+            r
+        })
+        .collect();
+    sector_score(&changed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +103,15 @@ mod tests {
         assert_eq!(sector_score(&[row("a", 100.0), row("b", 0.0), row("c", 50.0)]), Some(50.0));
         assert_eq!(sector_score(&[row("a", 100.0), row("", 72.0)]), Some(72.0));
         assert_eq!(sector_score(&[]), None);
+    }
+
+    #[test]
+    fn marking_items_done_raises_the_mean_of_items_only() {
+        let rows = [row("a", 100.0), row("b", 0.0), row("c", 50.0)];
+        assert_eq!(sector_score_done(&rows, &["b".into()]), Some(250.0 / 3.0));
+        assert_eq!(sector_score_done(&rows, &["nope".into()]), Some(50.0));
+        let with_total = [row("a", 0.0), row("", 40.0)];
+        assert_eq!(sector_score_done(&with_total, &["a".into()]), Some(40.0));
     }
 
     #[test]

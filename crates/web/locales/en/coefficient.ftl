@@ -157,3 +157,4 @@ audit-coefficient_scenario-delete = Coefficient scenario deleted
 rcoef-lead = Model: { $model } ({ $status }), statistics year { $year }. Score { $total } / 100 (data coverage { $coverage } %), rank in the country { $rank }, in the county { $county_rank }; estimated euros { $euros }. Weakest indicators: { $weakest }.
 rcoef-none = The coefficient models have no data on this organisation yet.
 rcoef-note = The figures are computed with Hyte's coefficient model on public data; a model marked as an estimate could not be checked in every part, and the euros are not the state's decision.
+coefficient-sim-done = Mark an item done

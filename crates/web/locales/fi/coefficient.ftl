@@ -157,3 +157,4 @@ audit-coefficient_scenario-delete = Kerroinskenaario poistettu
 rcoef-lead = Malli: { $model } ({ $status }), tilastovuosi { $year }. Pisteet { $total } / 100 (tietojen kattavuus { $coverage } %), sija koko maassa { $rank }, hyvinvointialueella { $county_rank }; arvioidut eurot { $euros }. Heikoimmat indikaattorit: { $weakest }.
 rcoef-none = Kerroinmalleilla ei ole vielä tämän organisaation tietoja.
 rcoef-note = Luvut on laskettu Hyten kerroinmallista julkisilla tiedoilla; arvioksi merkittyä mallia ei ole voitu tarkistaa kaikilta osin, eivätkä eurot ole valtion päätös.
+coefficient-sim-done = Merkitse kohta tehdyksi

@@ -157,3 +157,4 @@ audit-coefficient_scenario-delete = Koefficientscenario borttaget
 rcoef-lead = Modell: { $model } ({ $status }), statistikår { $year }. Poäng { $total } / 100 (uppgifternas täckning { $coverage } %), placering i hela landet { $rank }, i välfärdsområdet { $county_rank }; uppskattade euro { $euros }. Svagaste indikatorer: { $weakest }.
 rcoef-none = Koefficientmodellerna har ännu inga uppgifter om den här organisationen.
 rcoef-note = Siffrorna har räknats med Hytes koefficientmodell på offentliga uppgifter; en modell märkt som uppskattning har inte kunnat kontrolleras i alla delar, och euron är inte statens beslut.
+coefficient-sim-done = Markera punkten som genomförd

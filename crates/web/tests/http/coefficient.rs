@@ -173,6 +173,15 @@ async fn teaviisari_results_are_entered_and_loaded_and_a_bad_file_writes_nothing
     // Leadership is the mean of its two items (100 and 0).
     assert!(page.contains("Kuntajohto") && page.contains(">50<") && page.contains(">80<"), "{page}");
 
+    // The simulator offers the item not done; marking it done makes leadership 100 (from 50).
+    let (est, _) = model(&app, "hyte-municipality-2025-estimate").await;
+    let sim = app.text(&format!("/orgs/{kuopio}/coefficient/simulator?model={}", est.id)).await;
+    assert!(sim.contains("name=\"done_leadership\" value=\"Kertomus\""), "{sim}");
+    assert_eq!(cell(&sim, "after-leadership"), "50,0");
+    let sim =
+        app.text(&format!("/orgs/{kuopio}/coefficient/simulator?model={}&done_leadership=Kertomus", est.id)).await;
+    assert_eq!(cell(&sim, "after-leadership"), "100,0");
+
     // The estimate model now has a partial total for Kuopio: its process indicators.
     let (record, m) = model(&app, "hyte-municipality-2025-estimate").await;
     let (inputs, areas) = gather(&*app.store, &m, 2023).await.unwrap();

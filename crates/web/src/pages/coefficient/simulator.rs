@@ -17,10 +17,13 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Form;
-use hyte_domain::coefficient::scenario::{worth, Change, Outcome, ScenarioInput};
-use hyte_domain::coefficient::Results;
+use hyte_domain::coefficient::model::DataSource;
+use hyte_domain::coefficient::scenario::{worth, Change, ChangeKind, Outcome, ScenarioInput};
+use hyte_domain::coefficient::teaviisari::sector_score_done;
+use hyte_domain::coefficient::{Results, Sector, TeaRow};
 use hyte_domain::{ErrorCode, FieldErrors, Organisation, Permission};
 use hyte_store::Actor;
+use std::collections::HashMap;
 
 /// One indicator's row of the form and its answer.
 pub struct SimRow {
@@ -32,6 +35,8 @@ pub struct SimRow {
     pub error: Option<String>,
     pub before: String,
     pub after: String,
+    /// TEAviisari items not done yet, to mark done: (item, checked).
+    pub items: Vec<(String, bool)>,
 }
 
 /// The answer: before and after.
@@ -62,14 +67,45 @@ struct Page {
     no_area: bool,
 }
 
-/// The changes in a form: `mode_<code>` (`by`, `to`) and `amt_<code>` per indicator; errors by code.
-fn changes(d: &Computed, form: &[(String, String)]) -> (Vec<Change>, Vec<(String, ErrorCode)>) {
+/// The organisation's TEAviisari rows of the model's data year, per indicator code of a TEAviisari
+/// sector.
+async fn tea_items(app: &App, d: &Computed, area: Option<i64>) -> Result<HashMap<String, Vec<TeaRow>>, AppError> {
+    let mut out = HashMap::new();
+    let sectors: Vec<(String, Sector)> = d
+        .model
+        .indicators
+        .iter()
+        .filter_map(|i| if let DataSource::Teaviisari(s) = i.source { Some((i.code.clone(), s)) } else { None })
+        .collect();
+    let (Some(area), false) = (area, sectors.is_empty()) else { return Ok(out) };
+    let rows = app.store.tea_results(Some(area), d.year, d.year).await?;
+    for (code, sector) in sectors {
+        out.insert(code, rows.iter().filter(|r| r.row.sector == sector).map(|r| r.row.clone()).collect());
+    }
+    Ok(out)
+}
+
+/// The changes in a form: `mode_<code>` (`by`, `to`) and `amt_<code>` per indicator, or for a
+/// TEAviisari sector the items marked done (`done_<code>`); errors by code.
+fn changes(
+    d: &Computed,
+    form: &[(String, String)],
+    items: &HashMap<String, Vec<TeaRow>>,
+) -> (Vec<Change>, Vec<(String, ErrorCode)>) {
     let get = |k: String| form.iter().find(|(n, _)| *n == k).map(|(_, v)| v.as_str()).unwrap_or("");
     let (mut out, mut errors) = (vec![], vec![]);
     for ind in &d.model.indicators {
         match Change::parse(&d.model, &ind.code, get(format!("mode_{}", ind.code)), get(format!("amt_{}", ind.code))) {
             Ok(Some(ch)) => out.push(ch),
-            Ok(None) => {}
+            Ok(None) => {
+                let key = format!("done_{}", ind.code);
+                let done: Vec<String> = form.iter().filter(|(k, _)| *k == key).map(|(_, v)| v.clone()).collect();
+                let score =
+                    items.get(&ind.code).filter(|_| !done.is_empty()).and_then(|rows| sector_score_done(rows, &done));
+                if let Some(v) = score {
+                    out.push(Change { indicator: ind.code.clone(), kind: ChangeKind::To(v) });
+                }
+            }
             Err(e) => errors.push((ind.code.clone(), e)),
         }
     }
@@ -139,10 +175,24 @@ async fn build(
         page.no_area = true;
         return Ok(page);
     };
-    let (list, errors) = changes(&d, form);
+    let items = tea_items(app, &d, page.org.area_id).await?;
+    let (list, errors) = changes(&d, form, &items);
     let (after, o) = outcome(&d, unit, &list);
     let get = |k: String| form.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    for (k, v) in form.iter().filter(|(k, _)| k.starts_with("done_")) {
+        page.hidden.push((k.clone(), v.clone()));
+    }
     for (i, ind) in d.model.indicators.iter().enumerate() {
+        let key = format!("done_{}", ind.code);
+        let rows = items.get(&ind.code).map(Vec::as_slice).unwrap_or_default();
+        let open: Vec<(String, bool)> = if rows.iter().any(|r| r.item.is_empty()) {
+            vec![]
+        } else {
+            rows.iter()
+                .filter(|r| r.score < 100.0)
+                .map(|r| (r.item.clone(), form.iter().any(|(k, v)| *k == key && *v == r.item)))
+                .collect()
+        };
         let now = d.inputs.cells.get(i).and_then(|c| c.get(unit)).and_then(|c| c.now);
         let (mode, amount) = (get(format!("mode_{}", ind.code)), get(format!("amt_{}", ind.code)));
         if !amount.trim().is_empty() {
@@ -158,6 +208,7 @@ async fn build(
             error: errors.iter().find(|(k, _)| *k == ind.code).map(|(_, e)| c.t(&e.translation_key())),
             before: points(c.lang, d.results.units.get(unit).and_then(|r| *r.scores.get(i)?)),
             after: points(c.lang, after.units.get(unit).and_then(|r| *r.scores.get(i)?)),
+            items: open,
         });
     }
     page.answer = Some(answer(c, &d, &after, &o));
@@ -193,7 +244,8 @@ pub async fn save(
     let record = chosen.ok_or(AppError::new(ErrorCode::NotFound))?;
     let d = computed(&app, &record, &pick).await?;
     let unit = d.unit(org.area_id).ok_or(AppError::new(ErrorCode::NotFound))?;
-    let (list, errors) = changes(&d, &form);
+    let items = tea_items(&app, &d, org.area_id).await?;
+    let (list, errors) = changes(&d, &form, &items);
     let (_, o) = outcome(&d, unit, &list);
     let parsed =
         if errors.is_empty() { ScenarioInput::parse(&field("name"), list, o) } else { Err(FieldErrors::default()) };
