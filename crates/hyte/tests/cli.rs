@@ -140,3 +140,26 @@ fn import_commands_report_and_reject_broken_files() {
     let out = run(hyte(dir.path()).args(["import", "own", "--org", "1", own.to_str().unwrap()]));
     assert!(out.contains("1 observations written"), "{out}");
 }
+
+#[test]
+fn a_coefficient_model_loads_as_a_new_version_and_a_broken_one_names_its_line_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    run(hyte(dir.path()).args(["areas", "load"]));
+    let shipped = include_str!("../../seed/models/municipality-2025.toml");
+    let good = dir.path().join("good.toml");
+    std::fs::write(&good, shipped.replace("pool_euros = 100000000.0", "pool_euros = 110000000.0")).unwrap();
+    let out = run(hyte(dir.path()).args(["coefficient", "load", good.to_str().unwrap()]));
+    assert!(out.contains("hyte-municipality-2025-estimate version 2"), "the shipped model is version 1: {out}");
+    // Line 3 breaks: the command fails naming it, and no version 3 appears.
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, shipped.replacen("kind = \"municipality\"", "kind = = 1", 1)).unwrap();
+    let line = shipped.lines().position(|l| l.starts_with("kind = ")).unwrap() + 1;
+    let o = hyte(dir.path()).args(["coefficient", "load", broken.to_str().unwrap()]).output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success() && err.contains(&format!("line {line}")), "{err}");
+    let tea = dir.path().join("tea.csv");
+    std::fs::write(&tea, "area;sector;item;year;score\n297;leadership;;2023;72\n").unwrap();
+    assert!(run(hyte(dir.path()).args(["coefficient", "teaviisari", tea.to_str().unwrap()])).contains("1 TEAviisari"));
+    let o = hyte(dir.path()).args(["coefficient", "load", good.to_str().unwrap()]).output().unwrap();
+    assert!(String::from_utf8_lossy(&o.stdout).contains("version 3"), "the broken load wrote nothing");
+}
