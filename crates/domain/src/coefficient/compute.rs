@@ -247,16 +247,23 @@ pub fn compute(model: &Model, inputs: &Inputs) -> Results {
     Results { units, ranked, mean: (residents > 0.0).then(|| weighted / residents) }
 }
 
-/// The inputs with `changes` applied to unit `unit` (a change of a missing value leaves it missing).
+/// The inputs with `changes` applied to unit `unit`'s value in the data year: to every indicator
+/// that reads the same source (a level and its change move together). A change of a missing value
+/// leaves it missing.
 pub fn simulate(model: &Model, inputs: &Inputs, unit: usize, changes: &[Change]) -> Inputs {
     let mut out = inputs.clone();
     for ch in changes {
-        let Some((i, _)) = model.indicator(&ch.indicator) else { continue };
-        let Some(cell) = out.cells.get_mut(i).and_then(|c| c.get_mut(unit)) else { continue };
-        cell.now = match ch.kind {
-            ChangeKind::By(d) => cell.now.map(|v| v + d),
-            ChangeKind::To(v) => Some(v),
-        };
+        let Some((_, changed)) = model.indicator(&ch.indicator) else { continue };
+        for (i, ind) in model.indicators.iter().enumerate() {
+            if ind.source != changed.source {
+                continue;
+            }
+            let Some(cell) = out.cells.get_mut(i).and_then(|c| c.get_mut(unit)) else { continue };
+            cell.now = match ch.kind {
+                ChangeKind::By(d) => cell.now.map(|v| v + d),
+                ChangeKind::To(v) => Some(v),
+            };
+        }
     }
     out
 }

@@ -210,3 +210,18 @@ fn a_change_parses_from_a_form_row() {
     assert!(Change::parse(&model, "lead", "by", "1e300").is_err());
     assert!(Change::parse(&model, "lead", "times", "2").is_err());
 }
+
+#[test]
+fn a_change_moves_every_indicator_that_reads_the_same_source() {
+    // A level and its change over four years, both from Sotkanet 4404.
+    let text = MODEL
+        .replace("source = \"sotkanet:9999\"", "source = \"sotkanet:4404\"")
+        .replace("scale = \"target\"\ntarget = 50.0", "scale = \"change\"\nyears = 4");
+    let model = Model::parse(&text).unwrap();
+    let mut i = inputs();
+    i.cells[2] = i.cells[1].iter().map(|c| Cell { now: c.now, then: Some(20.0) }).collect();
+    let moved = simulate(&model, &i, 1, &[Change { indicator: "smoke".into(), kind: ChangeKind::By(-5.0) }]);
+    assert_eq!((moved.cells[1][1].now, moved.cells[2][1].now), (Some(15.0), Some(15.0)));
+    assert_eq!(moved.cells[2][1].then, Some(20.0), "the baseline year stays");
+    assert_eq!(moved.cells[1][0], i.cells[1][0], "other units stay");
+}
