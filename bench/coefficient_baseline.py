@@ -2,9 +2,10 @@
 
 Reads the dataset that `hyte coefficient bench --data-out DIR` writes (model.json, cells.csv,
 totals.csv), computes every unit's total and euros with one SQL query (the same rules as
-crates/domain/src/coefficient/compute.rs: as_is, min_max, target and change scaling, direction,
+crates/domain/src/coefficient/compute.rs: as_is, min_max and change scaling, direction,
 the weighted mean over the indicators that have a value, a pool shared by residents x total),
-checks the totals against Hyte's and times the query.
+checks the totals against Hyte's and times the query. A model with target scaling is refused
+(the shipped models have none).
 
     pip install duckdb
     python3 bench/coefficient_baseline.py --data DIR --runs 200
@@ -19,7 +20,7 @@ import duckdb
 
 SQL = """
 WITH m AS (
-  SELECT c.indicator, c.unit, c.residents, i.weight, i.scale, i.param,
+  SELECT c.indicator, c.unit, c.residents, i.weight, i.scale, i.param, i.lower_better,
          CASE WHEN i.scale = 'change' THEN c.now - c.then ELSE c.now END
            * CASE WHEN i.lower_better THEN -1 ELSE 1 END AS v
   FROM cells c JOIN ind i ON i.idx = c.indicator
@@ -29,7 +30,7 @@ WITH m AS (
 ), s AS (
   SELECT unit, residents, weight, CASE
       WHEN v IS NULL THEN NULL
-      WHEN scale = 'as_is' THEN greatest(0, least(100, CASE WHEN v < 0 THEN 100 + v ELSE v END))
+      WHEN scale = 'as_is' THEN greatest(0, least(100, CASE WHEN lower_better THEN 100 + v ELSE v END))
       WHEN scale IN ('min_max', 'change') THEN
         CASE WHEN hi - lo <= 2.220446049250313e-16 * greatest(abs(hi), 1) THEN 100
              ELSE greatest(0, least(100, (v - lo) / (hi - lo) * 100)) END

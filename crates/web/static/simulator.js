@@ -12,9 +12,12 @@
       .then(function (r) { return r.text(); })
       .then(function (html) {
         var doc = new DOMParser().parseFromString(html, "text/html");
-        var next = doc.getElementById("sim-result");
+        // The answer and the changes the save form carries; the name typed there stays.
+        ["sim-answer-box", "sim-hidden"].forEach(function (id) {
+          var mine = document.getElementById(id), next = doc.getElementById(id);
+          if (mine && next) mine.innerHTML = next.innerHTML;
+        });
         var rows = doc.querySelector("#simulator tbody");
-        if (next) result.innerHTML = next.innerHTML;
         var mine = form.querySelector("tbody");
         if (rows && mine) {
           // Only the scores: the inputs the user is typing in stay as they are.

@@ -72,6 +72,12 @@ async fn teaviisari_results_are_written_for_the_own_area_only_all_or_none(s: &dy
     let kuopio = municipality(s, "297", "Kuopio").await;
     let mine = [row("297", Sector::Leadership, "Hyte-ryhmä", 100.0), row("297", Sector::Leadership, "Kertomus", 0.0)];
     assert_eq!(s.save_tea_rows(Some(kuopio.id), &mine, Actor::SYSTEM).await.unwrap(), 2);
+    // A partner with Kuopio's area is not Kuopio: it may not write Kuopio's results.
+    let area = s.get_area("municipality", "297").await.unwrap().unwrap();
+    let ngo = NewOrganisation { kind: OrgKind::Ngo, names: Names::new("Yhdistys", None, None), area_id: Some(area.id) };
+    let ngo = s.create_organisation(&ngo, Actor::SYSTEM).await.unwrap();
+    let e = s.save_tea_rows(Some(ngo.id), &[row("297", Sector::Culture, "", 1.0)], Actor::SYSTEM).await.unwrap_err();
+    assert_eq!(e.code(), ErrorCode::Forbidden);
     // A row of another municipality refuses the whole batch; so does an unknown area.
     let foreign = [row("297", Sector::Culture, "", 50.0), row("749", Sector::Culture, "", 50.0)];
     let e = s.save_tea_rows(Some(kuopio.id), &foreign, Actor::SYSTEM).await.unwrap_err();

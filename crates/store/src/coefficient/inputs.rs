@@ -1,5 +1,6 @@
 //! The nation's inputs of a coefficient model for one data year, read through the store's traits:
-//! the current division's areas of the model's kind, each municipality's county, residents,
+//! the current division's areas of the model's kind (municipalities of a wellbeing services
+//! county: not Åland's), each municipality's county, residents,
 //! Sotkanet and own indicators from the knowledge base and TEAviisari sector scores. Suppressed
 //! values are never read: they count as missing. Used by the web pages and the demo alike.
 
@@ -36,6 +37,7 @@ pub async fn gather(store: &dyn Store, model: &Model, year: i32) -> Result<(Inpu
     let kind = area_kind(model.kind);
     let areas = current_areas(store, kind).await?;
     let mut county_of: HashMap<i64, String> = HashMap::new();
+    let mut areas = areas;
     if model.kind == ModelKind::Municipality {
         let division = areas.iter().filter_map(|a| a.last_year).max().unwrap_or(year);
         for county in current_areas(store, "wellbeing_county").await? {
@@ -43,6 +45,8 @@ pub async fn gather(store: &dyn Store, model: &Model, year: i32) -> Result<(Inpu
                 county_of.insert(m.id, county.code.clone());
             }
         }
+        // Åland's municipalities belong to no wellbeing services county and are not priced.
+        areas.retain(|a| county_of.contains_key(&a.id));
     }
     let residents: HashMap<i64, f64> = store.residents(kind, year).await?.into_iter().collect();
     let units: Vec<Unit> = areas

@@ -158,3 +158,4 @@ rcoef-lead = Modell: { $model } ({ $status }), statistikår { $year }. Poäng { 
 rcoef-none = Koefficientmodellerna har ännu inga uppgifter om den här organisationen.
 rcoef-note = Siffrorna har räknats med Hytes koefficientmodell på offentliga uppgifter; en modell märkt som uppskattning har inte kunnat kontrolleras i alla delar, och euron är inte statens beslut.
 coefficient-sim-done = Markera punkten som genomförd
+coefficient-save-no-changes = Scenariot har inga ändringar: ange minst en ändring.

@@ -9,7 +9,7 @@ use hyte_domain::admin::audit::AuditAction;
 use hyte_domain::coefficient::model::Model;
 use hyte_domain::coefficient::scenario::{Scenario, ScenarioInput};
 use hyte_domain::coefficient::{ModelKind, ModelStatus, Sector, TeaRow};
-use hyte_domain::ErrorCode;
+use hyte_domain::{ErrorCode, OrgKind};
 use hyte_store::coefficient::{CoefficientStore, ModelRecord, TeaResult};
 use hyte_store::{Actor, Result, StoreError};
 use std::collections::HashMap;
@@ -138,13 +138,20 @@ impl CoefficientStore for crate::This {
     async fn save_tea_rows(&self, org_id: Option<i64>, rows: &[TeaRow], actor: Actor) -> Result<u64> {
         let mut tx = begin(&self.pool).await?;
         let own: Option<Option<i64>> = match org_id {
-            Some(id) => Some(
-                sqlx::query_scalar::<_, Option<i64>>("SELECT area_id FROM organisations WHERE id = $1")
-                    .bind(id)
-                    .fetch_optional(&mut *tx)
-                    .await?
-                    .ok_or(rule(ErrorCode::NotFound))?,
-            ),
+            Some(id) => {
+                let (kind, area): (String, Option<i64>) =
+                    sqlx::query_as("SELECT kind, area_id FROM organisations WHERE id = $1")
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await?
+                        .ok_or(rule(ErrorCode::NotFound))?;
+                // Only a municipality's or a county's own results count (not a partner's).
+                let kind = OrgKind::parse(&kind).ok_or(rule(ErrorCode::Forbidden))?;
+                if !(kind.is_municipal() || kind.is_county()) {
+                    return Err(rule(ErrorCode::Forbidden));
+                }
+                Some(area)
+            }
             None => None,
         };
         let mut areas: HashMap<String, i64> = HashMap::new();
@@ -182,19 +189,16 @@ impl CoefficientStore for crate::This {
             }
         }
         crate::sql::knowledge_indicators::bump_version(&mut tx).await?;
-        if let Some(org) = org_id {
-            let summary = (rows.len(), rows.iter().map(|r| r.year).min(), rows.iter().map(|r| r.year).max());
-            log(
-                &mut tx,
-                actor,
-                org,
-                AuditAction::TeaviisariSave,
-                ("teaviisari_results", org),
-                None::<&()>,
-                Some(&summary),
-            )
-            .await?;
-        }
+        let summary = (rows.len(), rows.iter().map(|r| r.year).min(), rows.iter().map(|r| r.year).max());
+        let entry = Audit {
+            org_id,
+            action: AuditAction::TeaviisariSave,
+            entity: "teaviisari_results",
+            entity_id: org_id.map(|o| o.to_string()).unwrap_or_default(),
+            before: None,
+            after: json(&summary),
+        };
+        audit(&mut tx, actor, entry).await?;
         tx.commit().await?;
         Ok(rows.len() as u64)
     }

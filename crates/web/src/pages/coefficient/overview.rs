@@ -92,7 +92,7 @@ pub fn weakest(c: &Ctx, d: &Computed, unit: Option<usize>, n: usize) -> Vec<(Str
             Some((
                 c.name(&ind.names).to_string(),
                 points(c.lang, r.points_gap(&d.model, i)),
-                eur_change(c.lang, *r.gaps.get(i)?),
+                eur_change(c.lang, r.gaps.get(i).copied().flatten()),
             ))
         })
         .collect()
@@ -197,7 +197,8 @@ pub async fn page(
             &fmt,
         );
     }
-    for s in app.store.scenarios(id).await?.into_iter().filter(|s| s.model_id == record.id) {
+    let versions: Vec<i64> = app.store.model_versions(&record.code).await?.iter().map(|m| m.id).collect();
+    for s in app.store.scenarios(id).await?.into_iter().filter(|s| versions.contains(&s.model_id)) {
         page.scenarios.push((
             format!("/orgs/{id}/coefficient/scenarios/{}", s.id),
             s.input.name.clone(),

@@ -64,6 +64,8 @@ struct Page {
     can_save: bool,
     name: String,
     name_error: Option<String>,
+    /// Why saving was refused, when it is not the name.
+    alert: Option<String>,
     no_area: bool,
 }
 
@@ -93,8 +95,14 @@ fn changes(
     items: &HashMap<String, Vec<TeaRow>>,
 ) -> (Vec<Change>, Vec<(String, ErrorCode)>) {
     let get = |k: String| form.iter().find(|(n, _)| *n == k).map(|(_, v)| v.as_str()).unwrap_or("");
-    let (mut out, mut errors) = (vec![], vec![]);
+    let (mut out, mut errors): (Vec<Change>, Vec<(String, ErrorCode)>) = (vec![], vec![]);
     for ind in &d.model.indicators {
+        // One change per value: a second row reading the same source would move it twice.
+        let taken = out.iter().any(|ch| d.model.indicator(&ch.indicator).is_some_and(|(_, i)| i.source == ind.source));
+        if taken && !get(format!("amt_{}", ind.code)).trim().is_empty() {
+            errors.push((ind.code.clone(), ErrorCode::InvalidInput));
+            continue;
+        }
         match Change::parse(&d.model, &ind.code, get(format!("mode_{}", ind.code)), get(format!("amt_{}", ind.code))) {
             Ok(Some(ch)) => out.push(ch),
             Ok(None) => {
@@ -158,6 +166,7 @@ async fn build(
         can_save,
         name: name.0,
         name_error: name.1,
+        alert: None,
         no_area: false,
         c,
         org,
@@ -255,9 +264,14 @@ pub async fn save(
             Ok(see_other(&format!("/orgs/{id}/coefficient/scenarios/{}", s.id)))
         }
         Err(e) => {
-            let msg = e.get("name").or(e.get("changes")).map(|code| c.t(&code.translation_key()));
-            let msg = msg.or_else(|| (!errors.is_empty()).then(|| c.t("error-invalid_input")));
-            let page = build(&app, c, id, &pick, &form, (field("name"), msg)).await?;
+            let msg = e.get("name").map(|code| c.t(&code.translation_key()));
+            let alert = match (e.get("changes"), errors.is_empty()) {
+                (Some(_), _) => Some(c.t("coefficient-save-no-changes")),
+                (None, false) => Some(c.err(ErrorCode::InvalidInput)),
+                _ => None,
+            };
+            let mut page = build(&app, c, id, &pick, &form, (field("name"), msg)).await?;
+            page.alert = alert;
             render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
     }
