@@ -26,6 +26,9 @@ const CI: u64 = 20_000;
 /// Inputs the fuzzing found to panic, kept so that they stay fixed.
 #[test]
 fn inputs_the_fuzzing_found() {
+    // A TOML error without a message (a CR, then a malformed key) still says what is wrong.
+    let e = hyte_domain::coefficient::model::Model::parse("\r<1e-400total-2147483648").unwrap_err();
+    assert!(e.line >= 1 && !e.message.is_empty(), "{e:?}");
     // `start + 4` overflowed (a debug build panics; a release build wrapped to a negative end).
     assert_eq!(CouncilTerm::parse("2147483647"), Err(ErrorCode::TermInvalid));
     assert_eq!(CouncilTerm::parse("2000-2147483647"), Err(ErrorCode::TermInvalid));
@@ -262,6 +265,49 @@ fn report_structure_form() {
             Err(errs) => {
                 assert!(errs.iter().any(|e| !e.is_empty()), "a refusal names a field");
                 false
+            }
+        }
+    });
+}
+
+/// The coefficient's model files: no input panics; a refusal names a line of the file; a model
+/// that parses keeps its promises (positive finite weights, known sources) and computes on a small
+/// dataset without a score outside 0–100.
+#[test]
+fn coefficient_model_files() {
+    use hyte_domain::coefficient::model::Model;
+    use hyte_domain::coefficient::{compute, Cell, Inputs, Unit};
+    let corpus = seeds(&[
+        include_str!("../../seed/models/municipality-2025.toml"),
+        include_str!("../../seed/models/county-2026.toml"),
+        include_str!("../../seed/models/demo-2019.toml"),
+    ]);
+    run("coefficient_model_files", CI / 4, corpus, Bounds::default(), mutate, |bytes| {
+        let input = text(bytes);
+        match Model::parse(&input) {
+            Err(e) => {
+                assert!(e.line >= 1 && e.line <= input.lines().count().max(1) + 1, "{e:?}");
+                assert!(!e.message.trim().is_empty());
+                false
+            }
+            Ok(m) => {
+                assert!(!m.indicators.is_empty());
+                assert!(m.indicators.iter().all(|i| i.weight.is_finite() && i.weight > 0.0));
+                assert!(m.indicators.iter().all(|i| i.sources.iter().all(|s| m.sources.iter().any(|x| &x.id == s))));
+                let units: Vec<Unit> = (0..3)
+                    .map(|u| Unit { code: u.to_string(), county: Some("01".into()), residents: Some(1000.0) })
+                    .collect();
+                let cells = m
+                    .indicators
+                    .iter()
+                    .map(|_| (0..3).map(|u| Cell { now: Some(f64::from(u) * 10.0), then: Some(5.0) }).collect())
+                    .collect();
+                let r = compute(&m, &Inputs { units, cells });
+                for u in &r.units {
+                    assert!(u.total.is_none_or(|t| (0.0..=100.0 + 1e-9).contains(&t)), "{u:?}");
+                    assert!(u.scores.iter().flatten().all(|s| (0.0..=100.0).contains(s)));
+                }
+                true
             }
         }
     });

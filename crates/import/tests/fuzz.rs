@@ -319,3 +319,27 @@ fn own_xlsx_random_entries() {
         false
     });
 }
+
+/// The TEAviisari template: a refusal names the file and a line; accepted rows are in range.
+#[test]
+fn teaviisari_csv() {
+    let corpus = vec![
+        b"area;sector;item;year;score\n297;leadership;Hyte-ryhm\xc3\xa4;2023;100\n297;culture;;2023;62,5\n".to_vec(),
+        b"area,sector,item,year,score\n13,county_leadership,,2024,70\n749,basic_education,\"a;b\",2024,0\n".to_vec(),
+    ];
+    run("teaviisari_csv", CI, corpus, Bounds::default(), mutate, |bytes| {
+        match hyte_import::teaviisari::parse("tea.csv", bytes) {
+            Err(e) => {
+                clear(&e, "tea.csv");
+                false
+            }
+            Ok(rows) => {
+                for r in &rows {
+                    assert!((0.0..=100.0).contains(&r.score) && (2000..=2100).contains(&r.year), "{r:?}");
+                    assert!(r.area.len() <= 3 && r.item.chars().count() <= 200, "{r:?}");
+                }
+                !rows.is_empty()
+            }
+        }
+    });
+}

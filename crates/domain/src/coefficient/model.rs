@@ -245,7 +245,8 @@ impl Model {
         }
         let raw: RawModel = toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1);
-            err(line, e.message().trim().to_string())
+            let message = e.message().trim();
+            err(line, if message.is_empty() { "the file is not valid TOML".to_string() } else { message.to_string() })
         })?;
         if !slug(&raw.code) {
             return Err(err(key_line(text, "code"), "code: use 1–60 lowercase letters, digits, - or _"));
