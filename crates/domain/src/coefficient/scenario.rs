@@ -55,6 +55,11 @@ pub struct Outcome {
     pub rank_after: Option<usize>,
     pub euros_before: Option<f64>,
     pub euros_after: Option<f64>,
+    /// How many organisations had a total, before and after (the ranks' denominators then).
+    #[serde(default)]
+    pub ranked_before: usize,
+    #[serde(default)]
+    pub ranked_after: usize,
 }
 
 /// What `changes` to unit `unit`'s values are worth: everything recomputed (the nation's scale
@@ -69,6 +74,8 @@ pub fn worth(model: &Model, inputs: &Inputs, before: &Results, unit: usize, chan
         rank_after: a.and_then(|r| r.rank),
         euros_before: b.and_then(|r| r.euros),
         euros_after: a.and_then(|r| r.euros),
+        ranked_before: before.ranked,
+        ranked_after: after.ranked,
     };
     (after, o)
 }

@@ -159,3 +159,4 @@ rcoef-none = The coefficient models have no data on this organisation yet.
 rcoef-note = The figures are computed with Hyte's coefficient model on public data; a model marked as an estimate could not be checked in every part, and the euros are not the state's decision.
 coefficient-sim-done = Mark an item done
 coefficient-save-no-changes = The scenario has no changes: enter at least one.
+teaviisari-field-area = Area

@@ -159,3 +159,4 @@ rcoef-none = Kerroinmalleilla ei ole vielä tämän organisaation tietoja.
 rcoef-note = Luvut on laskettu Hyten kerroinmallista julkisilla tiedoilla; arvioksi merkittyä mallia ei ole voitu tarkistaa kaikilta osin, eivätkä eurot ole valtion päätös.
 coefficient-sim-done = Merkitse kohta tehdyksi
 coefficient-save-no-changes = Skenaariossa ei ole muutoksia: anna ainakin yksi muutos.
+teaviisari-field-area = Alue

@@ -159,3 +159,4 @@ rcoef-none = Koefficientmodellerna har ännu inga uppgifter om den här organisa
 rcoef-note = Siffrorna har räknats med Hytes koefficientmodell på offentliga uppgifter; en modell märkt som uppskattning har inte kunnat kontrolleras i alla delar, och euron är inte statens beslut.
 coefficient-sim-done = Markera punkten som genomförd
 coefficient-save-no-changes = Scenariot har inga ändringar: ange minst en ändring.
+teaviisari-field-area = Område

@@ -172,7 +172,7 @@ async fn teaviisari_results_are_entered_and_loaded_and_a_bad_file_writes_nothing
     let r = upload(&app, &format!("{base}/import"), bad).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let page = r.text().await.unwrap();
-    assert!(page.contains("rivi 3") || page.contains("line 3"), "{page}");
+    assert!(page.contains("rivi 3: Toimiala:"), "the line and the column in the reader's language: {page}");
     let foreign = "area;sector;item;year;score\n297;culture;;2023;50\n749;culture;;2023;50\n";
     assert_eq!(upload(&app, &format!("{base}/import"), foreign).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(count().await, n, "refused files write nothing");

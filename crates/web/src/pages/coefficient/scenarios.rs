@@ -25,10 +25,12 @@ pub struct Figures {
     pub change: String,
 }
 
+/// `of`: today's count of ranked organisations, for an outcome saved before the counts were kept.
 fn figures(c: &Ctx, o: &Outcome, of: usize) -> Figures {
+    let count = |n: usize| if n > 0 { n } else { of };
     Figures {
         total: (points(c.lang, o.total_before), points(c.lang, o.total_after)),
-        rank: (rank(o.rank_before, of), rank(o.rank_after, of)),
+        rank: (rank(o.rank_before, count(o.ranked_before)), rank(o.rank_after, count(o.ranked_after))),
         euros: (eur(c.lang, o.euros_before), eur(c.lang, o.euros_after)),
         change: eur_change(c.lang, o.euro_change()),
     }

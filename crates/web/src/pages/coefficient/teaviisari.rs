@@ -230,7 +230,7 @@ pub async fn import(
         Ok((_, Some((name, bytes)))) => {
             let file = name.clone();
             match crate::upload::off_runtime(&app, &name, move || hyte_import::teaviisari::parse(&file, &bytes)).await {
-                Err(e) => c.t2("teaviisari-import-line", "line", e.line, "problem", e.message),
+                Err(e) => c.t2("teaviisari-import-line", "line", e.line, "problem", problem(&c, &e)),
                 Ok(rows) if rows.iter().any(|r| r.area != code) => c.t1("teaviisari-import-area", "code", code.clone()),
                 Ok(rows) => {
                     let n = app.store.save_tea_rows(Some(id), &rows, Actor::user(me.user_id)).await?;
@@ -242,6 +242,18 @@ pub async fn import(
     };
     let page = build(&app, c, id, "", EntryForm::default(), FieldErrors::default(), Some(message)).await?;
     render_status(axum::http::StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+/// A refused line's problem in the reader's language: the column's name and the error's text
+/// (the parser's own words for what it cannot name, e.g. a CSV syntax error).
+fn problem(c: &Ctx, e: &hyte_import::ImportError) -> String {
+    let code = e.message.split_once(": ").and_then(|(_, code)| ErrorCode::parse(code));
+    match (e.field.as_str(), code) {
+        (field @ ("area" | "sector" | "item" | "year" | "score"), Some(code)) => {
+            format!("{}: {}", c.t(&format!("teaviisari-field-{field}")), c.err(code))
+        }
+        _ => e.message.clone(),
+    }
 }
 
 pub async fn template() -> Result<Response, AppError> {
