@@ -75,19 +75,29 @@ impl CoefficientCache {
     }
 }
 
+/// The first of `models` under which `area_id` has a total, computed, and the area's unit.
+pub async fn first_with_total(
+    app: &crate::App,
+    models: &[ModelRecord],
+    area_id: Option<i64>,
+) -> Result<Option<(Arc<Computed>, usize)>, AppError> {
+    for m in models {
+        let d = app.coefficients.get(&*app.store, m, None).await?;
+        if let Some(u) = d.unit(area_id).filter(|u| d.results.units.get(*u).is_some_and(|r| r.total.is_some())) {
+            return Ok(Some((d, u)));
+        }
+    }
+    Ok(None)
+}
+
 /// The first model of `kind` under which `area_id` has a total, computed, and the area's unit.
 pub async fn standing(
     app: &crate::App,
     kind: hyte_domain::coefficient::ModelKind,
     area_id: Option<i64>,
 ) -> Result<Option<(Arc<Computed>, usize)>, AppError> {
-    for m in app.store.models().await?.into_iter().filter(|m| m.kind == kind) {
-        let d = app.coefficients.get(&*app.store, &m, None).await?;
-        if let Some(u) = d.unit(area_id).filter(|u| d.results.units.get(*u).is_some_and(|r| r.total.is_some())) {
-            return Ok(Some((d, u)));
-        }
-    }
-    Ok(None)
+    let models: Vec<ModelRecord> = app.store.models().await?.into_iter().filter(|m| m.kind == kind).collect();
+    first_with_total(app, &models, area_id).await
 }
 
 /// The municipalities of the county with official code `county`, under the first municipal model

@@ -26,6 +26,20 @@ codes! {
     }
 }
 
+impl ModelKind {
+    /// The model that prices an organisation of `kind`: a municipality's (Helsinki too) or a
+    /// county's; None for a partner, whose results and coefficient are not the state's concern.
+    pub fn of(kind: crate::OrgKind) -> Option<ModelKind> {
+        if kind.is_municipal() {
+            Some(ModelKind::Municipality)
+        } else if kind.is_county() {
+            Some(ModelKind::County)
+        } else {
+            None
+        }
+    }
+}
+
 codes! {
     /// Process (TEAviisari: what the organisation does) or outcome (how residents fare).
     pub enum Group: "coefficient-group-" {

@@ -145,11 +145,8 @@ impl CoefficientStore for crate::This {
                         .fetch_optional(&mut *tx)
                         .await?
                         .ok_or(rule(ErrorCode::NotFound))?;
-                // Only a municipality's or a county's own results count (not a partner's).
-                let kind = OrgKind::parse(&kind).ok_or(rule(ErrorCode::Forbidden))?;
-                if !(kind.is_municipal() || kind.is_county()) {
-                    return Err(rule(ErrorCode::Forbidden));
-                }
+                // Only an organisation a model prices writes results (not a partner).
+                OrgKind::parse(&kind).and_then(ModelKind::of).ok_or(rule(ErrorCode::Forbidden))?;
                 Some(area)
             }
             None => None,

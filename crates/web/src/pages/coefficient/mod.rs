@@ -11,8 +11,8 @@ pub mod scenarios;
 pub mod simulator;
 pub mod teaviisari;
 
-use crate::coefficient_views::Computed;
 pub use crate::coefficient_views::{eur, eur_change, points, rank};
+use crate::coefficient_views::{first_with_total, Computed};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::format::fmt_num;
@@ -20,8 +20,9 @@ use crate::App;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
+use hyte_domain::coefficient::scenario::Outcome;
 use hyte_domain::coefficient::ModelKind;
-use hyte_domain::{ErrorCode, Organisation};
+use hyte_domain::ErrorCode;
 use hyte_store::coefficient::ModelRecord;
 use serde::Deserialize;
 use std::sync::Arc;
@@ -44,17 +45,6 @@ pub fn routes() -> Router<App> {
             post(teaviisari::import).layer(DefaultBodyLimit::max(teaviisari::BODY_MAX)),
         )
         .route("/static/simulator.js", get(simulator::script))
-}
-
-/// The kind of model that prices an organisation: a municipality's (Helsinki too) or a county's.
-pub fn kind_of(org: &Organisation) -> Option<ModelKind> {
-    if org.kind.is_municipal() {
-        Some(ModelKind::Municipality)
-    } else if org.kind.is_county() {
-        Some(ModelKind::County)
-    } else {
-        None
-    }
 }
 
 /// `?model=` and `?year=` of the coefficient pages.
@@ -95,11 +85,8 @@ pub async fn choose_for(
     if !pick.model.trim().is_empty() {
         return Ok((models, chosen));
     }
-    for m in &models {
-        let d = app.coefficients.get(&*app.store, m, None).await?;
-        if d.unit(area_id).and_then(|u| d.results.units.get(u)).is_some_and(|r| r.total.is_some()) {
-            return Ok((models.clone(), Some(m.clone())));
-        }
+    if let Some((d, _)) = first_with_total(app, &models, area_id).await? {
+        return Ok((models, Some(d.record.clone())));
     }
     Ok((models, chosen))
 }
@@ -118,6 +105,25 @@ pub async fn computed(app: &App, record: &ModelRecord, pick: &Pick) -> Result<Ar
         }
     };
     app.coefficients.get(&*app.store, record, year).await
+}
+
+/// What an outcome is worth, as shown: before and after.
+pub struct Figures {
+    pub total: (String, String),
+    pub rank: (String, String),
+    pub euros: (String, String),
+    pub change: String,
+}
+
+/// `of`: today's count of ranked organisations, for an outcome saved before the counts were kept.
+pub fn figures(c: &Ctx, o: &Outcome, of: usize) -> Figures {
+    let count = |n: usize| if n > 0 { n } else { of };
+    Figures {
+        total: (points(c.lang, o.total_before), points(c.lang, o.total_after)),
+        rank: (rank(o.rank_before, count(o.ranked_before)), rank(o.rank_after, count(o.ranked_after))),
+        euros: (eur(c.lang, o.euros_before), eur(c.lang, o.euros_after)),
+        change: eur_change(c.lang, o.euro_change()),
+    }
 }
 
 /// A model to choose: (id, name, selected).

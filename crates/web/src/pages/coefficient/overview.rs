@@ -3,7 +3,7 @@
 //! euros; the weakest indicators; the history over earlier data years (missing shown as missing);
 //! the saved scenarios.
 
-use super::{choose_for, computed, eur, eur_change, kind_of, model_options, points, rank, value, Pick};
+use super::{choose_for, computed, eur, eur_change, model_options, points, rank, value, Pick};
 use crate::charts::{line_chart, Series};
 use crate::coefficient_views::Computed;
 use crate::ctx::Ctx;
@@ -15,6 +15,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use hyte_domain::coefficient::model::Scale;
+use hyte_domain::coefficient::ModelKind;
 use hyte_domain::{Organisation, Permission};
 
 /// One indicator of the organisation's coefficient.
@@ -154,7 +155,7 @@ pub async fn page(
         c,
         org,
     };
-    let Some(kind) = kind_of(&page.org) else { return render(&page) };
+    let Some(kind) = ModelKind::of(page.org.kind) else { return render(&page) };
     let (models, chosen) = choose_for(&app, kind, &pick, page.org.area_id).await?;
     let Some(record) = chosen else { return render(&page) };
     let d = computed(&app, &record, &pick).await?;

@@ -111,13 +111,7 @@ pub async fn build(
     if report.kind != ReportKind::Annual {
         return Ok(None);
     }
-    let kind = if org.kind.is_municipal() {
-        ModelKind::Municipality
-    } else if org.kind.is_county() {
-        ModelKind::County
-    } else {
-        return Ok(None);
-    };
+    let Some(kind) = ModelKind::of(org.kind) else { return Ok(None) };
     let mut tables = vec![];
     let mut lead = c.i18n.t(lang, "rcoef-none");
     if let Some((d, unit)) = standing(app, kind, org.area_id).await? {
