@@ -3,7 +3,7 @@
 //! attaches it to a goal of the organisation's own plan, detaches or deletes it).
 
 use super::simulator::outcome;
-use super::{eur, eur_change, points, rank, value};
+use super::{figures, value, Figures};
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::refusal::{answer, submit, Refusal};
@@ -13,28 +13,10 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::Form;
-use hyte_domain::coefficient::scenario::{ChangeKind, Outcome, Scenario};
+use hyte_domain::coefficient::scenario::{ChangeKind, Scenario};
 use hyte_domain::{ErrorCode, FieldErrors, Organisation, Permission};
 use hyte_store::Actor;
 use serde::Deserialize;
-
-pub struct Figures {
-    pub total: (String, String),
-    pub rank: (String, String),
-    pub euros: (String, String),
-    pub change: String,
-}
-
-/// `of`: today's count of ranked organisations, for an outcome saved before the counts were kept.
-fn figures(c: &Ctx, o: &Outcome, of: usize) -> Figures {
-    let count = |n: usize| if n > 0 { n } else { of };
-    Figures {
-        total: (points(c.lang, o.total_before), points(c.lang, o.total_after)),
-        rank: (rank(o.rank_before, count(o.ranked_before)), rank(o.rank_after, count(o.ranked_after))),
-        euros: (eur(c.lang, o.euros_before), eur(c.lang, o.euros_after)),
-        change: eur_change(c.lang, o.euro_change()),
-    }
-}
 
 #[derive(Template)]
 #[template(path = "coefficient/scenario.html")]

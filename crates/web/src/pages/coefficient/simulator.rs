@@ -4,7 +4,7 @@
 //! A scenario is saved (by a coordinator) with what it is worth, computed here, never taken from
 //! the form.
 
-use super::{choose, choose_for, computed, eur, eur_change, kind_of, model_options, points, rank, value, Pick};
+use super::{choose, choose_for, computed, figures, model_options, points, value, Figures, Pick};
 use crate::charts::{bar_chart, Bar};
 use crate::coefficient_views::Computed;
 use crate::ctx::Ctx;
@@ -20,6 +20,7 @@ use axum::Form;
 use hyte_domain::coefficient::model::DataSource;
 use hyte_domain::coefficient::scenario::{worth, Change, ChangeKind, Outcome, ScenarioInput};
 use hyte_domain::coefficient::teaviisari::sector_score_done;
+use hyte_domain::coefficient::ModelKind;
 use hyte_domain::coefficient::{Results, Sector, TeaRow};
 use hyte_domain::{ErrorCode, FieldErrors, Organisation, Permission};
 use hyte_store::Actor;
@@ -41,10 +42,7 @@ pub struct SimRow {
 
 /// The answer: before and after.
 pub struct Answer {
-    pub total: (String, String),
-    pub rank: (String, String),
-    pub euros: (String, String),
-    pub change: String,
+    pub figures: Figures,
     pub chart: String,
 }
 
@@ -125,7 +123,7 @@ pub fn outcome(d: &Computed, unit: usize, changes: &[Change]) -> (Results, Outco
     worth(&d.model, &d.inputs, &d.results, unit, changes)
 }
 
-fn answer(c: &Ctx, d: &Computed, after: &Results, o: &Outcome) -> Answer {
+fn answer(c: &Ctx, o: &Outcome) -> Answer {
     let bars = [
         Bar { label: c.t("coefficient-before"), value: o.total_before.unwrap_or(0.0), ci: None, class: "similar" },
         Bar { label: c.t("coefficient-after"), value: o.total_after.unwrap_or(0.0), ci: None, class: "better" },
@@ -136,13 +134,7 @@ fn answer(c: &Ctx, d: &Computed, after: &Results, o: &Outcome) -> Answer {
     } else {
         String::new()
     };
-    Answer {
-        total: (points(c.lang, o.total_before), points(c.lang, o.total_after)),
-        rank: (rank(o.rank_before, d.results.ranked), rank(o.rank_after, after.ranked)),
-        euros: (eur(c.lang, o.euros_before), eur(c.lang, o.euros_after)),
-        change: eur_change(c.lang, o.euro_change()),
-        chart,
-    }
+    Answer { figures: figures(c, o, 0), chart }
 }
 
 async fn build(
@@ -171,7 +163,7 @@ async fn build(
         c,
         org,
     };
-    let Some(kind) = kind_of(&page.org) else { return Ok(page) };
+    let Some(kind) = ModelKind::of(page.org.kind) else { return Ok(page) };
     let (models, chosen) = choose_for(app, kind, pick, page.org.area_id).await?;
     let Some(record) = chosen else { return Ok(page) };
     let d = computed(app, &record, &Pick { year: String::new(), ..pick.clone() }).await?;
@@ -220,7 +212,7 @@ async fn build(
             items: open,
         });
     }
-    page.answer = Some(answer(c, &d, &after, &o));
+    page.answer = Some(answer(c, &o));
     Ok(page)
 }
 
@@ -248,7 +240,7 @@ pub async fn save(
     let (org, me) = c.org(&app, id, Permission::Coordinate).await?;
     let field = |k: &str| form.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
     let pick = Pick { model: field("model"), year: String::new() };
-    let kind = kind_of(&org).ok_or(AppError::new(ErrorCode::NotFound))?;
+    let kind = ModelKind::of(org.kind).ok_or(AppError::new(ErrorCode::NotFound))?;
     let (_, chosen) = choose(&app, kind, &pick).await?;
     let record = chosen.ok_or(AppError::new(ErrorCode::NotFound))?;
     let d = computed(&app, &record, &pick).await?;
