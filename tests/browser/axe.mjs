@@ -76,6 +76,24 @@ async function crawl(page) {
   return visited;
 }
 
+// Each path in Finnish, Swedish and English: it answers, and axe finds nothing.
+async function axeInLanguages(page, paths) {
+  for (const lang of ['fi', 'sv', 'en']) {
+    for (const path of paths) {
+      const res = await page.goto(`${base}/lang/${lang}?next=${encodeURIComponent(path)}`);
+      if (!res || res.status() >= 400) fail(`GET ${path} -> ${res && res.status()}`);
+      await axe(page, `${lang} ${path}`);
+    }
+  }
+}
+
+// The county's organisation page, for its user on the page `/org` just led to.
+async function countyOrg(page) {
+  return /^\/orgs\/\d+$/.test(new URL(page.url()).pathname) ? new URL(page.url()).pathname
+    : await page.$$eval('main a[href]', as => as.filter(a => a.textContent.includes('Pohjois-Savon hyvinvointialue'))
+      .map(a => a.getAttribute('href')).find(h => /^\/orgs\/\d+$/.test(h)));
+}
+
 // 0. The checker itself finds known problems (an image without alt text, a page without lang).
 {
   const ctx = await browser.newContext();
@@ -354,13 +372,7 @@ let assessmentPath = '';
   const county = await visit('hyte@pohjois-savo.example', 'Pohjois-Savon hyvinvointialue', /\/services$/, [
     ['services', /\/services\/\d+$/], ['providers', /\/providers\/\d+$/],
     ['contracts', /\/contracts\/\d+$/, /\/criteria\/\d+$/], ['strategies', /\/strategies\/\d+$/]]);
-  for (const lang of ['fi', 'sv', 'en']) {
-    for (const path of county) {
-      const res = await page.goto(`${base}/lang/${lang}?next=${encodeURIComponent(path)}`);
-      if (!res || res.status() >= 400) fail(`GET ${path} -> ${res && res.status()}`);
-      await axe(page, `${lang} ${path}`);
-    }
-  }
+  await axeInLanguages(page, county);
   await ctx.clearCookies();
   const provider = await visit('raportoija@terveyspalvelut.example', 'Savon Terveyspalvelut', /\/provider-contracts$/, [
     ['provider-contracts', /\/provider-contracts\/\d+$/]]);
@@ -396,9 +408,7 @@ let assessmentPath = '';
   await login(page, 'hyte@pohjois-savo.example');
   await page.goto(base + '/lang/fi?next=/org');
   // The county's own page (its coordinator may also belong to Kuopio by now: pick by name).
-  const org = /^\/orgs\/\d+$/.test(new URL(page.url()).pathname) ? new URL(page.url()).pathname
-    : await page.$$eval('main a[href]', as => as.filter(a => a.textContent.includes('Pohjois-Savon hyvinvointialue'))
-      .map(a => a.getAttribute('href')).find(h => /^\/orgs\/\d+$/.test(h)));
+  const org = await countyOrg(page);
   await page.goto(base + org);
   const links = async () => page.$$eval('main a[href]', as => as.map(a => a.getAttribute('href')));
   if (!(await links()).some(h => /\/interface$/.test(h))) fail('the organisation navigation links to interface services');
@@ -416,13 +426,7 @@ let assessmentPath = '';
   await page.goto(base + org + '/agreements');
   const agreement = (await links()).find(h => /\/agreements\/\d+$/.test(h));
   if (!agreement) fail('the county sees its cooperation agreement'); else paths.push(agreement);
-  for (const lang of ['fi', 'sv', 'en']) {
-    for (const path of paths) {
-      const res = await page.goto(`${base}/lang/${lang}?next=${encodeURIComponent(path)}`);
-      if (!res || res.status() >= 400) fail(`GET ${path} -> ${res && res.status()}`);
-      await axe(page, `${lang} ${path}`);
-    }
-  }
+  await axeInLanguages(page, paths);
   await ctx.close();
   const nojs = await browser.newContext({ javaScriptEnabled: false });
   const p2 = await nojs.newPage();
@@ -464,9 +468,7 @@ let assessmentPath = '';
   const page = await ctx.newPage();
   await login(page, 'hyte@pohjois-savo.example');
   await page.goto(base + '/lang/fi?next=/org');
-  const org = /^\/orgs\/\d+$/.test(new URL(page.url()).pathname) ? new URL(page.url()).pathname
-    : await page.$$eval('main a[href]', as => as.filter(a => a.textContent.includes('Pohjois-Savon hyvinvointialue'))
-      .map(a => a.getAttribute('href')).find(h => /^\/orgs\/\d+$/.test(h)));
+  const org = await countyOrg(page);
   await page.goto(base + org);
   const links = async () => page.$$eval('main a[href]', as => as.map(a => a.getAttribute('href')));
   if (!(await links()).some(h => /\/support$/.test(h))) fail('the organisation navigation links to the support room');
@@ -490,13 +492,7 @@ let assessmentPath = '';
   await follow(org + '/negotiations', [/\/negotiations\/\d+$/]);
   await follow(org + '/support/reports', [/\/sent-reports\/\d+$/]);
   await follow(org + '/practices', [/\/practices\/\d+$/]);
-  for (const lang of ['fi', 'sv', 'en']) {
-    for (const path of paths) {
-      const res = await page.goto(`${base}/lang/${lang}?next=${encodeURIComponent(path)}`);
-      if (!res || res.status() >= 400) fail(`GET ${path} -> ${res && res.status()}`);
-      await axe(page, `${lang} ${path}`);
-    }
-  }
+  await axeInLanguages(page, paths);
   await ctx.close();
   const nojs = await browser.newContext({ javaScriptEnabled: false });
   const p2 = await nojs.newPage();
@@ -536,28 +532,14 @@ let assessmentPath = '';
     await page.waitForFunction(b => document.querySelector('#sim-total-after') && document.querySelector('#sim-total-after').textContent !== b, before, { timeout: 5000 })
       .catch(() => fail('the simulator answers while typing'));
   }
-  for (const lang of ['fi', 'sv', 'en']) {
-    for (const path of paths) {
-      const res = await page.goto(`${base}/lang/${lang}?next=${encodeURIComponent(path)}`);
-      if (!res || res.status() >= 400) fail(`GET ${path} -> ${res && res.status()}`);
-      await axe(page, `${lang} ${path}`);
-    }
-  }
+  await axeInLanguages(page, paths);
   await ctx.close();
   const county = await browser.newContext();
   const cp = await county.newPage();
   await login(cp, 'hyte@pohjois-savo.example');
   await cp.goto(base + '/lang/fi?next=/org');
-  const corg = /^\/orgs\/\d+$/.test(new URL(cp.url()).pathname) ? new URL(cp.url()).pathname
-    : await cp.$$eval('main a[href]', as => as.filter(a => a.textContent.includes('Pohjois-Savon hyvinvointialue'))
-      .map(a => a.getAttribute('href')).find(h => /^\/orgs\/\d+$/.test(h)));
-  for (const lang of ['fi', 'sv', 'en']) {
-    for (const path of [corg + '/coefficient', corg + '/coefficient/municipalities']) {
-      const res = await cp.goto(`${base}/lang/${lang}?next=${encodeURIComponent(path)}`);
-      if (!res || res.status() >= 400) fail(`GET ${path} -> ${res && res.status()}`);
-      await axe(cp, `${lang} ${path}`);
-    }
-  }
+  const corg = await countyOrg(cp);
+  await axeInLanguages(cp, [corg + '/coefficient', corg + '/coefficient/municipalities']);
   await county.close();
   const nojs = await browser.newContext({ javaScriptEnabled: false });
   const p2 = await nojs.newPage();
